@@ -1,0 +1,94 @@
+/**
+ * kubectl's column alignment, reimplemented: `liggitt/tabwriter` with minwidth 6, padding 3,
+ * pad char ' ' and `RememberWidths` (cli-runtime `printers/tabwriter.go`).
+ *
+ * Every column but the last is padded to max(6, widest cell + 3); the last cell of a row is
+ * written as is. Widths are remembered across blocks, so watch rows keep lining up under the
+ * header and only grow when a wider value arrives. Widths count code points of visible text, as
+ * Go's tabwriter counts runes; ANSI colour is added after layout and never measured.
+ * @module
+ */
+
+import { type Color, paint } from "./color.ts";
+
+/** One table cell: plain (already escaped) text and an optional semantic colour. */
+export interface Cell {
+  text: string;
+  color?: Color;
+}
+
+/** How one block of rows is drawn. */
+export interface LayoutOptions {
+  /** Apply cell colours. @default false */
+  color?: boolean;
+  /** Wrap the row at this index in a style (e.g. inverse video), or leave it plain. */
+  rowStyle?: (index: number) => "inverse" | "bold" | undefined;
+  /** Cut each line to this many visible characters (live view on a narrow terminal). */
+  maxWidth?: number;
+}
+
+const MIN_WIDTH = 6;
+const PADDING = 3;
+const STYLES = { inverse: ["\x1b[7m", "\x1b[27m"], bold: ["\x1b[1m", "\x1b[22m"] } as const;
+
+/** Visible width as Go's tabwriter measures it: one per code point. */
+export function textWidth(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+function cut(text: string, width: number): string {
+  return Array.from(text).slice(0, Math.max(0, width)).join("");
+}
+
+/** Aligns blocks of rows, remembering column widths between blocks. */
+export class TabLayout {
+  #widths: number[] = [];
+
+  /** Cell widths (text + padding) remembered so far, for tests and diagnostics. */
+  get widths(): readonly number[] {
+    return this.#widths;
+  }
+
+  /**
+   * Lay out one block: widths grow to fit it, then every row is drawn.
+   * @returns the lines, each ending in "\n"; "" for no rows
+   */
+  format(rows: readonly (readonly Cell[])[], options: LayoutOptions = {}): string {
+    for (const row of rows) {
+      // The last cell of a row ends with the newline, not a tab, so it is no column.
+      for (let i = 0; i < row.length - 1; i++) {
+        const w = Math.max(MIN_WIDTH, textWidth(row[i].text) + PADDING);
+        if (w > (this.#widths[i] ?? 0)) this.#widths[i] = w;
+      }
+    }
+    return rows.map((row, index) => this.#line(row, index, options) + "\n").join("");
+  }
+
+  #line(row: readonly Cell[], index: number, options: LayoutOptions): string {
+    let out = "";
+    let used = 0;
+    const limit = options.maxWidth ?? Infinity;
+    // Trailing padding before an empty last cell is trimmed, so lines never end in blanks.
+    let last = row.length - 1;
+    while (last > 0 && row[last].text === "") last--;
+    for (let i = 0; i <= last && used < limit; i++) {
+      const cell = row[i];
+      const full = textWidth(cell.text);
+      let text = used + full <= limit ? cell.text : cut(cell.text, limit - used);
+      used += Math.min(full, limit - used);
+      if (options.color && cell.color && text !== "") text = paint(text, cell.color);
+      out += text;
+      if (i < last) {
+        const pad = Math.min(this.#widths[i] - full, limit - used);
+        if (pad > 0) {
+          out += " ".repeat(pad);
+          used += pad;
+        }
+      }
+    }
+    const style = options.rowStyle?.(index);
+    return style ? STYLES[style][0] + out + STYLES[style][1] : out;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The cells of a table row: NAME (plus NAMESPACE/CONTEXT) and the kind's printer columns.
+ *
+ * A `ColumnSet` is what the table renderer prints; wrappers such as {@link withWatchColumns} add
+ * columns around it, the way kubectl's printers decorate a delegate.
+ * @module
+ */
+
+import { formatAge, parseTimestamp } from "../core/age.ts";
+import type { Column, KindInfo } from "../core/kinds.ts";
+import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
+import type { Cell } from "./_tab_layout.ts";
+import { phaseColor } from "./color.ts";
+import { escapeCell } from "./escape.ts";
+import type { RenderEventType } from "./renderer.ts";
+
+/** Everything a row may show: the object, its cluster, its event type and when it was seen. */
+export interface RowInput {
+  object: KubeObject;
+  context?: string;
+  type?: RenderEventType;
+  /** Epoch ms the row describes; AGE columns count from here. */
+  atMs: number;
+}
+
+/** Headers plus a function from a row to its cells (same length as headers). */
+export interface ColumnSet {
+  headers: readonly string[];
+  cells(row: RowInput): Cell[];
+}
+
+/** Which columns {@link objectColumns} includes. */
+export interface ObjectColumnsOptions {
+  /** Add the priority-1 columns (`-o wide`). @default false */
+  wide?: boolean;
+  /** Add NAMESPACE before NAME (`-A`). @default false */
+  showNamespace?: boolean;
+  /** Add CONTEXT first (several clusters merged). @default false */
+  showContext?: boolean;
+}
+
+const NONE = "<none>";
+
+/**
+ * Format one printer-column value as kubectl does: missing → `<none>`, dates → AGE
+ * (`<unknown>` if missing or unparseable), lists comma-joined, booleans `true`/`false`.
+ * The result is not yet escaped.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * const col = { header: "IPS", type: "list", priority: 0, value: () => [] } as const;
+ * equal(formatColumnValue(col, {}, 0), "<none>");
+ * ```
+ */
+export function formatColumnValue(column: Column, obj: KubeObject, nowMs: number): string {
+  const raw = column.value(obj);
+  switch (column.type) {
+    case "date": {
+      const t = parseTimestamp(raw);
+      return t === undefined ? "<unknown>" : formatAge(nowMs - t);
+    }
+    case "list": {
+      const parts = Array.isArray(raw)
+        ? raw.filter((x) => typeof x === "string" || typeof x === "number").map(String)
+        : [];
+      return parts.length === 0 ? NONE : parts.join(",");
+    }
+    default:
+      if (typeof raw === "string") return raw;
+      if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+      if (typeof raw === "boolean") return raw ? "true" : "false";
+      // kubectl omits a value whose type does not match the column; we show it as missing.
+      return NONE;
+  }
+}
+
+/** True for the column whose cell gets the phase colour. */
+function isPhaseColumn(column: Column): boolean {
+  return column.header === "STATUS" || column.header === "PHASE";
+}
+
+/**
+ * The columns for one kind: [CONTEXT] [NAMESPACE] NAME, then the printer columns in declaration
+ * order (priority 0, plus priority 1 when wide), as kubectl orders server-side columns.
+ *
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * import { kindByNoun } from "../core/kinds.ts";
+ * const set = objectColumns(kindByNoun("op"), { showNamespace: true });
+ * deepEqual(set.headers, ["NAMESPACE", "NAME", "VM", "OPERATION", "STATUS", "PROGRESS", "AGE"]);
+ * ```
+ */
+export function objectColumns(kind: KindInfo, options: ObjectColumnsOptions = {}): ColumnSet {
+  const columns = kind.columns.filter((c) => c.priority === 0 || options.wide);
+  const headers = [
+    ...(options.showContext ? ["CONTEXT"] : []),
+    ...(options.showNamespace ? ["NAMESPACE"] : []),
+    "NAME",
+    ...columns.map((c) => c.header),
+  ];
+  return {
+    headers,
+    cells(row) {
+      const lead: Cell[] = [];
+      if (options.showContext) lead.push({ text: escapeCell(row.context ?? "") });
+      if (options.showNamespace) lead.push({ text: escapeCell(namespaceOf(row.object)) });
+      lead.push({ text: escapeCell(nameOf(row.object)) });
+      const rest = columns.map((column): Cell => {
+        const text = escapeCell(formatColumnValue(column, row.object, row.atMs));
+        const color = isPhaseColumn(column) ? phaseColor(text) : undefined;
+        return color ? { text, color } : { text };
+      });
+      return [...lead, ...rest];
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Map an output format and the command's situation to one renderer (kubectl
+ * `PrintFlags.ToPrinter`): the CLI never assembles renderers itself.
+ * @module
+ */
+
+import type { KindInfo } from "../core/kinds.ts";
+import { objectColumns } from "./columns.ts";
+import { createJsonRenderer } from "./json.ts";
+import { createJsonLinesRenderer } from "./jsonl.ts";
+import { createNameRenderer } from "./name.ts";
+import type { OutputFormat, Renderer } from "./renderer.ts";
+import { createTableRenderer } from "./table.ts";
+import { withWatchColumns } from "./watch_columns.ts";
+import { withoutManagedFields } from "./without_managed_fields.ts";
+import { createYamlRenderer } from "./yaml.ts";
+
+/** Everything the formats need to know; all but `kind` and `nowMs` default to off. */
+export interface RendererOptions {
+  kind: KindInfo;
+  /** Current time in epoch ms (AGE of listed objects, TIME of the initial rows under watch). */
+  nowMs: () => number;
+  /** `--no-headers`. @default false */
+  noHeaders?: boolean;
+  /** `-A`: add a NAMESPACE column. @default false */
+  showNamespace?: boolean;
+  /** Several clusters merged: CONTEXT column / `context` field. @default false */
+  showContext?: boolean;
+  /** Colour the STATUS/PHASE cell of tables; data formats are never coloured. @default false */
+  color?: boolean;
+  /** The output is a stream of events (`--watch`): JSON Lines, YAML documents, TIME/EVENT rows. @default false */
+  watch?: boolean;
+  /** Under watch, whether tables get the TIME and EVENT columns. @default true */
+  showEvents?: boolean;
+  /** Formats TIME under watch. @default localClockTime */
+  formatTime?: (ms: number) => string;
+}
+
+/**
+ * Create the renderer for `-o FORMAT` (table is the default view), always without managedFields.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { kindByNoun } from "../core/kinds.ts";
+ * const r = createRenderer("json", { kind: kindByNoun("vm"), nowMs: () => 0, watch: true });
+ * equal(r.event({ type: "DELETED", object: {} }, 0), '{"type":"DELETED","object":{}}\n');
+ * ```
+ */
+export function createRenderer(format: OutputFormat, options: RendererOptions): Renderer {
+  return withoutManagedFields(build(format, options));
+}
+
+function build(format: OutputFormat, options: RendererOptions): Renderer {
+  switch (format) {
+    case "json":
+      return options.watch ? createJsonLinesRenderer() : createJsonRenderer();
+    case "yaml":
+      return createYamlRenderer({ watch: options.watch });
+    case "name":
+      return createNameRenderer(options.kind);
+    case "table":
+    case "wide": {
+      const base = objectColumns(options.kind, {
+        wide: format === "wide",
+        showNamespace: options.showNamespace,
+        showContext: options.showContext,
+      });
+      const set = options.watch && options.showEvents !== false
+        ? withWatchColumns(base, { formatTime: options.formatTime })
+        : base;
+      return createTableRenderer(set, {
+        nowMs: options.nowMs,
+        noHeaders: options.noHeaders,
+        color: options.color,
+      });
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `-o json`: kubectl's pretty JSON (4-space indent) for a list or a single object.
+ *
+ * A list is always a `List` wrapper so `jq '.items[]'` works for zero, one or many results
+ * (anchors §1.11 item 6); an empty result is exactly `{"apiVersion":"v1","kind":"List","items":[]}`.
+ * Events print as JSON Lines (see `jsonl.ts`); the factory picks that renderer under watch.
+ * @module
+ */
+
+import type { KubeObject } from "../core/types.ts";
+import { jsonLine } from "./jsonl.ts";
+import type { Renderer, RenderEvent } from "./renderer.ts";
+
+/** kubectl's JSONPrinter uses `json.MarshalIndent(obj, "", "    ")`. */
+const INDENT = 4;
+
+/**
+ * Wrap items in the `List` kubectl prints for `get -o json` of a collection.
+ *
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * deepEqual(listOf([]), { apiVersion: "v1", kind: "List", items: [] });
+ * ```
+ */
+export function listOf(items: readonly KubeObject[]): {
+  apiVersion: "v1";
+  kind: "List";
+  items: KubeObject[];
+} {
+  return { apiVersion: "v1", kind: "List", items: [...items] };
+}
+
+/**
+ * Create the `-o json` renderer. Contexts are not part of a manifest, so list and single output
+ * stay plain objects; the JSON Lines events carry a `context` field instead.
+ *
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * const out = createJsonRenderer().list([]);
+ * deepEqual(JSON.parse(out), { apiVersion: "v1", kind: "List", items: [] });
+ * ```
+ */
+export function createJsonRenderer(): Renderer {
+  return {
+    list: (items) => JSON.stringify(listOf(items), null, INDENT) + "\n",
+    single: (obj) => JSON.stringify(obj, null, INDENT) + "\n",
+    event: (ev: RenderEvent) => jsonLine(ev),
+  };
+}

@@ -1,0 +1,44 @@
+import { deepEqual, equal } from "node:assert/strict";
+import { kindByNoun } from "../core/kinds.ts";
+import { createRenderer } from "./create_renderer.ts";
+import { createJsonRenderer } from "./json.ts";
+import { fleet, NOW, vm } from "./testdata/fixtures.ts";
+
+const opts = { kind: kindByNoun("vm"), nowMs: () => NOW };
+
+Deno.test("json list of nothing parses back to exactly the empty List", () => {
+  const out = createRenderer("json", opts).list([]);
+  deepEqual(JSON.parse(out), { apiVersion: "v1", kind: "List", items: [] });
+  equal(out.endsWith("}\n"), true);
+});
+
+Deno.test("json list is pretty-printed with 4 spaces and round-trips its items", () => {
+  const items = [vm("a", { phase: "Running", cpus: 2 }), vm("b")];
+  const out = createJsonRenderer().list(items);
+  equal(out.split("\n")[1], '    "apiVersion": "v1",');
+  deepEqual(JSON.parse(out), {
+    apiVersion: "v1",
+    kind: "List",
+    items: JSON.parse(JSON.stringify(items)),
+  });
+});
+
+Deno.test("json single prints the bare object, without managedFields", () => {
+  const obj = vm("a", { phase: "Running" });
+  const parsed = JSON.parse(createRenderer("json", opts).single(obj));
+  equal(parsed.kind, "VirtualMachine");
+  equal("managedFields" in parsed.metadata, false);
+  equal(parsed.metadata.name, "a");
+  // The caller's object is untouched: a watch cache may still hold it.
+  equal(Array.isArray(obj.metadata?.managedFields), true);
+});
+
+Deno.test("json keeps hostile strings intact: JSON escapes them itself", () => {
+  const obj = { metadata: { name: "x", annotations: { note: "\x1b[2J\u2028" } } };
+  deepEqual(JSON.parse(createJsonRenderer().single(obj)), obj);
+});
+
+Deno.test("json never colours, even with color on", () => {
+  const out = createRenderer("json", { ...opts, color: true }).list(fleet());
+  equal(out.includes("\x1b"), false);
+});

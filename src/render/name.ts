@@ -1,0 +1,45 @@
+/**
+ * `-o name`: `kind.group/name` per object, kind lowercased, as kubectl prints it
+ * (anchors §0 fact 4), e.g. `virtualmachine.hypersdk.io/web-1`. The output feeds back into
+ * `hyperctl` and `kubectl` arguments and into `grep`, so nothing else is printed.
+ * @module
+ */
+
+import { GROUP, type KindInfo } from "../core/kinds.ts";
+import { type KubeObject, nameOf } from "../core/types.ts";
+import { escapeCell } from "./escape.ts";
+import type { Renderer } from "./renderer.ts";
+
+/**
+ * The `kind.group/name` reference of one object.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { kindByNoun } from "../core/kinds.ts";
+ * equal(resourceName(kindByNoun("vm"), { metadata: { name: "web-1" } }), "virtualmachine.hypersdk.io/web-1");
+ * ```
+ */
+export function resourceName(kind: KindInfo, obj: KubeObject): string {
+  return `${kind.kind.toLowerCase()}.${GROUP}/${escapeCell(nameOf(obj))}`;
+}
+
+/**
+ * Create the `-o name` renderer: one line per object or event, no event type (like kubectl).
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { kindByNoun } from "../core/kinds.ts";
+ * const r = createNameRenderer(kindByNoun("op"));
+ * equal(r.list([{ metadata: { name: "a" } }]), "vmoperation.hypersdk.io/a\n");
+ * ```
+ */
+export function createNameRenderer(kind: KindInfo): Renderer {
+  const line = (obj: KubeObject) => resourceName(kind, obj) + "\n";
+  return {
+    list: (items) => items.map(line).join(""),
+    single: line,
+    event: (ev) => line(ev.object),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A renderer wrapper that drops `metadata.managedFields` before printing.
+ *
+ * kubectl prints them only with `--show-managed-fields`; hyperctl never does, so `-o yaml`
+ * gives a clean manifest. As a wrapper it applies to every format without each one knowing.
+ * @module
+ */
+
+import { isRecord, type KubeObject } from "../core/types.ts";
+import type { Renderer } from "./renderer.ts";
+
+/**
+ * A shallow copy of the object without `metadata.managedFields`; the input is not modified, so
+ * a cache holding the object is not changed by printing it.
+ *
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * deepEqual(stripManagedFields({ metadata: { name: "a", managedFields: [] } }), { metadata: { name: "a" } });
+ * ```
+ */
+export function stripManagedFields(obj: KubeObject): KubeObject {
+  if (!isRecord(obj.metadata) || !("managedFields" in obj.metadata)) return obj;
+  const { managedFields: _dropped, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
+}
+
+/**
+ * Wrap a renderer so no output contains managedFields.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { createJsonLinesRenderer } from "./jsonl.ts";
+ * const r = withoutManagedFields(createJsonLinesRenderer());
+ * equal(r.single({ metadata: { managedFields: [{}] } }), '{"type":"ADDED","object":{"metadata":{}}}\n');
+ * ```
+ */
+export function withoutManagedFields(renderer: Renderer): Renderer {
+  return {
+    list: (items, contexts) => renderer.list(items.map(stripManagedFields), contexts),
+    single: (obj, context) => renderer.single(stripManagedFields(obj), context),
+    event: (ev, atMs) => renderer.event({ ...ev, object: stripManagedFields(ev.object) }, atMs),
+  };
+}

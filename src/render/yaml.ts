@@ -1,0 +1,70 @@
+/**
+ * `-o yaml`: manifests a person can edit and `kubectl apply`.
+ *
+ * Output follows YAML 1.1 quoting, because Go tooling (sigs.k8s.io/yaml, yaml.v2) reads 1.1:
+ * strings such as `"yes"`, `"on"`, `"0755"`, `"123"` and timestamps are quoted so they stay
+ * strings. Under watch every event is a new document with `---\n` before each one after the
+ * first, like kubectl's YAMLPrinter (anchors §0 fact 4); the document count lives in the instance.
+ * @module
+ */
+
+import { stringify } from "yaml";
+import type { KubeObject } from "../core/types.ts";
+import { escapeCell } from "./escape.ts";
+import { listOf } from "./json.ts";
+import type { Renderer } from "./renderer.ts";
+
+/**
+ * One YAML document (no separator), kubectl-looking: sequences not indented under their key,
+ * long strings never folded, no anchors/aliases even when a value object is shared.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(toYaml({ kind: "VM", on: "yes" }), 'kind: VM\n"on": "yes"\n');
+ * ```
+ */
+export function toYaml(value: unknown): string {
+  return stringify(value, {
+    version: "1.1",
+    indentSeq: false,
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+  });
+}
+
+/** Options for {@link createYamlRenderer}. */
+export interface YamlRendererOptions {
+  /** Print each object as its own document (watch) instead of a `List`. @default false */
+  watch?: boolean;
+}
+
+/**
+ * Create the `-o yaml` renderer. Under watch, a document for an event from a named cluster
+ * starts with a `# context: NAME` comment, which YAML readers ignore.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * const r = createYamlRenderer({ watch: true });
+ * const a = r.event({ type: "ADDED", object: { kind: "A" } }, 0);
+ * const b = r.event({ type: "DELETED", object: { kind: "B" } }, 0);
+ * equal(a + b, "kind: A\n---\nkind: B\n");
+ * ```
+ */
+export function createYamlRenderer(options: YamlRendererOptions = {}): Renderer {
+  let documents = 0;
+  const doc = (value: unknown, context?: string): string => {
+    const sep = documents++ > 0 ? "---\n" : "";
+    const note = context === undefined ? "" : `# context: ${escapeCell(context)}\n`;
+    return sep + note + toYaml(value);
+  };
+  return {
+    list(items: readonly KubeObject[], contexts?: readonly (string | undefined)[]) {
+      if (options.watch) return items.map((o, i) => doc(o, contexts?.[i])).join("");
+      return doc(listOf(items));
+    },
+    single: (obj, context) => doc(obj, options.watch ? context : undefined),
+    event: (ev) => doc(ev.object, ev.context),
+  };
+}
