@@ -1,0 +1,116 @@
+/**
+ * Perform one planned action through a `KubeApi`, keeping the operator's cache in step with the
+ * server's answers. Transient failures (conflict, throttling, 5xx, network) are retried briefly.
+ * @module
+ */
+
+import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
+import type { KubeApi } from "../../k8s/api.ts";
+import type { JobRunner } from "./job_runner.ts";
+import { type Action, CREATED_BY_ANNOTATION } from "./plan.ts";
+import { refFor } from "./resources.ts";
+import type { ObjectStore } from "./world.ts";
+
+const FIELD_MANAGER = "hypersdk-operator-sim";
+
+/** HTTP status of an API error, if the error carries one (any KubeApi implementation). */
+export function errorCode(e: unknown): number | undefined {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === "number" ? code : undefined;
+}
+
+/** Reason of an API error (`AlreadyExists`, `Conflict`, …). */
+export function errorReason(e: unknown): string {
+  const r = (e as { reason?: unknown })?.reason;
+  return typeof r === "string" ? r : "";
+}
+
+/** The server's own words for an error, as the reference's messages embed them. */
+export function errorMessage(e: unknown): string {
+  const m = (e as { serverMessage?: unknown })?.serverMessage;
+  if (typeof m === "string" && m !== "") return m;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Worth retrying: conflicts (not AlreadyExists), throttling, server errors, no response at all. */
+export function isTransient(e: unknown): boolean {
+  const code = errorCode(e);
+  if (code === undefined) return true;
+  if (code === 409) return errorReason(e) !== "AlreadyExists";
+  return code === 429 || code >= 500;
+}
+
+async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 0;; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i + 1 >= attempts || !isTransient(e)) throw e;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** i));
+    }
+  }
+}
+
+/** Apply `action`; throws the API error when it fails for good. */
+export async function applyAction(
+  api: KubeApi,
+  store: ObjectStore,
+  runner: JobRunner,
+  action: Action,
+): Promise<void> {
+  switch (action.type) {
+    case "patchStatus": {
+      const { kind, namespace, name } = action.ref;
+      const out = await withRetry(() =>
+        api.patch(refFor(kind, namespace), name, { status: action.status }, {
+          type: "merge",
+          subresource: "status",
+          fieldManager: FIELD_MANAGER,
+        })
+      );
+      store.put(kind, out);
+      return;
+    }
+    case "patchSpec": {
+      const { kind, namespace, name } = action.ref;
+      const out = await withRetry(() =>
+        api.patch(refFor(kind, namespace), name, action.patch, {
+          type: "merge",
+          fieldManager: FIELD_MANAGER,
+        })
+      );
+      store.put(kind, out);
+      return;
+    }
+    case "create": {
+      const ref = refFor(action.kind, namespaceOf(action.object));
+      try {
+        const out = await withRetry(() =>
+          api.create(ref, action.object, { fieldManager: FIELD_MANAGER })
+        );
+        store.put(action.kind, out);
+      } catch (e) {
+        // A retried step may find its own object from the first attempt: that is success.
+        if (errorReason(e) !== "AlreadyExists" || !action.createdBy) throw e;
+        const existing = await api.get(ref, nameOf(action.object));
+        const by = getString(existing, ["metadata", "annotations", CREATED_BY_ANNOTATION]);
+        if (by !== action.createdBy) throw e;
+        store.put(action.kind, existing as KubeObject);
+      }
+      return;
+    }
+    case "delete": {
+      const { kind, namespace, name } = action.ref;
+      try {
+        await withRetry(() => api.delete(refFor(kind, namespace), name));
+      } catch (e) {
+        if (errorCode(e) !== 404) throw e;
+      }
+      store.remove(kind, namespace, name);
+      return;
+    }
+    case "submitJob":
+      runner.submit(action.definition);
+      return;
+  }
+}

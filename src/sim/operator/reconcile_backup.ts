@@ -1,0 +1,140 @@
+/**
+ * BackupJob lifecycle (reference §3.2), finished: "" → Pending → the daemon job is submitted to
+ * the runner → Running with progress per runner step → Completed (outputPath, size) or Failed.
+ * @module
+ */
+
+import { getPath, getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
+import { setCondition } from "./conditions.ts";
+import { buildBackupJobDefinition, vmDataBytes } from "./job_definition.ts";
+import { failedStatus, progressOf, progressShown } from "./job_status.ts";
+import { NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
+import { rfc3339 } from "./time.ts";
+import type { World } from "./world.ts";
+
+/** The cluster VM a backup reads, when its provider is one the simulator hosts. */
+export function backupSourceRef(job: KubeObject): ObjectRef | undefined {
+  const provider = getString(job, ["spec", "source", "provider"]) ?? "kubevirt";
+  const vmName = getString(job, ["spec", "source", "vmName"]);
+  if (provider !== "kubevirt" || !vmName) return undefined;
+  return {
+    kind: "VirtualMachine",
+    namespace: getString(job, ["spec", "source", "namespace"]) || namespaceOf(job),
+    name: vmName,
+  };
+}
+
+/** The runner id of a BackupJob's daemon job. */
+export function backupRunnerId(job: KubeObject): string {
+  return `backup-${namespaceOf(job)}-${nameOf(job)}`;
+}
+
+/** One step of a BackupJob. */
+export function reconcileBackup(job: KubeObject, world: World): Plan {
+  if (getString(job, ["metadata", "deletionTimestamp"])) return NOTHING;
+  const ref: ObjectRef = { kind: "BackupJob", namespace: namespaceOf(job), name: nameOf(job) };
+  const now = world.now;
+  const phase = getString(job, ["status", "phase"]) ?? "";
+  const conditions = getPath(job, ["status", "conditions"]);
+  const sourceRef = backupSourceRef(job);
+  const source = sourceRef && world.get("VirtualMachine", sourceRef.namespace, sourceRef.name);
+  const fault = world.fault(job, "BackupJob");
+  const definition = () =>
+    buildBackupJobDefinition(job, {
+      now,
+      totalBytes: vmDataBytes(source),
+      fault: fault?.effect,
+      faultMessage: fault?.message,
+    });
+  switch (phase) {
+    case "":
+      return {
+        actions: [patchStatus(ref, {
+          phase: "Pending",
+          startTime: rfc3339(now),
+          progress: { percentage: 0, currentPhase: "Initializing" },
+          conditions: setCondition(conditions, {
+            type: "Initialized",
+            status: "True",
+            reason: "BackupJobCreated",
+            message: "BackupJob has been created and initialized",
+          }, now),
+        })],
+      };
+    case "Pending": {
+      if (sourceRef && !source) {
+        const error = `source VM not found: ${sourceRef.namespace}/${sourceRef.name}`;
+        return {
+          missing: [sourceRef],
+          actions: [patchStatus(ref, failedStatus(job, error, "SourceNotFound", now))],
+        };
+      }
+      const def = definition();
+      return {
+        actions: [
+          { type: "submitJob", definition: def },
+          patchStatus(ref, {
+            phase: "Running",
+            progress: {
+              percentage: 0,
+              bytesTransferred: 0,
+              totalBytes: def.sim.totalBytes,
+              currentPhase: "Backup in progress",
+            },
+            conditions: setCondition(conditions, {
+              type: "Running",
+              status: "True",
+              reason: "BackupStarted",
+              message: `Backup job started with ID: ${def.id}`,
+            }, now),
+          }),
+        ],
+      };
+    }
+    case "Running": {
+      const run = world.job(backupRunnerId(job));
+      // The runner lives in memory: after an operator restart, hand the job in again.
+      if (!run) return { actions: [{ type: "submitJob", definition: definition() }] };
+      if (run.status === "failed" || run.status === "cancelled") {
+        const error = run.error ?? "backup cancelled";
+        const status = failedStatus(
+          job,
+          error,
+          run.status === "failed" ? "BackupFailed" : "BackupCancelled",
+          now,
+          run.status === "failed" ? "Failed" : "Cancelled",
+        );
+        return { actions: [patchStatus(ref, status)] };
+      }
+      if (run.status === "completed") {
+        const outputPath = run.result?.output_path ?? run.definition.output_path;
+        let done = setCondition(conditions, {
+          type: "Running",
+          status: "False",
+          reason: "BackupCompleted",
+          message: "Backup finished",
+        }, now);
+        done = setCondition(done, {
+          type: "Completed",
+          status: "True",
+          reason: "BackupCompleted",
+          message: `Backup completed: ${outputPath}`,
+        }, now);
+        return {
+          actions: [patchStatus(ref, {
+            phase: "Completed",
+            outputPath,
+            size: run.result?.total_size ?? run.progress.total_bytes,
+            completionTime: rfc3339(now),
+            progress: { ...progressOf(run, now), currentPhase: "Completed" },
+            conditions: done,
+          })],
+        };
+      }
+      if (run.status === "pending" || progressShown(job, run)) return NOTHING;
+      return { actions: [patchStatus(ref, { progress: progressOf(run, now) })] };
+    }
+    default:
+      return NOTHING;
+  }
+}
