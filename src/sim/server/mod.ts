@@ -1,0 +1,8 @@
+/**
+ * Public surface of the embedded API server used by `hyperctl sim` and the tests.
+ * @module
+ */
+
+export { type SimServer, type SimServerOptions, startSimServer } from "./server.ts";
+export type { SimTokens } from "./auth.ts";
+export type { ResourceDef } from "./resource_defs.ts";

@@ -1,0 +1,159 @@
+/**
+ * `startSimServer`: the embedded Kubernetes-API-compatible HTTPS server behind `hyperctl sim`.
+ *
+ * Everything is in memory and generated at start (CA, certificate, tokens), so a demo or a test
+ * gets a fresh, isolated cluster in milliseconds that kubectl and hyperctl talk to unchanged.
+ * @module
+ */
+
+import { stringify } from "yaml";
+import { admitterFor } from "./admission.ts";
+import { randomToken, type SimTokens } from "./auth.ts";
+import { loadResourceDefs, type ResourceDef, resourceDefsFromYaml } from "./resource_defs.ts";
+import { ResourceOps } from "./resource_ops.ts";
+import { storageVersionHash } from "./discovery.ts";
+import { createRouter } from "./router.ts";
+import { Store } from "./store.ts";
+import { generateServerTls } from "./tls.ts";
+import { WatchHub } from "./watch_hub.ts";
+
+/** Options of `startSimServer`. */
+export interface SimServerOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Listen address; default 127.0.0.1 (the certificate also names localhost). */
+  host?: string;
+  /** Fixed tokens (random when omitted). */
+  tokens?: { admin: string; viewer?: string; nobody?: string };
+  /** Directory with CRD YAML files (e.g. `deploy/crds`). */
+  crdDir?: string;
+  /** CRD YAML texts, in addition to `crdDir`. */
+  crdYaml?: string[];
+  /** Interval of periodic BOOKMARK events (default 60 s). */
+  bookmarkIntervalMs?: number;
+  /** Events kept for watch resume and paginated lists before 410 (default 10 000). */
+  historyWindow?: number;
+  /** Watch lifetime without timeoutSeconds; default random 60–120 s like the real CRD handler. */
+  watchTimeoutMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** A running sim server. */
+export interface SimServer {
+  url: string;
+  port: number;
+  caPem: string;
+  tokens: SimTokens;
+  resources: readonly ResourceDef[];
+  /** Latest resourceVersion (for tests). */
+  readonly resourceVersion: number;
+  /** kubeconfig with the CA inline: contexts `<name>` (admin), `<name>-viewer`, `<name>-nobody`. */
+  kubeconfigYaml(contextName?: string, namespace?: string): string;
+  /** Forget the event history: older resourceVersions and continue tokens now get 410. */
+  compact(): void;
+  /** Close every open watch stream (clients must reconnect). */
+  dropWatches(): void;
+  /** Number of open watch streams. */
+  readonly openWatches: number;
+  stop(): Promise<void>;
+}
+
+/** The sim's first resourceVersion (nothing is older, so RVs below it are "too old"). */
+export const INITIAL_RESOURCE_VERSION = 100;
+
+/** Start the sim server; resolves once it listens. */
+export async function startSimServer(options: SimServerOptions = {}): Promise<SimServer> {
+  const defs: ResourceDef[] = [];
+  if (options.crdDir) defs.push(...await loadResourceDefs(options.crdDir));
+  for (const y of options.crdYaml ?? []) defs.push(...resourceDefsFromYaml(y));
+  if (defs.length === 0) {
+    throw new RangeError("cannot start sim server: no CRDs given (crdDir or crdYaml)");
+  }
+  const tokens: SimTokens = {
+    admin: options.tokens?.admin ?? randomToken(),
+    viewer: options.tokens?.viewer ?? randomToken(),
+    nobody: options.tokens?.nobody ?? randomToken(),
+  };
+  const now = options.now ?? Date.now;
+  // start above 1 so that, as on a real cluster, a watch from resourceVersion "1" gets 410
+  const store = new Store(options.historyWindow ?? 10_000, INITIAL_RESOURCE_VERSION);
+  const hub = new WatchHub(store);
+  const ops = new Map<string, ResourceOps>();
+  for (const d of defs) {
+    ops.set(`${d.group}/${d.version}/${d.plural}`, new ResourceOps(store, admitterFor(d), now));
+  }
+  const tls = await generateServerTls(new Date(now()));
+  const hashes = new Map<string, string>();
+  for (const d of defs) hashes.set(d.plural, await storageVersionHash(d));
+  const host = options.host ?? "127.0.0.1";
+  const ac = new AbortController();
+  const handler = createRouter({
+    tokens,
+    defs,
+    ops,
+    hashes,
+    store,
+    hub,
+    now,
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
+    defaultWatchTimeoutMs: () => options.watchTimeoutMs ?? Math.floor(60_000 * (1 + Math.random())),
+  });
+  const server = Deno.serve({
+    hostname: host,
+    port: options.port ?? 0,
+    cert: tls.certPem,
+    key: tls.keyPem,
+    signal: ac.signal,
+    onListen: () => {},
+  }, handler);
+  const port = server.addr.port;
+  const url = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    port,
+    caPem: tls.caPem,
+    tokens,
+    resources: defs,
+    get resourceVersion() {
+      return store.resourceVersion;
+    },
+    get openWatches() {
+      return hub.size;
+    },
+    kubeconfigYaml: (contextName = "hyperctl-sim", namespace = "default") =>
+      kubeconfig(url, tls.caPem, tokens, contextName, namespace),
+    compact: () => store.compact(),
+    dropWatches: () => hub.dropAll(),
+    stop: async () => {
+      hub.close();
+      ac.abort();
+      await server.finished;
+    },
+  };
+}
+
+function kubeconfig(
+  url: string,
+  caPem: string,
+  tokens: SimTokens,
+  name: string,
+  namespace: string,
+): string {
+  const roles = [["admin", name], ["viewer", `${name}-viewer`], [
+    "nobody",
+    `${name}-nobody`,
+  ]] as const;
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name, cluster: { server: url, "certificate-authority-data": btoa(caPem) } }],
+    users: roles.map(([role, ctx]) => ({ name: ctx, user: { token: tokens[role] } })),
+    contexts: roles.map(([, ctx]) => ({
+      name: ctx,
+      context: { cluster: name, user: ctx, namespace },
+    })),
+    "current-context": name,
+    preferences: {},
+  });
+}
