@@ -1,0 +1,251 @@
+/**
+ * Properties over the whole folder: whatever flags arrive, a parser either throws a usage error
+ * (SyntaxError/RangeError, exit 2) or the built manifest is complete and free of null/undefined.
+ */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  buildBackupJob,
+  buildBackupSchedule,
+  buildRestoreJob,
+  buildVirtualMachine,
+  buildVmOperation,
+  buildVmSnapshot,
+  type Manifest,
+  parseBackupCreate,
+  parseClone,
+  parseMigrate,
+  parsePowerOperation,
+  parseResize,
+  parseRestoreCreate,
+  parseScheduleCreate,
+  parseSnapshotCreate,
+  parseVmCreate,
+} from "./mod.ts";
+
+/** Paths of every undefined or null value (and non-finite number) inside a value. */
+function emptyPaths(value: unknown, path = "$"): string[] {
+  if (value === undefined || value === null) return [path];
+  if (typeof value === "number" && !Number.isFinite(value)) return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => emptyPaths(v, `${path}[${i}]`));
+  if (typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => emptyPaths(v, `${path}.${k}`));
+  }
+  return [];
+}
+
+function checkManifest(m: Manifest<unknown>): void {
+  assert.deepEqual(emptyPaths(m), []);
+  assert.equal(m.apiVersion, "hypersdk.io/v1alpha1");
+  assert.equal(typeof m.kind, "string");
+  assert.equal("status" in m, false);
+  assert.equal(typeof m.metadata.namespace, "string");
+  assert.equal(("name" in m.metadata) !== ("generateName" in m.metadata), true);
+  assert.deepEqual(JSON.parse(JSON.stringify(m)), m);
+}
+
+/** How many manifests were built (not rejected) by the property currently running. */
+let built = 0;
+
+/** Run a parse+build; usage errors are fine, any other exception fails the property. */
+function buildOrUsageError(run: () => Manifest<unknown>): void {
+  let m: Manifest<unknown>;
+  try {
+    m = run();
+  } catch (e) {
+    assert.ok(e instanceof SyntaxError || e instanceof RangeError, `unexpected ${String(e)}`);
+    assert.doesNotMatch(e.message, /\.$/, "no trailing period");
+    return;
+  }
+  checkManifest(m);
+  built++;
+}
+
+/** Run a property and insist that a fair share of its runs built a manifest (not all rejected). */
+function assertBuilds<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>): void {
+  built = 0;
+  fc.assert(property, { numRuns: 300 });
+  assert.ok(built >= 20, `only ${built} of 300 runs built a manifest`);
+}
+
+/**
+ * A flag value: mostly one of `valid` or absent, rarely one of `invalid` or arbitrary text, so
+ * both the accepting and the rejecting paths are exercised in every run.
+ */
+const flag = (valid: string[], invalid: string[] = [], absent = 4) =>
+  fc.option(
+    fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom(...valid) },
+      { weight: 1, arbitrary: fc.constantFrom("", ...invalid) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    ),
+    { nil: undefined, freq: absent },
+  );
+/** Mostly absent: for flags that conflict with others (`--template` with `--image`). */
+const rarely = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+const bool = fc.option(
+  fc.oneof(
+    { weight: 10, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: fc.constantFrom("true", "false", "x") },
+  ),
+  { nil: undefined },
+);
+const name = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom("web-1", "db", "a".repeat(70)) },
+  { weight: 1, arbitrary: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) },
+);
+const namespace = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom("prod", "default") },
+  { weight: 1, arbitrary: fc.constant("Bad_NS") },
+);
+
+Deno.test("property: vm create manifests never contain null or undefined", () => {
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({
+        namespace,
+        cpus: flag(["1", "4", "128"], ["0", "129"]),
+        memory: flag(["8Gi", "1.5Gi"], ["8G", "8GB", "0Gi"]),
+        image: flag(["https://x/y.img", "s3://b/k"], [], 2),
+        template: rarely(flag(["ubuntu"], ["T"])),
+        diskSize: flag(["20Gi"], ["20G"]),
+        storageClass: flag(["fast"], [], 2),
+        nodeSelector: flag(["a=b", "a=b,c="], ["x"]),
+        running: bool,
+        label: fc.option(
+          fc.constantFrom(["a=1"], ["a=1", "b="], ["c=2,d=3", "e=4"], ["bad key=1"], [
+            "a=1",
+            "a=2",
+          ]),
+          { nil: undefined },
+        ),
+      }),
+      (vm, flags) => buildOrUsageError(() => buildVirtualMachine(parseVmCreate(vm, flags))),
+    ),
+  );
+});
+
+Deno.test("property: VMOperation manifests never contain null or undefined", () => {
+  const common = { namespace };
+  assertBuilds(
+    fc.property(
+      fc.constantFrom("start", "stop", "restart", "delete") as fc.Arbitrary<
+        "start" | "stop" | "restart" | "delete"
+      >,
+      name,
+      fc.record({ ...common, force: bool }),
+      (op, vm, flags) =>
+        buildOrUsageError(() => buildVmOperation(parsePowerOperation(op, vm, flags))),
+    ),
+  );
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({
+        ...common,
+        target: flag(["web-2"], ["web-1"]),
+        targetNamespace: flag(["staging"]),
+        linked: bool,
+        start: bool,
+        fromSnapshot: flag(["snap-1"]),
+      }),
+      (vm, flags) => buildOrUsageError(() => buildVmOperation(parseClone(vm, flags))),
+    ),
+  );
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({
+        ...common,
+        targetNode: flag(["node-2"]),
+        offline: bool,
+        bandwidth: flag(["100Mbps"], ["100mbps", "0bps"]),
+        autoConverge: bool,
+        postCopy: bool,
+      }),
+      (vm, flags) => buildOrUsageError(() => buildVmOperation(parseMigrate(vm, flags))),
+    ),
+  );
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({
+        ...common,
+        cpus: flag(["2"], ["0"]),
+        memory: flag(["4Gi"], ["4G"]),
+        hotplug: bool,
+      }),
+      (vm, flags) => buildOrUsageError(() => buildVmOperation(parseResize(vm, flags))),
+    ),
+  );
+});
+
+Deno.test("property: snapshot, backup, restore and schedule manifests never contain null or undefined", () => {
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({
+        namespace,
+        name: flag(["snap-1"]),
+        includeMemory: bool,
+        quiesce: bool,
+        keepDays: flag(["7"], ["0"]),
+        description: flag(["before upgrade"], [" "]),
+      }),
+      (vm, flags) => buildOrUsageError(() => buildVmSnapshot(parseSnapshotCreate(vm, flags))),
+    ),
+  );
+  const backupFlags = {
+    namespace,
+    destType: flag(["s3", "azure-blob", "gcs", "local", "nfs"], ["azure"]),
+    bucket: flag(["b"], ["s3://b/p"]),
+    prefix: flag(["p/q"]),
+    region: flag(["eu-1"]),
+    endpoint: flag(["https://minio:9000"], ["minio"]),
+    credentialsSecret: flag(["creds"]),
+    format: flag(["ova", "QCOW2"], ["zip"]),
+    compress: bool,
+    provider: flag(["kubevirt", "vsphere"]),
+    carbonAware: bool,
+  };
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({ ...backupFlags, name: flag(["b-1"]) }),
+      (vm, flags) => buildOrUsageError(() => buildBackupJob(parseBackupCreate(vm, flags))),
+    ),
+  );
+  assertBuilds(
+    fc.property(
+      fc.record({
+        namespace,
+        backup: flag(["b-1"]),
+        vm: flag(["db"]),
+        powerOn: bool,
+        overwrite: bool,
+        provider: flag(["aws"]),
+        name: flag(["r-1"]),
+      }),
+      (flags) => buildOrUsageError(() => buildRestoreJob(parseRestoreCreate(flags))),
+    ),
+  );
+  assertBuilds(
+    fc.property(
+      name,
+      fc.record({
+        ...backupFlags,
+        cron: flag(["0 2 * * *", "*/5 * * * MON", "@daily"], ["61 * * * *"]),
+        vm: flag(["db"]),
+        timezone: flag(["UTC", "Europe/Berlin"], ["utc"]),
+        concurrency: flag(["Allow", "forbid"]),
+        suspend: bool,
+        keepSuccessful: flag(["3"]),
+        keepFailed: flag(["1"]),
+        startingDeadline: flag(["300", "5m"]),
+      }),
+      (n, flags) => buildOrUsageError(() => buildBackupSchedule(parseScheduleCreate(n, flags))),
+    ),
+  );
+});

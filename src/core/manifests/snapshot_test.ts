@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { assertThrowsWith } from "../_testing.ts";
+import { buildVmSnapshot, parseSnapshotCreate } from "./snapshot.ts";
+
+const ns = { namespace: "prod" };
+
+Deno.test("snapshot create without --name gets generateName <vm>-snap- and quiesce on", () => {
+  assert.deepEqual(buildVmSnapshot(parseSnapshotCreate("web-1", ns)), {
+    apiVersion: "hypersdk.io/v1alpha1",
+    kind: "VMSnapshot",
+    metadata: {
+      generateName: "web-1-snap-",
+      namespace: "prod",
+      labels: { "hypersdk.io/vm": "web-1" },
+    },
+    spec: { vmRef: { name: "web-1" }, includeMemory: false, quiesce: true },
+  });
+});
+
+Deno.test("snapshot create writes --name, --include-memory, --no-quiesce, --keep-days, --description", () => {
+  const options = parseSnapshotCreate("web-1", {
+    ...ns,
+    name: "before-upgrade",
+    includeMemory: true,
+    quiesce: false,
+    keepDays: "7",
+    description: "before the 2.0 upgrade",
+  });
+  assert.deepEqual(buildVmSnapshot(options), {
+    apiVersion: "hypersdk.io/v1alpha1",
+    kind: "VMSnapshot",
+    metadata: { name: "before-upgrade", namespace: "prod", labels: { "hypersdk.io/vm": "web-1" } },
+    spec: {
+      vmRef: { name: "web-1" },
+      includeMemory: true,
+      quiesce: false,
+      retention: { keepDays: 7 },
+      description: "before the 2.0 upgrade",
+    },
+  });
+});
+
+Deno.test("parseSnapshotCreate() rejects bad input", () => {
+  const cases: [
+    string | undefined,
+    object,
+    typeof SyntaxError | typeof RangeError,
+    string | RegExp,
+  ][] = [
+    [undefined, {}, SyntaxError, "snapshot create needs a VM name"],
+    ["web-1", { name: "Before" }, SyntaxError, /^invalid --name snapshot name "Before"/],
+    [
+      "web-1",
+      { keepDays: "0" },
+      RangeError,
+      `--keep-days must be an integer from 1 to 36500, got "0"`,
+    ],
+    [
+      "web-1",
+      { keepDays: "7d" },
+      SyntaxError,
+      `--keep-days must be an integer from 1 to 36500, got "7d"`,
+    ],
+    ["web-1", { description: " " }, SyntaxError, "--description must not be empty"],
+  ];
+  for (const [vm, flags, cls, message] of cases) {
+    assertThrowsWith(() => parseSnapshotCreate(vm, { ...ns, ...flags }), cls, message);
+  }
+});

@@ -1,0 +1,185 @@
+/**
+ * Flag parsers for the VM operation commands (`vm start|stop|restart|delete|clone|migrate|resize`).
+ * Each returns VmOperationOptions for buildVmOperation or throws SyntaxError/RangeError (exit 2).
+ * @module
+ */
+
+import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
+import { checkName, checkNamespace, parseBoolFlag, parseIntFlag } from "./_common.ts";
+import type {
+  CloneOperationOptions,
+  MigrateOperationOptions,
+  PowerOperationOptions,
+  ResizeOperationOptions,
+} from "./vm_operation.ts";
+import { validateDns1123Label, validateDns1123Name } from "../names.ts";
+
+/** Flags every operation command shares. */
+export interface OperationFlags {
+  namespace: string;
+}
+
+/** Raw flags of `vm start|stop|restart|delete`. */
+export interface PowerFlags extends OperationFlags {
+  force?: boolean | string;
+}
+
+/**
+ * Parse `vm start|stop|restart NAME` (and the delete operation).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parsePowerOperation } from "./vm_operation_flags.ts";
+ * assert.equal(parsePowerOperation("stop", "web-1", { namespace: "d" }).operation, "stop");
+ * ```
+ */
+export function parsePowerOperation(
+  operation: "start" | "stop" | "restart" | "delete",
+  vm: string | undefined,
+  flags: PowerFlags,
+): PowerOperationOptions {
+  const name = checkName(vm, "VM name", `vm ${operation} needs a VM name`);
+  const force = parseBoolFlag("--force", flags.force);
+  return {
+    operation,
+    vm: name,
+    namespace: checkNamespace(flags.namespace),
+    ...(force && { force }),
+  };
+}
+
+/** Raw flags of `vm clone`. */
+export interface CloneFlags extends OperationFlags {
+  target?: string;
+  targetNamespace?: string;
+  linked?: boolean | string;
+  start?: boolean | string;
+  fromSnapshot?: string;
+}
+
+/** Parse `vm clone NAME --target T [--linked] [--start] [--from-snapshot S] [--target-namespace N]`. */
+export function parseClone(vm: string | undefined, flags: CloneFlags): CloneOperationOptions {
+  const source = checkName(vm, "VM name", "vm clone needs a VM name");
+  const namespace = checkNamespace(flags.namespace);
+  if (flags.target === undefined) throw new SyntaxError("vm clone needs --target");
+  const target = validateDns1123Name(flags.target, "--target VM name");
+  const targetNamespace = flags.targetNamespace === undefined
+    ? undefined
+    : validateDns1123Label(flags.targetNamespace, "--target-namespace");
+  if (target === source && (targetNamespace ?? namespace) === namespace) {
+    throw new SyntaxError(
+      `vm clone --target ${JSON.stringify(target)} is the source VM itself (choose another name)`,
+    );
+  }
+  const fromSnapshot = flags.fromSnapshot === undefined
+    ? undefined
+    : validateDns1123Name(flags.fromSnapshot, "--from-snapshot snapshot name");
+  return {
+    operation: "clone",
+    vm: source,
+    namespace,
+    clone: {
+      target,
+      ...(targetNamespace !== undefined && { targetNamespace }),
+      linked: parseBoolFlag("--linked", flags.linked) ?? false,
+      start: parseBoolFlag("--start", flags.start) ?? false,
+      ...(fromSnapshot !== undefined && { fromSnapshot }),
+    },
+  };
+}
+
+/** Raw flags of `vm migrate`. */
+export interface MigrateFlags extends OperationFlags {
+  targetNode?: string;
+  offline?: boolean | string;
+  bandwidth?: string;
+  autoConverge?: boolean | string;
+  postCopy?: boolean | string;
+}
+
+const BANDWIDTH_RE = /^[0-9]+[KMG]?bps$/;
+
+/**
+ * Check `--bandwidth` against the CRD pattern `^[0-9]+[KMG]?bps$`, suggesting the spelling for
+ * the usual variants (`100mbps`, `100M`, `100 Mbit/s`).
+ */
+export function parseBandwidth(raw: string): string {
+  if (BANDWIDTH_RE.test(raw)) {
+    if (/^0+[KMG]?bps$/.test(raw)) {
+      throw new RangeError(`--bandwidth must be greater than zero, got ${JSON.stringify(raw)}`);
+    }
+    return raw;
+  }
+  const m = /^\s*(\d+)\s*([kmg]?)\s*(bps|b\/s|bit\/s|bits?\/s|bits?|b)?\s*$/i.exec(raw);
+  const hint = m && /^[1-9]/.test(m[1]) ? `${m[1]}${m[2].toUpperCase()}bps` : undefined;
+  throw new SyntaxError(
+    `--bandwidth ${JSON.stringify(raw)} is not a valid bandwidth: write digits, then an optional ` +
+      `K, M or G, then "bps", as in "100Mbps"` +
+      (hint && hint !== raw ? ` (did you mean ${JSON.stringify(hint)}?)` : ""),
+  );
+}
+
+/** Parse `vm migrate NAME --target-node N [--offline] [--bandwidth 100Mbps] [--auto-converge] [--post-copy]`. */
+export function parseMigrate(vm: string | undefined, flags: MigrateFlags): MigrateOperationOptions {
+  const name = checkName(vm, "VM name", "vm migrate needs a VM name");
+  const namespace = checkNamespace(flags.namespace);
+  if (flags.targetNode === undefined) throw new SyntaxError("vm migrate needs --target-node");
+  const targetNode = validateDns1123Name(flags.targetNode, "--target-node node name");
+  const live = !(parseBoolFlag("--offline", flags.offline) ?? false);
+  const autoConverge = parseBoolFlag("--auto-converge", flags.autoConverge);
+  const postCopy = parseBoolFlag("--post-copy", flags.postCopy);
+  // Both tune a live migration's copy loop; with --offline they would be silently ignored.
+  if (!live && autoConverge) {
+    throw new SyntaxError("--auto-converge applies to live migration only (drop --offline)");
+  }
+  if (!live && postCopy) {
+    throw new SyntaxError("--post-copy applies to live migration only (drop --offline)");
+  }
+  const bandwidth = flags.bandwidth === undefined ? undefined : parseBandwidth(flags.bandwidth);
+  return {
+    operation: "migrate",
+    vm: name,
+    namespace,
+    migrate: {
+      targetNode,
+      live,
+      ...(bandwidth !== undefined && { bandwidth }),
+      ...(autoConverge !== undefined && { autoConverge }),
+      ...(postCopy !== undefined && { postCopy }),
+    },
+  };
+}
+
+/** Raw flags of `vm resize`. */
+export interface ResizeFlags extends OperationFlags {
+  cpus?: string;
+  memory?: string;
+  hotplug?: boolean | string;
+}
+
+/**
+ * Parse `vm resize NAME [--cpus N] [--memory Q] [--hotplug]`; only what was given changes
+ * (HyperSDK always sent its 2 CPU / 4Gi defaults and silently shrank VMs).
+ */
+export function parseResize(vm: string | undefined, flags: ResizeFlags): ResizeOperationOptions {
+  const name = checkName(vm, "VM name", "vm resize needs a VM name");
+  const namespace = checkNamespace(flags.namespace);
+  if (flags.cpus === undefined && flags.memory === undefined) {
+    throw new SyntaxError("vm resize needs --cpus or --memory");
+  }
+  const cpus = flags.cpus === undefined ? undefined : parseIntFlag("--cpus", flags.cpus, 1, 128);
+  const memory = flags.memory === undefined
+    ? undefined
+    : parseBinaryQuantityFlag("--memory", flags.memory);
+  return {
+    operation: "resize",
+    vm: name,
+    namespace,
+    resize: {
+      ...(cpus !== undefined && { cpus }),
+      ...(memory !== undefined && { memory }),
+      hotplug: parseBoolFlag("--hotplug", flags.hotplug) ?? false,
+    },
+  };
+}

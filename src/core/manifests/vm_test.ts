@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { assertThrowsWith } from "../_testing.ts";
+import { buildVirtualMachine, parseVmCreate, type VmCreateFlags } from "./vm.ts";
+
+const base: VmCreateFlags = { namespace: "prod", cpus: "4", memory: "8Gi" };
+
+Deno.test("parseVmCreate() + buildVirtualMachine() for the minimal command: no disk, no network", () => {
+  assert.deepEqual(buildVirtualMachine(parseVmCreate("web-1", base)), {
+    apiVersion: "hypersdk.io/v1alpha1",
+    kind: "VirtualMachine",
+    metadata: { name: "web-1", namespace: "prod" },
+    spec: { cpus: 4, memory: "8Gi", running: true },
+  });
+});
+
+Deno.test("buildVirtualMachine() writes every given option", () => {
+  const options = parseVmCreate("web-1", {
+    ...base,
+    image: "https://images.example.com/ubuntu-22.04.qcow2",
+    diskSize: "40Gi",
+    storageClass: "fast-ssd",
+    nodeSelector: "disktype=ssd,zone=eu-1",
+    running: "false",
+    label: ["tier=web", "app=shop"],
+  });
+  assert.deepEqual(buildVirtualMachine(options), {
+    apiVersion: "hypersdk.io/v1alpha1",
+    kind: "VirtualMachine",
+    metadata: { name: "web-1", namespace: "prod", labels: { tier: "web", app: "shop" } },
+    spec: {
+      cpus: 4,
+      memory: "8Gi",
+      running: false,
+      image: { source: "https://images.example.com/ubuntu-22.04.qcow2" },
+      disks: [{ name: "root", size: "40Gi", storageClass: "fast-ssd", bootOrder: 1 }],
+      nodeSelector: { disktype: "ssd", zone: "eu-1" },
+    },
+  });
+});
+
+Deno.test("buildVirtualMachine() uses a templateRef for --template and the standard storage class by default", () => {
+  const m = buildVirtualMachine(
+    parseVmCreate("db", { ...base, template: "ubuntu-22-04", diskSize: "20Gi", running: true }),
+  );
+  assert.deepEqual(m.spec, {
+    cpus: 4,
+    memory: "8Gi",
+    running: true,
+    image: { templateRef: { name: "ubuntu-22-04" } },
+    disks: [{ name: "root", size: "20Gi", storageClass: "standard", bootOrder: 1 }],
+  });
+});
+
+Deno.test("parseVmCreate() rejects bad input with a clear message", () => {
+  const cases: [
+    string | undefined,
+    Partial<VmCreateFlags>,
+    typeof SyntaxError | typeof RangeError,
+    string | RegExp,
+  ][] = [
+    [undefined, {}, SyntaxError, "vm create needs a VM name"],
+    ["Web_1", {}, SyntaxError, /^invalid VM name "Web_1": .*\(did you mean "web-1"\?\)$/],
+    ["a", { cpus: undefined }, SyntaxError, "vm create needs --cpus"],
+    ["a", { memory: undefined }, SyntaxError, "vm create needs --memory"],
+    ["a", { cpus: "0" }, RangeError, `--cpus must be an integer from 1 to 128, got "0"`],
+    ["a", { cpus: "129" }, RangeError, `--cpus must be an integer from 1 to 128, got "129"`],
+    ["a", { cpus: "2.5" }, SyntaxError, `--cpus must be an integer from 1 to 128, got "2.5"`],
+    [
+      "a",
+      { memory: "8GB" },
+      SyntaxError,
+      `--memory "8GB" is not a valid quantity: unknown suffix "GB" (did you mean "G" or "Gi"?)`,
+    ],
+    ["a", { memory: "8G" }, SyntaxError, /did you mean "8Gi"\?$/],
+    [
+      "a",
+      { image: "https://x/y.qcow2", template: "t" },
+      SyntaxError,
+      "vm create takes --image or --template, not both",
+    ],
+    [
+      "a",
+      { image: "ubuntu:22.04" },
+      SyntaxError,
+      `--image "ubuntu:22.04" must be an http://, https:// or s3:// URL (use --template for a VMTemplate)`,
+    ],
+    ["a", { template: "" }, SyntaxError, "--template must not be empty"],
+    ["a", { template: "My Template" }, SyntaxError, /^invalid --template name "My Template"/],
+    [
+      "a",
+      { storageClass: "fast" },
+      SyntaxError,
+      "--storage-class needs --disk-size (it applies to the root disk)",
+    ],
+    ["a", { diskSize: "20G" }, SyntaxError, /^--disk-size "20G" .*did you mean "20Gi"\?$/],
+    ["a", { diskSize: "20Gi", storageClass: "" }, SyntaxError, "--storage-class must not be empty"],
+    [
+      "a",
+      { nodeSelector: "zone" },
+      SyntaxError,
+      `--node-selector "zone" is not key=value (as in "disktype=ssd")`,
+    ],
+    ["a", { label: ["a=1", "a=2"] }, SyntaxError, `--label sets "a" more than once`],
+    ["a", { running: "nope" }, SyntaxError, `--running must be true or false, got "nope"`],
+    ["a", { namespace: "Prod" }, SyntaxError, /^invalid namespace "Prod"/],
+  ];
+  for (const [name, flags, cls, message] of cases) {
+    assertThrowsWith(() => parseVmCreate(name, { ...base, ...flags }), cls, message);
+  }
+});
