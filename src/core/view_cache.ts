@@ -1,0 +1,245 @@
+/**
+ * The keyed cache behind a watch, and the "view" it shows through a client-side filter.
+ *
+ * Modelled on the kube-rs reflector store: objects are keyed by `namespace/name`, raw watch events
+ * update the store, and what the user sees are view events derived from the store's before/after
+ * visibility. After a relist (410 Gone) the new list is diffed against the store so only the
+ * differences come out as synthetic events, never a full reprint (SPEC §5).
+ *
+ * For throughput (a burst of 10 000 updates must stay linear) the cache is updated in place:
+ * functions that take a `ViewCache` and return events mutate it. Whoever holds the cache owns it.
+ * @module
+ */
+
+import type { KubeObject, WatchEvent } from "./types.ts";
+import { getString, objectKey, resourceVersionOf } from "./types.ts";
+
+/** The event types a view emits; BOOKMARK and ERROR never reach it. */
+export type ViewEventType = "ADDED" | "MODIFIED" | "DELETED";
+
+/** One change of the view, in kubectl's `{type, object}` shape. */
+export interface ViewEvent {
+  readonly type: ViewEventType;
+  readonly object: KubeObject;
+}
+
+/** A client-side predicate; objects it rejects are outside the view. */
+export type Keep = (object: KubeObject) => boolean;
+
+interface Entry {
+  object: KubeObject;
+  visible: boolean;
+}
+
+/** The store of one watch: every object seen (visible or not) and the last resourceVersion. */
+export interface ViewCache {
+  readonly entries: Map<string, Entry>;
+  resourceVersion: string | undefined;
+}
+
+const keepAll: Keep = () => true;
+
+/**
+ * A new, empty cache.
+ *
+ * Why: the initial list is applied to an empty cache, which makes it the same code path as a relist.
+ *
+ * @param resourceVersion where a resumed watch starts (a saved checkpoint), if any
+ * @returns a cache with no objects
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * assertEquals(emptyCache().entries.size, 0);
+ * ```
+ */
+export function emptyCache(resourceVersion?: string): ViewCache {
+  return { entries: new Map(), resourceVersion };
+}
+
+/** The uid of an object, or undefined. */
+function uidOf(object: KubeObject): string | undefined {
+  return getString(object, ["metadata", "uid"]);
+}
+
+/** True when both objects carry a uid and the uids differ: a delete and recreate. */
+function isRecreated(before: KubeObject, after: KubeObject): boolean {
+  const a = uidOf(before);
+  const b = uidOf(after);
+  return a !== undefined && b !== undefined && a !== b;
+}
+
+/** True when both objects carry the same resourceVersion, i.e. nothing changed. */
+function isSameVersion(before: KubeObject, after: KubeObject): boolean {
+  const a = resourceVersionOf(before);
+  return a !== undefined && a === resourceVersionOf(after);
+}
+
+/**
+ * Apply one raw watch event to the cache and return the view events it causes.
+ *
+ * Why: the view follows visibility, not the raw type — an object that stops matching leaves as
+ * DELETED, one that starts matching enters as ADDED, and a repeated event (same uid and
+ * resourceVersion) emits nothing, so a replay after reconnecting can never print twice.
+ * BOOKMARK only advances the resourceVersion. Mutates `cache`.
+ *
+ * @param cache the store to update
+ * @param event a raw watch event (ERROR events are ignored here; the state machine handles them)
+ * @param keep the client-side filter @default keep everything
+ * @returns zero, one or two (DELETED then ADDED on a new uid) view events
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const cache = emptyCache();
+ * const vm = { metadata: { name: "a", namespace: "ns", resourceVersion: "5" } };
+ * assertEquals(applyEvent(cache, { type: "ADDED", object: vm }), [{ type: "ADDED", object: vm }]);
+ * assertEquals(applyEvent(cache, { type: "MODIFIED", object: vm }), []);
+ * assertEquals(cache.resourceVersion, "5");
+ * ```
+ */
+export function applyEvent(cache: ViewCache, event: WatchEvent, keep: Keep = keepAll): ViewEvent[] {
+  if (event.type === "ERROR") return [];
+  const object = event.object;
+  const rv = resourceVersionOf(object);
+  if (rv !== undefined && rv !== "") cache.resourceVersion = rv;
+  if (event.type === "BOOKMARK") return [];
+
+  const key = objectKey(object);
+  const old = cache.entries.get(key);
+  if (event.type === "DELETED") {
+    // A DELETED for another uid than ours is stale (the one we hold replaced it): ignore it.
+    if (old === undefined || isRecreated(old.object, object)) return [];
+    cache.entries.delete(key);
+    return old.visible ? [{ type: "DELETED", object }] : [];
+  }
+
+  const visible = keep(object);
+  cache.entries.set(key, { object, visible });
+  if (old === undefined) return visible ? [{ type: "ADDED", object }] : [];
+  if (isRecreated(old.object, object)) {
+    const out: ViewEvent[] = [];
+    if (old.visible) out.push({ type: "DELETED", object: old.object });
+    if (visible) out.push({ type: "ADDED", object });
+    return out;
+  }
+  if (isSameVersion(old.object, object)) {
+    cache.entries.set(key, old);
+    return [];
+  }
+  if (old.visible && visible) return [{ type: "MODIFIED", object }];
+  if (visible) return [{ type: "ADDED", object }];
+  if (old.visible) return [{ type: "DELETED", object }];
+  return [];
+}
+
+/**
+ * Index a list of objects by `namespace/name`.
+ *
+ * @param items objects, e.g. a list response's items
+ * @returns a map in the given order
+ */
+export function snapshotOf(items: Iterable<KubeObject>): Map<string, KubeObject> {
+  const out = new Map<string, KubeObject>();
+  for (const item of items) out.set(objectKey(item), item);
+  return out;
+}
+
+/**
+ * Every object in the cache (visible or not), keyed by `namespace/name`.
+ *
+ * @param cache the store
+ * @returns a fresh map, safe to keep while the cache changes
+ */
+export function cachedObjects(cache: ViewCache): Map<string, KubeObject> {
+  const out = new Map<string, KubeObject>();
+  for (const [key, entry] of cache.entries) out.set(key, entry.object);
+  return out;
+}
+
+/**
+ * The objects currently in the view (those the filter keeps), in cache order.
+ *
+ * Why: `--live` redraws and `get -w` need the whole view, not only the last event.
+ *
+ * @param cache the store
+ * @returns the visible objects
+ */
+export function visibleObjects(cache: ViewCache): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const entry of cache.entries.values()) if (entry.visible) out.push(entry.object);
+  return out;
+}
+
+/**
+ * Synthetic events that turn snapshot `before` into snapshot `after`.
+ *
+ * Why: after a 410 Gone relist, only what changed while we were not watching may be printed.
+ * Removed keys come first as DELETED (carrying the last known object), then new keys as ADDED and
+ * changed ones as MODIFIED (only when the resourceVersion differs); a new uid under the same key
+ * is DELETED then ADDED.
+ *
+ * @param before the objects we knew
+ * @param after the objects the fresh list returned
+ * @returns the events, in the order they should be applied
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const a = { metadata: { name: "a", resourceVersion: "1" } };
+ * const b = { metadata: { name: "b", resourceVersion: "2" } };
+ * assertEquals(diffSnapshots(snapshotOf([a]), snapshotOf([b])), [
+ *   { type: "DELETED", object: a },
+ *   { type: "ADDED", object: b },
+ * ]);
+ * ```
+ */
+export function diffSnapshots(
+  before: ReadonlyMap<string, KubeObject>,
+  after: ReadonlyMap<string, KubeObject>,
+): ViewEvent[] {
+  const out: ViewEvent[] = [];
+  for (const [key, object] of before) {
+    if (!after.has(key)) out.push({ type: "DELETED", object });
+  }
+  for (const [key, object] of after) {
+    const old = before.get(key);
+    if (old === undefined) out.push({ type: "ADDED", object });
+    else if (isRecreated(old, object)) {
+      out.push({ type: "DELETED", object: old }, { type: "ADDED", object });
+    } else if (!isSameVersion(old, object)) out.push({ type: "MODIFIED", object });
+  }
+  return out;
+}
+
+/**
+ * Replace the cache's contents with a fresh list and return the view events of the difference.
+ *
+ * Why: the initial list (against an empty cache) and every relist go through the same diff, so a
+ * relist can never reprint what is already on screen. Mutates `cache`.
+ *
+ * @param cache the store to update
+ * @param items the list response's items
+ * @param resourceVersion the list response's resourceVersion, where the next watch starts
+ * @param keep the client-side filter @default keep everything
+ * @returns the view events of the difference
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const cache = emptyCache();
+ * const a = { metadata: { name: "a", resourceVersion: "1" } };
+ * assertEquals(replaceAll(cache, [a], "7").length, 1);
+ * assertEquals(replaceAll(cache, [a], "9"), []);
+ * assertEquals(cache.resourceVersion, "9");
+ * ```
+ */
+export function replaceAll(
+  cache: ViewCache,
+  items: readonly KubeObject[],
+  resourceVersion: string | undefined,
+  keep: Keep = keepAll,
+): ViewEvent[] {
+  const events = diffSnapshots(cachedObjects(cache), snapshotOf(items));
+  const out = events.flatMap((event) => applyEvent(cache, event, keep));
+  // Without a list resourceVersion the next watch must start "now" (the server then replays the
+  // current objects as ADDED, which the same-version check above swallows), not at some item's RV.
+  cache.resourceVersion = resourceVersion || undefined;
+  return out;
+}

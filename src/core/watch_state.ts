@@ -1,0 +1,185 @@
+/**
+ * The watch protocol as one pure state machine.
+ *
+ * Modelled on kube-rs `watcher::State` + `step`: the machine is either `listing` (the initial list,
+ * or a relist after 410 Gone) or `watching` from a resourceVersion. The Rx shell in
+ * `src/k8s/watch.ts` performs the action `actionOf(state)` names, feeds what comes back into
+ * `step`, emits the returned events and obeys `next`. Everything about resume, relist and view
+ * semantics is decided here, so it is tested without a server or a clock.
+ * @module
+ */
+
+import type { KubeObject, WatchEvent } from "./types.ts";
+import { getNumber, getString, isRecord } from "./types.ts";
+import type { Keep, ViewCache, ViewEvent } from "./view_cache.ts";
+import { applyEvent, emptyCache, replaceAll } from "./view_cache.ts";
+
+/** Fixed choices of one watch. */
+export interface WatchConfig {
+  /** Prime the cache from the initial list but emit nothing for it (`--watch-only`). */
+  readonly watchOnly: boolean;
+  /** The client-side filter with view semantics. */
+  readonly keep: Keep;
+}
+
+/**
+ * Where the protocol is. `listing.initial` is true until the first list succeeded; the cache is
+ * owned by the state and updated in place by `step`.
+ */
+export type WatchState =
+  | { readonly kind: "listing"; readonly initial: boolean; readonly cache: ViewCache }
+  | { readonly kind: "watching"; readonly cache: ViewCache };
+
+/** A checkpoint to resume from: the last resourceVersion and the objects known at that point. */
+export interface WatchResume {
+  readonly resourceVersion: string;
+  readonly objects: readonly KubeObject[];
+}
+
+/** What the shell must do to make progress from a state. */
+export type WatchAction =
+  | { readonly kind: "list" }
+  | { readonly kind: "watch"; readonly resourceVersion: string | undefined };
+
+/** What the shell feeds back: a finished list, one watch event, or an HTTP 410 on opening a watch. */
+export type WatchInput =
+  | {
+    readonly type: "listed";
+    readonly items: readonly KubeObject[];
+    readonly resourceVersion: string;
+  }
+  | { readonly type: "event"; readonly event: WatchEvent }
+  | { readonly type: "gone" };
+
+/** Marks the end of a list's events: after it the view equals the server's list (`get -w` needs it). */
+export interface SyncedMarker {
+  readonly type: "SYNCED";
+}
+
+/** What a step emits: view events, and a marker after each (re)list. */
+export type StepEvent = ViewEvent | SyncedMarker;
+
+/**
+ * What the shell does with the current request after a step: keep reading it, drop it and perform
+ * the new state's action (410 Gone), or fail it with a retryable error (an in-stream ERROR).
+ */
+export type StepNext =
+  | { readonly kind: "continue" }
+  | { readonly kind: "restart" }
+  | { readonly kind: "fail"; readonly status: WatchErrorStatus };
+
+/** The Status carried by an in-stream ERROR event, reduced to what error messages need. */
+export interface WatchErrorStatus {
+  readonly code: number | undefined;
+  readonly reason: string | undefined;
+  readonly message: string | undefined;
+}
+
+/** The result of one step. */
+export interface StepResult {
+  readonly state: WatchState;
+  readonly events: readonly StepEvent[];
+  readonly next: StepNext;
+}
+
+/**
+ * The state a watch starts in.
+ *
+ * Why: a watch resumed from a checkpoint (`--state-file`) starts `watching` with the saved objects,
+ * so a 410 on its first request relists and emits only the difference against them.
+ *
+ * @param resume a saved resourceVersion and the objects known then, if any
+ * @param keep the client-side filter, so saved objects get the right visibility
+ * @returns `listing` for a fresh watch, `watching` for a resumed one
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * assertEquals(initialWatchState().kind, "listing");
+ * assertEquals(actionOf(initialWatchState({ resourceVersion: "42", objects: [] })), {
+ *   kind: "watch",
+ *   resourceVersion: "42",
+ * });
+ * ```
+ */
+export function initialWatchState(resume?: WatchResume, keep?: Keep): WatchState {
+  if (resume === undefined) return { kind: "listing", initial: true, cache: emptyCache() };
+  const cache = emptyCache();
+  replaceAll(cache, resume.objects, resume.resourceVersion, keep);
+  return { kind: "watching", cache };
+}
+
+/**
+ * The request a state calls for.
+ *
+ * @param state the current state
+ * @returns list, or watch from the last resourceVersion seen (events and BOOKMARKs advance it)
+ */
+export function actionOf(state: WatchState): WatchAction {
+  return state.kind === "listing"
+    ? { kind: "list" }
+    : { kind: "watch", resourceVersion: state.cache.resourceVersion };
+}
+
+const CONTINUE: StepNext = { kind: "continue" };
+const RESTART: StepNext = { kind: "restart" };
+
+/** Reduce an ERROR event's object to a status; its shape is whatever the server sent. */
+function statusOf(object: unknown): WatchErrorStatus {
+  return {
+    code: getNumber(object, ["code"]),
+    reason: getString(object, ["reason"]),
+    message: isRecord(object) ? getString(object, ["message"]) : undefined,
+  };
+}
+
+/**
+ * Advance the watch by one input.
+ *
+ * Why: one pure function decides resume, relist and view semantics, so marble tests of the shell
+ * only have to prove the wiring. Updates `state.cache` in place; do not reuse the old state.
+ *
+ * @param state the current state (consumed)
+ * @param input what the current request produced
+ * @param config watch-only and the client-side filter
+ * @returns the next state, the events to emit, and what to do with the current request
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const config = { watchOnly: false, keep: () => true };
+ * const a = { metadata: { name: "a", resourceVersion: "3" } };
+ * const r = step(initialWatchState(), { type: "listed", items: [a], resourceVersion: "5" }, config);
+ * assertEquals(r.events, [{ type: "ADDED", object: a }, { type: "SYNCED" }]);
+ * assertEquals(actionOf(r.state), { kind: "watch", resourceVersion: "5" });
+ * ```
+ */
+export function step(state: WatchState, input: WatchInput, config: WatchConfig): StepResult {
+  const cache = state.cache;
+  if (input.type === "listed") {
+    if (state.kind !== "listing") return { state, events: [], next: CONTINUE };
+    const changes = replaceAll(cache, input.items, input.resourceVersion, config.keep);
+    const silent = state.initial && config.watchOnly;
+    const events: StepEvent[] = silent ? [] : changes;
+    return {
+      state: { kind: "watching", cache },
+      events: [...events, { type: "SYNCED" }],
+      next: CONTINUE,
+    };
+  }
+  if (state.kind !== "watching") return { state, events: [], next: CONTINUE };
+  if (input.type === "gone") return relist(cache);
+
+  const event = input.event;
+  if (event.type === "ERROR") {
+    const status = statusOf(event.object);
+    // 410 Gone/Expired: our resourceVersion was compacted away; only a relist can recover.
+    if (status.code === 410 || status.reason === "Expired" || status.reason === "Gone") {
+      return relist(cache);
+    }
+    return { state, events: [], next: { kind: "fail", status } };
+  }
+  return { state, events: applyEvent(cache, event, config.keep), next: CONTINUE };
+}
+
+function relist(cache: ViewCache): StepResult {
+  return { state: { kind: "listing", initial: false, cache }, events: [], next: RESTART };
+}

@@ -1,0 +1,141 @@
+import { deepStrictEqual as assertEquals } from "node:assert/strict";
+import type { KubeObject } from "./types.ts";
+import {
+  actionOf,
+  initialWatchState,
+  step,
+  type WatchConfig,
+  type WatchInput,
+  type WatchState,
+} from "./watch_state.ts";
+
+const vm = (name: string, rv: string, phase = "Running"): KubeObject => ({
+  metadata: { name, namespace: "ns", uid: `uid-${name}`, resourceVersion: rv },
+  status: { phase },
+});
+const all: WatchConfig = { watchOnly: false, keep: () => true };
+const listed = (items: KubeObject[], resourceVersion: string): WatchInput => ({
+  type: "listed",
+  items,
+  resourceVersion,
+});
+const event = (type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR", object: unknown) =>
+  ({ type: "event", event: { type, object } }) as WatchInput;
+
+/** Run inputs through step, collecting emitted events and the last result's `next`. */
+function run(inputs: WatchInput[], config = all, state: WatchState = initialWatchState()) {
+  const emitted: unknown[] = [];
+  let next: unknown = undefined;
+  for (const input of inputs) {
+    const r = step(state, input, config);
+    state = r.state;
+    emitted.push(...r.events);
+    next = r.next;
+  }
+  return { state, emitted, next, action: actionOf(state) };
+}
+
+Deno.test("step() initial list emits ADDED per object, SYNCED, then watches from the list RV", () => {
+  const r = run([listed([vm("a", "3"), vm("b", "4")], "10")]);
+  assertEquals(r.emitted, [
+    { type: "ADDED", object: vm("a", "3") },
+    { type: "ADDED", object: vm("b", "4") },
+    { type: "SYNCED" },
+  ]);
+  assertEquals(r.action, { kind: "watch", resourceVersion: "10" });
+  assertEquals(r.next, { kind: "continue" });
+});
+
+Deno.test("step() watch-only primes the cache silently but still reports later changes", () => {
+  const r = run(
+    [listed([vm("a", "3")], "10"), event("MODIFIED", vm("a", "11", "Stopped"))],
+    { watchOnly: true, keep: () => true },
+  );
+  assertEquals(r.emitted, [{ type: "SYNCED" }, {
+    type: "MODIFIED",
+    object: vm("a", "11", "Stopped"),
+  }]);
+});
+
+Deno.test("step() events and BOOKMARKs advance the resourceVersion; BOOKMARK emits nothing", () => {
+  const r = run([
+    listed([], "10"),
+    event("ADDED", vm("a", "12")),
+    event("BOOKMARK", { kind: "VirtualMachine", metadata: { resourceVersion: "40" } }),
+  ]);
+  assertEquals(r.emitted, [{ type: "SYNCED" }, { type: "ADDED", object: vm("a", "12") }]);
+  assertEquals(r.action, { kind: "watch", resourceVersion: "40" });
+});
+
+Deno.test("step() in-stream ERROR 410 restarts into a relist that emits only the difference", () => {
+  const gone = {
+    kind: "Status",
+    code: 410,
+    reason: "Expired",
+    message: "too old resource version",
+  };
+  const r1 = run([listed([vm("a", "3"), vm("b", "4"), vm("c", "5")], "10"), event("ERROR", gone)]);
+  assertEquals(r1.next, { kind: "restart" });
+  assertEquals(r1.action, { kind: "list" });
+  const r2 = run(
+    [listed([vm("a", "3"), vm("b", "20", "Stopped"), vm("d", "21")], "30")],
+    all,
+    r1.state,
+  );
+  assertEquals(r2.emitted, [
+    { type: "DELETED", object: vm("c", "5") },
+    { type: "MODIFIED", object: vm("b", "20", "Stopped") },
+    { type: "ADDED", object: vm("d", "21") },
+    { type: "SYNCED" },
+  ]);
+  assertEquals(r2.action, { kind: "watch", resourceVersion: "30" });
+});
+
+Deno.test("step() relist after watch-only start still emits its differences", () => {
+  const config = { watchOnly: true, keep: () => true };
+  const r1 = run([listed([vm("a", "3")], "10"), { type: "gone" }], config);
+  assertEquals(r1.action, { kind: "list" });
+  const r2 = run([listed([], "30")], config, r1.state);
+  assertEquals(r2.emitted, [{ type: "DELETED", object: vm("a", "3") }, { type: "SYNCED" }]);
+});
+
+Deno.test("step() other in-stream ERRORs fail the request and keep the resourceVersion", () => {
+  const r = run([listed([], "10"), event("ERROR", { kind: "Status", code: 500, message: "boom" })]);
+  assertEquals(r.next, {
+    kind: "fail",
+    status: { code: 500, reason: undefined, message: "boom" },
+  });
+  assertEquals(r.action, { kind: "watch", resourceVersion: "10" });
+});
+
+Deno.test("step() applies the filter with view semantics", () => {
+  const running = {
+    watchOnly: false,
+    keep: (o: KubeObject) => (o.status as { phase?: string })?.phase === "Running",
+  };
+  const r = run([
+    listed([vm("a", "3"), vm("b", "4", "Stopped")], "10"),
+    event("MODIFIED", vm("a", "11", "Stopped")),
+    event("MODIFIED", vm("b", "12")),
+    event("MODIFIED", vm("c", "13", "Stopped")),
+  ], running);
+  assertEquals(r.emitted, [
+    { type: "ADDED", object: vm("a", "3") },
+    { type: "SYNCED" },
+    { type: "DELETED", object: vm("a", "11", "Stopped") },
+    { type: "ADDED", object: vm("b", "12") },
+  ]);
+});
+
+Deno.test("initialWatchState() with a checkpoint watches from it and diffs a relist against it", () => {
+  const state = initialWatchState({ resourceVersion: "50", objects: [vm("a", "3")] });
+  assertEquals(actionOf(state), { kind: "watch", resourceVersion: "50" });
+  const r = run([{ type: "gone" }, listed([vm("a", "3"), vm("b", "60")], "70")], all, state);
+  assertEquals(r.emitted, [{ type: "ADDED", object: vm("b", "60") }, { type: "SYNCED" }]);
+});
+
+Deno.test("step() ignores inputs that do not belong to the state", () => {
+  const r = run([event("ADDED", vm("a", "1"))]);
+  assertEquals(r.emitted, []);
+  assertEquals(r.action, { kind: "list" });
+});

@@ -1,0 +1,96 @@
+/**
+ * `list$`: one complete, paginated list of a collection.
+ *
+ * Follows kubectl's `--chunk-size` (default 500, 0 = one request) and the client-go pager: pages
+ * are fetched with `limit`/`continue`; continue tokens expire after etcd compaction (about 5–15
+ * min, answered with 410 Expired), in which case the whole list restarts once.
+ * @module
+ */
+
+import { catchError, defer, EMPTY, expand, type Observable, reduce, throwError } from "rxjs";
+import type { KubeList, KubeObject } from "../core/types.ts";
+import type { ListOptions, ResourceRef } from "./api.ts";
+import { type KubeSource, toRxKube } from "./_rx_kube.ts";
+import { isGone } from "./_watch_errors.ts";
+
+/** Options of `list$`. */
+export interface ListAllOptions {
+  /** Label selector, sent to the server. @default none */
+  labelSelector?: string;
+  /** Field selector, sent to the server. @default none */
+  fieldSelector?: string;
+  /** Page size (`limit`); 0 fetches everything in one request. @default 500 */
+  chunkSize?: number;
+}
+
+/** Every item of a collection, and the list's resourceVersion (where a watch starts). */
+export interface ListResult {
+  readonly items: KubeObject[];
+  readonly resourceVersion: string;
+  /** The list kind the server reported, e.g. `VirtualMachineList`. */
+  readonly kind: string | undefined;
+  readonly apiVersion: string | undefined;
+}
+
+/**
+ * List a collection, following `continue` tokens, as one value.
+ *
+ * Why: a watch must start from one consistent snapshot; all pages of a paginated list share the
+ * first page's resourceVersion, so restarting on an expired token is the only safe recovery.
+ *
+ * @param source the client (or an Observable transport in tests)
+ * @param ref which collection
+ * @param options selectors and page size
+ * @returns emits one `ListResult`, then completes; errors with the transport's error otherwise
+ * @example
+ * ```ts ignore
+ * const { items, resourceVersion } = await lastValueFrom(list$(api, vmRef, { chunkSize: 100 }));
+ * ```
+ */
+export function list$(
+  source: KubeSource,
+  ref: ResourceRef,
+  options: ListAllOptions = {},
+): Observable<ListResult> {
+  const kube = toRxKube(source);
+  const chunkSize = options.chunkSize ?? 500;
+  if (!Number.isInteger(chunkSize) || chunkSize < 0) {
+    return throwError(() =>
+      new RangeError(`cannot use chunk size "${chunkSize}": expected an integer >= 0`)
+    );
+  }
+  const base: ListOptions = {
+    labelSelector: options.labelSelector,
+    fieldSelector: options.fieldSelector,
+    limit: chunkSize === 0 ? undefined : chunkSize,
+  };
+  const pages$ = (restartsLeft: number): Observable<ListResult> =>
+    defer(() => {
+      let pagesSeen = 0;
+      return kube.list$(ref, base).pipe(
+        expand((page: KubeList) => {
+          pagesSeen += 1;
+          const token = page.metadata?.continue;
+          return token ? kube.list$(ref, { ...base, continue: token }) : EMPTY;
+        }),
+        reduce(
+          (acc: ListResult, page: KubeList, index: number): ListResult => ({
+            items: acc.items.concat(Array.isArray(page.items) ? page.items : []),
+            // Every page carries the snapshot's resourceVersion; keep the first page's.
+            resourceVersion: index === 0
+              ? page.metadata?.resourceVersion ?? ""
+              : acc.resourceVersion,
+            kind: acc.kind ?? page.kind,
+            apiVersion: acc.apiVersion ?? page.apiVersion,
+          }),
+          { items: [], resourceVersion: "", kind: undefined, apiVersion: undefined },
+        ),
+        catchError((error) =>
+          pagesSeen > 0 && restartsLeft > 0 && isGone(error)
+            ? pages$(restartsLeft - 1)
+            : throwError(() => error)
+        ),
+      );
+    });
+  return pages$(1);
+}
