@@ -1,0 +1,195 @@
+/**
+ * The shared tail of every creating command: dry-run or create, report, and optionally wait.
+ *
+ * `--dry-run=client` prints the manifest with a locally generated name (so `kubectl apply -f -`
+ * accepts it: apply needs a name, and the server would have generated one just like it);
+ * `--dry-run=server` sends dryRun=All and prints what the server would store.
+ * @module
+ */
+
+import type { KindInfo } from "../../core/kinds.ts";
+import type { Manifest } from "../../core/manifests/mod.ts";
+import { parseDuration } from "../../core/duration.ts";
+import { type KubeObject, nameOf } from "../../core/types.ts";
+import { createRenderer } from "../../render/create_renderer.ts";
+import { resourceName } from "../../render/name.ts";
+import type { OutputFormat } from "../../render/renderer.ts";
+import type { Connection, Deps, GlobalFlags } from "../deps.ts";
+import { parseOutputFormat } from "../output.ts";
+import { UsageError } from "../outcomes.ts";
+import {
+  concludeWait,
+  parseProgressMode,
+  type ProgressMode,
+  waitFor,
+  type WaitTarget,
+} from "../wait.ts";
+import { refFor } from "./_common.ts";
+
+/** Raw flags shared by mutating commands. */
+export interface RawMutationFlags {
+  dryRun?: string | boolean;
+  wait?: boolean;
+  timeout?: string;
+  progress?: string;
+  showProgress?: boolean;
+}
+
+/** Parsed flags shared by mutating commands. */
+export interface MutationOptions {
+  dryRun: "none" | "client" | "server";
+  wait: boolean;
+  timeoutMs: number;
+  progress: ProgressMode;
+  /** `-o`; undefined = the kubectl-style "x created" line. */
+  output?: Exclude<OutputFormat, "table" | "wide">;
+}
+
+/** Parse the shared flags; usage errors before anything is sent. */
+export function parseMutationOptions(
+  flags: RawMutationFlags,
+  globals: GlobalFlags,
+  stderrIsTTY: boolean,
+  options: { waitable: boolean },
+): MutationOptions {
+  const dry = flags.dryRun === undefined || flags.dryRun === false
+    ? "none"
+    : flags.dryRun === true
+    ? "client"
+    : flags.dryRun;
+  if (dry !== "none" && dry !== "client" && dry !== "server") {
+    throw new UsageError(`--dry-run must be "client" or "server", got "${flags.dryRun}"`);
+  }
+  if ((flags.wait || flags.timeout !== undefined) && !options.waitable) {
+    throw new UsageError("--wait is not available for this command");
+  }
+  if (flags.wait && dry !== "none") throw new UsageError("--wait cannot be used with --dry-run");
+  if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout needs --wait");
+  const output = globals.output === undefined
+    ? undefined
+    : parseOutputFormat(globals.output, ["json", "yaml", "name"]);
+  return {
+    dryRun: dry,
+    wait: flags.wait === true,
+    timeoutMs: flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout),
+    progress: parseProgressMode(flags.progress, flags.showProgress, stderrIsTTY),
+    output: output as MutationOptions["output"],
+  };
+}
+
+/** One object to create, with the row label its wait shows. */
+export interface Creation {
+  kind: KindInfo;
+  manifest: Manifest<unknown>;
+  /** e.g. `web-1 clone` */
+  title: string;
+}
+
+const NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+
+/** The 5-character suffix the API server appends to generateName (same alphabet). */
+export function randomSuffix(random: () => number = Math.random): string {
+  let s = "";
+  for (let i = 0; i < 5; i++) s += NAME_CHARS[Math.floor(random() * NAME_CHARS.length)];
+  return s;
+}
+
+/** Strip what the server fills in, so a server dry-run prints an applyable manifest. */
+export function applyable(obj: KubeObject): KubeObject {
+  const {
+    uid: _u,
+    resourceVersion: _r,
+    creationTimestamp: _c,
+    generation: _g,
+    managedFields: _m,
+    ...meta
+  } = obj.metadata ?? {};
+  const { status: _s, ...rest } = obj;
+  return { ...rest, metadata: meta };
+}
+
+function withLocalName(m: Manifest<unknown>): Manifest<unknown> {
+  const { generateName, ...meta } = m.metadata;
+  if (generateName === undefined) return m;
+  return { ...m, metadata: { name: `${generateName}${randomSuffix()}`, ...meta } } as Manifest<
+    unknown
+  >;
+}
+
+async function printObjects(
+  objects: readonly { kind: KindInfo; object: KubeObject }[],
+  output: MutationOptions["output"],
+  verb: string,
+  deps: Deps,
+): Promise<void> {
+  if (objects.length === 0) return;
+  if (output === undefined) {
+    const text = objects.map(({ kind, object }) => `${resourceName(kind, object)} ${verb}\n`).join(
+      "",
+    );
+    await deps.io.out.write(text);
+    return;
+  }
+  const renderer = createRenderer(output, { kind: objects[0].kind, nowMs: deps.clock.now });
+  await deps.io.out.write(
+    objects.length === 1
+      ? renderer.single(objects[0].object)
+      : renderer.list(objects.map((o) => o.object)),
+  );
+}
+
+/**
+ * Create `creations` (or dry-run them), print the result, and wait when asked.
+ * Objects are created one by one, so a failure in the middle reports what was already created.
+ */
+export async function createAll(
+  conn: Connection,
+  creations: readonly Creation[],
+  options: MutationOptions,
+  deps: Deps,
+): Promise<KubeObject[]> {
+  if (options.dryRun === "client") {
+    const objects = creations.map((c) => ({ kind: c.kind, object: withLocalName(c.manifest) }));
+    await printObjects(objects, options.output, "created (dry run)", deps);
+    return objects.map((o) => o.object);
+  }
+  const created: { kind: KindInfo; object: KubeObject; title: string }[] = [];
+  for (const c of creations) {
+    const namespace = c.manifest.metadata.namespace ?? conn.namespace;
+    const object = await conn.api.create(refFor(c.kind, namespace), c.manifest, {
+      dryRun: options.dryRun === "server",
+      fieldManager: "hyperctl",
+    });
+    created.push({
+      kind: c.kind,
+      object: options.dryRun === "server" ? applyable(object) : object,
+      title: c.title,
+    });
+    if (options.output === undefined || !options.wait) {
+      await printObjects(
+        [created.at(-1)!],
+        options.output,
+        options.dryRun === "server" ? "created (server dry run)" : "created",
+        deps,
+      );
+    }
+  }
+  if (!options.wait) return created.map((c) => c.object);
+  const targets: WaitTarget[] = created.map((c) => ({
+    kind: c.kind,
+    namespace: c.object.metadata?.namespace ?? conn.namespace,
+    name: nameOf(c.object),
+    title: c.title,
+  }));
+  const results = await waitFor(conn.api, targets, options, deps);
+  if (options.output !== undefined) {
+    await printObjects(
+      results.filter((r) => r.object).map((r) => ({ kind: r.target.kind, object: r.object! })),
+      options.output,
+      "",
+      deps,
+    );
+  }
+  await concludeWait(results, options, deps);
+  return results.map((r) => r.object ?? {});
+}

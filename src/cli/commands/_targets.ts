@@ -1,0 +1,96 @@
+/**
+ * Which objects a command acts on: names, or `-l SELECTOR`, or — on a terminal only — a pick list.
+ * @module
+ */
+
+import { lastValueFrom } from "rxjs";
+import type { KindInfo } from "../../core/kinds.ts";
+import { parseLabelSelector } from "../../core/label_selector.ts";
+import { validateDns1123Name } from "../../core/names.ts";
+import { nameOf, phaseOf } from "../../core/types.ts";
+import { list$ } from "../../k8s/list.ts";
+import type { Connection, Deps } from "../deps.ts";
+import { UsageError } from "../outcomes.ts";
+import { refFor } from "./_common.ts";
+
+/** Names or a selector, as given. */
+export interface TargetSpec {
+  names: string[];
+  selector?: string;
+}
+
+/** Check the names/selector combination before anything is sent. */
+export function parseTargetSpec(
+  kind: KindInfo,
+  names: readonly string[],
+  selector: string | undefined,
+): TargetSpec {
+  if (names.length > 0 && selector !== undefined) {
+    throw new UsageError(`give ${kind.singular} names or -l, not both`);
+  }
+  for (const n of names) validateDns1123Name(n, `${kind.singular} name`);
+  if (selector !== undefined) parseLabelSelector(selector);
+  return { names: [...names], selector };
+}
+
+/**
+ * Resolve to object names: the given names, the objects matching `-l`, or a pick list on a TTY.
+ * Without a TTY and without names a usage error is thrown (never prompt in scripts).
+ */
+export async function resolveTargets(
+  conn: Connection,
+  kind: KindInfo,
+  spec: TargetSpec,
+  deps: Deps,
+  verb: string,
+): Promise<string[]> {
+  if (spec.names.length > 0) return spec.names;
+  const ref = refFor(kind, conn.namespace);
+  if (spec.selector !== undefined) {
+    const { items } = await lastValueFrom(list$(conn.api, ref, { labelSelector: spec.selector }));
+    if (items.length === 0) {
+      throw new UsageError(
+        `no ${kind.plural} match -l "${spec.selector}" in namespace "${conn.namespace}"`,
+      );
+    }
+    return items.map(nameOf);
+  }
+  if (!deps.io.stdinIsTTY || !deps.io.stderrIsTTY) {
+    throw new UsageError(`${kind.noun} ${verb} needs a ${kind.singular} name (or -l SELECTOR)`);
+  }
+  const { items } = await lastValueFrom(list$(conn.api, ref));
+  if (items.length === 0) {
+    throw new UsageError(`no ${kind.plural} in namespace "${conn.namespace}" to ${verb}`);
+  }
+  const { select } = await import("@inquirer/prompts");
+  const choice = await select({
+    message: `${kind.singular} to ${verb}`,
+    choices: items.map((o) => ({
+      name: `${nameOf(o)}${phaseOf(o) ? `  (${phaseOf(o)})` : ""}`,
+      value: nameOf(o),
+    })),
+  }, { output: stderrStream() });
+  return [choice];
+}
+
+/**
+ * Ask before a destructive action. On a TTY without `--yes` the user confirms; without a TTY
+ * `--yes` is required (a script must say so explicitly).
+ */
+export async function confirmDestructive(
+  what: string,
+  yes: boolean | undefined,
+  deps: Deps,
+): Promise<boolean> {
+  if (yes) return true;
+  if (!deps.io.stdinIsTTY || !deps.io.stderrIsTTY) {
+    throw new UsageError(`refusing to ${what} without --yes: stdin is not a terminal`);
+  }
+  const { confirm } = await import("@inquirer/prompts");
+  return await confirm({ message: `${what}?`, default: false }, { output: stderrStream() });
+}
+
+function stderrStream(): NodeJS.WritableStream {
+  // Prompts are messages, never data: they go to stderr so `| jq` still sees only JSON.
+  return (globalThis as unknown as { process: { stderr: NodeJS.WritableStream } }).process.stderr;
+}

@@ -1,0 +1,113 @@
+/**
+ * The creating commands that make one object from a builder: `vm create`, `snapshot create`,
+ * `backup create`, `restore create`, `schedule create`.
+ *
+ * Each parses its flags with the pure parser from core/manifests (first with the flag namespace,
+ * so bad input fails with exit 2 before the kubeconfig is read), then creates through createAll.
+ * @module
+ */
+
+import { kindByNoun, type Noun } from "../../core/kinds.ts";
+import {
+  type BackupCreateFlags,
+  buildBackupJob,
+  buildBackupSchedule,
+  buildRestoreJob,
+  buildVirtualMachine,
+  buildVmSnapshot,
+  type Manifest,
+  nextRuns,
+  parseBackupCreate,
+  parseRestoreCreate,
+  parseScheduleCreate,
+  parseSnapshotCreate,
+  parseVmCreate,
+  type RestoreCreateFlags,
+  type ScheduleCreateFlags,
+  type SnapshotCreateFlags,
+  type VmCreateFlags,
+} from "../../core/manifests/mod.ts";
+import type { Deps, GlobalFlags } from "../deps.ts";
+import { validateGlobalFlags } from "../global_flags.ts";
+import { createAll, parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
+
+interface Recipe<F> {
+  noun: Noun;
+  waitable: boolean;
+  /** Build the manifest for `arg` in `namespace`; throws usage errors. */
+  build(arg: string | undefined, flags: F & { namespace: string }): Manifest<unknown>;
+  title(arg: string | undefined, manifest: Manifest<unknown>): string;
+}
+
+const recipes = {
+  vm: {
+    noun: "vm",
+    waitable: false,
+    build: (arg, flags) => buildVirtualMachine(parseVmCreate(arg, flags)),
+    title: (arg) => `${arg} create`,
+  } as Recipe<Omit<VmCreateFlags, "namespace">>,
+  snapshot: {
+    noun: "snapshot",
+    waitable: true,
+    build: (arg, flags) => buildVmSnapshot(parseSnapshotCreate(arg, flags)),
+    title: (arg) => `${arg} snapshot`,
+  } as Recipe<Omit<SnapshotCreateFlags, "namespace">>,
+  backup: {
+    noun: "backup",
+    waitable: true,
+    build: (arg, flags) => buildBackupJob(parseBackupCreate(arg, flags)),
+    title: (arg) => `${arg} backup`,
+  } as Recipe<Omit<BackupCreateFlags, "namespace">>,
+  restore: {
+    noun: "restore",
+    waitable: true,
+    build: (_arg, flags) => buildRestoreJob(parseRestoreCreate(flags)),
+    title: (_arg, m) =>
+      `${(m.spec as { destination?: { vmName?: string } }).destination?.vmName} restore`,
+  } as Recipe<Omit<RestoreCreateFlags, "namespace">>,
+  schedule: {
+    noun: "schedule",
+    waitable: false,
+    build: (arg, flags) => buildBackupSchedule(parseScheduleCreate(arg, flags)),
+    title: (arg) => `${arg} schedule`,
+  } as Recipe<Omit<ScheduleCreateFlags, "namespace">>,
+};
+
+/** Which creating commands exist. */
+export type CreatableNoun = keyof typeof recipes;
+
+/** `<noun> create [ARG] …flags`. */
+export async function runCreateCommand(
+  noun: CreatableNoun,
+  arg: string | undefined,
+  flags: Record<string, unknown> & RawMutationFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  // Commander hands flags over untyped; each parser checks every value it reads.
+  const recipe = recipes[noun] as unknown as Recipe<Record<string, unknown>>;
+  validateGlobalFlags(globals);
+  const mutation = parseMutationOptions(flags, globals, deps.io.stderrIsTTY, {
+    waitable: recipe.waitable,
+  });
+  recipe.build(arg, { ...flags, namespace: globals.namespace ?? "default" });
+  const conn = await deps.connect(globals);
+  try {
+    const manifest = recipe.build(arg, { ...flags, namespace: conn.namespace });
+    await createAll(
+      conn,
+      [{ kind: kindByNoun(recipe.noun), manifest, title: recipe.title(arg, manifest) }],
+      mutation,
+      deps,
+    );
+    if (noun === "schedule") {
+      const spec = manifest.spec as { schedule: string; timezone?: string };
+      const runs = nextRuns(spec.schedule, spec.timezone ?? "UTC", deps.clock.now(), 3);
+      await deps.io.err.write(
+        `next runs (${spec.timezone ?? "UTC"}): ${runs.map((d) => d.toISOString()).join(", ")}\n`,
+      );
+    }
+  } finally {
+    conn.close();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * `<noun> delete NAME…|-l SEL`: delete objects like kubectl does, asking first on a terminal.
+ *
+ * Without a terminal `--yes` is required, so a script never hangs on a prompt and never deletes
+ * by accident. `--wait` waits until the objects are really gone (finalizers done).
+ * @module
+ */
+
+import { filter, first, lastValueFrom, merge, takeUntil, timer } from "rxjs";
+import { formatDuration } from "../../core/duration.ts";
+import { kindByNoun, type Noun } from "../../core/kinds.ts";
+import { object$ } from "../../k8s/get.ts";
+import { resourceName } from "../../render/name.ts";
+import type { Deps, GlobalFlags } from "../deps.ts";
+import { validateGlobalFlags } from "../global_flags.ts";
+import { InterruptedError, WaitTimeoutError } from "../outcomes.ts";
+import { interrupted$, refFor } from "./_common.ts";
+import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
+import { confirmDestructive, parseTargetSpec, resolveTargets } from "./_targets.ts";
+
+/** Flags of delete. */
+export interface DeleteFlags extends RawMutationFlags {
+  selector?: string;
+  yes?: boolean;
+}
+
+/** Run `<noun> delete`. */
+export async function runDeleteCommand(
+  noun: Noun,
+  names: string[],
+  flags: DeleteFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  const kind = kindByNoun(noun);
+  validateGlobalFlags(globals);
+  const spec = parseTargetSpec(kind, names, flags.selector);
+  const mutation = parseMutationOptions(
+    flags,
+    { ...globals, output: undefined },
+    deps.io.stderrIsTTY,
+    {
+      waitable: true,
+    },
+  );
+  const conn = await deps.connect(globals);
+  try {
+    const targets = await resolveTargets(conn, kind, spec, deps, "delete");
+    if (mutation.dryRun === "none") {
+      const what = `delete ${targets.length === 1 ? kind.singular : kind.plural} ${
+        targets.join(", ")
+      } in namespace "${conn.namespace}"`;
+      if (!await confirmDestructive(what, flags.yes, deps)) {
+        await deps.io.err.write("nothing deleted\n");
+        return;
+      }
+    }
+    const ref = refFor(kind, conn.namespace);
+    const suffix = mutation.dryRun === "none"
+      ? "deleted"
+      : mutation.dryRun === "server"
+      ? "deleted (server dry run)"
+      : "deleted (dry run)";
+    for (const name of targets) {
+      if (mutation.dryRun !== "client") {
+        await conn.api.delete(ref, name, { dryRun: mutation.dryRun === "server" });
+      }
+      await deps.io.out.write(`${resourceName(kind, { metadata: { name } })} ${suffix}\n`);
+    }
+    if (!mutation.wait) return;
+    const stop$ = merge(timer(mutation.timeoutMs), interrupted$(deps.interrupt));
+    const gone = await Promise.all(targets.map((name) =>
+      lastValueFrom(
+        object$(conn.api, ref, name).pipe(
+          filter((o) => o === undefined),
+          first(),
+          takeUntil(stop$),
+        ),
+        { defaultValue: "pending" as const },
+      ).then((v) => (v === "pending" ? name : undefined))
+    ));
+    const left = gone.filter((n): n is string => n !== undefined);
+    const signal = deps.interruptedBy();
+    if (signal) throw new InterruptedError(signal);
+    if (left.length > 0) {
+      throw new WaitTimeoutError(
+        `still present after ${formatDuration(mutation.timeoutMs)}: ${left.join(", ")}`,
+      );
+    }
+  } finally {
+    conn.close();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * `vm start|stop|restart|clone|migrate|resize`: each creates a VMOperation (generateName
+ * `<vm>-<op>-`, never a fixed name) per target VM, then optionally waits for it.
+ * @module
+ */
+
+import { kindByNoun } from "../../../core/kinds.ts";
+import {
+  buildVmOperation,
+  type CloneFlags,
+  type MigrateFlags,
+  parseClone,
+  parseMigrate,
+  parsePowerOperation,
+  parseResize,
+  type ResizeFlags,
+  type VmOperationOptions,
+} from "../../../core/manifests/mod.ts";
+import type { Deps, GlobalFlags } from "../../deps.ts";
+import { validateGlobalFlags } from "../../global_flags.ts";
+import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
+import { parseTargetSpec, resolveTargets } from "../_targets.ts";
+
+const VM = kindByNoun("vm");
+const OP = kindByNoun("op");
+
+/** Flags of `vm start|stop|restart`. */
+export interface PowerCommandFlags extends RawMutationFlags {
+  selector?: string;
+  force?: boolean;
+}
+
+/** `vm start|stop|restart NAME…|-l SEL`: one operation per VM. */
+export async function runPowerCommand(
+  operation: "start" | "stop" | "restart",
+  names: string[],
+  flags: PowerCommandFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  validateGlobalFlags(globals);
+  const spec = parseTargetSpec(VM, names, flags.selector);
+  const mutation = parseMutationOptions(flags, globals, deps.io.stderrIsTTY, { waitable: true });
+  const conn = await deps.connect(globals);
+  try {
+    const vms = await resolveTargets(conn, VM, spec, deps, operation);
+    const creations = vms.map((vm) => ({
+      kind: OP,
+      manifest: buildVmOperation(
+        parsePowerOperation(operation, vm, { namespace: conn.namespace, force: flags.force }),
+      ),
+      title: `${vm} ${operation}`,
+    }));
+    await createAll(conn, creations, mutation, deps);
+  } finally {
+    conn.close();
+  }
+}
+
+type Parser<F> = (vm: string | undefined, flags: F & { namespace: string }) => VmOperationOptions;
+
+async function runSingle<F extends object>(
+  operation: string,
+  parse: Parser<F>,
+  name: string | undefined,
+  flags: F & RawMutationFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  validateGlobalFlags(globals);
+  const mutation = parseMutationOptions(flags, globals, deps.io.stderrIsTTY, { waitable: true });
+  // Check the flags before touching the kubeconfig, with the namespace checked again below.
+  parse(name ?? "placeholder", { ...flags, namespace: globals.namespace ?? "default" });
+  const conn = await deps.connect(globals);
+  try {
+    const [vm] = await resolveTargets(
+      conn,
+      VM,
+      parseTargetSpec(VM, name ? [name] : [], undefined),
+      deps,
+      operation,
+    );
+    const options = parse(vm, { ...flags, namespace: conn.namespace });
+    await createAll(
+      conn,
+      [{ kind: OP, manifest: buildVmOperation(options), title: `${vm} ${operation}` }],
+      mutation,
+      deps,
+    );
+  } finally {
+    conn.close();
+  }
+}
+
+/** `vm clone NAME --target T [--linked] [--start] [--from-snapshot S]`. */
+export function runCloneCommand(
+  name: string | undefined,
+  flags: Omit<CloneFlags, "namespace"> & RawMutationFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  return runSingle("clone", parseClone, name, flags, globals, deps);
+}
+
+/** `vm migrate NAME --target-node N [--offline] [--bandwidth 100Mbps]`. */
+export function runMigrateCommand(
+  name: string | undefined,
+  flags: Omit<MigrateFlags, "namespace"> & RawMutationFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  return runSingle("migrate", parseMigrate, name, flags, globals, deps);
+}
+
+/** `vm resize NAME [--cpus N] [--memory Q] [--hotplug]`: only what was given changes. */
+export function runResizeCommand(
+  name: string | undefined,
+  flags: Omit<ResizeFlags, "namespace"> & RawMutationFlags,
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  return runSingle("resize", parseResize, name, flags, globals, deps);
+}

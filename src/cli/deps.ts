@@ -1,0 +1,60 @@
+/**
+ * What a command may touch, passed in rather than imported (gh's `Options{IO, HttpClient, Now}`).
+ *
+ * Tests build a fake with buffers and a TTY switch; `realDeps()` binds Deno's streams.
+ * @module
+ */
+
+import type { KubeApi } from "../k8s/api.ts";
+
+/** A text destination; `write` resolves false once the reader has gone (EPIPE). */
+export interface TextOut {
+  write(text: string): Promise<boolean>;
+}
+
+/** Terminal facts and the two output streams. */
+export interface Io {
+  out: TextOut;
+  err: TextOut;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Terminal width, for progress bars and live tables. */
+  columns(): number;
+}
+
+/** A cluster connection made from the global flags. */
+export interface Connection {
+  api: KubeApi;
+  /** Namespace from -n, else the context's, else "default". */
+  namespace: string;
+  contextName: string;
+  /** Release pooled connections (an open HTTP client keeps the process alive). */
+  close(): void;
+}
+
+/** Global flags every command understands (SPEC §3). */
+export interface GlobalFlags {
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  allNamespaces?: boolean;
+  output?: string;
+  requestTimeout?: string;
+  color?: string;
+  verbose?: boolean;
+}
+
+/** Everything a command needs from the outside world. */
+export interface Deps {
+  io: Io;
+  clock: { now(): number };
+  env(name: string): string | undefined;
+  /** Connect using the global flags; lazily imported so `--help` never loads the client. */
+  connect(flags: GlobalFlags): Promise<Connection>;
+  /** Aborted on SIGINT/SIGTERM; `interruptedBy` tells which. */
+  interrupt: AbortSignal;
+  interruptedBy(): "SIGINT" | "SIGTERM" | undefined;
+  /** Set by a command that finished but must exit non-zero (e.g. one of several clusters failed). */
+  exitCode: number;
+}

@@ -1,0 +1,69 @@
+/**
+ * `run(argv)`: parse the command line, run one command, and turn its outcome into an exit code.
+ *
+ * Errors become one `error: …` line on stderr (a stack trace only with -v); see exit_code.ts.
+ * @module
+ */
+
+import type { Deps } from "./deps.ts";
+import { errorLine, exitCodeOf } from "./exit_code.ts";
+import { VERSION } from "./version.ts";
+
+/** Plural nouns that mean "list" on their own, like `kubectl get vms`: `hyperctl vms`. */
+const LIST_SHORTCUTS = new Set([
+  "vms",
+  "ops",
+  "vmops",
+  "snapshots",
+  "templates",
+  "backups",
+  "restores",
+  "schedules",
+]);
+
+const VERBS = new Set(["list", "ls", "get", "-h", "--help", "help"]);
+
+/** Rewrite `hyperctl vms …` to `hyperctl vms list …` so the plural works as a listing. */
+export function expandShortcuts(argv: readonly string[]): string[] {
+  const i = argv.findIndex((a) => !a.startsWith("-"));
+  if (i >= 0 && LIST_SHORTCUTS.has(argv[i]) && !VERBS.has(argv[i + 1] ?? "")) {
+    return [...argv.slice(0, i + 1), "list", ...argv.slice(i + 1)];
+  }
+  return [...argv];
+}
+
+function wantsVerbose(argv: readonly string[]): boolean {
+  return argv.includes("-v") || argv.includes("--verbose");
+}
+
+/** Errors already explained on screen: help shown for a missing verb, a quiet interrupt. */
+function isSilent(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if ((err as { code?: string }).code === "commander.help") return true;
+  return err.name === "InterruptedError" && !err.message;
+}
+
+/** Run hyperctl with `argv`; resolves to the process exit code. */
+export async function run(argv: readonly string[], deps?: Deps): Promise<number> {
+  // Fast path: `--version` loads nothing else (startup is benchmarked against kubectl).
+  if (argv.length === 1 && argv[0] === "--version") {
+    await Deno.stdout.write(new TextEncoder().encode(`hyperctl ${VERSION}\n`));
+    return 0;
+  }
+  const d = deps ?? (await import("./real_deps.ts")).realDeps();
+  try {
+    const { buildProgram } = await import("./program.ts");
+    const program = buildProgram(d);
+    await program.parseAsync(expandShortcuts(argv), { from: "user" });
+    return d.exitCode;
+  } catch (err) {
+    const code = exitCodeOf(err);
+    if (code !== 0 && !isSilent(err)) {
+      await d.io.err.write(`${errorLine(err)}\n`);
+      if (wantsVerbose(argv) && err instanceof Error && err.stack) {
+        await d.io.err.write(`${err.stack}\n`);
+      }
+    }
+    return code;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Deps bound to the real process: Deno's streams, clock, environment and signals.
+ * @module
+ */
+
+import type { Connection, Deps, GlobalFlags } from "./deps.ts";
+import { stderrSink, stdoutSink } from "../render/sink.ts";
+
+function listenForSignals(controller: AbortController): () => "SIGINT" | "SIGTERM" | undefined {
+  let which: "SIGINT" | "SIGTERM" | undefined;
+  const on = (sig: "SIGINT" | "SIGTERM") => () => {
+    which ??= sig;
+    controller.abort(new Error(sig));
+  };
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    try {
+      Deno.addSignalListener(sig, on(sig));
+    } catch {
+      // SIGTERM cannot be listened to on Windows; Ctrl+C still works.
+    }
+  }
+  return () => which;
+}
+
+/** Build the Deps of a real hyperctl process. */
+export function realDeps(): Deps {
+  const controller = new AbortController();
+  const interruptedBy = listenForSignals(controller);
+  return {
+    io: {
+      out: stdoutSink(),
+      err: stderrSink(),
+      stdinIsTTY: Deno.stdin.isTerminal(),
+      stdoutIsTTY: Deno.stdout.isTerminal(),
+      stderrIsTTY: Deno.stderr.isTerminal(),
+      columns: () => {
+        try {
+          return Deno.consoleSize().columns;
+        } catch {
+          return 80;
+        }
+      },
+    },
+    clock: { now: () => Date.now() },
+    env: (name) => Deno.env.get(name),
+    connect: async (flags: GlobalFlags): Promise<Connection> => {
+      const { connect } = await import("./connect.ts");
+      return connect(flags, { log: (line) => void stderrSink().write(`${line}\n`) });
+    },
+    interrupt: controller.signal,
+    interruptedBy,
+    exitCode: 0,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * `--wait` and `op wait`: watch each created object until it reaches a terminal state, showing
+ * progress on stderr (SPEC §4).
+ *
+ * Built on object$ (a watch with a field selector on the name that resumes and reconnects), so
+ * completion is noticed as soon as the status changes — no polling — and the first check is the
+ * initial list, i.e. immediate. Several targets are followed at once, one progress row each.
+ * @module
+ */
+
+import {
+  concatMap,
+  from,
+  lastValueFrom,
+  map,
+  merge,
+  type Observable,
+  of,
+  take,
+  takeUntil,
+  takeWhile,
+  timer,
+} from "rxjs";
+import { formatDuration } from "../core/duration.ts";
+import type { KindInfo } from "../core/kinds.ts";
+import { type WaitOutcome, waitOutcome } from "../core/phases.ts";
+import { progressOf } from "../core/progress.ts";
+import type { KubeObject } from "../core/types.ts";
+import type { KubeApi } from "../k8s/api.ts";
+import { object$ } from "../k8s/get.ts";
+import { createProgressBar } from "../render/progress_bar.ts";
+import { createProgressLines } from "../render/progress_lines.ts";
+import type { ProgressRow } from "../render/progress_model.ts";
+import { interrupted$, refFor } from "./commands/_common.ts";
+import type { Deps } from "./deps.ts";
+import {
+  InterruptedError,
+  ObjectGoneError,
+  OperationFailedError,
+  UsageError,
+  WaitTimeoutError,
+} from "./outcomes.ts";
+
+/** One object to wait for. */
+export interface WaitTarget {
+  kind: KindInfo;
+  namespace: string;
+  name: string;
+  /** Row label, e.g. `web-1 migrate`. */
+  title: string;
+}
+
+/** How progress is shown: a redrawn bar (TTY), one line per change, or nothing. */
+export type ProgressMode = "bar" | "lines" | "none";
+
+/** Options of a wait. */
+export interface WaitOptions {
+  /** 0 = check once. @default 300000 (5m) */
+  timeoutMs: number;
+  progress: ProgressMode;
+}
+
+/** How one target ended. */
+export interface WaitResult {
+  target: WaitTarget;
+  outcome: WaitOutcome | "timeout" | "interrupted";
+  object: KubeObject | undefined;
+}
+
+/** `--progress auto|bar|lines|none` (`--show-progress` = bar); auto = bar on a TTY, else lines. */
+export function parseProgressMode(
+  value: string | undefined,
+  showProgress: boolean | undefined,
+  stderrIsTTY: boolean,
+): ProgressMode {
+  const v = showProgress && (value === undefined || value === "auto") ? "bar" : value ?? "auto";
+  switch (v) {
+    case "auto":
+      return stderrIsTTY ? "bar" : "lines";
+    case "bar":
+      // A redrawn bar on a pipe would write escape codes into a log; lines say the same.
+      return stderrIsTTY ? "bar" : "lines";
+    case "lines":
+    case "none":
+      return v;
+    default:
+      throw new UsageError(`--progress must be auto, bar, lines or none, got "${value}"`);
+  }
+}
+
+interface Tracked {
+  target: WaitTarget;
+  object: KubeObject | undefined;
+  outcome: WaitOutcome;
+}
+
+function follow$(api: KubeApi, target: WaitTarget, once: boolean): Observable<Tracked> {
+  const states$ = object$(api, refFor(target.kind, target.namespace), target.name).pipe(
+    map((object): Tracked => ({ target, object, outcome: waitOutcome(target.kind, object) })),
+  );
+  return once
+    ? states$.pipe(take(1))
+    : states$.pipe(takeWhile((s) => s.outcome === "pending", true));
+}
+
+function rowOf(s: Tracked, elapsedMs: number): ProgressRow {
+  const p = progressOf(s.target.kind, s.object);
+  const done = s.outcome === "succeeded"
+    ? "succeeded"
+    : s.outcome === "failed"
+    ? "failed"
+    : undefined;
+  return { title: s.target.title, ...p, elapsedMs, done };
+}
+
+/**
+ * Wait for every target; resolves with one result per target, in order. Progress goes to stderr.
+ * Ends early on SIGINT/SIGTERM (the operations keep running: this only detaches).
+ */
+export async function waitFor(
+  api: KubeApi,
+  targets: readonly WaitTarget[],
+  options: WaitOptions,
+  deps: Deps,
+): Promise<WaitResult[]> {
+  const started = deps.clock.now();
+  const once = options.timeoutMs === 0;
+  const latest = new Map<number, Tracked>();
+  const bar = createProgressBar({ width: deps.io.columns() });
+  const lines = createProgressLines();
+  const stop$ = merge(
+    once ? of() : timer(options.timeoutMs),
+    interrupted$(deps.interrupt),
+  );
+  const draw = (): Promise<unknown> => {
+    const rows = targets.map((t, i) =>
+      rowOf(
+        latest.get(i) ?? { target: t, object: undefined, outcome: "pending" },
+        deps.clock.now() - started,
+      )
+    );
+    if (options.progress === "none") return Promise.resolve();
+    const text = options.progress === "bar" ? bar.update(rows) : lines.update(rows);
+    return text ? deps.io.err.write(text) : Promise.resolve();
+  };
+  const each$ = targets.map((t, i) => follow$(api, t, once).pipe(map((s) => [i, s] as const)));
+  await lastValueFrom(
+    merge(...each$).pipe(
+      takeUntil(stop$),
+      concatMap(([i, s]) => {
+        latest.set(i, s);
+        return from(draw());
+      }),
+    ),
+    { defaultValue: undefined },
+  );
+  if (options.progress === "bar") await deps.io.err.write(""); // final frame stays on screen
+  const interrupted = deps.interruptedBy() !== undefined;
+  return targets.map((target, i) => {
+    const s = latest.get(i);
+    const outcome = s?.outcome ?? "pending";
+    return {
+      target,
+      object: s?.object,
+      outcome: outcome !== "pending" ? outcome : interrupted ? "interrupted" : "timeout",
+    };
+  });
+}
+
+/** The resume hint printed after a timeout or Ctrl+C. */
+export function resumeHint(t: WaitTarget): string {
+  const verb = t.kind.noun === "op" ? "op" : t.kind.noun;
+  return `hyperctl ${verb} wait ${t.name} -n ${t.namespace}`;
+}
+
+/**
+ * Turn results into the command's outcome: messages on stderr and the worst exit as an error
+ * (failed 4 > deleted 1 > timeout 3; interrupted 130 wins over all, it was the user's choice).
+ */
+export async function concludeWait(
+  results: readonly WaitResult[],
+  options: WaitOptions,
+  deps: Deps,
+): Promise<void> {
+  const interrupted = results.filter((r) => r.outcome === "interrupted");
+  if (interrupted.length > 0) {
+    await deps.io.err.write(
+      `detached; the operation keeps running. Resume with:\n${
+        interrupted.map((r) => `  ${resumeHint(r.target)}\n`).join("")
+      }`,
+    );
+    throw new InterruptedError(deps.interruptedBy() ?? "SIGINT");
+  }
+  const failed = results.filter((r) => r.outcome === "failed");
+  if (failed.length > 0) {
+    const why = failed.map((r) => {
+      const p = progressOf(r.target.kind, r.object);
+      return `${r.target.kind.singular} ${r.target.name} ${p.phase ?? "failed"}${
+        p.message ? `: ${p.message}` : ""
+      }`;
+    });
+    throw new OperationFailedError(why.join("; "));
+  }
+  const gone = results.filter((r) => r.outcome === "gone");
+  if (gone.length > 0) {
+    throw new ObjectGoneError(
+      gone.map((r) =>
+        `${r.target.kind.singular} ${r.target.name} was deleted in namespace "${r.target.namespace}" while waiting`
+      ).join("; "),
+    );
+  }
+  const late = results.filter((r) => r.outcome === "timeout");
+  if (late.length > 0) {
+    const limit = options.timeoutMs === 0
+      ? "on the first check"
+      : `after ${formatDuration(options.timeoutMs)}`;
+    throw new WaitTimeoutError(
+      `not finished ${limit}: ${
+        late.map((r) => {
+          const p = progressOf(r.target.kind, r.object);
+          return `${r.target.name} (${p.phase ?? "no status yet"}${
+            p.percent !== undefined ? `, ${p.percent}%` : ""
+          })`;
+        }).join(", ")
+      }; resume with: ${late.map((r) => resumeHint(r.target)).join(" ; ")}`,
+    );
+  }
+}
