@@ -52,6 +52,8 @@ export interface Deps {
   env(name: string): string | undefined;
   /** Connect using the global flags; lazily imported so `--help` never loads the client. */
   connect(flags: GlobalFlags): Promise<Connection>;
+  /** Context names in the kubeconfig (for --all-contexts); reads files, sends nothing. */
+  contextNames(flags: GlobalFlags): Promise<string[]>;
   /** Aborted on SIGINT/SIGTERM; `interruptedBy` tells which. */
   interrupt: AbortSignal;
   interruptedBy(): "SIGINT" | "SIGTERM" | undefined;

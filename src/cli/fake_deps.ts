@@ -22,6 +22,7 @@ export interface FakeDepsOptions {
   now?: number;
   env?: Record<string, string>;
   connect?: (flags: GlobalFlags) => Promise<Connection>;
+  contextNames?: string[];
   /** Make stdout behave like a closed pipe after this many writes. */
   closeStdoutAfter?: number;
 }
@@ -61,6 +62,7 @@ export function fakeDeps(options: FakeDepsOptions = {}): FakeDeps {
     env: (name) => options.env?.[name],
     connect: options.connect ??
       (() => Promise.reject(new Error("this test does not connect to a cluster"))),
+    contextNames: () => Promise.resolve(options.contextNames ?? []),
     interrupt: controller.signal,
     interruptedBy: () => which,
     exitCode: 0,

@@ -31,6 +31,7 @@ export interface RawListFlags {
   for?: string;
   live?: boolean;
   stateFile?: string;
+  allContexts?: boolean;
 }
 
 /** Flags of `get`. */
@@ -43,7 +44,7 @@ export interface RawGetFlags {
 function addGlobalOptions(cmd: Command): Command {
   return cmd
     .option("--kubeconfig <path>", "path to the kubeconfig file")
-    .option("--context <name>", "kubeconfig context to use")
+    .option("--context <name>", "kubeconfig context to use (list: a,b for several clusters)")
     .option("-n, --namespace <ns>", "namespace (default: the context's, else default)")
     .option("-A, --all-namespaces", "across all namespaces")
     .option("-o, --output <format>", "output format: table|wide|json|yaml|name")
@@ -79,6 +80,7 @@ function listCommand(kind: KindInfo, deps: Deps): Command {
     .option("--watch-only", "watch for changes without listing first")
     .option("--for <duration>", "watch for this long, then exit 0")
     .option("--live", "on a terminal, redraw the watched table in place")
+    .option("--all-contexts", "list/watch in every context of the kubeconfig (CONTEXT column)")
     .option("--state-file <path>", "resume a watch across runs from this checkpoint file");
   if (kind.noun === "vm") {
     cmd

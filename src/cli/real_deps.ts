@@ -47,6 +47,10 @@ export function realDeps(): Deps {
       const { connect } = await import("./connect.ts");
       return connect(flags, { log: (line) => void stderrSink().write(`${line}\n`) });
     },
+    contextNames: async (flags: GlobalFlags): Promise<string[]> => {
+      const { loadContextNames } = await import("../k8s/kubeconfig.ts");
+      return loadContextNames({ kubeconfig: flags.kubeconfig });
+    },
     interrupt: controller.signal,
     interruptedBy,
     exitCode: 0,

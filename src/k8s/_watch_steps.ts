@@ -33,6 +33,7 @@ import {
   retryDecision,
 } from "../core/backoff.ts";
 import type { KubeObject } from "../core/types.ts";
+import { cachedObjects } from "../core/view_cache.ts";
 import {
   actionOf,
   initialWatchState,
@@ -79,6 +80,11 @@ export interface WatchViewOptions {
   backoff?: BackoffOptions;
   /** Resume from a checkpoint instead of listing first (`--state-file`). @default none */
   resume?: WatchResume;
+  /**
+   * Receives, at subscription, a reader of the current checkpoint (last resourceVersion and the
+   * objects known then), so a cron run can save where it stopped. @default none
+   */
+  checkpoint?: (read: () => WatchResume | undefined) => void;
   /** Scheduler for every delay and timeout (virtual time in tests). @default asyncScheduler */
   scheduler?: SchedulerLike;
 }
@@ -124,6 +130,12 @@ export function watchSteps$(
     };
 
     let state = initialWatchState(options.resume, config.keep);
+    options.checkpoint?.(() => {
+      const rv = state.cache.resourceVersion;
+      return rv === undefined
+        ? undefined
+        : { resourceVersion: rv, objects: [...cachedObjects(state.cache).values()] };
+    });
     let failures = 0;
     let streakStart = 0;
     let quickCloses = 0;

@@ -208,6 +208,26 @@ function decodeBase64(data: string, what: string): string {
   }
 }
 
+/**
+ * Every context name in the merged kubeconfig, sorted (for `--all-contexts` and completion).
+ * In-cluster configuration has no contexts; an empty list is returned then.
+ */
+export function listContextNames(opts: ResolveKubeConfigOptions): string[] {
+  const files = kubeconfigFiles(opts);
+  if (files.length === 0) return [];
+  return [...mergeKubeConfigs(files).contexts.keys()].sort();
+}
+
+/** Context names from the real environment and file system. */
+export function loadContextNames(flags: { kubeconfig?: string } = {}): string[] {
+  return listContextNames({
+    ...flags,
+    env: Deno.env.toObject(),
+    readFile: readTextFileIfExists,
+    pathListSeparator: Deno.build.os === "windows" ? ";" : ":",
+  });
+}
+
 /** Global flags that select the connection. */
 export interface KubeConfigFlags {
   kubeconfig?: string;

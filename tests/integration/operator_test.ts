@@ -145,7 +145,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
         operation: "clone",
         cloneSpec: { targetName: "web-clone", startAfterClone: true },
       });
-      assert.equal(phase(op), "Succeeded", getString(op, ["status", "message"]));
+      assert.equal(phase(op), "Succeeded", String(getString(op, ["status", "message"])));
       assert.equal(getString(op, ["status", "message"]), "clone operation completed successfully");
       assert.equal(getPath(op, ["status", "progress"]), 100);
       assert.deepEqual(getPath(op, ["status", "result"]), {
@@ -176,7 +176,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
           operation: "migrate",
           migrateSpec: { targetNode: target },
         });
-        assert.equal(phase(op), "Succeeded", getString(op, ["status", "message"]));
+        assert.equal(phase(op), "Succeeded", String(getString(op, ["status", "message"])));
         assert.deepEqual(getPath(op, ["status", "result"]), { targetNode: target, live: true });
         const vm = await api.get(refFor("VirtualMachine", ns), "web");
         assert.equal(getString(vm, ["status", "nodeName"]), target);
@@ -200,7 +200,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
         operation: "resize",
         resizeSpec: { cpus: 4 },
       });
-      assert.equal(phase(op), "Succeeded", getString(op, ["status", "message"]));
+      assert.equal(phase(op), "Succeeded", String(getString(op, ["status", "message"])));
       const vm = await api.get(refFor("VirtualMachine", ns), "web");
       assert.equal(getPath(vm, ["spec", "cpus"]), 4);
       assert.equal(getPath(vm, ["spec", "memory"]), "4Gi");
@@ -221,7 +221,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
           operation: "snapshot",
           snapshotSpec: { name: "web-snap", includeMemory: true },
         });
-        assert.equal(phase(op), "Succeeded", getString(op, ["status", "message"]));
+        assert.equal(phase(op), "Succeeded", String(getString(op, ["status", "message"])));
         const snap = await waitFor(api, "VMSnapshot", ns, "web-snap", (o) => phase(o) === "Ready");
         assert.equal(getPath(snap, ["status", "readyToRestore"]), true);
         assert.equal(getPath(snap, ["status", "size"]), "10.5Gi");
@@ -241,7 +241,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
             powerOnAfter: true,
           },
         });
-        assert.equal(phase(clone), "Succeeded", getString(clone, ["status", "message"]));
+        assert.equal(phase(clone), "Succeeded", String(getString(clone, ["status", "message"])));
         assert.equal(getPath(clone, ["status", "result", "sourceSnapshot"]), "web-snap");
         const vm = await waitFor(
           api,
@@ -276,13 +276,13 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
         vmRef: { name: "web-clone" },
         operation: "restart",
       });
-      assert.equal(phase(restart), "Succeeded", getString(restart, ["status", "message"]));
+      assert.equal(phase(restart), "Succeeded", String(getString(restart, ["status", "message"])));
       assert.equal(phase(await api.get(refFor("VirtualMachine", ns), "web-clone")), "Running");
     });
 
     await t.step("delete removes the VM", async () => {
       const op = await runOp("delete-1", { vmRef: { name: "from-snap" }, operation: "delete" });
-      assert.equal(phase(op), "Succeeded", getString(op, ["status", "message"]));
+      assert.equal(phase(op), "Succeeded", String(getString(op, ["status", "message"])));
       await waitFor(api, "VirtualMachine", ns, "from-snap", (o) => o === undefined);
     });
 
@@ -338,7 +338,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
           "bk-1",
           (o) => ["Completed", "Failed"].includes(phase(o) ?? ""),
         );
-        assert.equal(phase(bk), "Completed", getString(bk, ["status", "error"]));
+        assert.equal(phase(bk), "Completed", String(getString(bk, ["status", "error"])));
         assert.equal(
           getString(bk, ["status", "outputPath"]),
           `s3://vault/daily/${ns}/web/bk-1.ovf`,
@@ -382,7 +382,7 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
           "rs-1",
           (o) => ["Completed", "Failed"].includes(phase(o) ?? ""),
         );
-        assert.equal(phase(rs), "Completed", getString(rs, ["status", "error"]));
+        assert.equal(phase(rs), "Completed", String(getString(rs, ["status", "error"])));
         assert.equal(getString(rs, ["status", "restoredVMName"]), "web-restored");
         const restored = await waitFor(
           api,

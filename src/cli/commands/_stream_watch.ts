@@ -1,5 +1,5 @@
 /**
- * The watch half of `list -w`: watch$ → renderer → stdout, bounded by `--for` and signals.
+ * The watch half of `list -w`: view events → renderer → stdout, bounded by `--for` and signals.
  *
  * Each event is written and flushed before the next is taken, so a cron job reading the output
  * sees every event as it happens; a closed pipe (`| head -1`) ends the watch quietly.
@@ -13,15 +13,16 @@ import {
   lastValueFrom,
   merge,
   NEVER,
+  type Observable,
   takeUntil,
   takeWhile,
   timer,
 } from "rxjs";
 import type { KubeObject } from "../../core/types.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
-import { watch$ } from "../../k8s/watch.ts";
+import { type KubeSource, watch$, type WatchViewOptions } from "../../k8s/watch.ts";
 import { LIVE_ENTER, LIVE_EXIT, liveFrame, liveKey, liveRedraw } from "../../render/live.ts";
-import type { Renderer } from "../../render/renderer.ts";
+import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
 import { InterruptedError } from "../outcomes.ts";
 import { interrupted$ } from "./_common.ts";
@@ -41,11 +42,27 @@ type WatchOptions = Pick<
   | "output"
 >;
 
-/** Watch `ref` and print every event until `--for` elapses or a signal arrives. */
-export async function streamWatch(
-  api: Parameters<typeof watch$>[0],
+/** The view events of one cluster, as `list -w` wants them (selectors, filter, watch-only). */
+export function listEvents$(
+  api: KubeSource,
   ref: ResourceRef,
   options: WatchOptions,
+  checkpoint: Pick<WatchViewOptions, "resume" | "checkpoint"> = {},
+): Observable<RenderEvent> {
+  return watch$(api, ref, {
+    labelSelector: options.labelSelector,
+    fieldSelector: options.fieldSelector,
+    chunkSize: options.chunkSize,
+    watchOnly: options.watch === "watch-only",
+    filter: options.keep,
+    ...checkpoint,
+  });
+}
+
+/** Print `events$` until `--for` elapses, a signal arrives, or stdout closes. */
+export async function streamWatch(
+  events$: Observable<RenderEvent>,
+  options: WatchOptions & { showContext?: boolean },
   renderer: Renderer,
   deps: Deps,
 ): Promise<void> {
@@ -53,24 +70,17 @@ export async function streamWatch(
     options.forMs === undefined ? NEVER : timer(options.forMs),
     interrupted$(deps.interrupt),
   );
-  const events$ = watch$(api, ref, {
-    labelSelector: options.labelSelector,
-    fieldSelector: options.fieldSelector,
-    chunkSize: options.chunkSize,
-    watchOnly: options.watch === "watch-only",
-    filter: options.keep,
-  }).pipe(takeUntil(stop$));
-
+  const bounded$ = events$.pipe(takeUntil(stop$));
   const live = options.live && deps.io.stdoutIsTTY &&
     (options.output === "table" || options.output === "wide");
   if (options.live && !live) {
     await deps.io.err.write("warning: --live needs a terminal and table output; printing rows\n");
   }
   if (live) {
-    await runLive(events$, options, deps);
+    await runLive(bounded$, options, deps);
   } else {
     await lastValueFrom(
-      events$.pipe(
+      bounded$.pipe(
         concatMap((ev) => from(deps.io.out.write(renderer.event(ev, deps.clock.now())))),
         takeWhile((open) => open),
       ),
@@ -83,30 +93,33 @@ export async function streamWatch(
 
 /** `--live`: keep the current view and redraw the whole table at most every 100 ms. */
 async function runLive(
-  events$: ReturnType<typeof watch$>,
-  options: WatchOptions,
+  events$: Observable<RenderEvent>,
+  options: WatchOptions & { showContext?: boolean },
   deps: Deps,
 ): Promise<void> {
-  const view = new Map<string, KubeObject>();
+  const view = new Map<string, { object: KubeObject; context?: string }>();
   const changedAt = new Map<string, number>();
   await deps.io.out.write(LIVE_ENTER);
   try {
     const frames$ = events$.pipe(
       concatMap((ev) => {
-        const key = liveKey(ev.object);
+        const key = liveKey(ev.object, ev.context);
         if (ev.type === "DELETED") view.delete(key);
-        else view.set(key, ev.object);
+        else view.set(key, { object: ev.object, context: ev.context });
         changedAt.set(key, deps.clock.now());
         return [ev];
       }),
       // Bursts of events become one redraw, so a 10 000-object relist does not flood the tty.
       auditTime(100),
       concatMap(() => {
-        const frame = liveFrame([...view.values()], {
+        const rows = [...view.values()];
+        const frame = liveFrame(rows.map((r) => r.object), {
           kind: options.kind,
           nowMs: deps.clock.now(),
           wide: options.output === "wide",
           showNamespace: options.allNamespaces,
+          showContext: options.showContext,
+          contexts: rows.map((r) => r.context),
           changedAtMs: changedAt,
           width: deps.io.columns(),
           title: `hyperctl ${options.kind.noun} list --live    ${view.size} objects`,

@@ -24,7 +24,10 @@ import { parseOutputFormat } from "../output.ts";
 import { UsageError } from "../outcomes.ts";
 import type { RawListFlags } from "../program.ts";
 import { colorFor, refFor } from "./_common.ts";
-import { streamWatch } from "./_stream_watch.ts";
+import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { runMultiList } from "./_multi_cluster.ts";
+import { openStateFile } from "./_state_file.ts";
+import type { WatchResume } from "../../core/watch_state.ts";
 
 /** Typed options of `list`, produced before anything is sent. */
 export interface ListCommandOptions {
@@ -42,6 +45,10 @@ export interface ListCommandOptions {
   /** `--for`: stop watching after this long (exit 0). */
   forMs?: number;
   live: boolean;
+  /** Several clusters: context names, or every context of the kubeconfig. */
+  contexts?: string[] | "all";
+  /** `--state-file`: resume a cron watch where the last run stopped. */
+  stateFile?: string;
 }
 
 function parseChunkSize(value: string | undefined): number {
@@ -86,6 +93,17 @@ export function parseListOptions(
     throw new UsageError("--for needs --watch or --watch-only");
   }
   if (flags.live && watch === "none") throw new UsageError("--live needs --watch");
+  const contexts = flags.allContexts
+    ? "all" as const
+    : globals.context?.includes(",")
+    ? globals.context.split(",").map((c) => c.trim()).filter(Boolean)
+    : undefined;
+  if (flags.stateFile !== undefined && (watch === "none" || contexts !== undefined)) {
+    throw new UsageError("--state-file needs --watch (or --watch-only) on one cluster");
+  }
+  if (flags.allContexts && globals.context !== undefined) {
+    throw new UsageError("use --context or --all-contexts, not both");
+  }
   return {
     kind,
     allNamespaces: globals.allNamespaces === true,
@@ -99,6 +117,8 @@ export function parseListOptions(
     watch,
     forMs: flags.for === undefined ? undefined : parseDuration(flags.for),
     live: flags.live === true,
+    contexts,
+    stateFile: flags.stateFile,
   };
 }
 
@@ -108,6 +128,10 @@ export async function runList(
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
+  if (options.contexts !== undefined) {
+    await runMultiList(options, options.contexts, globals, deps);
+    return;
+  }
   const conn = await deps.connect(globals);
   try {
     const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
@@ -121,7 +145,29 @@ export async function runList(
     });
     if (options.watch !== "none") {
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
-      await streamWatch(conn.api, ref, options, renderer, deps);
+      if (options.stateFile === undefined) {
+        await streamWatch(listEvents$(conn.api, ref, options), options, renderer, deps);
+        return;
+      }
+      const state = await openStateFile(options.stateFile, {
+        kind: options.kind.kind,
+        namespace: ref.namespace,
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+        server: conn.api.server,
+      });
+      let read: () => WatchResume | undefined = () => undefined;
+      try {
+        const events$ = listEvents$(conn.api, ref, options, {
+          resume: state.resume,
+          checkpoint: (r) => (read = r),
+        });
+        await streamWatch(events$, options, renderer, deps);
+      } finally {
+        // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
+        await state.save(read, deps.clock.now());
+        await state.release();
+      }
       return;
     }
     const result = await lastValueFrom(list$(conn.api, ref, {

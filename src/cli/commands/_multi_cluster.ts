@@ -1,0 +1,95 @@
+/**
+ * `list --context a,b` / `--all-contexts`: one stream per cluster, merged into one output with a
+ * CONTEXT column (table) or `context` field (JSON Lines). A cluster that fails is reported on
+ * stderr and the others go on; the exit code is then 1.
+ * @module
+ */
+
+import { catchError, from, ignoreElements, lastValueFrom, map, merge } from "rxjs";
+import { sortObjects } from "../../core/sort.ts";
+import type { KubeObject } from "../../core/types.ts";
+import { list$ } from "../../k8s/list.ts";
+import { createRenderer } from "../../render/create_renderer.ts";
+import type { Connection, Deps, GlobalFlags } from "../deps.ts";
+import { errorLine } from "../exit_code.ts";
+import { UsageError } from "../outcomes.ts";
+import { colorFor, refFor } from "./_common.ts";
+import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import type { ListCommandOptions } from "./list.ts";
+
+async function report(deps: Deps, context: string, err: unknown): Promise<void> {
+  deps.exitCode = 1;
+  await deps.io.err.write(
+    `${errorLine(err).replace(/^error: /, `error: context "${context}": `)}\n`,
+  );
+}
+
+/** Run `list` across several contexts. */
+export async function runMultiList(
+  options: ListCommandOptions,
+  contexts: readonly string[] | "all",
+  globals: GlobalFlags,
+  deps: Deps,
+): Promise<void> {
+  const names = contexts === "all" ? await deps.contextNames(globals) : contexts;
+  if (names.length === 0) throw new UsageError("the kubeconfig has no contexts");
+  const conns: { context: string; conn: Connection }[] = [];
+  for (const context of names) {
+    try {
+      conns.push({ context, conn: await deps.connect({ ...globals, context }) });
+    } catch (err) {
+      await report(deps, context, err);
+    }
+  }
+  try {
+    const renderer = createRenderer(options.output, {
+      kind: options.kind,
+      nowMs: deps.clock.now,
+      noHeaders: options.noHeaders,
+      showNamespace: options.allNamespaces,
+      showContext: true,
+      color: colorFor(globals, deps),
+      watch: options.watch !== "none",
+    });
+    const refOf = (c: Connection) =>
+      refFor(options.kind, options.allNamespaces ? undefined : c.namespace);
+    if (options.watch !== "none") {
+      const events$ = merge(
+        ...conns.map(({ context, conn }) =>
+          listEvents$(conn.api, refOf(conn), options).pipe(
+            map((ev) => ({ ...ev, context })),
+            catchError((err) => from(report(deps, context, err)).pipe(ignoreElements())),
+          )
+        ),
+      );
+      await streamWatch(events$, { ...options, showContext: true }, renderer, deps);
+      return;
+    }
+    const results = await Promise.all(conns.map(async ({ context, conn }) => {
+      try {
+        const { items } = await lastValueFrom(list$(conn.api, refOf(conn), {
+          labelSelector: options.labelSelector,
+          fieldSelector: options.fieldSelector,
+          chunkSize: options.chunkSize,
+        }));
+        return items.filter(options.keep).map((object) => ({ object, context }));
+      } catch (err) {
+        await report(deps, context, err);
+        return [];
+      }
+    }));
+    let rows: { object: KubeObject; context: string }[] = results.flat();
+    if (options.sortKey) {
+      const order = sortObjects(rows.map((r) => r.object), options.sortKey);
+      const byObject = new Map(rows.map((r) => [r.object, r]));
+      rows = order.map((o) => byObject.get(o)!);
+    }
+    if (rows.length === 0 && ["table", "wide", "name"].includes(options.output)) {
+      await deps.io.err.write("No resources found\n");
+      return;
+    }
+    await deps.io.out.write(renderer.list(rows.map((r) => r.object), rows.map((r) => r.context)));
+  } finally {
+    for (const { conn } of conns) conn.close();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The read path end to end, through the CLI process, against the real API server and the sim:
+ * empty lists, every output format, server- and client-side filters, get, errors and exit codes,
+ * compared with kubectl on the same server where kubectl has an equivalent.
+ */
+import assert from "node:assert/strict";
+import { parse as parseYaml } from "yaml";
+import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
+import type { KubeObject } from "../../src/core/types.ts";
+import { refFor } from "../../src/cli/commands/_common.ts";
+import { hyperctl, kubectl } from "../support/cli.ts";
+import { e2eTest, type Target } from "../support/targets.ts";
+
+const VM = kindByNoun("vm");
+
+function vm(name: string, spec: Record<string, unknown>, labels?: Record<string, string>) {
+  return { apiVersion: API_VERSION, kind: "VirtualMachine", metadata: { name, labels }, spec };
+}
+
+async function seed(t: Target): Promise<void> {
+  const ref = refFor(VM, t.namespace);
+  await t.api.create(ref, vm("web-1", { cpus: 2, memory: "4Gi" }, { tier: "web", env: "prod" }));
+  await t.api.create(ref, vm("web-2", { cpus: 4, memory: "8Gi" }, { tier: "web" }));
+  await t.api.create(ref, vm("db-1", { cpus: 8, memory: "16Gi" }, { tier: "db", env: "prod" }));
+  await t.api.create(ref, vm("idle", { cpus: 1, memory: "4G", running: false }));
+  // Wait until the operator has placed every running VM, so phases and nodes are stable.
+  for (let i = 0; i < 200; i++) {
+    const list = await t.api.list(ref);
+    const settled = list.items.every((o) => {
+      const phase = (o.status as { phase?: string } | undefined)?.phase;
+      return phase === "Running" || phase === "Stopped";
+    });
+    if (settled && list.items.length === 4) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("VMs did not settle");
+}
+
+const names = (stdout: string) => stdout.trim().split("\n").filter(Boolean).sort();
+
+e2eTest(
+  "an empty list exits 0 with the kubectl message and an empty List for -o json",
+  async (t) => {
+    const table = await hyperctl(["vm", "list"], { kubeconfig: t.kubeconfig });
+    assert.equal(table.code, 0, table.stderr);
+    assert.equal(table.stdout, "");
+    assert.equal(table.stderr, `No resources found in ${t.namespace} namespace.\n`);
+    const json = await hyperctl(["vm", "list", "-o", "json"], { kubeconfig: t.kubeconfig });
+    assert.equal(json.code, 0);
+    assert.deepEqual(JSON.parse(json.stdout), { apiVersion: "v1", kind: "List", items: [] });
+  },
+);
+
+e2eTest("list prints every format and filters like kubectl's selectors", async (t) => {
+  await seed(t);
+  const table = await hyperctl(["vm", "list"], { kubeconfig: t.kubeconfig });
+  assert.equal(table.code, 0, table.stderr);
+  const lines = table.stdout.trimEnd().split("\n");
+  assert.match(lines[0], /^NAME\s+STATUS\s+CPUS\s+MEMORY\s+NODE\s+IPS\s+AGE$/);
+  assert.equal(lines.length, 5);
+  assert.match(table.stdout, /idle\s+Stopped\s+1\s+4G\s+<none>\s+<none>\s+\d+s/);
+
+  const json = JSON.parse(
+    (await hyperctl(["vm", "list", "-o", "json"], { kubeconfig: t.kubeconfig })).stdout,
+  );
+  assert.equal(json.kind, "List");
+  assert.deepEqual(json.items.map((o: KubeObject) => o.metadata?.name).sort(), [
+    "db-1",
+    "idle",
+    "web-1",
+    "web-2",
+  ]);
+  assert.ok(json.items.every((o: KubeObject) => o.metadata?.managedFields === undefined));
+
+  const yaml = parseYaml(
+    (await hyperctl(["vm", "list", "-o", "yaml"], { kubeconfig: t.kubeconfig })).stdout,
+  );
+  assert.equal(yaml.items.length, 4);
+
+  const byName = await hyperctl(["vm", "list", "-o", "name"], { kubeconfig: t.kubeconfig });
+  const kubectlNames = await kubectl(
+    ["get", "virtualmachines.hypersdk.io", "-o", "name"],
+    t.kubeconfig,
+  );
+  assert.equal(kubectlNames.code, 0, kubectlNames.stderr);
+  assert.deepEqual(names(byName.stdout), names(kubectlNames.stdout));
+
+  // Label selectors go to the server: same answer as kubectl, including != and notin matching
+  // objects without the key.
+  for (const sel of ["tier=web", "env!=prod", "tier notin (db)", "!env", "tier in (web,db),env"]) {
+    const ours = await hyperctl(["vm", "list", "-l", sel, "-o", "name"], {
+      kubeconfig: t.kubeconfig,
+    });
+    const theirs = await kubectl(
+      ["get", "virtualmachines.hypersdk.io", "-l", sel, "-o", "name"],
+      t.kubeconfig,
+    );
+    assert.equal(ours.code, 0, ours.stderr);
+    assert.deepEqual(names(ours.stdout), names(theirs.stdout), `selector ${sel}`);
+  }
+
+  const filtered = async (...args: string[]) =>
+    names(
+      (await hyperctl(["vm", "list", "-o", "name", ...args], { kubeconfig: t.kubeconfig })).stdout,
+    )
+      .map((n) => n.replace("virtualmachine.hypersdk.io/", ""));
+  assert.deepEqual(await filtered("--status", "RUNNING"), ["db-1", "web-1", "web-2"]);
+  assert.deepEqual(await filtered("--status", "stopped,failed"), ["idle"]);
+  // 4G (4 000 000 000) is less than 4Gi (4 294 967 296): exact quantity comparison.
+  assert.deepEqual(await filtered("--min-memory", "4Gi"), ["db-1", "web-1", "web-2"]);
+  assert.deepEqual(await filtered("--min-cpus", "4"), ["db-1", "web-2"]);
+  assert.deepEqual(await filtered("--where", "memory >= 8Gi and labels.tier = web"), ["web-2"]);
+  assert.deepEqual(await filtered("--where", "not (status = running) or cpus > 4"), [
+    "db-1",
+    "idle",
+  ]);
+  assert.deepEqual(await filtered("--field-selector", "metadata.name=db-1"), ["db-1"]);
+
+  const sorted = await hyperctl(["vm", "list", "--sort-by", "memory", "--no-headers"], {
+    kubeconfig: t.kubeconfig,
+  });
+  assert.deepEqual(sorted.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]), [
+    "idle",
+    "web-1",
+    "web-2",
+    "db-1",
+  ]);
+});
+
+e2eTest("get prints one object; missing objects and bad input get clear errors", async (t) => {
+  await seed(t);
+  const one = await hyperctl(["vm", "get", "web-1", "-o", "json"], { kubeconfig: t.kubeconfig });
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(JSON.parse(one.stdout).metadata.name, "web-1");
+
+  const missing = await hyperctl(["vm", "get", "nope"], { kubeconfig: t.kubeconfig });
+  assert.equal(missing.code, 1);
+  assert.equal(
+    missing.stderr,
+    `error: virtualmachines.hypersdk.io "nope" not found in namespace "${t.namespace}"\n`,
+  );
+
+  for (
+    const [args, pattern] of [
+      [["vm", "list", "--min-memory", "8GB"], /unknown suffix "GB" \(did you mean "G" or "Gi"\?\)/],
+      [["vm", "list", "-l", "tier in (web"], /label selector/],
+      [["vm", "list", "-o", "jsn"], /did you mean "json"/],
+      [["vm", "list", "--status", "runing"], /did you mean "Running"/],
+      [["vm", "list", "--where", "cpus >> 2"], /\^/],
+      [["vm", "list", "--frobnicate"], /unknown option '--frobnicate'/],
+    ] as const
+  ) {
+    const r = await hyperctl([...args], { kubeconfig: t.kubeconfig });
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.match(r.stderr, pattern);
+    assert.equal(r.stdout, "");
+    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+  }
+});
+
+e2eTest("the viewer may read but not write; writes are refused with exit 1", async (t) => {
+  await seed(t);
+  const list = await hyperctl(["vm", "list", "--context", t.viewerContext, "-n", t.namespace], {
+    kubeconfig: t.kubeconfig,
+  });
+  assert.equal(list.code, 0, list.stderr);
+  const stop = await hyperctl([
+    "vm",
+    "stop",
+    "web-1",
+    "--context",
+    t.viewerContext,
+    "-n",
+    t.namespace,
+  ], {
+    kubeconfig: t.kubeconfig,
+  });
+  assert.equal(stop.code, 1);
+  assert.match(stop.stderr, /forbidden/i);
+});
+
+e2eTest("a closed pipe ends a watch quietly with exit 0", async (t) => {
+  await seed(t);
+  // The watch would run 30 s; head exits after one line, the next event's write hits EPIPE.
+  const started = Date.now();
+  const child = new Deno.Command("bash", {
+    args: [
+      "-c",
+      `"${Deno.execPath()}" run --quiet -A main.ts vm list -w -o json --for 30s | head -1; echo "rc=\${PIPESTATUS[0]}"`,
+    ],
+    env: { KUBECONFIG: t.kubeconfig },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const ref = refFor(VM, t.namespace);
+  let done = false;
+  const out = child.output().finally(() => (done = true));
+  for (let i = 0; !done && i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    await t.api.patch(ref, "web-1", { metadata: { labels: { touch: String(i) } } }, {
+      type: "merge",
+    });
+  }
+  const r = await out;
+  const d = new TextDecoder();
+  assert.equal(d.decode(r.stderr), "");
+  const [line, rc] = d.decode(r.stdout).trimEnd().split("\n");
+  assert.equal(JSON.parse(line).type, "ADDED");
+  assert.equal(rc, "rc=0");
+  assert.ok(Date.now() - started < 25_000, "ended on the closed pipe, not at --for");
+});
