@@ -75,8 +75,10 @@ export function errorLine(err: unknown): string {
   }
   // Commander prints "error: unknown option '--x'\n(Did you mean --y?)": fold it into one line.
   text = text.replace(/^error:\s*/i, "").replace(/\n\((Did you mean[^)]*)\)/, " ($1)");
-  text = text.replace(/\(Did you mean/, "(did you mean").split("\n").filter((l) => l.trim()).join(
-    "; ",
-  );
+  text = text.replace(/\(Did you mean/, "(did you mean");
+  // A query error shows the expression with a caret under the column: keep its lines.
+  if (!(err instanceof Error && err.name === "QuerySyntaxError")) {
+    text = text.split("\n").filter((l) => l.trim()).join("; ");
+  }
   return `error: ${text}`;
 }

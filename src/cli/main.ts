@@ -52,9 +52,20 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   }
   const d = deps ?? (await import("./real_deps.ts")).realDeps();
   try {
+    let args = [...argv];
+    if (args[0] === "k8s") {
+      // HyperSDK's `hyperctl k8s -op …` command line, translated by a pure function (SPEC §3.4).
+      const { translateK8sArgs } = await import("./compat/mod.ts");
+      const translated = translateK8sArgs(args.slice(1));
+      if ("help" in translated) {
+        await d.io.out.write(translated.help);
+        return 0;
+      }
+      args = translated.argv;
+    }
     const { buildProgram } = await import("./program.ts");
     const program = buildProgram(d);
-    await program.parseAsync(expandShortcuts(argv), { from: "user" });
+    await program.parseAsync(expandShortcuts(args), { from: "user" });
     return d.exitCode;
   } catch (err) {
     const code = exitCodeOf(err);

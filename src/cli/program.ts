@@ -166,6 +166,12 @@ export function buildProgram(deps: Deps): Command {
         await runSimCommand(flags, deps);
       }),
   );
+  // Intercepted in run() before parsing; listed here so --help shows it.
+  program.addCommand(
+    new Command("k8s").description(
+      "HyperSDK's `hyperctl k8s -op OP [-flag …]` syntax, translated (see hyperctl k8s -h)",
+    ).allowUnknownOption(),
+  );
   // Subcommands added with addCommand do not inherit settings, so apply them to every level.
   configureTree(program, deps);
   // Global options work after the subcommand too: commander resolves them on the root.

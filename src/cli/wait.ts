@@ -64,7 +64,10 @@ export interface WaitOptions {
 export interface WaitResult {
   target: WaitTarget;
   outcome: WaitOutcome | "timeout" | "interrupted";
+  /** The last state seen (undefined: never seen, or deleted). */
   object: KubeObject | undefined;
+  /** The object existed at some point during the wait. */
+  seen: boolean;
 }
 
 /** `--progress auto|bar|lines|none` (`--show-progress` = bar); auto = bar on a TTY, else lines. */
@@ -126,6 +129,7 @@ export async function waitFor(
   const started = deps.clock.now();
   const once = options.timeoutMs === 0;
   const latest = new Map<number, Tracked>();
+  const seen = new Set<number>();
   const bar = createProgressBar({ width: deps.io.columns() });
   const lines = createProgressLines();
   const stop$ = merge(
@@ -149,6 +153,7 @@ export async function waitFor(
       takeUntil(stop$),
       concatMap(([i, s]) => {
         latest.set(i, s);
+        if (s.object !== undefined) seen.add(i);
         return from(draw());
       }),
     ),
@@ -162,6 +167,7 @@ export async function waitFor(
     return {
       target,
       object: s?.object,
+      seen: seen.has(i),
       outcome: outcome !== "pending" ? outcome : interrupted ? "interrupted" : "timeout",
     };
   });
@@ -205,7 +211,9 @@ export async function concludeWait(
   if (gone.length > 0) {
     throw new ObjectGoneError(
       gone.map((r) =>
-        `${r.target.kind.singular} ${r.target.name} was deleted in namespace "${r.target.namespace}" while waiting`
+        r.object === undefined && !r.seen
+          ? `${r.target.kind.singular} "${r.target.name}" not found in namespace "${r.target.namespace}"`
+          : `${r.target.kind.singular} "${r.target.name}" was deleted while waiting`
       ).join("; "),
     );
   }

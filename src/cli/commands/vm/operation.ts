@@ -16,7 +16,10 @@ import {
   type ResizeFlags,
   type VmOperationOptions,
 } from "../../../core/manifests/mod.ts";
-import type { Deps, GlobalFlags } from "../../deps.ts";
+import type { Connection, Deps, GlobalFlags } from "../../deps.ts";
+import { getString } from "../../../core/types.ts";
+import { UsageError } from "../../outcomes.ts";
+import { refFor } from "../_common.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
 import { parseTargetSpec, resolveTargets } from "../_targets.ts";
@@ -73,13 +76,17 @@ async function runSingle<F extends object>(
   parse(name ?? "placeholder", { ...flags, namespace: globals.namespace ?? "default" });
   const conn = await deps.connect(globals);
   try {
-    const [vm] = await resolveTargets(
-      conn,
-      VM,
-      parseTargetSpec(VM, name ? [name] : [], undefined),
-      deps,
-      operation,
-    );
+    const fromSnapshot = (flags as { fromSnapshot?: string }).fromSnapshot;
+    const [vm] = name === undefined && fromSnapshot !== undefined
+      // `clone --from-snapshot S` alone: the snapshot records which VM it was taken of.
+      ? [await snapshotSource(conn, fromSnapshot)]
+      : await resolveTargets(
+        conn,
+        VM,
+        parseTargetSpec(VM, name ? [name] : [], undefined),
+        deps,
+        operation,
+      );
     const options = parse(vm, { ...flags, namespace: conn.namespace });
     await createAll(
       conn,
@@ -90,6 +97,13 @@ async function runSingle<F extends object>(
   } finally {
     conn.close();
   }
+}
+
+async function snapshotSource(conn: Connection, snapshot: string): Promise<string> {
+  const snap = await conn.api.get(refFor(kindByNoun("snapshot"), conn.namespace), snapshot);
+  const vm = getString(snap, ["spec", "vmRef", "name"]);
+  if (!vm) throw new UsageError(`snapshot "${snapshot}" does not name its VM (spec.vmRef.name)`);
+  return vm;
 }
 
 /** `vm clone NAME --target T [--linked] [--start] [--from-snapshot S]`. */

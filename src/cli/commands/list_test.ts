@@ -1,0 +1,134 @@
+/**
+ * `list` through run() with fake io (TTY switch, buffers) against the embedded API server, so
+ * stdout, stderr and the exit code are checked on a terminal and piped.
+ */
+import assert from "node:assert/strict";
+import { API_VERSION } from "../../core/kinds.ts";
+import { createKubeApi } from "../../k8s/client.ts";
+import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
+import { startSimServer } from "../../sim/server/mod.ts";
+import type { Connection } from "../deps.ts";
+import { fakeDeps, type FakeDepsOptions } from "../fake_deps.ts";
+import { run } from "../main.ts";
+
+const ESC = "\x1b";
+const CRDS = new URL("../../../deploy/crds", import.meta.url).pathname;
+
+async function withSim(
+  fn: (
+    deps: (o?: FakeDepsOptions) => ReturnType<typeof fakeDeps>,
+    connects: () => number,
+  ) => Promise<void>,
+) {
+  const sim = await startSimServer({ crdDir: CRDS });
+  const config = resolveKubeConfig({
+    env: {},
+    kubeconfig: "k",
+    readFile: () => sim.kubeconfigYaml("t", "ns1"),
+  });
+  let count = 0;
+  const connect = (): Promise<Connection> => {
+    count++;
+    const api = createKubeApi(config);
+    return Promise.resolve({ api, namespace: "ns1", contextName: "t", close: () => api.close() });
+  };
+  const api = createKubeApi(config);
+  try {
+    const ref = {
+      group: "hypersdk.io",
+      version: "v1alpha1",
+      plural: "virtualmachines",
+      namespace: "ns1",
+    };
+    await api.create(ref, {
+      apiVersion: API_VERSION,
+      kind: "VirtualMachine",
+      metadata: { name: "a" },
+      spec: { cpus: 2, memory: "4Gi" },
+    });
+    await api.patch(ref, "a", { status: { phase: "Running" } }, {
+      type: "merge",
+      subresource: "status",
+    });
+    await fn((o = {}) => fakeDeps({ now: Date.now(), ...o, connect }), () => count);
+  } finally {
+    api.close();
+    await sim.stop();
+  }
+}
+
+Deno.test("list colours STATUS on a terminal only, and honours NO_COLOR", async () => {
+  await withSim(async (deps) => {
+    const tty = deps({ tty: true });
+    assert.equal(await run(["vm", "list"], tty), 0);
+    assert.ok(tty.stdout().includes(`${ESC}[32mRunning${ESC}[39m`), tty.stdout());
+
+    const piped = deps({ tty: false });
+    assert.equal(await run(["vm", "list"], piped), 0);
+    assert.ok(!piped.stdout().includes(ESC));
+    assert.match(piped.stdout(), /^NAME\s+STATUS\s+CPUS/);
+
+    const noColor = deps({ tty: true, env: { NO_COLOR: "1" } });
+    assert.equal(await run(["vm", "list"], noColor), 0);
+    assert.ok(!noColor.stdout().includes(ESC));
+
+    const forced = deps({ tty: false });
+    assert.equal(await run(["vm", "list", "--color=always", "-o", "json"], forced), 0);
+    assert.ok(!forced.stdout().includes(ESC), "data formats are never coloured");
+  });
+});
+
+Deno.test("bad input exits 2 with one line and never connects", async () => {
+  await withSim(async (deps, connects) => {
+    for (
+      const argv of [
+        ["vm", "list", "--min-memory", "8GB"],
+        ["vm", "list", "--for", "5m"],
+        ["vm", "get", "Not_A_Name"],
+        ["vm", "create", "x", "--cpus", "200", "--memory", "1Gi"],
+        ["op", "list", "--min-cpus", "2"],
+      ]
+    ) {
+      const d = deps();
+      assert.equal(await run(argv, d), 2, argv.join(" "));
+      assert.equal(d.stdout(), "");
+      assert.equal(d.stderr().split("\n").filter(Boolean).length, 1, d.stderr());
+      assert.match(d.stderr(), /^error: /);
+    }
+    assert.equal(connects(), 0);
+  });
+});
+
+Deno.test("an empty result says so on stderr only, and a closed stdout ends quietly", async () => {
+  await withSim(async (deps) => {
+    const empty = deps();
+    assert.equal(await run(["snapshot", "list"], empty), 0);
+    assert.equal(empty.stdout(), "");
+    assert.equal(empty.stderr(), "No resources found in ns1 namespace.\n");
+
+    const closed = deps({ closeStdoutAfter: 0 });
+    assert.equal(await run(["vm", "list", "-o", "yaml"], closed), 0);
+    assert.equal(closed.stderr(), "");
+  });
+});
+
+Deno.test("get -w prints the object, then its changes, and stops at --for", async () => {
+  await withSim(async (deps) => {
+    const d = deps();
+    const code = await run(["vm", "get", "a", "-w", "-o", "json", "--for", "1500ms"], d);
+    assert.equal(code, 0, d.stderr());
+    const events = d.stdout().trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(events[0].type, "ADDED");
+    assert.equal(events[0].object.metadata.name, "a");
+  });
+});
+
+Deno.test("SIGINT during a watch exits 130 after a clean stop", async () => {
+  await withSim(async (deps) => {
+    const d = deps();
+    setTimeout(() => d.interruptWith("SIGINT"), 800);
+    assert.equal(await run(["vm", "list", "-w", "-o", "json"], d), 130);
+    assert.match(d.stdout(), /"type":"ADDED"/);
+    assert.equal(d.stderr(), "");
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Building blocks of the op table: how one HyperSDK flag becomes hyperctl argv.
+ * @module
+ */
+
+import { UsageError } from "../outcomes.ts";
+import type { K8sFlags } from "./k8s_flags.ts";
+
+/** Groups of the op list, in the order `-help` and the unknown-op error show them. */
+export type OpGroup =
+  | "VMs"
+  | "snapshots"
+  | "templates"
+  | "backups"
+  | "schedules"
+  | "restores"
+  | "backup schedules (VMBackupSchedule, mapped to BackupSchedule)"
+  | "cluster";
+
+/** One `-op` value and its translation. */
+export interface OpSpec {
+  op: string;
+  group: OpGroup;
+  /** Flags HyperSDK required (non-empty); checked before `translate` with an example. */
+  required: readonly string[];
+  /** A working invocation, shown when a required flag is missing. */
+  example: string;
+  /** The hyperctl command it runs, for `-help` and the README table. */
+  command: string;
+  /** Flag values with no equivalent, checked first (before required flags). */
+  reject?(f: K8sFlags): void;
+  /** The new argv, without `-o` and the global flags; throws UsageError. */
+  translate(f: K8sFlags, spec: OpSpec): string[];
+  /** Where `-o` comes from; absent when the command prints no object. */
+  output?: OutputMode;
+  /** A listing op: `-all-namespaces` applies. */
+  listing?: boolean;
+}
+
+/** The usage error of a missing required flag, with a working example (HyperSDK exited 1). */
+export function missingFlag(spec: OpSpec, flag: string, why = ""): UsageError {
+  return new UsageError(
+    `hyperctl k8s: -op ${spec.op} needs -${flag}${why} (example: hyperctl k8s ${spec.example})`,
+  );
+}
+
+/** Throw the usage error of a flag that has no equivalent; `why` says what is missing. */
+export function unsupported(flag: string, why: string): never {
+  throw new UsageError(`hyperctl k8s: ${flag} is not supported: ${why}`);
+}
+
+/**
+ * A flag value that becomes a positional argument. Go hands `-vm -op` the value "-op"; passed on,
+ * commander would read it as an option, so say what happened instead.
+ */
+export function nameArg(f: K8sFlags, flag: string): string {
+  const value = f.str(flag);
+  if (value.startsWith("-")) {
+    throw new UsageError(
+      `hyperctl k8s: -${flag} needs a name, got ${JSON.stringify(value)} ` +
+        `(write -${flag} NAME or -${flag}=NAME)`,
+    );
+  }
+  return value;
+}
+
+/** `--flag value` when the user gave a non-empty value, else nothing. */
+export function passString(f: K8sFlags, flag: string, to = `--${flag}`): string[] {
+  return f.present(flag) ? [to, f.str(flag)] : [];
+}
+
+/** `--flag` when the bool flag is true. */
+export function passBool(f: K8sFlags, flag: string, to = `--${flag}`): string[] {
+  return f.bool(flag) ? [to] : [];
+}
+
+/** `--yes` for `-force`: HyperSDK never asked for vm deletes; hyperctl asks unless told not to. */
+export function yes(f: K8sFlags): string[] {
+  return f.bool("force") ? ["--yes"] : [];
+}
+
+/**
+ * `-wait [-timeout N] [-show-progress]` → `--wait [--timeout Ns] [--show-progress]`. Without
+ * `-wait` the other two did nothing in HyperSDK, and hyperctl rejects `--timeout` without `--wait`,
+ * so they are dropped. An unset `-timeout` is not passed: both defaults are 300 s.
+ */
+export function waitFlags(f: K8sFlags): string[] {
+  if (!f.bool("wait")) return [];
+  const out = ["--wait"];
+  if (f.given("timeout")) {
+    const n = f.int("timeout");
+    if (n < 0) {
+      throw new UsageError(`hyperctl k8s: -timeout must be >= 0 seconds, got "${n}"`);
+    }
+    out.push("--timeout", `${n}s`);
+  }
+  if (f.bool("show-progress")) out.push("--show-progress");
+  return out;
+}
+
+/** How an op reads its output flag. */
+export type OutputMode =
+  /** `-output`, any format a read can print; unset → `dflt`. */
+  | { flag: "output"; read: true; dflt?: "yaml" }
+  /** `-output` of an op that creates something: json|yaml|name; unset → `dflt`. */
+  | { flag: "output"; read: false; dflt?: "yaml" }
+  /** `-json` → `-o json`; `always` when HyperSDK printed JSON even without it. */
+  | { flag: "json"; always?: boolean };
+
+/**
+ * `-o` from `-output`/`-json`. HyperSDK knew json and yaml and printed "anything else" as a table
+ * (reads) or as YAML (manifests); here anything else means hyperctl's own default view, so
+ * `-output table` gives a real table. `wide` and `name` are passed on, since hyperctl has them.
+ */
+export function output(f: K8sFlags, mode: OutputMode): string[] {
+  if (mode.flag === "json") return f.bool("json") || mode.always ? ["-o", "json"] : [];
+  if (!f.given("output")) return mode.dflt ? ["-o", mode.dflt] : [];
+  const value = f.str("output").toLowerCase();
+  const allowed = mode.read ? ["json", "yaml", "wide", "name"] : ["json", "yaml", "name"];
+  return allowed.includes(value) ? ["-o", value] : [];
+}
+
+/**
+ * `--kubeconfig`, `-n`, `-A`. The namespace is passed only when given: HyperSDK's default
+ * `default` would override the kubeconfig context's namespace, which hyperctl honours
+ * (a deliberate difference). `-all-namespaces` only means something to listing ops.
+ */
+export function scope(f: K8sFlags, listing: boolean): string[] {
+  const out = passString(f, "kubeconfig");
+  if (listing && f.bool("all-namespaces")) out.push("-A");
+  else out.push(...passString(f, "namespace", "-n"));
+  return out;
+}
+
+/**
+ * Default `-o` of the ops whose HyperSDK default (`-output yaml`) printed a manifest: hyperctl
+ * really creates the object and prints it as YAML, so stdout stays a YAML manifest (SPEC §3.4:
+ * "default output stays as documented there except that it is correct"). Set to undefined to
+ * print hyperctl's `… created` line instead.
+ */
+export const MANIFEST_OUTPUT_DEFAULT: "yaml" | undefined = "yaml";

@@ -1,0 +1,157 @@
+import { deepEqual, equal, ok, throws } from "node:assert/strict";
+import { parse } from "yaml";
+import type { KubeList, KubeObject } from "../../core/types.ts";
+import type { KubeApi, ListOptions, ResourceRef } from "../../k8s/api.ts";
+import type { Connection, GlobalFlags } from "../deps.ts";
+import { exitCodeOf } from "../exit_code.ts";
+import { fakeDeps } from "../fake_deps.ts";
+import { run } from "../main.ts";
+import { UsageError } from "../outcomes.ts";
+import { CompatHelpRequest, expandCompat } from "./mod.ts";
+import { CASES, split } from "./testdata/k8s_cases.ts";
+
+function vm(name: string, phase: string, namespace = "default"): KubeObject {
+  return {
+    apiVersion: "hypersdk.io/v1alpha1",
+    kind: "VirtualMachine",
+    metadata: {
+      name,
+      namespace,
+      uid: `uid-${name}`,
+      resourceVersion: "7",
+      creationTimestamp: "2027-01-15T08:00:00Z",
+    },
+    spec: { cpus: 2, memory: "4Gi", running: phase === "Running" },
+    status: { phase, nodeName: "node-1" },
+  };
+}
+
+/** A KubeApi that can only list, from a fixed set of VMs; it records each list request. */
+function listOnlyApi(items: KubeObject[], calls: { ref: ResourceRef; options?: ListOptions }[]) {
+  const no = () => Promise.reject(new Error("not supported by this fake"));
+  const api: KubeApi = {
+    server: "https://fake:6443",
+    list(ref, options) {
+      calls.push({ ref, options });
+      const list: KubeList = {
+        apiVersion: "hypersdk.io/v1alpha1",
+        kind: "VirtualMachineList",
+        metadata: { resourceVersion: "10" },
+        items: items.filter((o) => !ref.namespace || o.metadata?.namespace === ref.namespace),
+      };
+      return Promise.resolve(list);
+    },
+    get: no,
+    create: no,
+    replace: no,
+    patch: no,
+    delete: no,
+    watch: no,
+    getRaw: no,
+  };
+  return api;
+}
+
+function cluster(items: KubeObject[]) {
+  const calls: { ref: ResourceRef; options?: ListOptions }[] = [];
+  const globals: GlobalFlags[] = [];
+  const connect = (flags: GlobalFlags): Promise<Connection> => {
+    globals.push(flags);
+    return Promise.resolve({
+      api: listOnlyApi(items, calls),
+      namespace: flags.namespace ?? "default",
+      contextName: "fake",
+      close() {},
+    });
+  };
+  return { calls, globals, deps: fakeDeps({ connect }) };
+}
+
+const VMS = [vm("web-1", "Running"), vm("web-2", "Stopped"), vm("db-1", "Running", "prod")];
+
+Deno.test("expandCompat leaves other command lines alone", () => {
+  deepEqual(expandCompat(["vm", "list", "-o", "json"]), ["vm", "list", "-o", "json"]);
+  deepEqual(expandCompat([]), []);
+  deepEqual(expandCompat(["vm", "k8s"]), ["vm", "k8s"]);
+});
+
+Deno.test("expandCompat: -help is a CompatHelpRequest that exits 0", () => {
+  throws(() => expandCompat(["k8s", "-help"]), (e: Error) => {
+    ok(e instanceof CompatHelpRequest);
+    ok(e.text.includes("vm-clone-from-snapshot"));
+    equal(exitCodeOf(e), 0);
+    return true;
+  });
+});
+
+Deno.test("expandCompat: bad input is a usage error, exit 2", () => {
+  throws(
+    () => expandCompat(["k8s", "-op", "nope"]),
+    (e: Error) => e instanceof UsageError && exitCodeOf(e) === 2,
+  );
+});
+
+Deno.test("e2e: k8s -op vm-list -status Running prints the Running VMs as YAML", async () => {
+  const { calls, globals, deps } = cluster(VMS);
+  const argv = expandCompat(["k8s", "-op", "vm-list", "-status", "Running"]);
+  deepEqual(argv, ["vm", "list", "--status", "Running", "-o", "yaml"]);
+  const code = await run(argv, deps);
+  equal(code, 0, deps.stderr());
+  equal(calls.length, 1);
+  equal(calls[0].ref.plural, "virtualmachines");
+  equal(calls[0].ref.namespace, "default");
+  equal(globals[0].namespace, undefined, "no -namespace: the context's namespace stays");
+  const doc = parse(deps.stdout()) as { items: KubeObject[] };
+  deepEqual(doc.items.map((o) => o.metadata?.name), ["web-1"]);
+});
+
+Deno.test("e2e: -output table, -namespace and case-insensitive -status", async () => {
+  const { calls, globals, deps } = cluster(VMS);
+  const code = await run(
+    expandCompat([
+      "k8s",
+      "--op=vm-list",
+      "-status=running",
+      "-output",
+      "table",
+      "-namespace",
+      "prod",
+    ]),
+    deps,
+  );
+  equal(code, 0, deps.stderr());
+  equal(globals[0].namespace, "prod");
+  equal(calls[0].ref.namespace, "prod");
+  const lines = deps.stdout().trim().split("\n");
+  ok(lines[0].startsWith("NAME"), lines[0]);
+  equal(lines.length, 2);
+  ok(lines[1].startsWith("db-1"), lines[1]);
+});
+
+Deno.test("e2e: -all-namespaces lists every namespace", async () => {
+  const { calls, deps } = cluster(VMS);
+  const code = await run(
+    expandCompat(["k8s", "-op", "vm-list", "-all-namespaces", "-output", "json"]),
+    deps,
+  );
+  equal(code, 0, deps.stderr());
+  equal(calls[0].ref.namespace, undefined);
+  const doc = JSON.parse(deps.stdout()) as { items: KubeObject[] };
+  deepEqual(doc.items.map((o) => o.metadata?.name).sort(), ["db-1", "web-1", "web-2"]);
+});
+
+Deno.test("every translated command line is accepted by hyperctl's command tree", async (t) => {
+  // Reaching connect() means commander knew every word and the command checked its flags
+  // (usage errors come before connecting), so the op table and the command surface agree.
+  class Reached extends Error {
+    override name = "TransportError";
+  }
+  for (const [input] of CASES) {
+    await t.step(input || "(no flags)", async () => {
+      const deps = fakeDeps({ connect: () => Promise.reject(new Reached("connect reached")) });
+      const code = await run(expandCompat(["k8s", ...split(input)]), deps);
+      equal(deps.stderr(), "error: connect reached\n");
+      equal(code, 1);
+    });
+  }
+});

@@ -1,0 +1,136 @@
+/**
+ * The two completion commands: `hyperctl completion SHELL` prints a script, and the hidden
+ * `hyperctl __complete WORDS…` prints candidates for the script to show.
+ * @module
+ */
+
+import { GROUP, kindByNoun, type Noun, VERSION } from "../../core/kinds.ts";
+import { applyDefaults } from "../config/apply_defaults.ts";
+import { presetNames } from "../config/apply_preset.ts";
+import type { Config } from "../config/config.ts";
+import { loadConfig } from "../config/load_config.ts";
+import type { Connection, Deps, GlobalFlags } from "../deps.ts";
+import { UsageError } from "../outcomes.ts";
+import { completeWords, type CompletionSources } from "./complete_words.ts";
+import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
+import { type CompletionTree, treeFromCommander } from "./tree.ts";
+
+/**
+ * Print the completion script for `shell` on stdout.
+ *
+ * @throws UsageError (exit 2) for an unsupported shell, naming the supported ones
+ */
+export async function runCompletionCommand(
+  shell: string | undefined,
+  deps: Pick<Deps, "io">,
+): Promise<void> {
+  if (!SHELLS.includes(shell as Shell)) {
+    throw new UsageError(
+      `${shell === undefined ? "missing shell" : `unsupported shell "${shell}"`}: use one of ${
+        SHELLS.join(", ")
+      }, e.g. source <(hyperctl completion bash)`,
+    );
+  }
+  await deps.io.out.write(completionScript(shell as Shell));
+}
+
+/** Options of {@link runCompleteCommand}. */
+export interface CompleteCommandOptions {
+  /** Deadline for fetching names (connect + list). @default 1000 */
+  timeoutMs?: number;
+  /** The command tree. @default built from program.ts with `deps` */
+  tree?: CompletionTree;
+  /** The config file. @default loadConfig(deps.env); a broken file counts as empty */
+  config?: Config;
+}
+
+/**
+ * `hyperctl __complete WORDS…`: print the candidates for the last word, one per line.
+ *
+ * Never fails and never writes to stderr: a shell completion that prints errors into the prompt
+ * is worse than none, so any problem (no cluster, slow cluster, broken config) means no output.
+ *
+ * @param words the words after `hyperctl`, the one being completed last (possibly empty)
+ * @param globals global flags already known (the words' own flags are added to them)
+ */
+export async function runCompleteCommand(
+  words: readonly string[],
+  globals: GlobalFlags,
+  deps: Deps,
+  options: CompleteCommandOptions = {},
+): Promise<void> {
+  try {
+    const tree = options.tree ??
+      treeFromCommander((await import("../program.ts")).buildProgram(deps));
+    const { expandShortcuts } = await import("../main.ts");
+    const config = options.config ?? safeConfig(deps);
+    const timeoutMs = options.timeoutMs ?? 1000;
+    // The config's namespace applies to names as it does to commands (-n still wins).
+    const connection = (flags: GlobalFlags) =>
+      applyDefaults(config, { ...globals, ...flags }, { output: false });
+    const sources: CompletionSources = {
+      fetchNames: (noun, _ns, flags) => fetchNames(deps, connection(flags), noun, timeoutMs),
+      contextNames: (flags) => deps.contextNames(connection(flags)),
+      presetNames: (noun) => presetNames(config, noun),
+      expand: expandShortcuts,
+    };
+    const candidates = await completeWords(words, tree, sources);
+    if (candidates.length > 0) await deps.io.out.write(`${candidates.join("\n")}\n`);
+  } catch {
+    // Silent by design (see above).
+  }
+}
+
+function safeConfig(deps: Pick<Deps, "env">): Config {
+  try {
+    return loadConfig((name) => deps.env(name));
+  } catch {
+    return { presets: {} };
+  }
+}
+
+/**
+ * Names of `noun` objects in the connection's namespace, within `timeoutMs` for connecting and
+ * listing together; rejects on timeout so the caller prints nothing rather than waiting.
+ */
+export async function fetchNames(
+  deps: Pick<Deps, "connect">,
+  flags: GlobalFlags,
+  noun: Noun,
+  timeoutMs: number,
+): Promise<string[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new Error(`no answer within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
+  let conn: Connection | undefined;
+  try {
+    // The request timeout bounds the HTTP call itself; the abort bounds everything else
+    // (an exec credential plugin, a slow DNS lookup).
+    const connecting = deps.connect({ ...flags, requestTimeout: `${timeoutMs}ms` });
+    connecting.then((c) => controller.signal.aborted && c.close(), () => {});
+    conn = await untilAborted(connecting, controller.signal);
+    const ref = { group: GROUP, version: VERSION, plural: kindByNoun(noun).plural };
+    const list = await untilAborted(
+      conn.api.list({ ...ref, namespace: conn.namespace }, { limit: 500 }, controller.signal),
+      controller.signal,
+    );
+    return list.items
+      .map((o) => o.metadata?.name)
+      .filter((n): n is string => typeof n === "string" && n !== "")
+      .sort();
+  } finally {
+    clearTimeout(timer);
+    conn?.close();
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * waitFor() against the embedded API server: the first check is immediate, completion is noticed
+ * from the watch (not a poll) and the reaction time is reported, timeouts and failures classify.
+ */
+import assert from "node:assert/strict";
+import { API_VERSION, kindByNoun } from "../core/kinds.ts";
+import { createKubeApi, type KubeClient } from "../k8s/client.ts";
+import { resolveKubeConfig } from "../k8s/kubeconfig.ts";
+import { startSimServer } from "../sim/server/mod.ts";
+import { fakeDeps } from "./fake_deps.ts";
+import { refFor } from "./commands/_common.ts";
+import { concludeWait, waitFor } from "./wait.ts";
+
+const OP = kindByNoun("op");
+const CRDS = new URL("../../deploy/crds", import.meta.url).pathname;
+
+async function withApi(fn: (api: KubeClient) => Promise<void>) {
+  const sim = await startSimServer({ crdDir: CRDS });
+  const api = createKubeApi(resolveKubeConfig({
+    env: {},
+    kubeconfig: "k",
+    readFile: () => sim.kubeconfigYaml("t", "w"),
+  }));
+  try {
+    await fn(api);
+  } finally {
+    api.close();
+    await sim.stop();
+  }
+}
+
+async function op(api: KubeClient, name: string, status?: Record<string, unknown>) {
+  const ref = refFor(OP, "w");
+  await api.create(ref, {
+    apiVersion: API_VERSION,
+    kind: "VMOperation",
+    metadata: { name },
+    spec: { vmRef: { name: "vm" }, operation: "start" },
+  });
+  if (status) await api.patch(ref, name, { status }, { type: "merge", subresource: "status" });
+}
+
+const target = (name: string) => ({ kind: OP, namespace: "w", name, title: name });
+
+Deno.test("waitFor() notices completion from the watch and reports the reaction time", async () => {
+  await withApi(async (api) => {
+    await op(api, "a", { phase: "Running", progress: 10 });
+    const deps = fakeDeps({ now: 0 });
+    const done = waitFor(api, [target("a")], { timeoutMs: 10_000, progress: "lines" }, deps);
+    await new Promise((r) => setTimeout(r, 300));
+    const changed = performance.now();
+    await api.patch(refFor(OP, "w"), "a", { status: { phase: "Succeeded", progress: 100 } }, {
+      type: "merge",
+      subresource: "status",
+    });
+    const [result] = await done;
+    const reaction = performance.now() - changed;
+    console.log(`wait reaction after the status change: ${reaction.toFixed(1)} ms (in process)`);
+    assert.equal(result.outcome, "succeeded");
+    assert.match(
+      deps.stderr(),
+      /Phase: Running, Progress: 10%\n.*Phase: Succeeded, Progress: 100%/s,
+    );
+    await concludeWait([result], { timeoutMs: 10_000, progress: "lines" }, deps);
+  });
+});
+
+Deno.test("timeout 0 checks once; failures and timeouts become exit errors", async () => {
+  await withApi(async (api) => {
+    await op(api, "p", { phase: "Running", progress: 50 });
+    await op(api, "f", { phase: "Failed", message: "Operation failed: disk full" });
+    const deps = fakeDeps();
+    const once = await waitFor(api, [target("p")], { timeoutMs: 0, progress: "none" }, deps);
+    assert.equal(once[0].outcome, "timeout");
+    await assert.rejects(
+      () => concludeWait(once, { timeoutMs: 0, progress: "none" }, deps),
+      (e: Error) =>
+        e.name === "WaitTimeoutError" && /on the first check: p \(Running, 50%\)/.test(e.message) &&
+        /hyperctl op wait p -n w/.test(e.message),
+    );
+    const both = await waitFor(api, [target("p"), target("f")], {
+      timeoutMs: 500,
+      progress: "none",
+    }, deps);
+    await assert.rejects(
+      () => concludeWait(both, { timeoutMs: 500, progress: "none" }, deps),
+      (e: Error) => e.name === "OperationFailedError" && /disk full/.test(e.message),
+    );
+    const missing = await waitFor(api, [target("nope")], { timeoutMs: 0, progress: "none" }, deps);
+    assert.equal(missing[0].outcome, "gone");
+  });
+});
