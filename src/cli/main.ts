@@ -52,6 +52,12 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   }
   const d = deps ?? (await import("./real_deps.ts")).realDeps();
   try {
+    if (argv[0] === "__complete") {
+      // Called by the completion scripts; before commander, since the words contain flags.
+      const { runCompleteCommand } = await import("./completion/mod.ts");
+      await runCompleteCommand(argv.slice(1), {}, d);
+      return 0;
+    }
     let args = [...argv];
     if (args[0] === "k8s") {
       // HyperSDK's `hyperctl k8s -op …` command line, translated by a pure function (SPEC §3.4).

@@ -10,6 +10,7 @@ import type { Deps, GlobalFlags } from "./deps.ts";
 import { VERSION } from "./version.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
+import { installConfig } from "./config/install_config.ts";
 
 /** Flags of `list`, as commander hands them over (strings until parsed). */
 export interface RawListFlags {
@@ -172,8 +173,22 @@ export function buildProgram(deps: Deps): Command {
       "HyperSDK's `hyperctl k8s -op OP [-flag …]` syntax, translated (see hyperctl k8s -h)",
     ).allowUnknownOption(),
   );
+  program.addCommand(
+    new Command("completion")
+      .description("print a shell completion script: source <(hyperctl completion bash)")
+      .argument("<shell>", "bash|zsh|fish")
+      .action(async (shell: string) => {
+        const { runCompletionCommand } = await import("./completion/mod.ts");
+        await runCompletionCommand(shell, deps);
+      }),
+  );
   // Subcommands added with addCommand do not inherit settings, so apply them to every level.
   configureTree(program, deps);
+  // Defaults and presets from ~/.config/hyperctl/config.yaml, applied before each action.
+  installConfig(
+    program,
+    async () => (await import("./config/load_config.ts")).loadConfig((n) => deps.env(n)),
+  );
   // Global options work after the subcommand too: commander resolves them on the root.
   return program;
 }

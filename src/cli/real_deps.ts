@@ -34,11 +34,12 @@ export function realDeps(): Deps {
       stdoutIsTTY: Deno.stdout.isTerminal(),
       stderrIsTTY: Deno.stderr.isTerminal(),
       columns: () => {
+        // A pty may report 0 columns (e.g. under script(1)); fall back like most CLIs do.
+        let columns = 0;
         try {
-          return Deno.consoleSize().columns;
-        } catch {
-          return 80;
-        }
+          columns = Deno.consoleSize().columns;
+        } catch { /* not a terminal */ }
+        return columns >= 20 ? columns : Number(Deno.env.get("COLUMNS")) || 80;
       },
     },
     clock: { now: () => Date.now() },

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { Command, Option } from "commander";
+import { fakeDeps } from "../fake_deps.ts";
+import { buildProgram } from "../program.ts";
+import { type CompletionTree, treeFromCommander } from "./tree.ts";
+
+const find = (tree: CompletionTree, ...path: string[]) =>
+  path.reduce((t, name) => t.commands.find((c) => c.name === name)!, tree);
+
+Deno.test("treeFromCommander() mirrors the real program's commands, args and flags", () => {
+  const tree = treeFromCommander(buildProgram(fakeDeps()));
+  assert.equal(tree.name, "hyperctl");
+  assert.deepEqual(find(tree, "vm").aliases, ["vms", "virtualmachine", "virtualmachines"]);
+  const list = find(tree, "vm", "list");
+  assert.equal(list.noun, "vm");
+  const status = list.options.find((o) => o.long === "--status")!;
+  assert.equal(status.value, "required");
+  const selector = list.options.find((o) => o.long === "--selector")!;
+  assert.equal(selector.short, "-l");
+  assert.ok(list.options.some((o) => o.long === "--help" && o.short === "-h"));
+  assert.deepEqual(find(tree, "vm", "get").args, [{ name: "name", variadic: false, noun: "vm" }]);
+  assert.deepEqual(find(tree, "vm", "stop").args, [{ name: "names", variadic: true, noun: "vm" }]);
+  assert.deepEqual(find(tree, "vm", "create").args, [{ name: "name", variadic: false }]);
+  assert.deepEqual(find(tree, "backup", "create").args, [{
+    name: "vm",
+    variadic: false,
+    noun: "vm",
+  }]);
+  const color = tree.options.find((o) => o.long === "--color")!;
+  assert.deepEqual(color.choices, ["auto", "always", "never"]);
+  const output = tree.options.find((o) => o.long === "--output")!;
+  assert.deepEqual(output.choices, ["table", "wide", "json", "yaml", "name"]);
+  const labels = find(tree, "vm", "create").options.find((o) => o.long === "--label")!;
+  assert.equal(labels.repeatable, true);
+  const dryRun = find(tree, "vm", "delete").options.find((o) => o.long === "--dry-run")!;
+  assert.equal(dryRun.value, "optional");
+  assert.equal(find(tree, "status").noun, undefined);
+});
+
+Deno.test("treeFromCommander() leaves hidden commands and options out", () => {
+  const program = new Command("x");
+  program.addOption(new Option("--secret").hideHelp());
+  program.option("--shown", "a or b: a|b");
+  program.addCommand(new Command("__complete"), { hidden: true });
+  program.command("visible");
+  const tree = treeFromCommander(program);
+  assert.deepEqual(tree.commands.map((c) => c.name), ["visible", "help"]);
+  assert.deepEqual(tree.options.map((o) => o.long), ["--shown", "--help"]);
+  // A boolean flag never has values, even if its description contains a|b.
+  assert.equal(tree.options[0].choices, undefined);
+});

@@ -1,0 +1,86 @@
+/**
+ * Terminal behaviour under a real pseudo-terminal (util-linux `script`): the progress bar is
+ * redrawn in place and the live view switches screens; without a terminal the same commands
+ * print plain lines and no escape codes.
+ */
+import assert from "node:assert/strict";
+import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
+import { hyperctl } from "../support/cli.ts";
+import { e2eTest, type Target } from "../support/targets.ts";
+
+const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+const ESC = "\x1b";
+
+/** Run hyperctl with stdin/stdout/stderr on a pty; returns what the terminal received. */
+async function onTerminal(t: Target, args: string[]): Promise<{ code: number; screen: string }> {
+  const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+  const cmd = [Deno.execPath(), "run", "--quiet", ...BINARY_PERMISSIONS, MAIN, ...args]
+    .map(quote).join(" ");
+  const out = await new Deno.Command("script", {
+    args: ["-qefc", cmd, "/dev/null"],
+    env: { KUBECONFIG: t.kubeconfig, TERM: "xterm-256color", NO_COLOR: "" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return { code: out.code, screen: new TextDecoder().decode(out.stdout) };
+}
+
+async function vmRunning(t: Target, name: string): Promise<void> {
+  const r = await hyperctl(["vm", "create", name, "--cpus", "1", "--memory", "1Gi"], {
+    kubeconfig: t.kubeconfig,
+  });
+  assert.equal(r.code, 0, r.stderr);
+  for (let i = 0; i < 200; i++) {
+    const o = await t.api.get(
+      {
+        group: "hypersdk.io",
+        version: "v1alpha1",
+        plural: "virtualmachines",
+        namespace: t.namespace,
+      },
+      name,
+    );
+    if ((o.status as { phase?: string } | undefined)?.phase === "Running") return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${name} never ran`);
+}
+
+e2eTest(
+  "on a terminal --wait redraws a progress bar in place; piped it prints lines",
+  async (t) => {
+    await vmRunning(t, "tty-src");
+    const tty = await onTerminal(t, ["vm", "clone", "tty-src", "--target", "tty-copy", "--wait"]);
+    assert.equal(tty.code, 0, tty.screen);
+    assert.ok(tty.screen.includes("█"), "a bar is drawn");
+    assert.ok(tty.screen.includes(`${ESC}[1A`), "the frame is redrawn in place (cursor up)");
+    assert.match(tty.screen, /Succeeded/);
+    assert.doesNotMatch(tty.screen, /\[\d+s\] Phase:/, "no plain progress lines on a terminal");
+
+    const piped = await hyperctl(["vm", "clone", "tty-src", "--target", "tty-copy2", "--wait"], {
+      kubeconfig: t.kubeconfig,
+    });
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.ok(!piped.stderr.includes(ESC), "no escape codes without a terminal");
+    assert.ok(!piped.stderr.includes("█"));
+    assert.match(piped.stderr, /\[\d+s\] Phase: Succeeded, Progress: 100%/);
+  },
+);
+
+e2eTest("--live redraws the whole table on the alternate screen and restores it", async (t) => {
+  await vmRunning(t, "live-1");
+  const tty = await onTerminal(t, ["vm", "list", "-w", "--live", "--for", "2s"]);
+  assert.equal(tty.code, 0, tty.screen);
+  assert.ok(tty.screen.includes(`${ESC}[?1049h`), "enters the alternate screen");
+  assert.ok(tty.screen.includes(`${ESC}[?1049l`), "leaves it again");
+  assert.match(tty.screen, /NAME\s+STATUS\s+CPUS/);
+  assert.match(tty.screen, /live-1/);
+
+  const piped = await hyperctl(["vm", "list", "-w", "--live", "--for", "1s"], {
+    kubeconfig: t.kubeconfig,
+  });
+  assert.equal(piped.code, 0);
+  assert.match(piped.stderr, /--live needs a terminal/);
+  assert.match(piped.stdout, /^TIME\s+EVENT\s+NAME/);
+});
