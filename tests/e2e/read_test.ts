@@ -36,7 +36,7 @@ async function seed(t: Target): Promise<void> {
   throw new Error("VMs did not settle");
 }
 
-const names = (stdout: string) => stdout.trim().split("\n").filter(Boolean).sort();
+const names = (stdout: string): string[] => stdout.trim().split("\n").filter(Boolean).sort();
 
 e2eTest(
   "an empty list exits 0 with the kubectl message and an empty List for -o json",
@@ -208,4 +208,83 @@ e2eTest("a closed pipe ends a watch quietly with exit 0", async (t) => {
   assert.equal(JSON.parse(line).type, "ADDED");
   assert.equal(rc, "rc=0");
   assert.ok(Date.now() - started < 25_000, "ended on the closed pipe, not at --for");
+});
+
+/** Rows of a table keyed by NAME: column name → cell. */
+function tableRows(text: string): Map<string, Record<string, string>> {
+  const lines = text.trimEnd().split("\n");
+  const header = lines[0];
+  const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ name: m[0], at: m.index! }));
+  const rows = new Map<string, Record<string, string>>();
+  for (const line of lines.slice(1)) {
+    const row: Record<string, string> = {};
+    starts.forEach((c, i) => {
+      row[c.name] = line.slice(c.at, starts[i + 1]?.at ?? undefined).trim();
+    });
+    rows.set(row.NAME, row);
+  }
+  return rows;
+}
+
+e2eTest("the table matches kubectl's columns and AGE strings for the same objects", async (t) => {
+  await seed(t);
+  const before = await kubectl(["get", "virtualmachines.hypersdk.io"], t.kubeconfig);
+  const ours = await hyperctl(["vm", "list"], { kubeconfig: t.kubeconfig });
+  const after = await kubectl(["get", "virtualmachines.hypersdk.io"], t.kubeconfig);
+  assert.equal(before.code, 0, before.stderr);
+  const k1 = tableRows(before.stdout);
+  const k2 = tableRows(after.stdout);
+  const h = tableRows(ours.stdout);
+  assert.deepEqual([...h.keys()].sort(), [...k1.keys()].sort());
+  for (const [name, row] of h) {
+    for (const col of ["STATUS", "CPUS", "MEMORY", "NODE"]) {
+      const theirs = k1.get(name)![col] || "<none>";
+      assert.equal(row[col], theirs, `${name} ${col}`);
+    }
+    // The same HumanDuration: equal to kubectl's AGE just before or just after our run.
+    assert.ok(
+      [k1.get(name)!.AGE, k2.get(name)!.AGE].includes(row.AGE),
+      `${name}: AGE ${row.AGE} vs kubectl ${k1.get(name)!.AGE}/${k2.get(name)!.AGE}`,
+    );
+  }
+});
+
+e2eTest("1 200 objects page through continue tokens like kubectl; -A adds NAMESPACE", async (t) => {
+  // A namespace the operator does not drive, so the bulk objects stay untouched.
+  const bulk = `${t.namespace}-bulk`;
+  const ref = refFor(VM, bulk);
+  const bulkNames = Array.from({ length: 1200 }, (_, i) => `bulk-${String(i).padStart(4, "0")}`);
+  for (let i = 0; i < bulkNames.length; i += 40) {
+    await Promise.all(
+      bulkNames.slice(i, i + 40).map((n) => t.api.create(ref, vm(n, { cpus: 1, memory: "1Gi" }))),
+    );
+  }
+  const paged = await hyperctl([
+    "vm",
+    "list",
+    "-n",
+    bulk,
+    "--chunk-size",
+    "100",
+    "-o",
+    "name",
+    "-v",
+  ], {
+    kubeconfig: t.kubeconfig,
+  });
+  assert.equal(paged.code, 0, paged.stderr);
+  assert.equal(paged.stdout.trim().split("\n").length, 1200);
+  const requests = paged.stderr.split("\n").filter((l) => /^GET .*virtualmachines\?/.test(l));
+  assert.equal(requests.length, 12, paged.stderr.slice(0, 2000));
+  assert.equal(requests.filter((l) => l.includes("continue=")).length, 11);
+  const theirs = await kubectl(
+    ["get", "virtualmachines.hypersdk.io", "-n", bulk, "--chunk-size", "100", "-o", "name"],
+    t.kubeconfig,
+  );
+  assert.deepEqual(names(paged.stdout), names(theirs.stdout));
+
+  const all = await hyperctl(["vm", "list", "-A"], { kubeconfig: t.kubeconfig });
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, /^NAMESPACE\s+NAME\s+STATUS/);
+  assert.match(all.stdout, new RegExp(`\\n${bulk}\\s+bulk-0000\\s`));
 });

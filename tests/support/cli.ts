@@ -30,6 +30,8 @@ export async function hyperctl(args: string[], options: CliOptions = {}): Promis
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", ...BINARY_PERMISSIONS, MAIN, ...args],
     env: {
+      // Tests that move HOME must not make Deno re-download its npm cache into the new one.
+      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
       NO_COLOR: "1",
       ...(options.kubeconfig ? { KUBECONFIG: options.kubeconfig } : {}),
       ...options.env,
