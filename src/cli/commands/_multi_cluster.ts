@@ -42,13 +42,14 @@ export async function runMultiList(
     }
   }
   try {
+    const color = colorFor(globals, deps);
     const renderer = createRenderer(options.output, {
       kind: options.kind,
       nowMs: deps.clock.now,
       noHeaders: options.noHeaders,
       showNamespace: options.allNamespaces,
       showContext: true,
-      color: colorFor(globals, deps),
+      color,
       watch: options.watch !== "none",
     });
     const refOf = (c: Connection) =>
@@ -62,7 +63,7 @@ export async function runMultiList(
           )
         ),
       );
-      await streamWatch(events$, { ...options, showContext: true }, renderer, deps);
+      await streamWatch(events$, { ...options, showContext: true, color }, renderer, deps);
       return;
     }
     const results = await Promise.all(conns.map(async ({ context, conn }) => {

@@ -62,7 +62,7 @@ export function listEvents$(
 /** Print `events$` until `--for` elapses, a signal arrives, or stdout closes. */
 export async function streamWatch(
   events$: Observable<RenderEvent>,
-  options: WatchOptions & { showContext?: boolean },
+  options: WatchOptions & { showContext?: boolean; color?: boolean },
   renderer: Renderer,
   deps: Deps,
 ): Promise<void> {
@@ -94,11 +94,13 @@ export async function streamWatch(
 /** `--live`: keep the current view and redraw the whole table at most every 100 ms. */
 async function runLive(
   events$: Observable<RenderEvent>,
-  options: WatchOptions & { showContext?: boolean },
+  options: WatchOptions & { showContext?: boolean; color?: boolean },
   deps: Deps,
 ): Promise<void> {
   const view = new Map<string, { object: KubeObject; context?: string }>();
   const changedAt = new Map<string, number>();
+  // The initial list is not a change: highlight only what changes after the first frame.
+  let primed = false;
   await deps.io.out.write(LIVE_ENTER);
   try {
     const frames$ = events$.pipe(
@@ -106,7 +108,7 @@ async function runLive(
         const key = liveKey(ev.object, ev.context);
         if (ev.type === "DELETED") view.delete(key);
         else view.set(key, { object: ev.object, context: ev.context });
-        changedAt.set(key, deps.clock.now());
+        if (primed) changedAt.set(key, deps.clock.now());
         return [ev];
       }),
       // Bursts of events become one redraw, so a 10 000-object relist does not flood the tty.
@@ -119,11 +121,13 @@ async function runLive(
           wide: options.output === "wide",
           showNamespace: options.allNamespaces,
           showContext: options.showContext,
+          color: options.color,
           contexts: rows.map((r) => r.context),
           changedAtMs: changedAt,
           width: deps.io.columns(),
           title: `hyperctl ${options.kind.noun} list --live    ${view.size} objects`,
         });
+        primed = true;
         return from(deps.io.out.write(liveRedraw(frame)));
       }),
       takeWhile((open) => open),

@@ -135,18 +135,24 @@ export async function runList(
   const conn = await deps.connect(globals);
   try {
     const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
+    const color = colorFor(globals, deps);
     const renderer = createRenderer(options.output, {
       kind: options.kind,
       nowMs: deps.clock.now,
       noHeaders: options.noHeaders,
       showNamespace: options.allNamespaces,
-      color: colorFor(globals, deps),
+      color,
       watch: options.watch !== "none",
     });
     if (options.watch !== "none") {
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
       if (options.stateFile === undefined) {
-        await streamWatch(listEvents$(conn.api, ref, options), options, renderer, deps);
+        await streamWatch(
+          listEvents$(conn.api, ref, options),
+          { ...options, color },
+          renderer,
+          deps,
+        );
         return;
       }
       const state = await openStateFile(options.stateFile, {
@@ -162,7 +168,7 @@ export async function runList(
           resume: state.resume,
           checkpoint: (r) => (read = r),
         });
-        await streamWatch(events$, options, renderer, deps);
+        await streamWatch(events$, { ...options, color }, renderer, deps);
       } finally {
         // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
         await state.save(read, deps.clock.now());
