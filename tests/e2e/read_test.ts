@@ -24,7 +24,7 @@ async function seed(t: Target): Promise<void> {
   await t.api.create(ref, vm("db-1", { cpus: 8, memory: "16Gi" }, { tier: "db", env: "prod" }));
   await t.api.create(ref, vm("idle", { cpus: 1, memory: "4G", running: false }));
   // Wait until the operator has placed every running VM, so phases and nodes are stable.
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) { // up to 30 s: suites share 2 cores
     const list = await t.api.list(ref);
     const settled = list.items.every((o) => {
       const phase = (o.status as { phase?: string } | undefined)?.phase;

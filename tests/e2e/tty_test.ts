@@ -31,7 +31,7 @@ async function vmRunning(t: Target, name: string): Promise<void> {
     kubeconfig: t.kubeconfig,
   });
   assert.equal(r.code, 0, r.stderr);
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) { // up to 30 s: suites share 2 cores
     const o = await t.api.get(
       {
         group: "hypersdk.io",

@@ -21,7 +21,7 @@ async function getOrUndefined(t: Target, noun: "vm" | "op" | "snapshot", name: s
   }
 }
 
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const v = await f();

@@ -41,7 +41,7 @@ async function waitFor(
   ns: string,
   name: string,
   check: (o: KubeObject | undefined) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000, // generous: CI runs many suites at once on 2 cores
 ): Promise<KubeObject | undefined> {
   const deadline = Date.now() + timeoutMs;
   let last: KubeObject | undefined;

@@ -4,10 +4,8 @@ import type { Connection, GlobalFlags } from "../deps.ts";
 import { fakeDeps } from "../fake_deps.ts";
 import { buildProgram } from "../program.ts";
 import { parseConfig } from "./config.ts";
-import { installConfig } from "./install_config.ts";
 
-const CONFIG = parseConfig(
-  `output: name
+const CONFIG_TEXT = `output: name
 color: never
 namespace: team-a
 presets:
@@ -18,9 +16,12 @@ presets:
     status: Running
   snaps:
     kind: snapshot
-`,
-  "/c.yaml",
-);
+`;
+// Parsing it here makes a broken fixture fail loudly, not as a missing preset.
+parseConfig(CONFIG_TEXT, "/c.yaml");
+// buildProgram() installs the config hook itself, reading the file HYPERCTL_CONFIG names.
+const CONFIG_FILE = Deno.makeTempFileSync({ suffix: ".yaml" });
+Deno.writeTextFileSync(CONFIG_FILE, CONFIG_TEXT);
 
 const vm = (name: string, memory: string, phase: string) => ({
   apiVersion: "hypersdk.io/v1alpha1",
@@ -47,6 +48,7 @@ async function runWithConfig(argv: string[]) {
     },
   } as unknown as KubeApi;
   const deps = fakeDeps({
+    env: { HYPERCTL_CONFIG: CONFIG_FILE },
     connect: (globals): Promise<Connection> => {
       seen.globals = globals;
       return Promise.resolve({
@@ -58,7 +60,6 @@ async function runWithConfig(argv: string[]) {
     },
   });
   const program = buildProgram(deps);
-  installConfig(program, () => CONFIG);
   let error: unknown;
   try {
     await program.parseAsync(argv, { from: "user" });
