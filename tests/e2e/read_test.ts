@@ -288,3 +288,18 @@ e2eTest("1 200 objects page through continue tokens like kubectl; -A adds NAMESP
   assert.match(all.stdout, /^NAMESPACE\s+NAME\s+STATUS/);
   assert.match(all.stdout, new RegExp(`\\n${bulk}\\s+bulk-0000\\s`));
 });
+
+e2eTest("SIGTERM and SIGINT end a watch cleanly with 143 and 130", async (t) => {
+  await seed(t);
+  for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+    const r = await hyperctl(["vm", "list", "-w", "-o", "json"], {
+      kubeconfig: t.kubeconfig,
+      killAfterMs: 2500,
+      signal,
+    });
+    assert.equal(r.code, code, `${signal}: ${r.stderr}`);
+    assert.equal(r.stderr, "");
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(lines.length, 4, "every event before the signal was flushed");
+  }
+});

@@ -164,6 +164,18 @@ e2eTest("a failed operation exits 4, a hanging one 3, a deleted one 1", async (t
   assert.equal(late.code, 3, late.stderr);
   assert.match(late.stderr, new RegExp(`resume with: hyperctl op wait ${name} -n ${t.namespace}`));
 
+  const detached = await hyperctl(["op", "wait", name], {
+    ...kc,
+    killAfterMs: 2000,
+    signal: "SIGINT",
+  });
+  assert.equal(detached.code, 130, detached.stderr);
+  assert.match(
+    detached.stderr,
+    new RegExp(`keeps running[^]*hyperctl op wait ${name} -n ${t.namespace}`),
+  );
+  assert.ok(await getOrUndefined(t, "op", name), "Ctrl+C only detaches");
+
   const waiting = hyperctl(["op", "wait", name, "--timeout", "60s"], kc);
   await new Promise((r) => setTimeout(r, 1500));
   await t.api.delete(ref, name);
