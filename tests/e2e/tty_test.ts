@@ -12,17 +12,37 @@ const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const ESC = "\x1b";
 
 /** Run hyperctl with stdin/stdout/stderr on a pty; returns what the terminal received. */
-async function onTerminal(t: Target, args: string[]): Promise<{ code: number; screen: string }> {
+async function onTerminal(
+  t: Target,
+  args: string[],
+  keys?: { when: RegExp; text: string },
+): Promise<{ code: number; screen: string }> {
   const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
   const cmd = [Deno.execPath(), "run", "--quiet", ...BINARY_PERMISSIONS, MAIN, ...args]
     .map(quote).join(" ");
-  const out = await new Deno.Command("script", {
+  const child = new Deno.Command("script", {
     args: ["-qefc", cmd, "/dev/null"],
     env: { KUBECONFIG: t.kubeconfig, TERM: "xterm-256color", NO_COLOR: "" },
-    stdin: "null",
+    stdin: "piped",
     stdout: "piped",
     stderr: "piped",
-  }).output();
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  // Type the keys once the prompt is on screen; script(1) forwards them to the pty.
+  let screen = "";
+  let typed = keys === undefined;
+  const decoder = new TextDecoder();
+  for await (const chunk of child.stdout) {
+    screen += decoder.decode(chunk, { stream: true });
+    if (!typed && keys!.when.test(screen)) {
+      typed = true;
+      await writer.write(new TextEncoder().encode(keys!.text));
+    }
+  }
+  await writer.close().catch(() => {});
+  const status = await child.status;
+  await child.stderr.cancel();
+  const out = { code: status.code, stdout: new TextEncoder().encode(screen) };
   return { code: out.code, screen: new TextDecoder().decode(out.stdout) };
 }
 
@@ -83,4 +103,25 @@ e2eTest("--live redraws the whole table on the alternate screen and restores it"
   assert.equal(piped.code, 0);
   assert.match(piped.stderr, /--live needs a terminal/);
   assert.match(piped.stdout, /^TIME\s+EVENT\s+NAME/);
+});
+
+e2eTest("on a terminal a missing name offers a pick list and delete asks first", async (t) => {
+  await vmRunning(t, "pick-me");
+  const picked = await onTerminal(t, ["vm", "stop", "--progress", "none"], {
+    when: /to stop/,
+    text: "\r",
+  });
+  assert.equal(picked.code, 0, picked.screen);
+  assert.match(picked.screen, /virtual ?machine to stop/);
+  assert.match(picked.screen, /vmoperation\.hypersdk\.io\/pick-me-stop-[a-z0-9]{5} created/);
+
+  const kept = await onTerminal(t, ["vm", "delete", "pick-me"], { when: /\(y\/N\)/, text: "n\r" });
+  assert.equal(kept.code, 0, kept.screen);
+  assert.match(kept.screen, /nothing deleted/);
+  const deleted = await onTerminal(t, ["vm", "delete", "pick-me"], {
+    when: /\(y\/N\)/,
+    text: "y\r",
+  });
+  assert.equal(deleted.code, 0, deleted.screen);
+  assert.match(deleted.screen, /virtualmachine\.hypersdk\.io\/pick-me deleted/);
 });
