@@ -44,15 +44,18 @@ function done(op: KubeObject, now: number, result?: Record<string, unknown>): Ac
   });
 }
 
+/** The write that ends an operation as Failed with `Operation failed: <message>`. */
+export function operationFailed(op: KubeObject, message: string, now: number): Action {
+  return patchStatus(opRef(op), {
+    phase: "Failed",
+    message: `Operation failed: ${message}`,
+    error: message,
+    completionTime: rfc3339(now),
+  });
+}
+
 function failed(op: KubeObject, message: string, now: number): Plan {
-  return {
-    actions: [patchStatus(opRef(op), {
-      phase: "Failed",
-      message: `Operation failed: ${message}`,
-      error: message,
-      completionTime: rfc3339(now),
-    })],
-  };
+  return { actions: [operationFailed(op, message, now)] };
 }
 
 /** Copy of `obj` without undefined values, so merge patches and creates stay minimal. */

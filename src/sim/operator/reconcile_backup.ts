@@ -4,12 +4,18 @@
  * @module
  */
 
-import { getPath, getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
-import { setCondition } from "./conditions.ts";
+import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import { buildBackupJobDefinition, vmDataBytes } from "./job_definition.ts";
-import { failedStatus, progressOf, progressShown } from "./job_status.ts";
+import {
+  completedStatus,
+  endedStatus,
+  failedStatus,
+  pendingStatus,
+  progressOf,
+  progressShown,
+  startedStatus,
+} from "./job_status.ts";
 import { NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
-import { rfc3339 } from "./time.ts";
 import type { World } from "./world.ts";
 
 /** The cluster VM a backup reads, when its provider is one the simulator hosts. */
@@ -35,7 +41,6 @@ export function reconcileBackup(job: KubeObject, world: World): Plan {
   const ref: ObjectRef = { kind: "BackupJob", namespace: namespaceOf(job), name: nameOf(job) };
   const now = world.now;
   const phase = getString(job, ["status", "phase"]) ?? "";
-  const conditions = getPath(job, ["status", "conditions"]);
   const sourceRef = backupSourceRef(job);
   const source = sourceRef && world.get("VirtualMachine", sourceRef.namespace, sourceRef.name);
   const fault = world.fault(job, "BackupJob");
@@ -48,19 +53,7 @@ export function reconcileBackup(job: KubeObject, world: World): Plan {
     });
   switch (phase) {
     case "":
-      return {
-        actions: [patchStatus(ref, {
-          phase: "Pending",
-          startTime: rfc3339(now),
-          progress: { percentage: 0, currentPhase: "Initializing" },
-          conditions: setCondition(conditions, {
-            type: "Initialized",
-            status: "True",
-            reason: "BackupJobCreated",
-            message: "BackupJob has been created and initialized",
-          }, now),
-        })],
-      };
+      return { actions: [patchStatus(ref, pendingStatus(job, "Backup", now))] };
     case "Pending": {
       if (sourceRef && !source) {
         const error = `source VM not found: ${sourceRef.namespace}/${sourceRef.name}`;
@@ -73,21 +66,7 @@ export function reconcileBackup(job: KubeObject, world: World): Plan {
       return {
         actions: [
           { type: "submitJob", definition: def },
-          patchStatus(ref, {
-            phase: "Running",
-            progress: {
-              percentage: 0,
-              bytesTransferred: 0,
-              totalBytes: def.sim.totalBytes,
-              currentPhase: "Backup in progress",
-            },
-            conditions: setCondition(conditions, {
-              type: "Running",
-              status: "True",
-              reason: "BackupStarted",
-              message: `Backup job started with ID: ${def.id}`,
-            }, now),
-          }),
+          patchStatus(ref, startedStatus(job, "Backup", def, now)),
         ],
       };
     }
@@ -96,39 +75,16 @@ export function reconcileBackup(job: KubeObject, world: World): Plan {
       // The runner lives in memory: after an operator restart, hand the job in again.
       if (!run) return { actions: [{ type: "submitJob", definition: definition() }] };
       if (run.status === "failed" || run.status === "cancelled") {
-        const error = run.error ?? "backup cancelled";
-        const status = failedStatus(
-          job,
-          error,
-          run.status === "failed" ? "BackupFailed" : "BackupCancelled",
-          now,
-          run.status === "failed" ? "Failed" : "Cancelled",
-        );
-        return { actions: [patchStatus(ref, status)] };
+        return { actions: [patchStatus(ref, endedStatus(job, "Backup", run, now))] };
       }
       if (run.status === "completed") {
         const outputPath = run.result?.output_path ?? run.definition.output_path;
-        let done = setCondition(conditions, {
-          type: "Running",
-          status: "False",
-          reason: "BackupCompleted",
-          message: "Backup finished",
-        }, now);
-        done = setCondition(done, {
-          type: "Completed",
-          status: "True",
-          reason: "BackupCompleted",
-          message: `Backup completed: ${outputPath}`,
-        }, now);
+        const fields = { outputPath, size: run.result?.total_size ?? run.progress.total_bytes };
+        const message = `Backup completed: ${outputPath}`;
         return {
-          actions: [patchStatus(ref, {
-            phase: "Completed",
-            outputPath,
-            size: run.result?.total_size ?? run.progress.total_bytes,
-            completionTime: rfc3339(now),
-            progress: { ...progressOf(run, now), currentPhase: "Completed" },
-            conditions: done,
-          })],
+          actions: [
+            patchStatus(ref, completedStatus(job, run, { verb: "Backup", now, fields, message })),
+          ],
         };
       }
       if (run.status === "pending" || progressShown(job, run)) return NOTHING;

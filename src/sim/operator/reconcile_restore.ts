@@ -15,12 +15,18 @@ import {
   nameOf,
   namespaceOf,
 } from "../../core/types.ts";
-import { setCondition } from "./conditions.ts";
 import { buildRestoreJobDefinition } from "./job_definition.ts";
-import { failedStatus, progressOf, progressShown } from "./job_status.ts";
+import {
+  completedStatus,
+  endedStatus,
+  failedStatus,
+  pendingStatus,
+  progressOf,
+  progressShown,
+  startedStatus,
+} from "./job_status.ts";
 import { CREATED_BY_ANNOTATION, NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
 import { API_VERSION } from "./resources.ts";
-import { rfc3339 } from "./time.ts";
 import type { World } from "./world.ts";
 
 /** Why a restore source is unusable (reference rules), or undefined. */
@@ -86,7 +92,6 @@ export function reconcileRestore(job: KubeObject, world: World): Plan {
   const ref: ObjectRef = { kind: "RestoreJob", namespace: namespaceOf(job), name: nameOf(job) };
   const now = world.now;
   const phase = getString(job, ["status", "phase"]) ?? "";
-  const conditions = getPath(job, ["status", "conditions"]);
   const backupRef = backupRefOf(job);
   const backup = backupRef && world.get("BackupJob", backupRef.namespace, backupRef.name);
   const target = restoreTargetRef(job, backup);
@@ -109,29 +114,12 @@ export function reconcileRestore(job: KubeObject, world: World): Plan {
     case "": {
       const invalid = validateRestoreSource(job);
       if (invalid) return fail(invalid, "ValidationFailed");
-      return {
-        actions: [patchStatus(ref, {
-          phase: "Pending",
-          startTime: rfc3339(now),
-          progress: { percentage: 0, currentPhase: "Initializing" },
-          conditions: setCondition(conditions, {
-            type: "Initialized",
-            status: "True",
-            reason: "RestoreJobCreated",
-            message: "RestoreJob has been created and initialized",
-          }, now),
-        })],
-      };
+      return { actions: [patchStatus(ref, pendingStatus(job, "Restore", now))] };
     }
     case "Pending": {
       if (backupRef && !backup) {
-        return fail(
-          `backup job not found: ${backupRef.namespace}/${backupRef.name}`,
-          "BackupNotFound",
-          [
-            backupRef,
-          ],
-        );
+        const error = `backup job not found: ${backupRef.namespace}/${backupRef.name}`;
+        return fail(error, "BackupNotFound", [backupRef]);
       }
       const backupPhase = getString(backup, ["status", "phase"]) ?? "Pending";
       if (backupRef && backupPhase !== "Completed") {
@@ -157,21 +145,7 @@ export function reconcileRestore(job: KubeObject, world: World): Plan {
       return {
         actions: [
           { type: "submitJob", definition: def },
-          patchStatus(ref, {
-            phase: "Running",
-            progress: {
-              percentage: 0,
-              bytesTransferred: 0,
-              totalBytes: def.sim.totalBytes,
-              currentPhase: "Restore in progress",
-            },
-            conditions: setCondition(conditions, {
-              type: "Running",
-              status: "True",
-              reason: "RestoreStarted",
-              message: `Restore job started with ID: ${def.id}`,
-            }, now),
-          }),
+          patchStatus(ref, startedStatus(job, "Restore", def, now)),
         ],
       };
     }
@@ -179,19 +153,7 @@ export function reconcileRestore(job: KubeObject, world: World): Plan {
       const run = world.job(restoreRunnerId(job));
       if (!run) return { actions: [{ type: "submitJob", definition: definition() }] };
       if (run.status === "failed" || run.status === "cancelled") {
-        const cancelled = run.status === "cancelled";
-        return {
-          actions: [patchStatus(
-            ref,
-            failedStatus(
-              job,
-              run.error ?? "restore cancelled",
-              cancelled ? "RestoreCancelled" : "RestoreFailed",
-              now,
-              cancelled ? "Cancelled" : "Failed",
-            ),
-          )],
-        };
+        return { actions: [patchStatus(ref, endedStatus(job, "Restore", run, now))] };
       }
       if (run.status !== "completed") {
         if (run.status === "pending" || progressShown(job, run)) return NOTHING;
@@ -205,27 +167,15 @@ export function reconcileRestore(job: KubeObject, world: World): Plan {
           fail: (error) => [patchStatus(ref, failedStatus(job, error, "RestoreFailed", now))],
         };
       }
-      let done = setCondition(conditions, {
-        type: "Running",
-        status: "False",
-        reason: "RestoreCompleted",
-        message: "Restore finished",
-      }, now);
-      done = setCondition(done, {
-        type: "Completed",
-        status: "True",
-        reason: "RestoreCompleted",
-        message: `VM ${target.namespace}/${target.name} restored`,
-      }, now);
+      const fields = {
+        restoredVMName: target.name,
+        restoredVMID: getString(vm, ["metadata", "uid"]) ?? "",
+      };
+      const message = `VM ${target.namespace}/${target.name} restored`;
       return {
-        actions: [patchStatus(ref, {
-          phase: "Completed",
-          restoredVMName: target.name,
-          restoredVMID: getString(vm, ["metadata", "uid"]) ?? "",
-          completionTime: rfc3339(now),
-          progress: { ...progressOf(run, now), currentPhase: "Completed" },
-          conditions: done,
-        })],
+        actions: [
+          patchStatus(ref, completedStatus(job, run, { verb: "Restore", now, fields, message })),
+        ],
       };
     }
     default:

@@ -17,7 +17,14 @@ import {
 } from "../../core/types.ts";
 import { findCondition, setCondition } from "./conditions.ts";
 import { parseCron } from "./cron.ts";
-import { type Action, NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
+import {
+  type Action,
+  CREATED_BY_ANNOTATION,
+  NOTHING,
+  type ObjectRef,
+  patchStatus,
+  type Plan,
+} from "./plan.ts";
 import { API_VERSION } from "./resources.ts";
 import { parseTime, rfc3339 } from "./time.ts";
 import type { World } from "./world.ts";
@@ -160,7 +167,7 @@ export function scheduledJob(s: KubeObject, at: number): KubeObject {
       annotations: {
         ...getStringMap(s, ["spec", "jobTemplate", "metadata", "annotations"]),
         "hypersdk.io/scheduled-at": rfc3339(at),
-        "sim.hypersdk.io/created-by": createdBy(s),
+        [CREATED_BY_ANNOTATION]: createdBy(s),
       },
       ...(uid
         ? {

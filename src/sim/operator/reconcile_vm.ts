@@ -77,6 +77,8 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
   const ref = vmRef(vm);
   const now = world.now;
   const conditions = getPath(vm, ["status", "conditions"]);
+  const cond = (type: string, status: "True" | "False", reason: string, message: string) =>
+    setCondition(conditions, { type, status, reason, message }, now);
   const phase = getString(vm, ["status", "phase"]) ?? "";
   const fault = world.fault(vm, "VirtualMachine");
   switch (phase) {
@@ -90,27 +92,16 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
         return {
           actions: [patchStatus(ref, {
             phase: "Failed",
-            conditions: setCondition(conditions, {
-              type: "ValidationFailed",
-              status: "True",
-              reason: "ValidationError",
-              message: invalid,
-            }, now),
+            conditions: cond("ValidationFailed", "True", "ValidationError", invalid),
           })],
         };
       }
       if (!wantsRunning(vm)) return { actions: [patchStatus(ref, stoppedStatus(vm, now))] };
       const placed = chooseNode(vm, world);
       if ("error" in placed) {
-        const current = conditions;
-        const next = setCondition(current, {
-          type: "Scheduled",
-          status: "False",
-          reason: "Unschedulable",
-          message: placed.error,
-        }, now);
+        const next = cond("Scheduled", "False", "Unschedulable", placed.error);
         // Written once; the VM waits until its selector or the node list changes.
-        return JSON.stringify(current) === JSON.stringify(next)
+        return JSON.stringify(conditions) === JSON.stringify(next)
           ? NOTHING
           : { actions: [patchStatus(ref, { conditions: next })] };
       }
@@ -118,12 +109,7 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
         actions: [patchStatus(ref, {
           phase: "Creating",
           nodeName: placed.node,
-          conditions: setCondition(conditions, {
-            type: "Creating",
-            status: "True",
-            reason: "VMCreating",
-            message: "VM resources are being created",
-          }, now),
+          conditions: cond("Creating", "True", "VMCreating", "VM resources are being created"),
         })],
       };
     }
@@ -134,12 +120,7 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
         return {
           actions: [patchStatus(ref, {
             phase: "Failed",
-            conditions: setCondition(conditions, {
-              type: "Ready",
-              status: "False",
-              reason: "InjectedFault",
-              message: fault.message,
-            }, now),
+            conditions: cond("Ready", "False", "InjectedFault", fault.message),
           })],
         };
       }
@@ -155,12 +136,7 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
       return {
         actions: [patchStatus(ref, {
           phase: "Creating",
-          conditions: setCondition(conditions, {
-            type: "Starting",
-            status: "True",
-            reason: "VMStarting",
-            message: "VM is starting",
-          }, now),
+          conditions: cond("Starting", "True", "VMStarting", "VM is starting"),
         })],
       };
     case "Failed": {
@@ -170,12 +146,7 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
         return {
           actions: [patchStatus(ref, {
             phase: "Pending",
-            conditions: setCondition(conditions, {
-              type: "ValidationFailed",
-              status: "False",
-              reason: "ValidationPassed",
-              message: "VM spec is valid",
-            }, now),
+            conditions: cond("ValidationFailed", "False", "ValidationPassed", "VM spec is valid"),
           })],
         };
       }
@@ -185,12 +156,12 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
       return {
         actions: [patchStatus(ref, {
           phase: "Pending",
-          conditions: setCondition(conditions, {
-            type: "Restarting",
-            status: "True",
-            reason: "VMRestarting",
-            message: "VM is being restarted due to failure",
-          }, now),
+          conditions: cond(
+            "Restarting",
+            "True",
+            "VMRestarting",
+            "VM is being restarted due to failure",
+          ),
         })],
       };
     }

@@ -6,24 +6,14 @@
  */
 
 import { getString, type KubeObject } from "../../core/types.ts";
-import { operationStep } from "./operation_steps.ts";
+import { operationFailed, operationStep } from "./operation_steps.ts";
 import { opRef } from "./operation_refs.ts";
-import { type Action, NOTHING, patchStatus, type Plan } from "./plan.ts";
+import { NOTHING, patchStatus, type Plan } from "./plan.ts";
 import { rfc3339 } from "./time.ts";
 import { validateOperation } from "./validate_operation.ts";
 import type { World } from "./world.ts";
 
 const TERMINAL = new Set(["Succeeded", "Failed", "Cancelled"]);
-
-/** The write that ends an operation as Failed with `Operation failed: <message>`. */
-export function operationFailed(op: KubeObject, message: string, now: number): Action {
-  return patchStatus(opRef(op), {
-    phase: "Failed",
-    message: `Operation failed: ${message}`,
-    error: message,
-    completionTime: rfc3339(now),
-  });
-}
 
 /** One step of a VMOperation. */
 export function reconcileVmOperation(op: KubeObject, world: World): Plan {

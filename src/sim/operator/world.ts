@@ -59,15 +59,6 @@ export class ObjectStore {
     this.#of(kind).delete(`${namespace}/${name}`);
   }
 
-  /** Replace a kind's contents after a (re)list; returns the keys that disappeared. */
-  replaceAll(kind: KindName, objs: KubeObject[]): string[] {
-    const m = this.#of(kind);
-    const fresh = new Map(objs.map((o) => [`${namespaceOf(o)}/${nameOf(o)}`, o]));
-    const gone = [...m.keys()].filter((k) => !fresh.has(k));
-    this.#kinds.set(kind, fresh);
-    return gone;
-  }
-
   get(kind: KindName, namespace: string, name: string): KubeObject | undefined {
     return this.#of(kind).get(`${namespace}/${name}`);
   }

@@ -8,6 +8,7 @@
  */
 
 import { isRecord, type KubeObject } from "../../core/types.ts";
+import { canonical } from "./_canonical.ts";
 import type { ResourceDef } from "./resource_defs.ts";
 import { compileValidator, type ObjectValidator, validateName } from "./schema_validate.ts";
 import { badRequest, type Cause, invalid } from "./status.ts";
@@ -72,15 +73,6 @@ function validateLabels(obj: KubeObject): Cause[] {
     }
   }
   return out;
-}
-
-/** Deep copy with object keys sorted, the order Go's JSON encoder gives unstructured objects. */
-export function canonical<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(canonical) as T;
-  if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value).sort()) out[k] = canonical(value[k]);
-  return out as T;
 }
 
 /** Everything but metadata (and status, when it is a subresource): what bumps generation. */

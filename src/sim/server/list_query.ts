@@ -117,10 +117,7 @@ export function listPage(
       throw new ApiError({ ...err.status, metadata: meta });
     }
   } else {
-    entries = store.list(def.plural, namespace).map((o) => [
-      `${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`,
-      o,
-    ]);
+    entries = store.entries(def.plural, namespace);
   }
   const items: KubeObject[] = [];
   let i = 0;

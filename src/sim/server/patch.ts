@@ -7,14 +7,21 @@
  */
 
 import { isRecord } from "../../core/types.ts";
+import { canonical } from "./_canonical.ts";
+import { childAt, pointerKeys } from "./_json_pointer.ts";
 
 /** Apply an RFC 7386 merge patch; returns a new value (inputs are not modified). */
 export function mergePatch(target: unknown, patch: unknown): unknown {
+  return isRecord(patch) ? mergeInto(structuredClone(target), patch) : structuredClone(patch);
+}
+
+/** Merge into `target`, which the caller owns: the copy is made once, not once per level. */
+function mergeInto(target: unknown, patch: unknown): unknown {
   if (!isRecord(patch)) return structuredClone(patch);
-  const out: Record<string, unknown> = isRecord(target) ? structuredClone(target) : {};
+  const out: Record<string, unknown> = isRecord(target) ? target : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
+    else out[k] = mergeInto(out[k], v);
   }
   return out;
 }
@@ -31,16 +38,10 @@ interface Op {
   value?: unknown;
 }
 
-function pointer(path: string): string[] {
-  if (path === "") return [];
-  if (!path.startsWith("/")) throw new SyntaxError(`invalid JSON pointer "${path}"`);
-  return path.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
 function parentOf(doc: unknown, keys: string[], path: string): unknown {
   let cur = doc;
   for (const k of keys.slice(0, -1)) {
-    cur = Array.isArray(cur) ? cur[Number(k)] : isRecord(cur) ? cur[k] : undefined;
+    cur = childAt(cur, k);
     if (cur === undefined) {
       throw new PatchConflictError(`doc is missing path: "${path}": missing value`);
     }
@@ -59,15 +60,15 @@ function index(arr: unknown[], key: string, path: string, allowEnd: boolean): nu
 
 function get(doc: unknown, path: string): unknown {
   let cur = doc;
-  for (const k of pointer(path)) {
-    cur = Array.isArray(cur) ? cur[Number(k)] : isRecord(cur) ? cur[k] : undefined;
+  for (const k of pointerKeys(path)) {
+    cur = childAt(cur, k);
     if (cur === undefined) throw new PatchConflictError(`doc is missing path: "${path}"`);
   }
   return cur;
 }
 
 function remove(doc: unknown, path: string): unknown {
-  const keys = pointer(path);
+  const keys = pointerKeys(path);
   const parent = parentOf(doc, keys, path);
   const last = keys[keys.length - 1];
   if (Array.isArray(parent)) return parent.splice(index(parent, last, path, false), 1)[0];
@@ -80,7 +81,7 @@ function remove(doc: unknown, path: string): unknown {
 }
 
 function add(doc: unknown, path: string, value: unknown, replace: boolean): unknown {
-  const keys = pointer(path);
+  const keys = pointerKeys(path);
   if (keys.length === 0) return value;
   const parent = parentOf(doc, keys, path);
   const last = keys[keys.length - 1];
@@ -98,12 +99,6 @@ function add(doc: unknown, path: string, value: unknown, replace: boolean): unkn
 
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (!isRecord(v)) return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
 }
 
 /** Apply an RFC 6902 JSON patch; returns a new document. Throws SyntaxError for malformed ops. */

@@ -10,7 +10,6 @@
 import { isRecord, type KubeObject, type Status } from "../../core/types.ts";
 import {
   type Admitter,
-  canonical,
   decode,
   type FieldValidation,
   randomSuffix,
@@ -19,6 +18,7 @@ import {
   timestamp,
   validateObject,
 } from "./admission.ts";
+import { canonical } from "./_canonical.ts";
 import { alreadyExists, badRequest, conflict, deleted, invalid, notFound } from "./status.ts";
 import { type Store, storeKey } from "./store.ts";
 
@@ -46,6 +46,13 @@ export interface Preconditions {
 
 const MODIFIED =
   "the object has been modified; please apply your changes to the latest version and try again";
+
+/** The 400 for a body whose metadata.name differs from the URL's. */
+function nameMismatch(bodyName: string, urlName: string) {
+  return badRequest(
+    `the name of the object (${bodyName}) does not match the name on the URL (${urlName})`,
+  );
+}
 
 /** Verbs for one resource over a shared store. */
 export class ResourceOps {
@@ -137,13 +144,7 @@ export class ResourceOps {
     subresource?: "status",
   ): WriteResult {
     const obj = this.checkBody(body, namespace);
-    if (obj.metadata!.name !== name) {
-      throw badRequest(
-        `the name of the object (${
-          obj.metadata!.name ?? ""
-        }) does not match the name on the URL (${name})`,
-      );
-    }
+    if (obj.metadata!.name !== name) throw nameMismatch(obj.metadata!.name ?? "", name);
     return this.replace(namespace, name, obj, opts, subresource);
   }
 
@@ -206,13 +207,7 @@ export class ResourceOps {
     const current = this.get(namespace, name);
     const patched = apply(current);
     const obj = this.checkBody(patched, namespace);
-    if (obj.metadata!.name !== name) {
-      throw badRequest(
-        `the name of the object (${
-          obj.metadata!.name ?? ""
-        }) does not match the name on the URL (${name})`,
-      );
-    }
+    if (obj.metadata!.name !== name) throw nameMismatch(obj.metadata!.name ?? "", name);
     return this.replace(namespace, name, obj, opts, subresource);
   }
 
@@ -233,13 +228,8 @@ export class ResourceOps {
     if (!this.store.get(this.def.plural, key)) {
       if (subresource === "status") throw notFound(this.def, name);
       const obj = this.checkBody(applied, namespace);
-      if (obj.metadata!.name !== undefined && obj.metadata!.name !== name) {
-        throw badRequest(
-          `the name of the object (${
-            obj.metadata!.name
-          }) does not match the name on the URL (${name})`,
-        );
-      }
+      const bodyName = obj.metadata!.name;
+      if (bodyName !== undefined && bodyName !== name) throw nameMismatch(bodyName, name);
       obj.metadata!.name = name;
       return this.create(namespace, obj, opts);
     }

@@ -9,6 +9,7 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isRecord } from "../../core/types.ts";
+import { childAt, pointerKeys } from "./_json_pointer.ts";
 import type { Cause } from "./status.ts";
 
 type Schema = Record<string, unknown>;
@@ -50,8 +51,7 @@ export function toAjvSchema(schema: unknown, root = true): unknown {
 /** `/spec/disks/0/name` -> `spec.disks[0].name` */
 function fieldPath(instancePath: string): string {
   let out = "";
-  for (const seg of instancePath.split("/").slice(1)) {
-    const key = seg.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const key of pointerKeys(instancePath)) {
     if (/^\d+$/.test(key)) out += `[${key}]`;
     else out += out === "" ? key : `.${key}`;
   }
@@ -75,9 +75,8 @@ function goType(value: unknown): string {
 
 function valueAt(doc: unknown, instancePath: string): unknown {
   let cur = doc;
-  for (const seg of instancePath.split("/").slice(1)) {
-    const key = seg.replace(/~1/g, "/").replace(/~0/g, "~");
-    cur = Array.isArray(cur) ? cur[Number(key)] : isRecord(cur) ? cur[key] : undefined;
+  for (const key of pointerKeys(instancePath)) {
+    cur = childAt(cur, key);
   }
   return cur;
 }

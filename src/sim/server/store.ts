@@ -84,8 +84,13 @@ export class Store {
   /** Objects of a resource in key order, optionally only one namespace (a key prefix). */
   list(resource: string, namespace?: string): KubeObject[] {
     const t = this.table(resource);
-    const keys = namespace === undefined ? t.keys() : rangeWithPrefix(t.keys(), `${namespace}/`);
-    return keys.map((k) => t.objects.get(k)!);
+    return rangeWithPrefix(t.keys(), prefixOf(namespace)).map((k) => t.objects.get(k)!);
+  }
+
+  /** Like `list`, with each object's store key (what continue tokens point at). */
+  entries(resource: string, namespace?: string): [string, KubeObject][] {
+    const t = this.table(resource);
+    return rangeWithPrefix(t.keys(), prefixOf(namespace)).map((k) => [k, t.objects.get(k)!]);
   }
 
   /**
@@ -100,7 +105,7 @@ export class Store {
       const e = this.history[i];
       if (e.resource === resource) overrides.set(e.key, e.prev);
     }
-    const prefix = namespace === undefined ? "" : `${namespace}/`;
+    const prefix = prefixOf(namespace);
     const keys = new Set(rangeWithPrefix(t.keys(), prefix));
     for (const k of overrides.keys()) if (k.startsWith(prefix)) keys.add(k);
     const out: [string, KubeObject][] = [];
@@ -180,6 +185,9 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 }
+
+/** The key prefix of one namespace; all namespaces: "". */
+const prefixOf = (namespace?: string) => namespace === undefined ? "" : `${namespace}/`;
 
 /** The contiguous run of sorted keys starting with `prefix` (binary search, no full scan). */
 function rangeWithPrefix(sorted: string[], prefix: string): string[] {

@@ -8,6 +8,7 @@
  */
 
 import { isRecord } from "../../core/types.ts";
+import { OBJECT_META_FIELDS } from "./_object_meta.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -56,23 +57,7 @@ function walk(value: unknown, schema: Schema, path: string, root: boolean, out: 
   }
 }
 
-const META_FIELDS = new Set([
-  "name",
-  "generateName",
-  "namespace",
-  "selfLink",
-  "uid",
-  "resourceVersion",
-  "generation",
-  "creationTimestamp",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "labels",
-  "annotations",
-  "ownerReferences",
-  "finalizers",
-  "managedFields",
-]);
+const META_FIELDS = new Set(OBJECT_META_FIELDS);
 
 /** ObjectMeta is typed on the real server: unknown metadata fields never survive decoding. */
 function pruneMeta(meta: unknown, path: string, out: string[]): void {
