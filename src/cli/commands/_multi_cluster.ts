@@ -9,13 +9,13 @@ import { catchError, from, ignoreElements, lastValueFrom, map, merge } from "rxj
 import { sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
-import { createRenderer } from "../../render/create_renderer.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
 import { UsageError } from "../outcomes.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import type { ListCommandOptions } from "./list.ts";
+import { listRenderer } from "./_list_renderer.ts";
 
 async function report(deps: Deps, context: string, err: unknown): Promise<void> {
   deps.exitCode = 1;
@@ -43,15 +43,7 @@ export async function runMultiList(
   }
   try {
     const color = colorFor(globals, deps);
-    const renderer = createRenderer(options.output, {
-      kind: options.kind,
-      nowMs: deps.clock.now,
-      noHeaders: options.noHeaders,
-      showNamespace: options.allNamespaces,
-      showContext: true,
-      color,
-      watch: options.watch !== "none",
-    });
+    const renderer = listRenderer(options, { color, showContext: true }, deps);
     const refOf = (c: Connection) =>
       refFor(options.kind, options.allNamespaces ? undefined : c.namespace);
     if (options.watch !== "none") {

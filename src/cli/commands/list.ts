@@ -16,7 +16,6 @@ import { parseSortKey, type SortKey, sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { parseDuration } from "../../core/duration.ts";
 import { list$ } from "../../k8s/list.ts";
-import { createRenderer } from "../../render/create_renderer.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
@@ -25,6 +24,7 @@ import { UsageError } from "../outcomes.ts";
 import type { RawListFlags } from "../program.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
@@ -136,14 +136,7 @@ export async function runList(
   try {
     const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
     const color = colorFor(globals, deps);
-    const renderer = createRenderer(options.output, {
-      kind: options.kind,
-      nowMs: deps.clock.now,
-      noHeaders: options.noHeaders,
-      showNamespace: options.allNamespaces,
-      color,
-      watch: options.watch !== "none",
-    });
+    const renderer = listRenderer(options, { color, showContext: false }, deps);
     if (options.watch !== "none") {
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
       if (options.stateFile === undefined) {

@@ -1,0 +1,26 @@
+/**
+ * The renderer `list` prints with, for one cluster or several (CONTEXT column).
+ * @module
+ */
+
+import { createRenderer } from "../../render/create_renderer.ts";
+import type { Renderer } from "../../render/renderer.ts";
+import type { Deps } from "../deps.ts";
+import type { ListCommandOptions } from "./list.ts";
+
+/** Build the list renderer from the parsed options. */
+export function listRenderer(
+  options: ListCommandOptions,
+  how: { color: boolean; showContext: boolean },
+  deps: Pick<Deps, "clock">,
+): Renderer {
+  return createRenderer(options.output, {
+    kind: options.kind,
+    nowMs: deps.clock.now,
+    noHeaders: options.noHeaders,
+    showNamespace: options.allNamespaces,
+    showContext: how.showContext,
+    color: how.color,
+    watch: options.watch !== "none",
+  });
+}
