@@ -277,3 +277,30 @@ e2eTest(
     assert.equal((bs.spec as { suspend?: boolean }).suspend, true);
   },
 );
+
+e2eTest("operations on missing objects are a clear 404, a second create a 409", async (t) => {
+  const kc = { kubeconfig: t.kubeconfig };
+  for (
+    const args of [
+      ["vm", "clone", "ghost", "--target", "x"],
+      ["vm", "stop", "ghost"],
+      ["snapshot", "create", "ghost"],
+      ["backup", "create", "ghost", "--dest-type", "s3", "--bucket", "b"],
+    ]
+  ) {
+    const r = await hyperctl(args, kc);
+    assert.equal(r.code, 1, `${args.join(" ")}: ${r.stderr}`);
+    assert.equal(
+      r.stderr,
+      `error: virtualmachines.hypersdk.io "ghost" not found in namespace "${t.namespace}"\n`,
+    );
+  }
+  assert.equal((await t.api.list(refFor(OP, t.namespace))).items.length, 0, "nothing created");
+  await runningVm(t, "dup");
+  const again = await hyperctl(["vm", "create", "dup", "--cpus", "1", "--memory", "1Gi"], kc);
+  assert.equal(again.code, 1);
+  assert.equal(
+    again.stderr,
+    `error: virtualmachines.hypersdk.io "dup" already exists in namespace "${t.namespace}"\n`,
+  );
+});

@@ -74,6 +74,19 @@ export async function resolveTargets(
 }
 
 /**
+ * Fail with the server's 404 (exit 1, `… "web-1" not found in namespace "prod"`) before creating
+ * an operation for an object that does not exist: the operator would only fail it later.
+ */
+export async function requireExisting(
+  conn: Connection,
+  kind: KindInfo,
+  names: readonly string[],
+): Promise<void> {
+  const ref = refFor(kind, conn.namespace);
+  await Promise.all(names.map((name) => conn.api.get(ref, name)));
+}
+
+/**
  * Ask before a destructive action. On a TTY without `--yes` the user confirms; without a TTY
  * `--yes` is required (a script must say so explicitly).
  */

@@ -30,10 +30,13 @@ import {
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
+import { requireExisting } from "./_targets.ts";
 
 interface Recipe<F> {
   noun: Noun;
   waitable: boolean;
+  /** An object the new one refers to, checked first so a typo is a clear 404 (exit 1). */
+  requires?: (arg: string | undefined, flags: F) => { noun: Noun; name: string } | undefined;
   /** Build the manifest for `arg` in `namespace`; throws usage errors. */
   build(arg: string | undefined, flags: F & { namespace: string }): Manifest<unknown>;
   title(arg: string | undefined, manifest: Manifest<unknown>): string;
@@ -49,18 +52,21 @@ const recipes = {
   snapshot: {
     noun: "snapshot",
     waitable: true,
+    requires: (arg) => (arg ? { noun: "vm", name: arg } : undefined),
     build: (arg, flags) => buildVmSnapshot(parseSnapshotCreate(arg, flags)),
     title: (arg) => `${arg} snapshot`,
   } as Recipe<Omit<SnapshotCreateFlags, "namespace">>,
   backup: {
     noun: "backup",
     waitable: true,
+    requires: (arg) => (arg ? { noun: "vm", name: arg } : undefined),
     build: (arg, flags) => buildBackupJob(parseBackupCreate(arg, flags)),
     title: (arg) => `${arg} backup`,
   } as Recipe<Omit<BackupCreateFlags, "namespace">>,
   restore: {
     noun: "restore",
     waitable: true,
+    requires: (_arg, flags) => (flags.backup ? { noun: "backup", name: flags.backup } : undefined),
     build: (_arg, flags) => buildRestoreJob(parseRestoreCreate(flags)),
     title: (_arg, m) =>
       `${(m.spec as { destination?: { vmName?: string } }).destination?.vmName} restore`,
@@ -94,6 +100,10 @@ export async function runCreateCommand(
   const conn = await deps.connect(globals);
   try {
     const manifest = recipe.build(arg, { ...flags, namespace: conn.namespace });
+    const required = recipe.requires?.(arg, flags);
+    if (required && mutation.dryRun !== "client") {
+      await requireExisting(conn, kindByNoun(required.noun), [required.name]);
+    }
     await createAll(
       conn,
       [{ kind: kindByNoun(recipe.noun), manifest, title: recipe.title(arg, manifest) }],

@@ -22,7 +22,7 @@ import { UsageError } from "../../outcomes.ts";
 import { refFor } from "../_common.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
-import { parseTargetSpec, resolveTargets } from "../_targets.ts";
+import { parseTargetSpec, requireExisting, resolveTargets } from "../_targets.ts";
 
 const VM = kindByNoun("vm");
 const OP = kindByNoun("op");
@@ -47,6 +47,7 @@ export async function runPowerCommand(
   const conn = await deps.connect(globals);
   try {
     const vms = await resolveTargets(conn, VM, spec, deps, operation);
+    if (mutation.dryRun !== "client") await requireExisting(conn, VM, vms);
     const creations = vms.map((vm) => ({
       kind: OP,
       manifest: buildVmOperation(
@@ -88,6 +89,7 @@ async function runSingle<F extends object>(
         operation,
       );
     const options = parse(vm, { ...flags, namespace: conn.namespace });
+    if (mutation.dryRun !== "client") await requireExisting(conn, VM, [vm]);
     await createAll(
       conn,
       [{ kind: OP, manifest: buildVmOperation(options), title: `${vm} ${operation}` }],
