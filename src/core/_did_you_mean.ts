@@ -35,3 +35,11 @@ export function closest(input: string, candidates: readonly string[]): string | 
   const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(input.toLowerCase()));
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
+
+/**
+ * The ` (did you mean "x"?)` tail of an error message, or "" without a suggestion, so every
+ * message quotes its hint the same way.
+ */
+export function didYouMean(hint: string | undefined): string {
+  return hint ? ` (did you mean ${JSON.stringify(hint)}?)` : "";
+}

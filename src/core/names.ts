@@ -4,6 +4,8 @@
  * @module
  */
 
+import { didYouMean } from "./_did_you_mean.ts";
+
 const LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const LABEL_RE = new RegExp(`^${LABEL}$`);
 const SUBDOMAIN_RE = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
@@ -29,7 +31,7 @@ function check(name: string, what: string, allowDots: boolean, max: number): str
     const hint = suggest(name, allowDots, max);
     throw new SyntaxError(
       `${prefix}: must be a lowercase ${kind} (${chars}, starting and ending with a letter or digit)` +
-        (hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ""),
+        didYouMean(hint),
     );
   }
   return name;

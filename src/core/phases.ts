@@ -6,7 +6,7 @@
  * @module
  */
 
-import { closest } from "./_did_you_mean.ts";
+import { closest, didYouMean } from "./_did_you_mean.ts";
 import { kindByName, type KindInfo } from "./kinds.ts";
 import { getBoolean, type KubeObject, phaseOf } from "./types.ts";
 
@@ -108,7 +108,7 @@ export function normalizePhase(kind: KindInfo, input: string): string {
   const guess = closest(value, kind.phases);
   throw new SyntaxError(
     `invalid status ${JSON.stringify(input)} for ${kind.noun}` +
-      (guess ? ` (did you mean ${JSON.stringify(guess)}?)` : "") +
+      didYouMean(guess) +
       `; valid: ${kind.phases.join(", ")}`,
   );
 }

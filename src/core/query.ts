@@ -17,7 +17,7 @@
  */
 
 import type { Predicate } from "fp-ts/lib/Predicate.js";
-import { closest } from "./_did_you_mean.ts";
+import { closest, didYouMean } from "./_did_you_mean.ts";
 import { fieldsFor, labelField, type QueryField } from "./_query_fields.ts";
 import { lexQuery, QueryLexError, type QueryToken } from "./_query_lexer.ts";
 import { parseDuration } from "./duration.ts";
@@ -175,7 +175,7 @@ class Parser {
     return this.fail(
       t,
       `unknown field ${JSON.stringify(t.text)} for ${this.kind.noun}` +
-        (guess ? ` (did you mean ${JSON.stringify(guess)}?)` : "") +
+        didYouMean(guess) +
         `; fields: ${names.join(", ")}, labels.KEY`,
     );
   }

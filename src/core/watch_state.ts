@@ -10,7 +10,7 @@
  */
 
 import type { KubeObject, WatchEvent } from "./types.ts";
-import { getNumber, getString, isRecord } from "./types.ts";
+import { getNumber, getString } from "./types.ts";
 import type { Keep, ViewCache, ViewEvent } from "./view_cache.ts";
 import { applyEvent, emptyCache, replaceAll } from "./view_cache.ts";
 
@@ -128,8 +128,29 @@ function statusOf(object: unknown): WatchErrorStatus {
   return {
     code: getNumber(object, ["code"]),
     reason: getString(object, ["reason"]),
-    message: isRecord(object) ? getString(object, ["message"]) : undefined,
+    message: getString(object, ["message"]),
   };
+}
+
+/**
+ * True when a status says the resourceVersion (or continue token) was compacted away: 410, or
+ * reason Expired/Gone.
+ *
+ * Why: only a relist recovers from it, whether it came as an in-stream ERROR event or as the HTTP
+ * status of a request; one rule keeps the watch and the pager deciding alike.
+ *
+ * @param status the code and reason the server sent, either possibly missing
+ * @returns true for "too old, list again"
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * assertEquals(isGoneStatus({ code: 410, reason: undefined }), true);
+ * assertEquals(isGoneStatus({ code: undefined, reason: "Expired" }), true);
+ * assertEquals(isGoneStatus({ code: 500, reason: "InternalError" }), false);
+ * ```
+ */
+export function isGoneStatus(status: Pick<WatchErrorStatus, "code" | "reason">): boolean {
+  return status.code === 410 || status.reason === "Expired" || status.reason === "Gone";
 }
 
 /**
@@ -172,7 +193,7 @@ export function step(state: WatchState, input: WatchInput, config: WatchConfig):
   if (event.type === "ERROR") {
     const status = statusOf(event.object);
     // 410 Gone/Expired: our resourceVersion was compacted away; only a relist can recover.
-    if (status.code === 410 || status.reason === "Expired" || status.reason === "Gone") {
+    if (isGoneStatus(status)) {
       return relist(cache);
     }
     return { state, events: [], next: { kind: "fail", status } };

@@ -185,6 +185,6 @@ function abortText(reason: unknown): string {
 }
 
 /** `30s`, `1.5s`, `500ms`: how the timeout reads in messages. */
-export function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : ms > 1000 ? `${ms / 1000}s` : `${ms}ms`;
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 || ms > 1000 ? `${ms / 1000}s` : `${ms}ms`;
 }

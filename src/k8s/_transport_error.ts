@@ -15,61 +15,59 @@ export function toTransportError(err: unknown, url: string): TransportError {
   return new TransportError(failure, url, detail, { cause: err });
 }
 
+// The same failure reads the same whether fetch (by message) or node:https (by code) reported it.
+const REFUSED = "connection refused";
+const NO_SUCH_HOST = "no such host (DNS lookup failed)";
+const RESET = "connection reset by the server";
+const UNKNOWN_CA =
+  "certificate signed by unknown authority (check certificate-authority in the kubeconfig)";
+
+/** Deno's fetch failures, recognised by their message anywhere along the `cause` chain. */
+const MESSAGE_RULES: readonly [RegExp, TransportFailure, (m: RegExpMatchArray) => string][] = [
+  [
+    /Requests to port (\d+) are blocked/i,
+    "blocked-port",
+    (m) => `port ${m[1]} is blocked by the fetch standard (a "bad port"); use another port`,
+  ],
+  [/connection refused/i, "refused", () => REFUSED],
+  [/dns error|failed to lookup address|name or service not known/i, "dns", () => NO_SUCH_HOST],
+  [
+    /received fatal alert: (BadCertificate|UnknownCA|CertificateRequired|CertificateUnknown)/i,
+    "tls",
+    (m) => `the server rejected the client certificate (${m[1]})`,
+  ],
+  [/UnknownIssuer|self[- ]signed/i, "tls", () => UNKNOWN_CA],
+  [
+    /certificate not valid for name "([^"]*)"; certificate is only valid for (.*)$/im,
+    "tls",
+    (m) =>
+      `the server certificate is not valid for "${m[1]}" (it is valid for ${
+        m[2].replace(/DnsName\("([^"]*)"\)/g, "$1").replace(/IpAddress\(([^)]*)\)/g, "$1")
+      }; set tls-server-name if this is expected)`,
+  ],
+  [/NotValidForName/i, "tls", () => "the server certificate is not valid for this host name"],
+  [
+    /invalid peer certificate: (Expired|NotValidYet)/i,
+    "tls",
+    () => "the server certificate has expired or is not yet valid",
+  ],
+  [/invalid peer certificate: (.*)$/im, "tls", (m) => `invalid server certificate: ${m[1]}`],
+  [/received fatal alert: (\w+)/i, "tls", (m) => `the server rejected the handshake (${m[1]})`],
+  [/connection reset|ECONNRESET|broken pipe/i, "reset", () => RESET],
+  [
+    /connection closed before message completed|unexpected eof|incomplete message|error reading a body/i,
+    "reset",
+    () => "the server closed the connection",
+  ],
+];
+
 function classify(err: unknown): [TransportFailure, string] {
   const e = err as { message?: string; code?: string; cause?: unknown };
   const code = typeof e?.code === "string" ? e.code : "";
   const node = byNodeCode(code, e?.message ?? "");
   if (node) return node;
   const text = messageChain(err);
-  const rules: [RegExp, TransportFailure, (m: RegExpMatchArray) => string][] = [
-    [
-      /Requests to port (\d+) are blocked/i,
-      "blocked-port",
-      (m) => `port ${m[1]} is blocked by the fetch standard (a "bad port"); use another port`,
-    ],
-    [/connection refused/i, "refused", () => "connection refused"],
-    [
-      /dns error|failed to lookup address|name or service not known/i,
-      "dns",
-      () => "no such host (DNS lookup failed)",
-    ],
-    [
-      /received fatal alert: (BadCertificate|UnknownCA|CertificateRequired|CertificateUnknown)/i,
-      "tls",
-      (
-        m,
-      ) => `the server rejected the client certificate (${m[1]})`,
-    ],
-    [
-      /UnknownIssuer|self[- ]signed/i,
-      "tls",
-      () =>
-        "certificate signed by unknown authority (check certificate-authority in the kubeconfig)",
-    ],
-    [
-      /certificate not valid for name "([^"]*)"; certificate is only valid for (.*)$/im,
-      "tls",
-      (m) =>
-        `the server certificate is not valid for "${m[1]}" (it is valid for ${
-          m[2].replace(/DnsName\("([^"]*)"\)/g, "$1").replace(/IpAddress\(([^)]*)\)/g, "$1")
-        }; set tls-server-name if this is expected)`,
-    ],
-    [/NotValidForName/i, "tls", () => "the server certificate is not valid for this host name"],
-    [
-      /invalid peer certificate: (Expired|NotValidYet)/i,
-      "tls",
-      () => "the server certificate has expired or is not yet valid",
-    ],
-    [/invalid peer certificate: (.*)$/im, "tls", (m) => `invalid server certificate: ${m[1]}`],
-    [/received fatal alert: (\w+)/i, "tls", (m) => `the server rejected the handshake (${m[1]})`],
-    [/connection reset|ECONNRESET|broken pipe/i, "reset", () => "connection reset by the server"],
-    [
-      /connection closed before message completed|unexpected eof|incomplete message|error reading a body/i,
-      "reset",
-      () => "the server closed the connection",
-    ],
-  ];
-  for (const [re, failure, detail] of rules) {
+  for (const [re, failure, detail] of MESSAGE_RULES) {
     const m = text.match(re);
     if (m) return [failure, detail(m)];
   }
@@ -79,21 +77,18 @@ function classify(err: unknown): [TransportFailure, string] {
 function byNodeCode(code: string, message: string): [TransportFailure, string] | undefined {
   switch (code) {
     case "ECONNREFUSED":
-      return ["refused", "connection refused"];
+      return ["refused", REFUSED];
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return ["dns", "no such host (DNS lookup failed)"];
+      return ["dns", NO_SUCH_HOST];
     case "ECONNRESET":
     case "EPIPE":
-      return ["reset", "connection reset by the server"];
+      return ["reset", RESET];
     case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
     case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
     case "DEPTH_ZERO_SELF_SIGNED_CERT":
     case "SELF_SIGNED_CERT_IN_CHAIN":
-      return [
-        "tls",
-        "certificate signed by unknown authority (check certificate-authority in the kubeconfig)",
-      ];
+      return ["tls", UNKNOWN_CA];
     case "ERR_TLS_CERT_ALTNAME_INVALID": {
       const m = message.match(
         /(?:Host|IP): (.*?)\.? is not in the cert's (?:altnames|list): (.*)$/,
@@ -109,10 +104,7 @@ function byNodeCode(code: string, message: string): [TransportFailure, string] |
       return ["tls", "the server certificate has expired"];
   }
   if (/unable to verify the first certificate/i.test(message)) {
-    return [
-      "tls",
-      "certificate signed by unknown authority (check certificate-authority in the kubeconfig)",
-    ];
+    return ["tls", UNKNOWN_CA];
   }
   return undefined;
 }

@@ -7,7 +7,8 @@
  */
 
 import type { ResourceRef } from "./api.ts";
-import { isRecord } from "../core/types.ts";
+import { getString, isRecord } from "../core/types.ts";
+import { isGoneStatus } from "../core/watch_state.ts";
 
 /** The watch could not be re-established within the retry budget; the CLI maps it to exit 5. */
 export class WatchLostError extends Error {
@@ -83,8 +84,7 @@ export function httpStatusOf(error: unknown): number | undefined {
  * @param error anything thrown by a transport
  */
 export function isGone(error: unknown): boolean {
-  if (httpStatusOf(error) === 410) return true;
-  return isRecord(error) && (error.reason === "Expired" || error.reason === "Gone");
+  return isGoneStatus({ code: httpStatusOf(error), reason: getString(error, ["reason"]) });
 }
 
 /**

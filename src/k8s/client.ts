@@ -193,9 +193,14 @@ export function createKubeApi(config: ResolvedConfig, options: KubeApiOptions = 
 }
 
 /** Wraps one open watch response as a WatchStream; `close()` ends iteration quietly. */
-export function watchStream(open: OpenStream): WatchStream {
+function watchStream(open: OpenStream): WatchStream {
   const { response, url, controller } = open;
   let closed = false;
+  const stop = () => {
+    if (closed) return;
+    closed = true;
+    controller.abort();
+  };
   async function* events(): AsyncGenerator<WatchEvent> {
     if (!response.body) return;
     try {
@@ -213,19 +218,12 @@ export function watchStream(open: OpenStream): WatchStream {
       const err = toTransportError(e, url);
       throw new TransportError("stream", url, err.detail, { cause: e });
     } finally {
-      if (!closed) {
-        closed = true;
-        controller.abort();
-      }
+      stop();
     }
   }
   const iterator = events();
   return {
     [Symbol.asyncIterator]: () => iterator,
-    close() {
-      if (closed) return;
-      closed = true;
-      controller.abort();
-    },
+    close: stop,
   };
 }

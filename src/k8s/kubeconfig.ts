@@ -220,12 +220,7 @@ export function listContextNames(opts: ResolveKubeConfigOptions): string[] {
 
 /** Context names from the real environment and file system. */
 export function loadContextNames(flags: { kubeconfig?: string } = {}): string[] {
-  return listContextNames({
-    ...flags,
-    env: Deno.env.toObject(),
-    readFile: readTextFileIfExists,
-    pathListSeparator: Deno.build.os === "windows" ? ";" : ":",
-  });
+  return listContextNames({ ...flags, ...realEnvironment() });
 }
 
 /** Global flags that select the connection. */
@@ -237,12 +232,19 @@ export interface KubeConfigFlags {
 
 /** Resolves the connection from the real environment and file system. */
 export function loadKubeConfig(flags: KubeConfigFlags = {}): ResolvedConfig {
-  return resolveKubeConfig({
-    ...flags,
+  return resolveKubeConfig({ ...flags, ...realEnvironment() });
+}
+
+/** The process environment and file system, as the pure resolvers take them. */
+function realEnvironment(): Pick<
+  ResolveKubeConfigOptions,
+  "env" | "readFile" | "pathListSeparator"
+> {
+  return {
     env: Deno.env.toObject(),
     readFile: readTextFileIfExists,
     pathListSeparator: Deno.build.os === "windows" ? ";" : ":",
-  });
+  };
 }
 
 function readTextFileIfExists(path: string): string | undefined {

@@ -38,7 +38,8 @@ export function textWidth(text: string): number {
   return n;
 }
 
-function cut(text: string, width: number): string {
+/** The first `width` code points of `text`: the unit {@link textWidth} measures in. */
+export function cut(text: string, width: number): string {
   return Array.from(text).slice(0, Math.max(0, width)).join("");
 }
 

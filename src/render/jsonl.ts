@@ -40,9 +40,7 @@ export function jsonLine(ev: RenderEvent): string {
  */
 export function createJsonLinesRenderer(): Renderer {
   const added = (object: KubeObject, context?: string) =>
-    jsonLine(
-      context === undefined ? { type: "ADDED", object } : { type: "ADDED", object, context },
-    );
+    jsonLine({ type: "ADDED", object, context });
   return {
     list: (items, contexts) => items.map((o, i) => added(o, contexts?.[i])).join(""),
     single: (obj, context) => added(obj, context),

@@ -9,7 +9,7 @@
 
 import type { KindInfo } from "../core/kinds.ts";
 import { type KubeObject, objectKey } from "../core/types.ts";
-import { type Cell, TabLayout } from "./_tab_layout.ts";
+import { type Cell, cut, TabLayout } from "./_tab_layout.ts";
 import { objectColumns } from "./columns.ts";
 import { escapeCell } from "./escape.ts";
 
@@ -87,14 +87,14 @@ export function liveFrame(items: readonly KubeObject[], options: LiveFrameOption
     maxWidth,
     rowStyle: (i) => (fresh[i] ? "inverse" : undefined),
   });
-  const title = options.title === undefined ? "" : cut(options.title, maxWidth) + "\n";
+  const title = options.title === undefined ? "" : fitTitle(options.title, maxWidth) + "\n";
   const more = shown < items.length ? `... ${items.length - shown} more\n` : "";
   return title + table + more;
 }
 
-function cut(text: string, width: number | undefined): string {
+function fitTitle(text: string, width: number | undefined): string {
   const safe = escapeCell(text);
-  return width === undefined ? safe : Array.from(safe).slice(0, width).join("");
+  return width === undefined ? safe : cut(safe, width);
 }
 
 /**

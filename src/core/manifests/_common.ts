@@ -4,7 +4,7 @@
  * @module
  */
 
-import { closest } from "../_did_you_mean.ts";
+import { closest, didYouMean } from "../_did_you_mean.ts";
 import { API_VERSION } from "../kinds.ts";
 import { labelKeyError, labelValueError } from "../label_selector.ts";
 import { validateDns1123Label, validateDns1123Name } from "../names.ts";
@@ -31,6 +31,14 @@ export interface Manifest<S = Record<string, unknown>> extends KubeObject {
 
 /** How a builder names an object: a fixed name, or a prefix the server completes. */
 export type Naming = { name: string } | { generateName: string };
+
+/**
+ * The `--name` the user chose, or else `generateName` so the server appends a random suffix and
+ * repeating the command creates a new object instead of failing with AlreadyExists.
+ */
+export function nameOr(name: string | undefined, generateName: string): Naming {
+  return name === undefined ? { generateName } : { name };
+}
 
 /**
  * Drop undefined, null, empty arrays and empty objects, recursively, so a manifest printed with
@@ -180,6 +188,6 @@ export function parseEnum<T extends string>(flag: string, raw: string, values: r
   const hint = closest(raw.trim(), values);
   throw new SyntaxError(
     `${flag} ${JSON.stringify(raw)} is not one of ${values.join(", ")}` +
-      (hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ""),
+      didYouMean(hint),
   );
 }

@@ -9,6 +9,7 @@ import {
   checkNamespace,
   type Manifest,
   manifest,
+  nameOr,
   parseBoolFlag,
   parseEnum,
   parseToken,
@@ -219,11 +220,8 @@ export function buildBackupJobSpec(options: BackupSpecOptions): BackupJobSpec {
  * ```
  */
 export function buildBackupJob(options: BackupCreateOptions): Manifest<BackupJobSpec> {
-  const naming = options.name === undefined
-    ? { generateName: `${options.vm}-backup-` }
-    : { name: options.name };
   return manifest("BackupJob", {
-    ...naming,
+    ...nameOr(options.name, `${options.vm}-backup-`),
     namespace: options.namespace,
     labels: vmLabels(options.vm),
   }, buildBackupJobSpec(options));

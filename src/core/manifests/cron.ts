@@ -9,7 +9,7 @@
  */
 
 import { Cron } from "croner";
-import { closest } from "../_did_you_mean.ts";
+import { closest, didYouMean } from "../_did_you_mean.ts";
 
 const FIELDS = "minute hour day-of-month month day-of-week";
 const NICKNAMES = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
@@ -43,7 +43,7 @@ export function validateCron(expr: string): string {
       const hint = closest(text, NICKNAMES);
       throw new SyntaxError(
         `${quoted} is not a known nickname (${NICKNAMES.join(", ")})` +
-          (hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ""),
+          didYouMean(hint),
       );
     }
     return text.toLowerCase();
@@ -110,7 +110,7 @@ export function validateTimezone(tz: string): string {
   const hint = closest(tz, known);
   throw new SyntaxError(
     `${quoted} is not a known IANA time zone (such as "UTC" or "Europe/Berlin")` +
-      (hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ""),
+      didYouMean(hint),
   );
 }
 

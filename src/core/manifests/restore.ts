@@ -9,6 +9,7 @@ import {
   checkNamespace,
   type Manifest,
   manifest,
+  nameOr,
   parseBoolFlag,
   parseEnum,
   vmLabels,
@@ -91,11 +92,8 @@ export function parseRestoreCreate(flags: RestoreCreateFlags): RestoreCreateOpti
  * ```
  */
 export function buildRestoreJob(options: RestoreCreateOptions): Manifest<RestoreJobSpec> {
-  const naming = options.name === undefined
-    ? { generateName: `restore-${options.vm}-` }
-    : { name: options.name };
   return manifest("RestoreJob", {
-    ...naming,
+    ...nameOr(options.name, `restore-${options.vm}-`),
     namespace: options.namespace,
     labels: vmLabels(options.vm),
   }, {

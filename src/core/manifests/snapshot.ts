@@ -9,6 +9,7 @@ import {
   checkNamespace,
   type Manifest,
   manifest,
+  nameOr,
   parseBoolFlag,
   parseIntFlag,
   vmLabels,
@@ -98,11 +99,8 @@ export function parseSnapshotCreate(
  * ```
  */
 export function buildVmSnapshot(options: SnapshotCreateOptions): Manifest<VmSnapshotSpec> {
-  const naming = options.name === undefined
-    ? { generateName: `${options.vm}-snap-` }
-    : { name: options.name };
   return manifest("VMSnapshot", {
-    ...naming,
+    ...nameOr(options.name, `${options.vm}-snap-`),
     namespace: options.namespace,
     labels: vmLabels(options.vm),
   }, {

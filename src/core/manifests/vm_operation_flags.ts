@@ -4,6 +4,7 @@
  * @module
  */
 
+import { didYouMean } from "../_did_you_mean.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 import { checkName, checkNamespace, parseBoolFlag, parseIntFlag } from "./_common.ts";
 import type {
@@ -116,7 +117,7 @@ export function parseBandwidth(raw: string): string {
   throw new SyntaxError(
     `--bandwidth ${JSON.stringify(raw)} is not a valid bandwidth: write digits, then an optional ` +
       `K, M or G, then "bps", as in "100Mbps"` +
-      (hint && hint !== raw ? ` (did you mean ${JSON.stringify(hint)}?)` : ""),
+      didYouMean(hint === raw ? undefined : hint),
   );
 }
 
