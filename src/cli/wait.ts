@@ -20,7 +20,7 @@ import {
   takeUntil,
   takeWhile,
   timer,
-} from "rxjs";
+} from "../rx.ts";
 import { formatDuration } from "../core/duration.ts";
 import type { KindInfo } from "../core/kinds.ts";
 import { type WaitOutcome, waitOutcome } from "../core/phases.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { NEVER, type Observable } from "rxjs";
+import { NEVER, type Observable } from "../rx.ts";
 import type { KubeList, KubeObject, WatchEvent } from "../core/types.ts";
 import type { ListOptions, ResourceRef, WatchOptions } from "./api.ts";
 import type { RxKube } from "./_rx_kube.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { Observable } from "rxjs";
+import { Observable } from "../rx.ts";
 import type { KubeList, WatchEvent } from "../core/types.ts";
 import type { KubeApi, ListOptions, ResourceRef, WatchOptions } from "./api.ts";
 

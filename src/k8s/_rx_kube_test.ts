@@ -1,5 +1,5 @@
 import { deepStrictEqual as assertEquals, ok } from "node:assert/strict";
-import { firstValueFrom, lastValueFrom, take, toArray } from "rxjs";
+import { firstValueFrom, lastValueFrom, take, toArray } from "../rx.ts";
 import type { KubeList, KubeObject, WatchEvent } from "../core/types.ts";
 import type { KubeApi, WatchStream } from "./api.ts";
 import { rxKube, toRxKube } from "./_rx_kube.ts";

@@ -25,7 +25,7 @@ import {
   throwError,
   timeout,
   timer,
-} from "rxjs";
+} from "../rx.ts";
 import {
   backoffDelay,
   type BackoffOptions,

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { filter, map, type Observable, scan } from "rxjs";
+import { filter, map, type Observable, scan } from "../rx.ts";
 import type { KubeObject } from "../core/types.ts";
 import type { StepEvent } from "../core/watch_state.ts";
 import type { ResourceRef } from "./api.ts";

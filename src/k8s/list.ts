@@ -7,7 +7,7 @@
  * @module
  */
 
-import { catchError, defer, EMPTY, expand, type Observable, reduce, throwError } from "rxjs";
+import { catchError, defer, EMPTY, expand, type Observable, reduce, throwError } from "../rx.ts";
 import type { KubeList, KubeObject } from "../core/types.ts";
 import type { ListOptions, ResourceRef } from "./api.ts";
 import { type KubeSource, toRxKube } from "./_rx_kube.ts";

@@ -1,5 +1,5 @@
 import { deepStrictEqual as assertEquals, rejects } from "node:assert/strict";
-import { lastValueFrom, of, throwError } from "rxjs";
+import { lastValueFrom, of, throwError } from "../rx.ts";
 import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
 import { list$ } from "./list.ts";
 

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { filter, type Observable } from "rxjs";
+import { filter, type Observable } from "../rx.ts";
 import type { ViewEvent } from "../core/view_cache.ts";
 import type { ResourceRef } from "./api.ts";
 import type { KubeSource } from "./_rx_kube.ts";

@@ -1,5 +1,5 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { catchError, map, of } from "rxjs";
+import { catchError, map, of } from "../rx.ts";
 import { TestScheduler } from "rxjs/testing";
 import type { KubeList, WatchEvent } from "../core/types.ts";
 import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";

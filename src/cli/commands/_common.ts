@@ -3,7 +3,7 @@
  * @module
  */
 
-import { fromEvent, map, type Observable, of, take } from "rxjs";
+import { fromEvent, map, type Observable, of, take } from "../../rx.ts";
 import { GROUP, type KindInfo, VERSION } from "../../core/kinds.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type ColorFlag, shouldColor } from "../../render/color.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { catchError, from, ignoreElements, lastValueFrom, map, merge } from "rxjs";
+import { catchError, from, ignoreElements, lastValueFrom, map, merge } from "../../rx.ts";
 import { sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";

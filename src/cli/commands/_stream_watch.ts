@@ -17,7 +17,7 @@ import {
   takeUntil,
   takeWhile,
   timer,
-} from "rxjs";
+} from "../../rx.ts";
 import type { KubeObject } from "../../core/types.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type KubeSource, watch$, type WatchViewOptions } from "../../k8s/watch.ts";

@@ -3,7 +3,7 @@
  * @module
  */
 
-import { lastValueFrom } from "rxjs";
+import { lastValueFrom } from "../../rx.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { validateDns1123Name } from "../../core/names.ts";

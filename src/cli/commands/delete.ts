@@ -6,7 +6,7 @@
  * @module
  */
 
-import { filter, first, lastValueFrom, merge, takeUntil, timer } from "rxjs";
+import { filter, first, lastValueFrom, merge, takeUntil, timer } from "../../rx.ts";
 import { formatDuration } from "../../core/duration.ts";
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
 import { object$ } from "../../k8s/get.ts";

@@ -6,7 +6,16 @@
  * @module
  */
 
-import { concatMap, from, lastValueFrom, merge, NEVER, takeUntil, takeWhile, timer } from "rxjs";
+import {
+  concatMap,
+  from,
+  lastValueFrom,
+  merge,
+  NEVER,
+  takeUntil,
+  takeWhile,
+  timer,
+} from "../../rx.ts";
 import { parseDuration } from "../../core/duration.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { validateDns1123Name } from "../../core/names.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { lastValueFrom } from "rxjs";
+import { lastValueFrom } from "../../rx.ts";
 import { parseFieldSelector } from "../../core/field_selector.ts";
 import { parseFilterOptions, toPredicate } from "../../core/filters.ts";
 import type { KindInfo } from "../../core/kinds.ts";

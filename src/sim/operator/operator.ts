@@ -5,7 +5,7 @@
  * @module
  */
 
-import { retry, type Subscription, timer } from "rxjs";
+import { retry, type Subscription, timer } from "../../rx.ts";
 import { getStringMap, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import type { KubeApi } from "../../k8s/api.ts";
 import { watch$ } from "../../k8s/watch.ts";
