@@ -23,10 +23,23 @@ const LIST_SHORTCUTS = new Set([
 
 const VERBS = new Set(["list", "ls", "get", "-h", "--help", "help"]);
 
+/** Global flags that take a value as the next word (`-n prod`), so that word is not the noun. */
+const VALUE_FLAGS = new Set([
+  "--kubeconfig",
+  "--context",
+  "-n",
+  "--namespace",
+  "-o",
+  "--output",
+  "--request-timeout",
+  "--color",
+]);
+
 /** Rewrite `hyperctl vms …` to `hyperctl vms list …` so the plural works as a listing. */
 export function expandShortcuts(argv: readonly string[]): string[] {
-  const i = argv.findIndex((a) => !a.startsWith("-"));
-  if (i >= 0 && LIST_SHORTCUTS.has(argv[i]) && !VERBS.has(argv[i + 1] ?? "")) {
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith("-")) i += VALUE_FLAGS.has(argv[i]) ? 2 : 1;
+  if (i < argv.length && LIST_SHORTCUTS.has(argv[i]) && !VERBS.has(argv[i + 1] ?? "")) {
     return [...argv.slice(0, i + 1), "list", ...argv.slice(i + 1)];
   }
   return [...argv];

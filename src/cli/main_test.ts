@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { errorLine, exitCodeOf } from "./exit_code.ts";
+import { fakeDeps } from "./fake_deps.ts";
+import { expandShortcuts, run } from "./main.ts";
+import { InterruptedError, OperationFailedError, WaitTimeoutError } from "./outcomes.ts";
+
+Deno.test("expandShortcuts() turns a plural noun into a listing, like kubectl get vms", () => {
+  assert.deepEqual(expandShortcuts(["vms"]), ["vms", "list"]);
+  assert.deepEqual(expandShortcuts(["-n", "x", "vms", "-o", "json"]), [
+    "-n",
+    "x",
+    "vms",
+    "list",
+    "-o",
+    "json",
+  ]);
+  assert.deepEqual(expandShortcuts(["vms", "get", "a"]), ["vms", "get", "a"]);
+  assert.deepEqual(expandShortcuts(["vm", "list"]), ["vm", "list"]);
+});
+
+Deno.test("exitCodeOf() is the one table from outcome to exit code", () => {
+  assert.equal(exitCodeOf(new SyntaxError("x")), 2);
+  assert.equal(exitCodeOf(new WaitTimeoutError("x")), 3);
+  assert.equal(exitCodeOf(new OperationFailedError("x")), 4);
+  assert.equal(exitCodeOf(Object.assign(new Error("x"), { name: "WatchLostError" })), 5);
+  assert.equal(exitCodeOf(new InterruptedError("SIGINT")), 130);
+  assert.equal(exitCodeOf(new InterruptedError("SIGTERM")), 143);
+  assert.equal(exitCodeOf(Object.assign(new Error("x"), { name: "ApiError" })), 1);
+  assert.equal(exitCodeOf("something odd"), 1);
+});
+
+Deno.test("errorLine() folds commander's hint into one line and keeps a query's caret", () => {
+  assert.equal(
+    errorLine(new Error("error: unknown option '--stauts'\n(Did you mean --status?)")),
+    "error: unknown option '--stauts' (did you mean --status?)",
+  );
+  const query = Object.assign(new SyntaxError("bad at column 3\n  a >> b\n    ^"), {
+    name: "QuerySyntaxError",
+  });
+  assert.equal(errorLine(query), "error: bad at column 3\n  a >> b\n    ^");
+});
+
+Deno.test("run() prints help for a bare noun and exits 2; --help exits 0", async () => {
+  const bare = fakeDeps();
+  assert.equal(await run(["vm"], bare), 2);
+  assert.match(bare.stderr(), /Usage: hyperctl vm/);
+  assert.doesNotMatch(bare.stderr(), /error:/);
+  const help = fakeDeps();
+  assert.equal(await run(["--help"], help), 0);
+  assert.match(help.stdout(), /Exit codes:/);
+});
