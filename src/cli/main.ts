@@ -23,22 +23,14 @@ const LIST_SHORTCUTS = new Set([
 
 const VERBS = new Set(["list", "ls", "get", "-h", "--help", "help"]);
 
-/** Global flags that take a value as the next word (`-n prod`), so that word is not the noun. */
-const VALUE_FLAGS = new Set([
-  "--kubeconfig",
-  "--context",
-  "-n",
-  "--namespace",
-  "-o",
-  "--output",
-  "--request-timeout",
-  "--color",
-]);
-
 /** Rewrite `hyperctl vms …` to `hyperctl vms list …` so the plural works as a listing. */
-export function expandShortcuts(argv: readonly string[]): string[] {
+export function expandShortcuts(
+  argv: readonly string[],
+  valueFlags: ReadonlySet<string>,
+): string[] {
+  // Skip global flags and their values (`-n prod`): the first other word is the noun.
   let i = 0;
-  while (i < argv.length && argv[i].startsWith("-")) i += VALUE_FLAGS.has(argv[i]) ? 2 : 1;
+  while (i < argv.length && argv[i].startsWith("-")) i += valueFlags.has(argv[i]) ? 2 : 1;
   if (i < argv.length && LIST_SHORTCUTS.has(argv[i]) && !VERBS.has(argv[i + 1] ?? "")) {
     return [...argv.slice(0, i + 1), "list", ...argv.slice(i + 1)];
   }
@@ -82,9 +74,9 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
       }
       args = translated.argv;
     }
-    const { buildProgram } = await import("./program.ts");
+    const { buildProgram, valueFlagsOf } = await import("./program.ts");
     const program = buildProgram(d);
-    await program.parseAsync(expandShortcuts(args), { from: "user" });
+    await program.parseAsync(expandShortcuts(args, valueFlagsOf(program)), { from: "user" });
     return d.exitCode;
   } catch (err) {
     const code = exitCodeOf(err);

@@ -3,10 +3,13 @@ import { errorLine, exitCodeOf } from "./exit_code.ts";
 import { fakeDeps } from "./fake_deps.ts";
 import { expandShortcuts, run } from "./main.ts";
 import { InterruptedError, OperationFailedError, WaitTimeoutError } from "./outcomes.ts";
+import { buildProgram, valueFlagsOf } from "./program.ts";
+
+const VALUE_FLAGS = valueFlagsOf(buildProgram(fakeDeps()));
 
 Deno.test("expandShortcuts() turns a plural noun into a listing, like kubectl get vms", () => {
-  assert.deepEqual(expandShortcuts(["vms"]), ["vms", "list"]);
-  assert.deepEqual(expandShortcuts(["-n", "x", "vms", "-o", "json"]), [
+  assert.deepEqual(expandShortcuts(["vms"], VALUE_FLAGS), ["vms", "list"]);
+  assert.deepEqual(expandShortcuts(["-n", "x", "vms", "-o", "json"], VALUE_FLAGS), [
     "-n",
     "x",
     "vms",
@@ -14,8 +17,8 @@ Deno.test("expandShortcuts() turns a plural noun into a listing, like kubectl ge
     "-o",
     "json",
   ]);
-  assert.deepEqual(expandShortcuts(["vms", "get", "a"]), ["vms", "get", "a"]);
-  assert.deepEqual(expandShortcuts(["vm", "list"]), ["vm", "list"]);
+  assert.deepEqual(expandShortcuts(["vms", "get", "a"], VALUE_FLAGS), ["vms", "get", "a"]);
+  assert.deepEqual(expandShortcuts(["vm", "list"], VALUE_FLAGS), ["vm", "list"]);
 });
 
 Deno.test("exitCodeOf() is the one table from outcome to exit code", () => {

@@ -133,6 +133,15 @@ function configureTree(cmd: Command, deps: Deps): void {
   for (const sub of cmd.commands) configureTree(sub, deps);
 }
 
+/** The flags of `cmd` that take a value as the next word (`-n prod`, `--context a`). */
+export function valueFlagsOf(cmd: Command): Set<string> {
+  const names = cmd.options
+    .filter((o) => o.required || o.optional)
+    .flatMap((o) => [o.short, o.long])
+    .filter((n): n is string => n !== undefined);
+  return new Set(names);
+}
+
 /** Build the whole command tree bound to `deps`. */
 export function buildProgram(deps: Deps): Command {
   const program = addGlobalOptions(

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { type ApiServer, apiServerTest, freshNamespace } from "../support/apiserver.ts";
 import { createKubeApi, type KubeApiOptions } from "../../src/k8s/client.ts";
-import { type ResolvedConfig, resolveKubeConfig } from "../../src/k8s/kubeconfig.ts";
+import { loadKubeConfig, type ResolvedConfig } from "../../src/k8s/kubeconfig.ts";
 import type { KubeApi, ResourceRef } from "../../src/k8s/api.ts";
 import type { KubeObject } from "../../src/core/types.ts";
 
@@ -34,19 +34,7 @@ function connTest(name: string, fn: (t: Deno.TestContext) => Promise<void>): voi
 
 /** Resolves one context of the server's kubeconfig, with optional overrides. */
 function configFor(context: string, over: Partial<ResolvedConfig> = {}): ResolvedConfig {
-  const cfg = resolveKubeConfig({
-    kubeconfig: server.kubeconfigPath,
-    context,
-    env: {},
-    readFile: (p) => {
-      try {
-        return Deno.readTextFileSync(p);
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  return { ...cfg, ...over };
+  return { ...loadKubeConfig({ kubeconfig: server.kubeconfigPath, context }), ...over };
 }
 
 function clientFor(context: string, over: Partial<ResolvedConfig> = {}, opts: KubeApiOptions = {}) {

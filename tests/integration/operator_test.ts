@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { apiServerTest, freshNamespace } from "../support/apiserver.ts";
 import { createKubeApi, type KubeClient } from "../../src/k8s/client.ts";
-import { resolveKubeConfig } from "../../src/k8s/kubeconfig.ts";
+import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import type { KubeObject } from "../../src/core/types.ts";
 import { getPath, getString } from "../../src/core/types.ts";
 import { type Operator, startOperator } from "../../src/sim/operator/mod.ts";
@@ -19,19 +19,7 @@ import type { KindName } from "../../src/sim/operator/resources.ts";
 const API_VERSION = "hypersdk.io/v1alpha1";
 
 function clientFor(kubeconfig: string): KubeClient {
-  const config = resolveKubeConfig({
-    kubeconfig,
-    context: "admin",
-    env: {},
-    readFile: (p) => {
-      try {
-        return Deno.readTextFileSync(p);
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  return createKubeApi(config);
+  return createKubeApi(loadKubeConfig({ kubeconfig, context: "admin" }));
 }
 
 /** Poll the server until `check` holds for the object (or its absence); returns the last read. */

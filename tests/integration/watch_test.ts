@@ -18,7 +18,7 @@ import {
   realServerAvailable,
 } from "../support/apiserver.ts";
 import { createKubeApi, type KubeClient } from "../../src/k8s/client.ts";
-import { resolveKubeConfig } from "../../src/k8s/kubeconfig.ts";
+import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import type { KubeApi, ResourceRef } from "../../src/k8s/api.ts";
 import type { KubeObject } from "../../src/core/types.ts";
 import { type ViewEvent, watch$ } from "../../src/k8s/watch.ts";
@@ -58,19 +58,7 @@ const GIZMO_CRD: KubeObject = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function clientFor(kubeconfig: string, log?: (line: string) => void): KubeClient {
-  const config = resolveKubeConfig({
-    kubeconfig,
-    context: "admin",
-    env: {},
-    readFile: (p) => {
-      try {
-        return Deno.readTextFileSync(p);
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  return createKubeApi(config, { log });
+  return createKubeApi(loadKubeConfig({ kubeconfig, context: "admin" }), { log });
 }
 
 /** Installs the test CRD (idempotent) and waits until it is served. */

@@ -44,6 +44,21 @@ function destination(f: K8sFlags, spec: OpSpec): string[] {
 /** `--provider` only when given: HyperSDK's default (kubevirt) is hyperctl's too. */
 const provider = (f: K8sFlags) => passString(f, "provider");
 
+/** `schedule create NAME --cron S --vm V` plus destination and provider (both schedule ops). */
+function scheduleCreate(f: K8sFlags, spec: OpSpec): string[] {
+  return [
+    "schedule",
+    "create",
+    nameArg(f, "name"),
+    "--cron",
+    f.str("schedule"),
+    "--vm",
+    f.str("vm"),
+    ...destination(f, spec),
+    ...provider(f),
+  ];
+}
+
 /** Backup, schedule, restore, backup-schedule and status ops, in HyperSDK's order. */
 export const BACKUP_OPS: readonly OpSpec[] = [
   {
@@ -120,17 +135,7 @@ export const BACKUP_OPS: readonly OpSpec[] = [
     example: '-op schedule-create -name nightly -schedule "0 2 * * *" -vm db -bucket backups',
     command: "schedule create NAME --cron S --vm V --dest-type T [--bucket B] [--provider P]",
     // HyperSDK's timezone UTC and concurrencyPolicy Forbid are hyperctl's defaults.
-    translate: (f, spec) => [
-      "schedule",
-      "create",
-      nameArg(f, "name"),
-      "--cron",
-      f.str("schedule"),
-      "--vm",
-      f.str("vm"),
-      ...destination(f, spec),
-      ...provider(f),
-    ],
+    translate: scheduleCreate,
     output: alwaysJson,
   },
   {
@@ -185,19 +190,7 @@ export const BACKUP_OPS: readonly OpSpec[] = [
     // of finished BackupJobs kept. -vm is required: a BackupSchedule backs up exactly one VM.
     translate: (f, spec) => {
       if (!f.present("vm")) throw missingFlag(spec, "vm", " (a BackupSchedule backs up one VM)");
-      return [
-        "schedule",
-        "create",
-        nameArg(f, "name"),
-        "--cron",
-        f.str("schedule"),
-        "--vm",
-        f.str("vm"),
-        ...destination(f, spec),
-        ...provider(f),
-        "--keep-successful",
-        String(f.int("keep-last")),
-      ];
+      return [...scheduleCreate(f, spec), "--keep-successful", String(f.int("keep-last"))];
     },
     output: { flag: "output", read: false, dflt: MANIFEST_OUTPUT_DEFAULT },
   },

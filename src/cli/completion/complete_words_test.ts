@@ -3,12 +3,14 @@ import type { Noun } from "../../core/kinds.ts";
 import type { GlobalFlags } from "../deps.ts";
 import { fakeDeps } from "../fake_deps.ts";
 import { expandShortcuts } from "../main.ts";
-import { buildProgram } from "../program.ts";
+import { buildProgram, valueFlagsOf } from "../program.ts";
 import { completeWords, type CompletionSources, FILES_DIRECTIVE } from "./complete_words.ts";
 import { treeFromCommander } from "./tree.ts";
 
 // The real command tree, so these tests fail when a flag or verb changes under completion.
-const TREE = treeFromCommander(buildProgram(fakeDeps()));
+const PROGRAM = buildProgram(fakeDeps());
+const TREE = treeFromCommander(PROGRAM);
+const VALUE_FLAGS = valueFlagsOf(PROGRAM);
 
 const NAMES: Record<string, string[]> = {
   "vm@default": ["db-1", "web-1", "web-2"],
@@ -27,7 +29,7 @@ function sources(calls: [Noun, string | undefined, GlobalFlags][] = []): Complet
     },
     contextNames: () => Promise.resolve(["admin", "viewer", "prod:eu"]),
     presetNames: (noun) => noun === "vm" ? ["big", "failed"] : ["failed"],
-    expand: expandShortcuts,
+    expand: (words) => expandShortcuts(words, VALUE_FLAGS),
   };
 }
 

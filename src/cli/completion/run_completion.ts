@@ -60,8 +60,10 @@ export async function runCompleteCommand(
   options: CompleteCommandOptions = {},
 ): Promise<void> {
   try {
-    const tree = options.tree ??
-      treeFromCommander((await import("../program.ts")).buildProgram(deps));
+    const { buildProgram, valueFlagsOf } = await import("../program.ts");
+    const program = buildProgram(deps);
+    const tree = options.tree ?? treeFromCommander(program);
+    const valueFlags = valueFlagsOf(program);
     const { expandShortcuts } = await import("../main.ts");
     const config = options.config ?? safeConfig(deps);
     const timeoutMs = options.timeoutMs ?? 1000;
@@ -72,7 +74,7 @@ export async function runCompleteCommand(
       fetchNames: (noun, _ns, flags) => fetchNames(deps, connection(flags), noun, timeoutMs),
       contextNames: (flags) => deps.contextNames(connection(flags)),
       presetNames: (noun) => presetNames(config, noun),
-      expand: expandShortcuts,
+      expand: (words) => expandShortcuts(words, valueFlags),
     };
     const candidates = await completeWords(words, tree, sources);
     if (candidates.length > 0) await deps.io.out.write(`${candidates.join("\n")}\n`);
