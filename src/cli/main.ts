@@ -7,7 +7,6 @@
 
 import type { Deps } from "./deps.ts";
 import { errorLine, exitCodeOf } from "./exit_code.ts";
-import { VERSION } from "./version.ts";
 
 /** Plural nouns that mean "list" on their own, like `kubectl get vms`: `hyperctl vms`. */
 const LIST_SHORTCUTS = new Set([
@@ -50,11 +49,6 @@ function isSilent(err: unknown): boolean {
 
 /** Run hyperctl with `argv`; resolves to the process exit code. */
 export async function run(argv: readonly string[], deps?: Deps): Promise<number> {
-  // Fast path: `--version` loads nothing else (startup is benchmarked against kubectl).
-  if (argv.length === 1 && argv[0] === "--version") {
-    await Deno.stdout.write(new TextEncoder().encode(`hyperctl ${VERSION}\n`));
-    return 0;
-  }
   const d = deps ?? (await import("./real_deps.ts")).realDeps();
   try {
     if (argv[0] === "__complete") {

@@ -147,7 +147,7 @@ export function buildProgram(deps: Deps): Command {
   const program = addGlobalOptions(
     new Command("hyperctl")
       .description("manage HyperSDK virtual machines on Kubernetes")
-      .version(VERSION, "--version", "print the version"),
+      .version(`hyperctl ${VERSION}`, "--version", "print the version"),
   );
   program.addHelpText("after", EXIT_CODES_HELP);
   for (const kind of KINDS) program.addCommand(nounCommand(kind, deps));

@@ -23,12 +23,14 @@ export interface CliOptions {
   /** Kill the process after this long (it then exits 143 if it handles SIGTERM). */
   killAfterMs?: number;
   signal?: "SIGINT" | "SIGTERM";
+  /** Program to run instead of the source main.ts, e.g. the bundle's entry. */
+  entry?: string;
 }
 
 /** Run `hyperctl ...args`. */
 export async function hyperctl(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...BINARY_PERMISSIONS, MAIN, ...args],
+    args: ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? MAIN, ...args],
     env: {
       // Tests that move HOME must not make Deno re-download its npm cache into the new one.
       DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,

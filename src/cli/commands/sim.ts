@@ -11,6 +11,7 @@ import { createKubeApi, type KubeClient } from "../../k8s/client.ts";
 import { loadKubeConfig } from "../../k8s/kubeconfig.ts";
 import { type Operator, startOperator } from "../../sim/operator/mod.ts";
 import { type SimServer, startSimServer } from "../../sim/server/mod.ts";
+import { EMBEDDED_CRDS } from "../../sim/crds.ts";
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../outcomes.ts";
 import { refFor } from "./_common.ts";
@@ -103,7 +104,7 @@ export interface RunningSim {
 export async function startSim(options: SimOptions): Promise<RunningSim> {
   const server = await startSimServer({
     port: options.port,
-    crdDir: new URL("../../../deploy/crds", import.meta.url).pathname,
+    crdYaml: Object.values(EMBEDDED_CRDS),
   });
   const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
   if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });

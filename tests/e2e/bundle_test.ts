@@ -1,0 +1,106 @@
+/**
+ * The bundle `deno task build` makes (and compiles): built into a scratch directory away from the
+ * checkout, it must behave like the source — same output for reads and writes against the real
+ * server, and `sim` must serve its embedded CRDs with no deploy/ directory beside it.
+ */
+import assert from "node:assert/strict";
+import { bundle } from "../../scripts/build.ts";
+import { apiServerTest, freshNamespace } from "../support/apiserver.ts";
+import { type CliResult, hyperctl, kubectl } from "../support/cli.ts";
+import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
+
+let built: Promise<string> | undefined;
+/** One bundle per test file run, in its own temporary directory. */
+function bundleEntry(): Promise<string> {
+  built ??= Deno.makeTempDir({ prefix: "hyperctl-bundle-" }).then((d) => bundle(`${d}/out`));
+  return built;
+}
+
+apiServerTest("the bundle reads and writes like the source", async (server) => {
+  const entry = await bundleEntry();
+  const ns = freshNamespace("bundle");
+  const kc = { kubeconfig: server.kubeconfigPath };
+  const version = await hyperctl(["--version"], { entry });
+  assert.equal(version.stdout, (await hyperctl(["--version"])).stdout);
+  assert.match(version.stdout, /^hyperctl \d+\.\d+\.\d+\n$/);
+
+  for (const name of ["b1", "b2"]) {
+    const made = await hyperctl(
+      ["-n", ns, "vm", "create", name, "--cpus", "2", "--memory", "1Gi"],
+      {
+        ...kc,
+        entry,
+      },
+    );
+    assert.equal(made.code, 0, made.stderr);
+  }
+  const fromBundle = await hyperctl(["-n", ns, "vm", "list", "-o", "json"], { ...kc, entry });
+  const fromSource = await hyperctl(["-n", ns, "vm", "list", "-o", "json"], kc);
+  assert.equal(fromBundle.code, 0, fromBundle.stderr);
+  assert.deepEqual(
+    JSON.parse(fromBundle.stdout).items.map((v: { metadata: { name: string } }) => v.metadata.name),
+    ["b1", "b2"],
+  );
+  assert.equal(fromBundle.stdout, fromSource.stdout);
+
+  const missing = await hyperctl(["-n", ns, "vm", "get", "nope"], { ...kc, entry });
+  assert.equal(missing.code, 1);
+  assert.equal(missing.stderr, (await hyperctl(["-n", ns, "vm", "get", "nope"], kc)).stderr);
+  const bad = await hyperctl(["vm", "list", "--bogus"], { ...kc, entry });
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr.trim().split("\n").length, 1);
+});
+
+Deno.test({
+  name: "the bundle's sim serves its embedded CRDs from a directory with nothing else in it",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const entry = await bundleEntry();
+    const dir = await Deno.makeTempDir({ prefix: "hyperctl-bundle-sim-" });
+    const kubeconfig = `${dir}/kubeconfig.yaml`;
+    const sim = new Deno.Command(Deno.execPath(), {
+      args: ["run", "--quiet", ...BINARY_PERMISSIONS, entry, "sim", "--vms", "3", "--pace", "fast"]
+        .concat(["--kubeconfig-out", kubeconfig]),
+      cwd: dir,
+      env: { NO_COLOR: "1" },
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+    let exited = false;
+    sim.status.then(() => exited = true);
+    try {
+      let listed: CliResult | undefined;
+      for (let i = 0; i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (!(await Deno.stat(kubeconfig).catch(() => undefined))) continue;
+        listed = await hyperctl(["vm", "list", "-o", "name"], { kubeconfig, entry });
+        if (listed.code === 0 && listed.stdout.split("\n").filter(Boolean).length === 3) break;
+      }
+      assert.ok(listed, "the sim never wrote its kubeconfig");
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.equal(listed.stdout.split("\n").filter(Boolean).length, 3, listed.stdout);
+      // The schema is the embedded CRD's: a server-side dry run passes, an invalid object fails.
+      const good = await hyperctl(
+        ["vm", "create", "good", "--cpus", "1", "--memory", "1Gi", "--dry-run=server"],
+        { kubeconfig, entry },
+      );
+      assert.equal(good.code, 0, good.stderr);
+      const bad = await kubectl(
+        ["apply", "--dry-run=server", "-f", "-"],
+        kubeconfig,
+        "apiVersion: hypersdk.io/v1alpha1\nkind: VirtualMachine\nmetadata: {name: bad}\n" +
+          "spec: {cpus: 0, memory: 1Gi}\n",
+      );
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /spec\.cpus/);
+    } finally {
+      const running = !exited;
+      if (running) sim.kill("SIGINT");
+      const done = await sim.output();
+      await Deno.remove(dir, { recursive: true });
+      assert.ok(running, `sim exited early: ${new TextDecoder().decode(done.stderr)}`);
+      assert.equal(done.code, 0, new TextDecoder().decode(done.stderr));
+    }
+  },
+});
