@@ -25,7 +25,15 @@ import {
   watchSection,
 } from "./scenarios.ts";
 import { seedVms } from "./seed.ts";
-import { compiledTool, hyperctlTool, kubectlPath, kubectlTool, tryCompile } from "./tools.ts";
+import {
+  type BuildAttempt,
+  bundledTool,
+  compiledTool,
+  hyperctlTool,
+  kubectlPath,
+  kubectlTool,
+  tryBuild,
+} from "./tools.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 
@@ -52,15 +60,14 @@ async function main(args: string[]): Promise<number> {
   log(gnuTimeAvailable() ? "peak RSS via /usr/bin/time -v" : "peak RSS via /proc VmHWM polling");
 
   let compiledNote = "not tried (--no-compile)";
-  let compiled: string | undefined;
+  let built: BuildAttempt = {};
   if (opts.compile) {
-    log("trying deno compile");
-    const attempt = await tryCompile(work, opts.root);
-    compiled = attempt.binary;
-    compiledNote = compiled
-      ? "built with `deno compile`; measured as `hyperctl (compiled)` in every section."
-      : `not available here, so only \`deno run\` is measured — ${attempt.note}`;
-    log(compiled ? "compiled binary built" : `no compiled binary: ${attempt.note}`);
+    log("building: deno bundle, then deno compile");
+    built = await tryBuild(work, opts.root);
+    compiledNote = built.binary
+      ? "built with `deno compile` from the bundle; measured as `hyperctl (compiled)`."
+      : `not available here — ${built.note}`;
+    log(built.binary ? "compiled binary built" : `no compiled binary: ${built.note}`);
   }
 
   log("starting the API server");
@@ -68,7 +75,8 @@ async function main(args: string[]): Promise<number> {
   const api = createKubeApi(loadKubeConfig({ kubeconfig: server.kubeconfigPath }));
   try {
     const hyperctls: Tool[] = [hyperctlTool(server.kubeconfigPath, opts.root)];
-    if (compiled) hyperctls.push(compiledTool(compiled, server.kubeconfigPath));
+    if (built.bundle) hyperctls.push(bundledTool(built.bundle, server.kubeconfigPath));
+    if (built.binary) hyperctls.push(compiledTool(built.binary, server.kubeconfigPath));
     const kubectl = kubectlTool(server.kubeconfigPath, `${work}/kube-cache`);
     const ctx: Ctx = { api, hyperctls, kubectl, reps: opts.reps, root: opts.root, log };
     const small = { namespace: "bench-small", count: 100 };

@@ -1,7 +1,8 @@
 /**
  * Memory over a long watch: every watcher runs at the same time through the same steady stream
- * of status updates, and RSS is sampled at fixed intervals. A flat line is the target; growth
- * after the first minute (warm-up: JIT, caches, buffers) would be a leak.
+ * of status updates, and RSS is sampled at fixed intervals. A flat line is the target: growth
+ * that goes on through the second half of the run, after the V8 heap reached its working size
+ * (JIT, caches, buffers), would be a leak.
  * @module
  */
 

@@ -26,7 +26,7 @@ export interface BenchOptions {
   out: string;
   /** Checkout whose main.ts is benchmarked (a scratch copy for before/after runs). */
   root: string;
-  /** Try `deno compile` and add the binary as a third client. */
+  /** Build the bundle and try `deno compile`; each result that exists is one more client. */
   compile: boolean;
 }
 
@@ -43,7 +43,7 @@ export const USAGE = `usage: deno task bench [options]
   --skip a,b           skip these scenarios
   --out PATH           report file (default bench/REPORT.md)
   --root DIR           benchmark the hyperctl checkout in DIR (default: this repository)
-  --no-compile         do not try deno compile`;
+  --no-compile         measure the source only: no bundle, no deno compile`;
 
 function positive(flag: string, value: string | undefined, integer: boolean): number {
   const n = Number(value);

@@ -1,10 +1,11 @@
 /**
  * The clients compared: hyperctl as a user runs it from source (`deno run` with the binary's
- * permissions), hyperctl compiled with `deno compile` when that is possible here, and kubectl 1.33.
+ * permissions), the bundle `deno task build` makes (what `deno compile` embeds), the compiled
+ * binary when that is possible here, and kubectl 1.33.
  * @module
  */
 
-import { BINARY_PERMISSIONS } from "../build.ts";
+import { BINARY_PERMISSIONS, bundle, compile, hostTarget } from "../build.ts";
 import type { Tool } from "./process_run.ts";
 
 /** Environment every client gets: the server's kubeconfig and no colour; HOME/PATH kept. */
@@ -27,6 +28,16 @@ export function hyperctlTool(kubeconfig: string, root: string): Tool {
     label: "hyperctl",
     cmd: Deno.execPath(),
     baseArgs: ["run", "--quiet", ...BINARY_PERMISSIONS, `${root}/main.ts`],
+    env: baseEnv(kubeconfig),
+  };
+}
+
+/** hyperctl as `deno task build` bundles it: `deno run <BINARY_PERMISSIONS> dist/bundle/main.js`. */
+export function bundledTool(entry: string, kubeconfig: string): Tool {
+  return {
+    label: "hyperctl (bundle)",
+    cmd: Deno.execPath(),
+    baseArgs: ["run", "--quiet", ...BINARY_PERMISSIONS, entry],
     env: baseEnv(kubeconfig),
   };
 }
@@ -58,53 +69,30 @@ export function kubectlTool(kubeconfig: string, cacheDir: string): Tool {
   };
 }
 
-/** Result of trying `deno compile` here. */
-export interface CompileAttempt {
+/** What `deno task build`'s two steps gave here. */
+export interface BuildAttempt {
+  /** The bundle's entry (main.js). */
+  bundle?: string;
+  /** The compiled binary for the host. */
   binary?: string;
   /** Why there is no binary (one line), when there is none. */
   note?: string;
 }
 
 /**
- * Try to compile hyperctl for the host (honours DENORT_BIN like scripts/build.ts). Where the
- * runtime (denort) cannot be downloaded this fails fast and the reason goes into the report.
+ * Build hyperctl from `root` the way scripts/build.ts does: bundle, then compile the bundle for
+ * the host (honours DENORT_BIN). Where the runtime (denort) cannot be downloaded the compile step
+ * fails fast and the reason goes into the report.
  */
-export async function tryCompile(
-  outDir: string,
-  root: string,
-  timeoutMs = 120_000,
-): Promise<CompileAttempt> {
-  const binary = `${outDir}/hyperctl`;
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "compile",
-      "--quiet",
-      ...BINARY_PERMISSIONS,
-      "--include",
-      `${root}/deploy/crds`,
-      "--output",
-      binary,
-      `${root}/main.ts`,
-    ],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const timer = setTimeout(() => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
-  }, timeoutMs);
-  const out = await child.output();
-  clearTimeout(timer);
-  if (out.success) return { binary };
-  const text = new TextDecoder().decode(out.stderr)
-    // deno prints ANSI colours even to a pipe in some versions
-    // deno-lint-ignore no-control-regex
-    .replace(/\x1b\[[0-9;]*m/g, "");
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-  // The cause of a failed runtime download is a few lines below the headline.
-  const line = lines.find((l) => /denort|dl\.deno\.land/i.test(l)) ??
-    lines.find((l) => /error/i.test(l)) ?? lines.pop() ?? `exit code ${out.code}`;
-  return { note: `deno compile failed: ${line.slice(0, 300)}` };
+export async function tryBuild(outDir: string, root: string): Promise<BuildAttempt> {
+  let entry;
+  try {
+    entry = await bundle(`${outDir}/bundle`, root);
+  } catch (err) {
+    return { note: (err as Error).message };
+  }
+  const result = await compile(entry, hostTarget(), `${outDir}/hyperctl`);
+  return "binary" in result
+    ? { bundle: entry, binary: result.binary }
+    : { bundle: entry, note: `deno compile failed: ${result.error}` };
 }
