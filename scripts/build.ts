@@ -1,10 +1,10 @@
 /**
  * `deno task build`: bundle hyperctl, then compile the bundle into single binaries.
  *
- * 1. `deno bundle --code-splitting` writes dist/bundle/: one small entry (main.js) plus a chunk
+ * 1. `deno bundle --code-splitting` writes dist/bundle/: the CLI (main.js) plus a chunk
  *    per lazily imported command, so a command parses only its own code (`vm list` with 100 VMs:
  *    about 115 ms instead of 180 ms from source; see bench/FINDINGS.md). It runs as it is with
- *    `deno run <BINARY_PERMISSIONS> dist/bundle/main.js`.
+ *    `deno run <BINARY_PERMISSIONS> dist/bundle/hyperctl.js`, a small entry the build writes.
  * 2. `deno compile` turns that entry into a binary per target. It downloads a small runtime
  *    (denort) per target from the Deno CDN. Where that is impossible, DENORT_BIN names a local
  *    denort for the host target; without it the build fails with one clear line per target.
@@ -77,28 +77,50 @@ function lastLine(stderr: Uint8Array, code: number): string {
 }
 
 /**
- * Bundle `root`/main.ts into `outDir` (emptied first, so no stale chunk survives) and return the
- * entry's path. Throws with the bundler's last line on failure.
+ * The bundle's entry, written beside the chunks. Like main.ts it answers `--version` before it
+ * loads anything; it cannot be main.ts bundled, because the bundler makes every entry import its
+ * npm-interop chunk (node:module, about 18 ms) up front.
+ */
+function entrySource(version: string): string {
+  return `// hyperctl ${version}, written by scripts/build.ts: answers --version, else runs the CLI.
+if (Deno.args.length === 1 && Deno.args[0] === "--version") {
+  await Deno.stdout.write(new TextEncoder().encode(${JSON.stringify(`hyperctl ${version}\n`)}));
+  Deno.exit(0);
+}
+const { run } = await import("./main.js");
+Deno.exit(await run(Deno.args));
+`;
+}
+
+/**
+ * Bundle `root`'s CLI into `outDir` (emptied first, so no stale chunk survives) and return the
+ * entry's path (`hyperctl.js`). Throws with the bundler's last line on failure.
  */
 export async function bundle(outDir: string, root = ROOT): Promise<string> {
   await Deno.remove(outDir, { recursive: true }).catch(() => {});
+  await Deno.mkdir(outDir, { recursive: true });
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
     args: [
       "bundle",
       "--quiet",
+      "--config",
+      `${root}/deno.json`,
       "--platform",
       "deno",
       "--code-splitting",
       "--outdir",
       outDir,
-      `${root}/main.ts`,
+      `${root}/src/cli/main.ts`,
     ],
     cwd: root,
     stdout: "null",
     stderr: "piped",
   }).output();
   if (code !== 0) throw new Error(`deno bundle failed: ${lastLine(stderr, code)}`);
-  return `${outDir}/main.js`;
+  const { VERSION } = await import(`${root}/src/cli/version.ts`);
+  const entry = `${outDir}/hyperctl.js`;
+  await Deno.writeTextFile(entry, entrySource(VERSION));
+  return entry;
 }
 
 /** Result of one `deno compile`: the binary, or why there is none (one line). */

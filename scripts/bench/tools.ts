@@ -32,7 +32,7 @@ export function hyperctlTool(kubeconfig: string, root: string): Tool {
   };
 }
 
-/** hyperctl as `deno task build` bundles it: `deno run <BINARY_PERMISSIONS> dist/bundle/main.js`. */
+/** hyperctl as `deno task build` bundles it: `deno run <BINARY_PERMISSIONS> dist/bundle/hyperctl.js`. */
 export function bundledTool(entry: string, kubeconfig: string): Tool {
   return {
     label: "hyperctl (bundle)",
@@ -71,7 +71,7 @@ export function kubectlTool(kubeconfig: string, cacheDir: string): Tool {
 
 /** What `deno task build`'s two steps gave here. */
 export interface BuildAttempt {
-  /** The bundle's entry (main.js). */
+  /** The bundle's entry (hyperctl.js). */
   bundle?: string;
   /** The compiled binary for the host. */
   binary?: string;
