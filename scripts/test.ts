@@ -3,7 +3,9 @@
  *
  * 1. unit, property, golden and doc tests beside the code (`src/`);
  * 2. one real Kubernetes API server (tests/apiserver, built from the Go module proxy) started for
- *    the whole run and shared by every integration and end-to-end file (`tests/`).
+ *    the whole run and shared by every integration and end-to-end file (`tests/`);
+ * 3. the end-to-end files again, with hyperctl run from the bundle that `deno task build` makes
+ *    (HYPERCTL_TEST_ENTRY), so the shipped form passes the same tests as the source.
  *
  * Ends with one `N passed, N failed` line. Without Go on a user's machine the real-server files
  * skip with a message; with CI=true they never skip.
@@ -11,6 +13,7 @@
  */
 
 import { realServerAvailable, startApiServer } from "../tests/support/apiserver.ts";
+import { bundle } from "./build.ts";
 
 interface Counts {
   passed: number;
@@ -84,16 +87,27 @@ async function main(): Promise<number> {
       await Deno.remove(ready).catch(() => {});
     };
   }
-  let integration: Counts;
+  const runs: Counts[] = [unit];
   try {
-    integration = await denoTest(["--parallel", "tests/"], env);
+    runs.push(await denoTest(["--parallel", "tests/"], env));
+    // The end-to-end suite again, against the bundle `deno task build` compiles (what users run).
+    const out = await Deno.makeTempDir({ prefix: "hyperctl-test-bundle-" });
+    try {
+      const entry = await bundle(`${out}/bundle`);
+      console.error(`end-to-end suite again, against the bundle ${entry}`);
+      runs.push(
+        await denoTest(["--parallel", "tests/e2e/"], { ...env, HYPERCTL_TEST_ENTRY: entry }),
+      );
+    } finally {
+      await Deno.remove(out, { recursive: true }).catch(() => {});
+    }
   } finally {
     await stop();
   }
 
-  const passed = unit.passed + integration.passed;
-  const failed = unit.failed + integration.failed;
-  const ignored = unit.ignored + integration.ignored;
+  const passed = runs.reduce((n, r) => n + r.passed, 0);
+  const failed = runs.reduce((n, r) => n + r.failed, 0);
+  const ignored = runs.reduce((n, r) => n + r.ignored, 0);
   console.log(`${passed} passed, ${failed} failed${ignored ? `, ${ignored} skipped` : ""}`);
   return failed === 0 ? 0 : 1;
 }

@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import type { KubeObject } from "../../src/core/types.ts";
 import { refFor } from "../../src/cli/commands/_common.ts";
-import { hyperctl, kubectl } from "../support/cli.ts";
+import { hyperctl, kubectl, PROGRAM } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 
 const VM = kindByNoun("vm");
@@ -186,7 +186,7 @@ e2eTest("a closed pipe ends a watch quietly with exit 0", async (t) => {
   const child = new Deno.Command("bash", {
     args: [
       "-c",
-      `"${Deno.execPath()}" run --quiet -A main.ts vm list -w -o json --for 30s | head -1; echo "rc=\${PIPESTATUS[0]}"`,
+      `"${Deno.execPath()}" run --quiet -A "${PROGRAM}" vm list -w -o json --for 30s | head -1; echo "rc=\${PIPESTATUS[0]}"`,
     ],
     env: { KUBECONFIG: t.kubeconfig },
     stdout: "piped",

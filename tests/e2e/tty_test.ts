@@ -5,10 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
-import { hyperctl } from "../support/cli.ts";
+import { hyperctl, PROGRAM } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const ESC = "\x1b";
 
 /** Run hyperctl with stdin/stdout/stderr on a pty; returns what the terminal received. */
@@ -18,7 +17,7 @@ async function onTerminal(
   keys?: { when: RegExp; text: string },
 ): Promise<{ code: number; screen: string }> {
   const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-  const cmd = [Deno.execPath(), "run", "--quiet", ...BINARY_PERMISSIONS, MAIN, ...args]
+  const cmd = [Deno.execPath(), "run", "--quiet", ...BINARY_PERMISSIONS, PROGRAM, ...args]
     .map(quote).join(" ");
   const child = new Deno.Command("script", {
     args: ["-qefc", cmd, "/dev/null"],

@@ -6,7 +6,12 @@
 
 import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+/**
+ * The hyperctl program under test: main.ts from the checkout, or the bundle's entry when
+ * HYPERCTL_TEST_ENTRY names it (scripts/test.ts runs the end-to-end suite both ways).
+ */
+export const PROGRAM = Deno.env.get("HYPERCTL_TEST_ENTRY") ??
+  new URL("../../main.ts", import.meta.url).pathname;
 
 /** What one run produced. */
 export interface CliResult {
@@ -23,14 +28,14 @@ export interface CliOptions {
   /** Kill the process after this long (it then exits 143 if it handles SIGTERM). */
   killAfterMs?: number;
   signal?: "SIGINT" | "SIGTERM";
-  /** Program to run instead of the source main.ts, e.g. the bundle's entry. */
+  /** Program to run instead of {@link PROGRAM}, e.g. a freshly built bundle's entry. */
   entry?: string;
 }
 
 /** Run `hyperctl ...args`. */
 export async function hyperctl(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? MAIN, ...args],
+    args: ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? PROGRAM, ...args],
     env: {
       // Tests that move HOME must not make Deno re-download its npm cache into the new one.
       DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
