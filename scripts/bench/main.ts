@@ -7,7 +7,7 @@
  * @module
  */
 
-import { startApiServer } from "../../tests/support/apiserver.ts";
+import { kubectlBinary, startApiServer } from "../../tests/support/apiserver.ts";
 import { createKubeApi } from "../../src/k8s/client.ts";
 import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import { machineFacts } from "./machine.ts";
@@ -30,7 +30,6 @@ import {
   bundledTool,
   compiledTool,
   hyperctlTool,
-  kubectlPath,
   kubectlTool,
   tryBuild,
 } from "./tools.ts";
@@ -89,7 +88,7 @@ async function main(args: string[]): Promise<number> {
       `${opts.updates} updates per burst`,
       `memory watch: ${opts.rssMinutes} min at ${opts.updatesPerS} updates/s`,
       `hyperctl: \`${hyperctls[0].cmd} ${hyperctls[0].baseArgs.join(" ")}\``,
-      `kubectl: \`${kubectlPath()}\` with its own discovery cache dir`,
+      `kubectl: \`${kubectlBinary()}\` with its own discovery cache dir`,
     ];
 
     log("seeding");
@@ -139,7 +138,7 @@ async function main(args: string[]): Promise<number> {
     const findings = await Deno.readTextFile(`${REPO}/bench/FINDINGS.md`).catch(() => undefined);
     const report = renderReport({
       mode: opts.mode,
-      facts: machineFacts(kubectlPath(), server.k8sVersion, opts.root),
+      facts: machineFacts(kubectlBinary(), server.k8sVersion, opts.root),
       settings,
       compiledNote,
       sections,

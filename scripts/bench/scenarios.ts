@@ -39,21 +39,21 @@ const KUBECTL_VM = "virtualmachines.hypersdk.io";
  */
 const SHIPPED_ORDER = ["hyperctl (compiled)", "hyperctl (bundle)", "hyperctl"];
 
-function hyperctlSample(c: CaseResult): Sample | undefined {
+function hyperctlSample(samples: readonly Sample[]): Sample | undefined {
   for (const label of SHIPPED_ORDER) {
-    const s = c.samples.find((x) => x.label === label);
+    const s = samples.find((x) => x.label === label);
     if (s) return s;
   }
   return undefined;
 }
 
-function kubectlSample(c: CaseResult): Sample | undefined {
-  return c.samples.find((s) => s.label.startsWith("kubectl"));
+function kubectlSample(samples: readonly Sample[]): Sample | undefined {
+  return samples.find((s) => s.label.startsWith("kubectl"));
 }
 
 /** hyperctl's median ≤ factor × kubectl's. */
 function relativeTarget(c: CaseResult, factor: number, text: string, slackMs = 0): CaseResult {
-  const h = hyperctlSample(c), k = kubectlSample(c);
+  const h = hyperctlSample(c.samples), k = kubectlSample(c.samples);
   const met = h && k ? median(h.times) <= factor * median(k.times) + slackMs : undefined;
   return { ...c, target: { text, met } };
 }
@@ -170,7 +170,7 @@ export async function watchSection(
     `≤ kubectl + ${LAG_RESOLUTION_MS} ms (the bench's resolution), all delivered`,
     LAG_RESOLUTION_MS,
   );
-  const shipped = lags.indexOf(hyperctlSample(lag)!);
+  const shipped = lags.indexOf(hyperctlSample(lags)!);
   if (lag.target!.met !== undefined) {
     lag.target!.met = lag.target!.met && received[shipped].every((n) => n === updates);
   }
@@ -217,7 +217,7 @@ export async function waitSection(ctx: Ctx, namespace: string): Promise<Section>
     { label: "hyperctl in-process (waitFor)", times: inProc, rss: [] },
     { label: "kubectl poll loop (2 s)", times: poll, rss: [] },
   ];
-  const h = hyperctlSample({ name: "op wait", samples })!;
+  const h = hyperctlSample(samples)!;
   return {
     title: "4. Wait reaction",
     intro: "A VMOperation with no operator: the bench patches its status to Succeeded 1.5–3.5 s " +
@@ -277,7 +277,7 @@ export async function memorySection(
         } MiB/min, received ${s.received}/${run.sent}`,
     };
   });
-  const h = growth[samples.indexOf(hyperctlSample({ name: "memory", samples })!)];
+  const h = growth[samples.indexOf(hyperctlSample(samples)!)];
   const cases: CaseResult[] = [{
     name: `${minutes} min watch`,
     samples,

@@ -6,6 +6,7 @@
  */
 
 import { BINARY_PERMISSIONS, bundle, compile, hostTarget } from "../build.ts";
+import { kubectlBinary } from "../../tests/support/apiserver.ts";
 import type { Tool } from "./process_run.ts";
 
 /** Environment every client gets: the server's kubeconfig and no colour; HOME/PATH kept. */
@@ -47,15 +48,6 @@ export function compiledTool(path: string, kubeconfig: string): Tool {
   return { label: "hyperctl (compiled)", cmd: path, baseArgs: [], env: baseEnv(kubeconfig) };
 }
 
-/** The kubectl 1.33 binary next to the `kubectl` on PATH. */
-export function kubectlPath(): string {
-  const out = new Deno.Command("sh", {
-    args: ["-c", 'dirname "$(readlink -f "$(command -v kubectl)")"'],
-    stdout: "piped",
-  }).outputSync();
-  return `${new TextDecoder().decode(out.stdout).trim()}/kubectl.1.33`;
-}
-
 /**
  * kubectl 1.33 with its own discovery cache dir, so every run after the warm-up reads discovery
  * from disk like a user's second command does.
@@ -63,7 +55,7 @@ export function kubectlPath(): string {
 export function kubectlTool(kubeconfig: string, cacheDir: string): Tool {
   return {
     label: "kubectl 1.33",
-    cmd: kubectlPath(),
+    cmd: kubectlBinary(),
     baseArgs: [`--cache-dir=${cacheDir}`],
     env: baseEnv(kubeconfig),
   };

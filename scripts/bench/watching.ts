@@ -5,6 +5,7 @@
  * @module
  */
 
+import { terminate } from "../../tests/support/terminate.ts";
 import { procMemory, type Tool } from "./process_run.ts";
 
 /** A running client being watched. */
@@ -91,16 +92,7 @@ export function startWatched(tool: Tool, args: string[], marker: string): Watche
     },
     memory: () => procMemory(child.pid),
     async stop() {
-      try {
-        child.kill("SIGTERM");
-      } catch { /* already gone */ }
-      const timer = setTimeout(() => {
-        try {
-          child.kill("SIGKILL");
-        } catch { /* already gone */ }
-      }, 5000);
-      await child.status;
-      clearTimeout(timer);
+      await terminate(child, 5000);
       await Promise.all([reading, stderrDone]);
       return stderr;
     },

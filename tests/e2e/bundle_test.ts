@@ -4,10 +4,9 @@
  * server, and `sim` must serve its embedded CRDs with no deploy/ directory beside it.
  */
 import assert from "node:assert/strict";
-import { bundle } from "../../scripts/build.ts";
+import { BINARY_PERMISSIONS, bundle } from "../../scripts/build.ts";
 import { apiServerTest, freshNamespace } from "../support/apiserver.ts";
 import { type CliResult, hyperctl, kubectl } from "../support/cli.ts";
-import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
 
 let built: Promise<string> | undefined;
 /** One bundle per test file run, in its own temporary directory. */

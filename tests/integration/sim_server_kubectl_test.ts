@@ -5,19 +5,16 @@
 
 import { deepEqual, equal, match } from "node:assert/strict";
 import { startSimServer } from "../../src/sim/server/mod.ts";
-import { apiServerTest, freshNamespace } from "../support/apiserver.ts";
+import { apiServerTest, freshNamespace, kubectlBinary } from "../support/apiserver.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
+/** kubectl 1.33, or undefined where it is not installed (the tests then skip). */
 function kubectlPath(): string | undefined {
   try {
-    const which = new Deno.Command("bash", {
-      args: ["-c", 'echo "$(dirname "$(readlink -f "$(command -v kubectl)")")/kubectl.1.33"'],
-      stdout: "piped",
-    }).outputSync();
-    const p = new TextDecoder().decode(which.stdout).trim();
-    Deno.statSync(p);
-    return p;
+    const path = kubectlBinary();
+    Deno.statSync(path);
+    return path;
   } catch {
     return undefined;
   }

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { terminate } from "./terminate.ts";
+
 const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 
 /** What the server prints on its READY line and writes to its ready file. */
@@ -127,16 +129,7 @@ export async function startApiServer(opts: StartApiServerOptions = {}): Promise<
   const stop = () =>
     stopped ??= (async () => {
       child.ref();
-      try {
-        child.kill("SIGTERM");
-      } catch { /* already gone */ }
-      const timer = setTimeout(() => {
-        try {
-          child.kill("SIGKILL");
-        } catch { /* already gone */ }
-      }, 10_000);
-      await child.status;
-      clearTimeout(timer);
+      await terminate(child, 10_000);
       await Deno.remove(dir, { recursive: true }).catch(() => {});
     })();
   return { ...(await fromReady(ready)), logPath, owned: true, stop };

@@ -5,6 +5,7 @@
  */
 
 import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
+import { kubectlBinary } from "./apiserver.ts";
 
 /**
  * The hyperctl program under test: main.ts from the checkout, or the bundle's entry when
@@ -32,53 +33,17 @@ export interface CliOptions {
   entry?: string;
 }
 
-/** Run `hyperctl ...args`. */
-export async function hyperctl(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? PROGRAM, ...args],
-    env: {
-      // Tests that move HOME must not make Deno re-download its npm cache into the new one.
-      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
-      NO_COLOR: "1",
-      ...(options.kubeconfig ? { KUBECONFIG: options.kubeconfig } : {}),
-      ...options.env,
-    },
-    stdin: options.stdin === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  if (options.stdin !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(options.stdin));
-    await w.close();
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (options.killAfterMs !== undefined) {
-    timer = setTimeout(() => {
-      try {
-        child.kill(options.signal ?? "SIGTERM");
-      } catch { /* already exited */ }
-    }, options.killAfterMs);
-  }
-  const out = await child.output();
-  clearTimeout(timer);
-  const d = new TextDecoder();
-  return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
-}
-
-/** Run kubectl 1.33 (the reference client) with a kubeconfig. */
-export async function kubectl(
+/** Spawn `cmd args…` with stdout/stderr captured, feed `stdin` if given, and collect the result. */
+async function runCaptured(
+  cmd: string,
   args: string[],
-  kubeconfig: string,
-  stdin?: string,
+  env: Record<string, string> | undefined,
+  stdin: string | undefined,
+  kill?: { afterMs: number; signal: "SIGINT" | "SIGTERM" },
 ): Promise<CliResult> {
-  const dir = new Deno.Command("sh", {
-    args: ["-c", 'dirname "$(readlink -f "$(command -v kubectl)")"'],
-    stdout: "piped",
-  }).outputSync();
-  const bin = `${new TextDecoder().decode(dir.stdout).trim()}/kubectl.1.33`;
-  const child = new Deno.Command(bin, {
-    args: [`--kubeconfig=${kubeconfig}`, ...args],
+  const child = new Deno.Command(cmd, {
+    args,
+    env,
     stdin: stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
@@ -88,7 +53,37 @@ export async function kubectl(
     await w.write(new TextEncoder().encode(stdin));
     await w.close();
   }
+  const timer = kill && setTimeout(() => {
+    try {
+      child.kill(kill.signal);
+    } catch { /* already exited */ }
+  }, kill.afterMs);
   const out = await child.output();
+  clearTimeout(timer);
   const d = new TextDecoder();
   return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+}
+
+/** Run `hyperctl ...args`. */
+export function hyperctl(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return runCaptured(
+    Deno.execPath(),
+    ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? PROGRAM, ...args],
+    {
+      // Tests that move HOME must not make Deno re-download its npm cache into the new one.
+      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+      NO_COLOR: "1",
+      ...(options.kubeconfig ? { KUBECONFIG: options.kubeconfig } : {}),
+      ...options.env,
+    },
+    options.stdin,
+    options.killAfterMs === undefined
+      ? undefined
+      : { afterMs: options.killAfterMs, signal: options.signal ?? "SIGTERM" },
+  );
+}
+
+/** Run kubectl 1.33 (the reference client) with a kubeconfig. */
+export function kubectl(args: string[], kubeconfig: string, stdin?: string): Promise<CliResult> {
+  return runCaptured(kubectlBinary(), [`--kubeconfig=${kubeconfig}`, ...args], undefined, stdin);
 }
