@@ -6,15 +6,8 @@
 
 import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import { buildBackupJobDefinition, vmDataBytes } from "./job_definition.ts";
-import {
-  completedStatus,
-  endedStatus,
-  failedStatus,
-  pendingStatus,
-  progressOf,
-  progressShown,
-  startedStatus,
-} from "./job_status.ts";
+import { followRunner, startRunner } from "./job_plan.ts";
+import { completedStatus, failedStatus, pendingStatus } from "./job_status.ts";
 import { NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
 import type { World } from "./world.ts";
 
@@ -62,33 +55,27 @@ export function reconcileBackup(job: KubeObject, world: World): Plan {
           actions: [patchStatus(ref, failedStatus(job, error, "SourceNotFound", now))],
         };
       }
-      const def = definition();
-      return {
-        actions: [
-          { type: "submitJob", definition: def },
-          patchStatus(ref, startedStatus(job, "Backup", def, now)),
-        ],
-      };
+      return startRunner(ref, job, "Backup", definition(), now);
     }
     case "Running": {
-      const run = world.job(backupRunnerId(job));
-      // The runner lives in memory: after an operator restart, hand the job in again.
-      if (!run) return { actions: [{ type: "submitJob", definition: definition() }] };
-      if (run.status === "failed" || run.status === "cancelled") {
-        return { actions: [patchStatus(ref, endedStatus(job, "Backup", run, now))] };
-      }
-      if (run.status === "completed") {
-        const outputPath = run.result?.output_path ?? run.definition.output_path;
-        const fields = { outputPath, size: run.result?.total_size ?? run.progress.total_bytes };
-        const message = `Backup completed: ${outputPath}`;
-        return {
-          actions: [
-            patchStatus(ref, completedStatus(job, run, { verb: "Backup", now, fields, message })),
-          ],
-        };
-      }
-      if (run.status === "pending" || progressShown(job, run)) return NOTHING;
-      return { actions: [patchStatus(ref, { progress: progressOf(run, now) })] };
+      const next = followRunner(
+        ref,
+        job,
+        "Backup",
+        world.job(backupRunnerId(job)),
+        definition,
+        now,
+      );
+      if ("plan" in next) return next.plan;
+      const run = next.completed;
+      const outputPath = run.result?.output_path ?? run.definition.output_path;
+      const fields = { outputPath, size: run.result?.total_size ?? run.progress.total_bytes };
+      const message = `Backup completed: ${outputPath}`;
+      return {
+        actions: [
+          patchStatus(ref, completedStatus(job, run, { verb: "Backup", now, fields, message })),
+        ],
+      };
     }
     default:
       return NOTHING;

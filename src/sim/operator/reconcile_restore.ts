@@ -16,15 +16,8 @@ import {
   namespaceOf,
 } from "../../core/types.ts";
 import { buildRestoreJobDefinition } from "./job_definition.ts";
-import {
-  completedStatus,
-  endedStatus,
-  failedStatus,
-  pendingStatus,
-  progressOf,
-  progressShown,
-  startedStatus,
-} from "./job_status.ts";
+import { followRunner, startRunner } from "./job_plan.ts";
+import { completedStatus, failedStatus, pendingStatus } from "./job_status.ts";
 import { CREATED_BY_ANNOTATION, NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
 import { API_VERSION } from "./resources.ts";
 import type { World } from "./world.ts";
@@ -141,24 +134,19 @@ export function reconcileRestore(job: KubeObject, world: World): Plan {
           "TargetExists",
         );
       }
-      const def = definition();
-      return {
-        actions: [
-          { type: "submitJob", definition: def },
-          patchStatus(ref, startedStatus(job, "Restore", def, now)),
-        ],
-      };
+      return startRunner(ref, job, "Restore", definition(), now);
     }
     case "Running": {
-      const run = world.job(restoreRunnerId(job));
-      if (!run) return { actions: [{ type: "submitJob", definition: definition() }] };
-      if (run.status === "failed" || run.status === "cancelled") {
-        return { actions: [patchStatus(ref, endedStatus(job, "Restore", run, now))] };
-      }
-      if (run.status !== "completed") {
-        if (run.status === "pending" || progressShown(job, run)) return NOTHING;
-        return { actions: [patchStatus(ref, { progress: progressOf(run, now) })] };
-      }
+      const next = followRunner(
+        ref,
+        job,
+        "Restore",
+        world.job(restoreRunnerId(job)),
+        definition,
+        now,
+      );
+      if ("plan" in next) return next.plan;
+      const run = next.completed;
       const vm = world.get("VirtualMachine", target.namespace, target.name);
       const ours = getString(vm, ["metadata", "annotations", CREATED_BY_ANNOTATION]) === createdBy;
       if (!ours) {
