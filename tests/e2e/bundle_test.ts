@@ -9,9 +9,17 @@ import { apiServerTest, freshNamespace } from "../support/apiserver.ts";
 import { type CliResult, hyperctl, kubectl } from "../support/cli.ts";
 
 let built: Promise<string> | undefined;
-/** One bundle per test file run, in its own temporary directory. */
+/**
+ * The bundle under test, in a scratch directory away from the checkout: the one scripts/test.ts
+ * built for its bundle pass (HYPERCTL_TEST_ENTRY), else one built here and removed at exit.
+ */
 function bundleEntry(): Promise<string> {
-  built ??= Deno.makeTempDir({ prefix: "hyperctl-bundle-" }).then((d) => bundle(`${d}/out`));
+  const given = Deno.env.get("HYPERCTL_TEST_ENTRY");
+  if (given) return Promise.resolve(given);
+  built ??= Deno.makeTempDir({ prefix: "hyperctl-bundle-" }).then((dir) => {
+    globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+    return bundle(`${dir}/out`);
+  });
   return built;
 }
 
