@@ -57,6 +57,58 @@ export async function importCosts(root: string, reps: number): Promise<Sample[]>
   }
 }
 
+/** Medians of the first and a second request of fresh processes, per mode of tls_probe.ts. */
+export interface FirstRequestCosts {
+  mode: "cold" | "warm";
+  firstMs: number;
+  secondMs: number;
+}
+
+/** Main-thread work each probe does before its first request, as a command's loading would. */
+export const PROBE_BUSY_MS = 40;
+
+/** Run tls_probe.ts `reps` times per mode (alternating, fresh process each) against the server. */
+export async function firstRequestCosts(
+  root: string,
+  kubeconfig: string,
+  reps: number,
+): Promise<FirstRequestCosts[]> {
+  const runs: Record<"cold" | "warm", { first: number[]; second: number[] }> = {
+    cold: { first: [], second: [] },
+    warm: { first: [], second: [] },
+  };
+  for (let r = 0; r < reps; r++) {
+    for (const mode of ["cold", "warm"] as const) {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "--quiet",
+          "-A",
+          `--config=${root}/deno.json`,
+          `${root}/scripts/bench/tls_probe.ts`,
+          kubeconfig,
+          mode,
+          String(PROBE_BUSY_MS),
+        ],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      const text = new TextDecoder().decode(out.stdout).trim();
+      if (!out.success) {
+        throw new Error(`tls_probe ${mode}: ${new TextDecoder().decode(out.stderr).trim()}`);
+      }
+      const { firstMs, secondMs } = JSON.parse(text) as { firstMs: number; secondMs: number };
+      runs[mode].first.push(firstMs);
+      runs[mode].second.push(secondMs);
+    }
+  }
+  return (["cold", "warm"] as const).map((mode) => ({
+    mode,
+    firstMs: median(runs[mode].first),
+    secondMs: median(runs[mode].second),
+  }));
+}
+
 /** In-process CPU time of the steps of `vm list` on a large list, median of `reps`. */
 export interface RenderCosts {
   items: number;

@@ -77,7 +77,15 @@ async function main(args: string[]): Promise<number> {
     if (built.bundle) hyperctls.push(bundledTool(built.bundle, server.kubeconfigPath));
     if (built.binary) hyperctls.push(compiledTool(built.binary, server.kubeconfigPath));
     const kubectl = kubectlTool(server.kubeconfigPath, `${work}/kube-cache`);
-    const ctx: Ctx = { api, hyperctls, kubectl, reps: opts.reps, root: opts.root, log };
+    const ctx: Ctx = {
+      api,
+      hyperctls,
+      kubectl,
+      reps: opts.reps,
+      root: opts.root,
+      kubeconfig: server.kubeconfigPath,
+      log,
+    };
     const small = { namespace: "bench-small", count: 100 };
     const big = { namespace: "bench-big", count: opts.bigList };
     const watchNs = { namespace: "bench-watch", count: 100 };

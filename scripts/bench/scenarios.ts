@@ -5,7 +5,7 @@
  */
 
 import type { KubeApi } from "../../src/k8s/api.ts";
-import { importCosts, renderCosts } from "./breakdown.ts";
+import { firstRequestCosts, importCosts, PROBE_BUSY_MS, renderCosts } from "./breakdown.ts";
 import { growthAfterWarmup, longWatch } from "./memory_watch.ts";
 import { compareOneShot, type Contender, jsonItemsCheck, linesCheck } from "./oneshot.ts";
 import type { Tool } from "./process_run.ts";
@@ -28,6 +28,8 @@ export interface Ctx {
   kubectl: Tool;
   reps: number;
   root: string;
+  /** The bench server's kubeconfig, for probes that talk to it outside a client. */
+  kubeconfig: string;
   log: (line: string) => void;
 }
 
@@ -306,6 +308,8 @@ export async function breakdownSection(ctx: Ctx, bigNamespace: string): Promise<
   const probes = await importCosts(ctx.root, ctx.reps);
   ctx.log("breakdown: parse and render");
   const r = await renderCosts(ctx.api, bigNamespace, ctx.reps);
+  ctx.log("breakdown: first TLS request");
+  const tls = await firstRequestCosts(ctx.root, ctx.kubeconfig, ctx.reps);
   const floor = median(probes[0].times);
   const lines = probes.map((p) =>
     `| ${p.label} | ${formatMs(median(p.times))} | +${formatMs(median(p.times) - floor)} | ` +
@@ -325,12 +329,21 @@ export async function breakdownSection(ctx: Ctx, bigNamespace: string): Promise<
     `| render -o json | ${formatMs(r.jsonRenderMs)} | ${(r.jsonBytes / 1e6).toFixed(1)} MB |`,
     `| render table | ${formatMs(r.tableRenderMs)} | ${(r.tableBytes / 1e6).toFixed(1)} MB |`,
   ].join("\n");
+  const tlsTable = [
+    `| \`GET /version\` in a fresh process, after ${PROBE_BUSY_MS} ms of main-thread work ` +
+    "| first request | second, new connection |",
+    "|---|---|---|",
+    ...tls.map((t) =>
+      `| ${t.mode === "warm" ? "with `warmTlsEntropy()` at start" : "without warm-up"} | ` +
+      `${formatMs(t.firstMs)} | ${formatMs(t.secondMs)} |`
+    ),
+  ].join("\n");
   return {
     title: "6. Where hyperctl's time goes",
     intro: "Each probe is a fresh `deno run` of a file that only imports the module (same Deno, " +
       "warm module and code cache), so the difference to the empty script is that module's load " +
       "and evaluation cost.",
     cases: [],
-    after: `${table}\n\n${cpu}`,
+    after: `${table}\n\n${tlsTable}\n\n${cpu}`,
   };
 }
