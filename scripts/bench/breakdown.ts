@@ -9,7 +9,7 @@ import { kindByNoun } from "../../src/core/kinds.ts";
 import type { KubeApi } from "../../src/k8s/api.ts";
 import { createRenderer } from "../../src/render/create_renderer.ts";
 import { compareOneShot } from "./oneshot.ts";
-import type { Tool } from "./process_run.ts";
+import { runMeasured, type Tool } from "./process_run.ts";
 import type { Sample } from "./results.ts";
 import { median } from "./stats.ts";
 import { vmRef } from "./seed.ts";
@@ -34,6 +34,16 @@ export function importProbes(root: string): { name: string; specifier: string }[
   ];
 }
 
+/** A fresh `deno run -A` of a script, with root's import map and a minimal environment. */
+function denoScriptTool(root: string, label: string): Tool {
+  return {
+    label,
+    cmd: Deno.execPath(),
+    baseArgs: ["run", "--quiet", "-A", `--config=${root}/deno.json`],
+    env: { HOME: Deno.env.get("HOME") ?? "/root", PATH: Deno.env.get("PATH") ?? "" },
+  };
+}
+
 /** Time a fresh `deno run` that only imports each probe; one Sample per probe. */
 export async function importCosts(root: string, reps: number): Promise<Sample[]> {
   const dir = await Deno.makeTempDir({ prefix: "bench-probe-" });
@@ -42,12 +52,7 @@ export async function importCosts(root: string, reps: number): Promise<Sample[]>
     for (const [i, p] of importProbes(root).entries()) {
       const file = `${dir}/probe_${i}.ts`;
       await Deno.writeTextFile(file, p.specifier ? `import ${JSON.stringify(p.specifier)};\n` : "");
-      const tool: Tool = {
-        label: p.name,
-        cmd: Deno.execPath(),
-        baseArgs: ["run", "--quiet", "-A", `--config=${root}/deno.json`],
-        env: { HOME: Deno.env.get("HOME") ?? "/root", PATH: Deno.env.get("PATH") ?? "" },
-      };
+      const tool = denoScriptTool(root, p.name);
       const [s] = await compareOneShot([{ tool, args: [file] }], reps);
       out.push(s);
     }
@@ -77,27 +82,19 @@ export async function firstRequestCosts(
     cold: { first: [], second: [] },
     warm: { first: [], second: [] },
   };
+  const probe = denoScriptTool(root, "tls_probe");
   for (let r = 0; r < reps; r++) {
     for (const mode of ["cold", "warm"] as const) {
-      const out = await new Deno.Command(Deno.execPath(), {
-        args: [
-          "run",
-          "--quiet",
-          "-A",
-          `--config=${root}/deno.json`,
-          `${root}/scripts/bench/tls_probe.ts`,
-          kubeconfig,
-          mode,
-          String(PROBE_BUSY_MS),
-        ],
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      const text = new TextDecoder().decode(out.stdout).trim();
-      if (!out.success) {
-        throw new Error(`tls_probe ${mode}: ${new TextDecoder().decode(out.stderr).trim()}`);
-      }
-      const { firstMs, secondMs } = JSON.parse(text) as { firstMs: number; secondMs: number };
+      const out = await runMeasured(
+        probe,
+        [`${root}/scripts/bench/tls_probe.ts`, kubeconfig, mode, String(PROBE_BUSY_MS)],
+        { capture: true },
+      );
+      if (out.code !== 0) throw new Error(`tls_probe ${mode}: ${out.stderr.trim()}`);
+      const { firstMs, secondMs } = JSON.parse(out.stdout ?? "") as {
+        firstMs: number;
+        secondMs: number;
+      };
       runs[mode].first.push(firstMs);
       runs[mode].second.push(secondMs);
     }
