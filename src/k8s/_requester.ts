@@ -92,9 +92,12 @@ export class Requester {
     const timeoutMs = this.#o.requestTimeoutMs ?? 30000;
     const url = `${this.#o.server}${req.path}${req.query?.size ? `?${req.query}` : ""}`;
     const timedOut = new TransportError("timeout", url, formatMs(timeoutMs));
-    const timer = timeoutMs > 0
-      ? setTimeout(() => controller.abort(timedOut), timeoutMs)
-      : undefined;
+    // AbortSignal.timeout, not setTimeout: a process's first setTimeout costs Deno 2.9 ~5 ms
+    // (bench/FINDINGS.md), and a short command sends one request. Its timer does not keep the
+    // process alive; removing the listener in `finally` is what ends the timeout.
+    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+    const onTimeout = () => controller.abort(timedOut);
+    timeout?.addEventListener("abort", onTimeout, { once: true });
     const onOuterAbort = () => controller.abort(req.signal?.reason);
     if (req.signal?.aborted) onOuterAbort();
     req.signal?.addEventListener("abort", onOuterAbort, { once: true });
@@ -105,7 +108,7 @@ export class Requester {
       if (controller.signal.aborted) throw controller.signal.reason; // our timeout or the caller's abort
       throw e;
     } finally {
-      clearTimeout(timer);
+      timeout?.removeEventListener("abort", onTimeout);
       req.signal?.removeEventListener("abort", onOuterAbort);
     }
   }

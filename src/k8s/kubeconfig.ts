@@ -8,7 +8,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { join } from "pathe";
 import {
   type ExecConfig,
   type KubeConfigFile,

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { join } from "pathe";
 import { UsageError } from "../outcomes.ts";
 import { type Config, EMPTY_CONFIG, parseConfig } from "./config.ts";
 
