@@ -18,9 +18,10 @@ import { vmRef } from "./seed.ts";
 export function importProbes(root: string): { name: string; specifier: string }[] {
   return [
     { name: "empty script (deno run floor)", specifier: "" },
-    { name: "commander", specifier: "commander" },
+    { name: "@stricli/core (parser)", specifier: "@stricli/core" },
     { name: "rxjs", specifier: "rxjs" },
     { name: "yaml", specifier: "yaml" },
+    { name: "js-yaml (kubeconfig)", specifier: "js-yaml" },
     { name: "fp-ts/function", specifier: "fp-ts/lib/function.js" },
     { name: "src/cli/program.ts (command tree)", specifier: `${root}/src/cli/program.ts` },
     { name: "src/cli/real_deps.ts", specifier: `${root}/src/cli/real_deps.ts` },

@@ -30,6 +30,7 @@ const byName: Record<string, number> = {
   ApiError: ExitCode.cluster,
   TransportError: ExitCode.cluster,
   KubeConfigError: ExitCode.cluster,
+  CompatHelpRequest: ExitCode.ok,
 };
 
 /**
@@ -49,11 +50,6 @@ export function exitCodeOf(err: unknown): number {
         ? ExitCode.sigterm
         : ExitCode.sigint;
     }
-    if (typeof (err as { code?: unknown }).code === "string") {
-      const code = (err as unknown as { code: string }).code;
-      if (code === "commander.helpDisplayed" || code === "commander.version") return ExitCode.ok;
-      if (code.startsWith("commander.")) return ExitCode.usage;
-    }
     const mapped = byName[err.name];
     if (mapped !== undefined) return mapped;
   }
@@ -61,7 +57,7 @@ export function exitCodeOf(err: unknown): number {
 }
 
 /**
- * The single stderr line for an error: `error: …`, without commander's second hint line.
+ * The single stderr line for an error: `error: …`.
  *
  * Errors may provide `userMessage()` for a friendlier text than `message`.
  */
@@ -73,9 +69,7 @@ export function errorLine(err: unknown): string {
   } else {
     text = String(err);
   }
-  // Commander prints "error: unknown option '--x'\n(Did you mean --y?)": fold it into one line.
-  text = text.replace(/^error:\s*/i, "").replace(/\n\((Did you mean[^)]*)\)/, " ($1)");
-  text = text.replace(/\(Did you mean/, "(did you mean");
+  text = text.replace(/^error:\s*/i, "");
   // A query error shows the expression with a caret under the column: keep its lines.
   if (!(err instanceof Error && err.name === "QuerySyntaxError")) {
     text = text.split("\n").filter((l) => l.trim()).join("; ");

@@ -1,5 +1,5 @@
 /**
- * Parsing of the global flags that need more than commander gives.
+ * Parsing of the global flags that need more than the parser gives.
  * @module
  */
 

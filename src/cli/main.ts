@@ -6,45 +6,15 @@
  */
 
 import type { Deps } from "./deps.ts";
-import { errorLine, exitCodeOf } from "./exit_code.ts";
-
-/** Plural nouns that mean "list" on their own, like `kubectl get vms`: `hyperctl vms`. */
-const LIST_SHORTCUTS = new Set([
-  "vms",
-  "ops",
-  "vmops",
-  "snapshots",
-  "templates",
-  "backups",
-  "restores",
-  "schedules",
-]);
-
-const VERBS = new Set(["list", "ls", "get", "-h", "--help", "help"]);
-
-/** Rewrite `hyperctl vms …` to `hyperctl vms list …` so the plural works as a listing. */
-export function expandShortcuts(
-  argv: readonly string[],
-  valueFlags: ReadonlySet<string>,
-): string[] {
-  // Skip global flags and their values (`-n prod`): the first other word is the noun.
-  let i = 0;
-  while (i < argv.length && argv[i].startsWith("-")) i += valueFlags.has(argv[i]) ? 2 : 1;
-  if (i < argv.length && LIST_SHORTCUTS.has(argv[i]) && !VERBS.has(argv[i + 1] ?? "")) {
-    return [...argv.slice(0, i + 1), "list", ...argv.slice(i + 1)];
-  }
-  return [...argv];
-}
+import { errorLine, ExitCode, exitCodeOf } from "./exit_code.ts";
 
 function wantsVerbose(argv: readonly string[]): boolean {
   return argv.includes("-v") || argv.includes("--verbose");
 }
 
-/** Errors already explained on screen: help shown for a missing verb, a quiet interrupt. */
+/** Errors already explained on screen: a quiet interrupt. */
 function isSilent(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if ((err as { code?: string }).code === "commander.help") return true;
-  return err.name === "InterruptedError" && !err.message;
+  return err instanceof Error && err.name === "InterruptedError" && !err.message;
 }
 
 /** Run hyperctl with `argv`; resolves to the process exit code. */
@@ -52,7 +22,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   const d = deps ?? (await import("./real_deps.ts")).realDeps();
   try {
     if (argv[0] === "__complete") {
-      // Called by the completion scripts; before commander, since the words contain flags.
+      // Called by the completion scripts; before parsing, since the words contain flags.
       const { runCompleteCommand } = await import("./completion/mod.ts");
       await runCompleteCommand(argv.slice(1), {}, d);
       return 0;
@@ -68,9 +38,37 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
       }
       args = translated.argv;
     }
-    const { buildProgram, valueFlagsOf } = await import("./program.ts");
-    const program = buildProgram(d);
-    await program.parseAsync(expandShortcuts(args, valueFlagsOf(program)), { from: "user" });
+    const [{ commandTree }, { parseCommandLine }] = await Promise.all([
+      import("./program.ts"),
+      import("./parse/mod.ts"),
+    ]);
+    const line = await parseCommandLine(commandTree(d), args);
+    switch (line.kind) {
+      case "version": {
+        const { VERSION } = await import("./version.ts");
+        await d.io.out.write(`hyperctl ${VERSION}\n`);
+        return 0;
+      }
+      case "help":
+        await d.io.out.write(line.text);
+        return 0;
+      case "usage":
+        await d.io.err.write(line.text);
+        return ExitCode.usage;
+    }
+    let flags = line.invocation.flags;
+    // Defaults and presets from ~/.config/hyperctl/config.yaml; the command line wins.
+    const [{ loadConfig }, { CONFIG_FREE_VERBS, withConfig }, { kindByName }] = await Promise.all([
+      import("./config/load_config.ts"),
+      import("./config/with_config.ts"),
+      import("../core/kinds.ts"),
+    ]);
+    if (!CONFIG_FREE_VERBS.has(line.leaf.name)) {
+      const config = loadConfig((n) => d.env(n));
+      const place = { verb: line.leaf.name, noun: kindByName(line.path[0] ?? "")?.noun };
+      flags = withConfig(config, place, flags, line.given);
+    }
+    await line.leaf.run!({ ...line.invocation, flags });
     return d.exitCode;
   } catch (err) {
     const code = exitCodeOf(err);

@@ -147,7 +147,7 @@ e2eTest("get prints one object; missing objects and bad input get clear errors",
       [["vm", "list", "-o", "jsn"], /did you mean "json"/],
       [["vm", "list", "--status", "runing"], /did you mean "Running"/],
       [["vm", "list", "--where", "cpus >> 2"], /\^/],
-      [["vm", "list", "--frobnicate"], /unknown option '--frobnicate'/],
+      [["vm", "list", "--frobnicate"], /unknown flag "--frobnicate"/],
     ] as const
   ) {
     const r = await hyperctl([...args], { kubeconfig: t.kubeconfig });

@@ -90,7 +90,7 @@ export async function runCreateCommand(
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
-  // Commander hands flags over untyped; each parser checks every value it reads.
+  // The command line's flags arrive untyped; each parser checks every value it reads.
   const recipe = recipes[noun] as unknown as Recipe<Record<string, unknown>>;
   validateGlobalFlags(globals);
   const mutation = parseMutationOptions(flags, globals, deps.io.stderrIsTTY, {

@@ -51,7 +51,7 @@ export function unsupported(flag: string, why: string): never {
 
 /**
  * A flag value that becomes a positional argument. Go hands `-vm -op` the value "-op"; passed on,
- * commander would read it as an option, so say what happened instead.
+ * the parser would read it as a flag, so say what happened instead.
  */
 export function nameArg(f: K8sFlags, flag: string): string {
   const value = f.str(flag);

@@ -11,11 +11,10 @@ export { k8sHelp } from "./help.ts";
 
 /**
  * Thrown by `expandCompat` for `hyperctl k8s -help`: the caller prints `text` to stdout and
- * exits 0. Its `code` makes exit_code.ts map it to 0 even where it is not printed.
+ * exits 0; exit_code.ts maps it to 0 even where it is not printed.
  */
 export class CompatHelpRequest extends Error {
   override name = "CompatHelpRequest";
-  readonly code = "commander.helpDisplayed";
   constructor(readonly text: string) {
     super("");
   }

@@ -141,7 +141,7 @@ Deno.test("e2e: -all-namespaces lists every namespace", async () => {
 });
 
 Deno.test("every translated command line is accepted by hyperctl's command tree", async (t) => {
-  // Reaching connect() means commander knew every word and the command checked its flags
+  // Reaching connect() means the parser knew every word and the command checked its flags
   // (usage errors come before connecting), so the op table and the command surface agree.
   class Reached extends Error {
     override name = "TransportError";

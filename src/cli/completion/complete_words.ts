@@ -45,7 +45,7 @@ const NAME_OPTIONS: Record<string, Noun> = {
   "--backup": "backup",
   "--vm": "vm",
 };
-/** Options with fixed values commander does not know about. */
+/** Options with fixed values the command tree does not list. */
 const FIXED_VALUES: Record<string, readonly string[]> = {
   "--dry-run": ["client", "server"],
   "--output": allowedFormats(),
@@ -72,7 +72,7 @@ interface WalkState {
  * Complete the last of `words` (the words after `hyperctl`; the last may be empty).
  *
  * @param words the command line so far, the word under the cursor last
- * @param tree the command tree, from `treeFromCommander(buildProgram(deps))`
+ * @param tree the command tree, from `treeFromSpec(commandTree(deps))`
  * @param sources a name fetcher, or all dynamic sources
  * @returns candidates that start with the current word (phases: in any case), or
  *   `[FILES_DIRECTIVE]` where a file name goes
@@ -164,7 +164,7 @@ function walk(words: readonly string[], tree: CompletionTree): WalkState {
       if (eq >= 0) take(opt, word.slice(eq + 1));
       else if (opt.value !== "none") state.pending = opt;
     } else if (word.startsWith("-") && word.length > 1) {
-      // Clustered short flags, commander-style: `-wA`, `-nprod`, `-n prod`.
+      // Clustered short flags, pflag-style: `-wA`, `-nprod`, `-n prod`.
       for (let i = 1; i < word.length; i++) {
         const opt = findOption(state.path, `-${word[i]}`);
         if (!opt) break;

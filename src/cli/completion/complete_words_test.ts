@@ -2,15 +2,16 @@ import assert from "node:assert/strict";
 import type { Noun } from "../../core/kinds.ts";
 import type { GlobalFlags } from "../deps.ts";
 import { fakeDeps } from "../fake_deps.ts";
-import { expandShortcuts } from "../main.ts";
-import { buildProgram, valueFlagsOf } from "../program.ts";
+import { expandShortcuts } from "../parse/shortcuts.ts";
+import { commandTree } from "../program.ts";
+import { valueFlagWords } from "../command_spec.ts";
 import { completeWords, type CompletionSources, FILES_DIRECTIVE } from "./complete_words.ts";
-import { treeFromCommander } from "./tree.ts";
+import { treeFromSpec } from "./tree.ts";
 
 // The real command tree, so these tests fail when a flag or verb changes under completion.
-const PROGRAM = buildProgram(fakeDeps());
-const TREE = treeFromCommander(PROGRAM);
-const VALUE_FLAGS = valueFlagsOf(PROGRAM);
+const ROOT = commandTree(fakeDeps());
+const TREE = treeFromSpec(ROOT);
+const VALUE_FLAGS = valueFlagWords(ROOT.flags ?? []);
 
 const NAMES: Record<string, string[]> = {
   "vm@default": ["db-1", "web-1", "web-2"],

@@ -20,5 +20,5 @@ export {
   type CompletionArgument,
   type CompletionOption,
   type CompletionTree,
-  treeFromCommander,
+  treeFromSpec,
 } from "./tree.ts";

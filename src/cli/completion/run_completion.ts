@@ -13,7 +13,8 @@ import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { UsageError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
 import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
-import { type CompletionTree, treeFromCommander } from "./tree.ts";
+import { type CompletionTree, treeFromSpec } from "./tree.ts";
+import { valueFlagWords } from "../command_spec.ts";
 
 /**
  * Print the completion script for `shell` on stdout.
@@ -60,11 +61,11 @@ export async function runCompleteCommand(
   options: CompleteCommandOptions = {},
 ): Promise<void> {
   try {
-    const { buildProgram, valueFlagsOf } = await import("../program.ts");
-    const program = buildProgram(deps);
-    const tree = options.tree ?? treeFromCommander(program);
-    const valueFlags = valueFlagsOf(program);
-    const { expandShortcuts } = await import("../main.ts");
+    const { commandTree } = await import("../program.ts");
+    const root = commandTree(deps);
+    const tree = options.tree ?? treeFromSpec(root);
+    const valueFlags = valueFlagWords(root.flags ?? []);
+    const { expandShortcuts } = await import("../parse/shortcuts.ts");
     const config = options.config ?? safeConfig(deps);
     const timeoutMs = options.timeoutMs ?? 1000;
     // The config's namespace applies to names as it does to commands (-n still wins).

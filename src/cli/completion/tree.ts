@@ -1,11 +1,11 @@
 /**
- * A plain description of the command tree for completion, derived from the real commander
- * program so completion never drifts from what the parser accepts.
+ * A plain description of the command tree for completion, derived from the same command tree
+ * the parser is built from, so completion never drifts from what the parser accepts.
  * @module
  */
 
-import type { Command, Option } from "commander";
 import { kindByName, type Noun } from "../../core/kinds.ts";
+import type { CommandSpec, FlagSpec } from "../command_spec.ts";
 
 /** One flag of a command. */
 export interface CompletionOption {
@@ -15,7 +15,7 @@ export interface CompletionOption {
   short?: string;
   /** `none` for booleans, `required` for `<value>`, `optional` for `[value]`. */
   value: "none" | "required" | "optional";
-  /** Fixed values: commander `choices`, or an `a|b|c` list in the description. */
+  /** Fixed values: the flag's `choices`, or an `a|b|c` list in the description. */
   choices?: readonly string[];
   /** May be given more than once (collecting or variadic options). */
   repeatable: boolean;
@@ -46,59 +46,96 @@ export interface CompletionTree {
 /** Arguments that are new names rather than existing objects. */
 const NEW_NAME_VERBS = new Set(["create"]);
 
+const HELP_FLAG: CompletionOption = {
+  long: "--help",
+  short: "-h",
+  value: "none",
+  repeatable: false,
+  description: "display help for command",
+};
+
+const VERSION_FLAG: CompletionOption = {
+  long: "--version",
+  value: "none",
+  repeatable: false,
+  description: "print the version",
+};
+
 /**
- * Walk a commander program (visible commands and options only, the implicit `help` command and
- * `-h/--help` included) into a {@link CompletionTree}.
+ * The command tree (command_spec.ts) as a {@link CompletionTree}, with what the parser adds:
+ * `-h/--help` everywhere, `--version` on the root and a `help` command in every group.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { Command } from "commander";
- * import { treeFromCommander } from "./tree.ts";
- * const program = new Command("x").option("-o, --output <f>", "json|yaml");
- * program.command("vm").command("get").argument("<name>");
- * const tree = treeFromCommander(program);
- * assert.deepEqual(tree.options[0].choices, ["json", "yaml"]);
+ * import { treeFromSpec } from "./tree.ts";
+ * const tree = treeFromSpec({
+ *   name: "x",
+ *   description: "",
+ *   flags: [{ long: "--output", short: "-o", value: "required", description: "json|yaml" }],
+ *   commands: [{
+ *     name: "vm",
+ *     description: "",
+ *     commands: [{
+ *       name: "get",
+ *       description: "",
+ *       args: [{ name: "name", required: true, variadic: false }],
+ *       run: () => Promise.resolve(),
+ *     }],
+ *   }],
+ * });
+ * assert.deepEqual(tree.options[1].choices, ["json", "yaml"]);
  * assert.equal(tree.commands[0].commands[0].args[0].noun, "vm");
  * ```
  */
-export function treeFromCommander(program: Command): CompletionTree {
-  return walk(program, undefined);
+export function treeFromSpec(root: CommandSpec): CompletionTree {
+  return walk(root, undefined, true);
 }
 
-function walk(cmd: Command, parentNoun: Noun | undefined): CompletionTree {
-  const help = cmd.createHelp();
-  const noun = parentNoun ?? (cmd.parent ? kindByName(cmd.name())?.noun : undefined);
+function walk(cmd: CommandSpec, parentNoun: Noun | undefined, isRoot = false): CompletionTree {
+  const noun = parentNoun ?? (isRoot ? undefined : kindByName(cmd.name)?.noun);
+  const commands = (cmd.commands ?? []).map((sub) => walk(sub, noun));
+  if (commands.length > 0) commands.push(helpCommand(noun));
   return {
-    name: cmd.name(),
-    aliases: cmd.aliases(),
-    description: cmd.description(),
-    options: help.visibleOptions(cmd).map(toOption),
-    args: cmd.registeredArguments.map((a) => {
-      const name = a.name();
+    name: cmd.name,
+    aliases: cmd.aliases ?? [],
+    description: cmd.description,
+    options: [...(isRoot ? [VERSION_FLAG] : []), ...(cmd.flags ?? []).map(toOption), HELP_FLAG],
+    args: (cmd.args ?? []).map((a) => {
       // `snapshot create [vm]` takes a VM; other verbs take names of their own noun.
-      const argNoun = name === "vm"
+      const argNoun = a.name === "vm"
         ? "vm"
-        : noun !== undefined && !NEW_NAME_VERBS.has(cmd.name()) && /^names?$/.test(name)
+        : noun !== undefined && !NEW_NAME_VERBS.has(cmd.name) && /^names?$/.test(a.name)
         ? noun
         : undefined;
-      return { name, variadic: a.variadic, ...(argNoun ? { noun: argNoun } : {}) };
+      return { name: a.name, variadic: a.variadic, ...(argNoun ? { noun: argNoun } : {}) };
     }),
-    commands: help.visibleCommands(cmd).map((sub) => walk(sub, noun)),
+    commands,
     ...(noun ? { noun } : {}),
   };
 }
 
-function toOption(o: Option): CompletionOption {
-  const value = o.required ? "required" : o.optional ? "optional" : "none";
-  const choices = o.argChoices ?? (value === "none" ? undefined : choicesIn(o.description));
+function helpCommand(noun: Noun | undefined): CompletionTree {
   return {
-    ...(o.long ? { long: o.long } : {}),
-    ...(o.short ? { short: o.short } : {}),
-    value,
+    name: "help",
+    aliases: [],
+    description: "display help for command",
+    options: [HELP_FLAG],
+    args: [{ name: "command", variadic: false }],
+    commands: [],
+    ...(noun ? { noun } : {}),
+  };
+}
+
+function toOption(f: FlagSpec): CompletionOption {
+  const choices = f.choices ?? (f.value === "none" ? undefined : choicesIn(f.description));
+  return {
+    long: f.long,
+    ...(f.short ? { short: f.short } : {}),
+    value: f.value,
     ...(choices ? { choices } : {}),
-    repeatable: o.variadic || Array.isArray(o.defaultValue),
-    description: o.description,
+    repeatable: f.repeatable ?? false,
+    description: f.description,
   };
 }
 

@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
-import { Command, Option } from "commander";
 import { fakeDeps } from "../fake_deps.ts";
-import { buildProgram } from "../program.ts";
-import { type CompletionTree, treeFromCommander } from "./tree.ts";
+import { commandTree } from "../program.ts";
+import { type CompletionTree, treeFromSpec } from "./tree.ts";
 
 const find = (tree: CompletionTree, ...path: string[]) =>
   path.reduce((t, name) => t.commands.find((c) => c.name === name)!, tree);
 
-Deno.test("treeFromCommander() mirrors the real program's commands, args and flags", () => {
-  const tree = treeFromCommander(buildProgram(fakeDeps()));
+Deno.test("treeFromSpec() mirrors the real command tree's commands, args and flags", () => {
+  const tree = treeFromSpec(commandTree(fakeDeps()));
   assert.equal(tree.name, "hyperctl");
   assert.deepEqual(find(tree, "vm").aliases, ["vms", "virtualmachine", "virtualmachines"]);
   const list = find(tree, "vm", "list");
@@ -37,15 +36,16 @@ Deno.test("treeFromCommander() mirrors the real program's commands, args and fla
   assert.equal(find(tree, "status").noun, undefined);
 });
 
-Deno.test("treeFromCommander() leaves hidden commands and options out", () => {
-  const program = new Command("x");
-  program.addOption(new Option("--secret").hideHelp());
-  program.option("--shown", "a or b: a|b");
-  program.addCommand(new Command("__complete"), { hidden: true });
-  program.command("visible");
-  const tree = treeFromCommander(program);
+Deno.test("treeFromSpec() adds what the parser adds: --help, --version and help commands", () => {
+  const tree = treeFromSpec({
+    name: "x",
+    description: "",
+    flags: [{ long: "--shown", value: "none", description: "a or b: a|b" }],
+    commands: [{ name: "visible", description: "", run: () => Promise.resolve() }],
+  });
   assert.deepEqual(tree.commands.map((c) => c.name), ["visible", "help"]);
-  assert.deepEqual(tree.options.map((o) => o.long), ["--shown", "--help"]);
-  // A boolean flag never has values, even if its description contains a|b.
-  assert.equal(tree.options[0].choices, undefined);
+  assert.deepEqual(tree.options.map((o) => o.long), ["--version", "--shown", "--help"]);
+  assert.deepEqual(tree.commands[0].options.map((o) => o.long), ["--help"]);
+  // A switch never has values, even if its description contains a|b.
+  assert.equal(tree.options[1].choices, undefined);
 });

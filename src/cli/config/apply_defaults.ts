@@ -17,8 +17,8 @@ export type DefaultedFlag = "output" | "color" | "namespace";
 /** Options of {@link applyDefaults}. */
 export interface ApplyDefaultsOptions {
   /**
-   * Whether a flag was given on the command line. Commander fills `--color` with its default
-   * "auto", so pass `(k) => cmd.getOptionValueSourceWithGlobals(k) === "cli"` there.
+   * Whether a flag was given on the command line. The parser fills `--color` with its default
+   * "auto", so pass the parser's record of what was typed (with_config.ts does).
    * @default the flag's value is not undefined
    */
   given?: (key: DefaultedFlag) => boolean;

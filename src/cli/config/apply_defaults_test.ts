@@ -27,8 +27,8 @@ Deno.test("applyDefaults() precedence: command line > config > unset", () => {
   }
 });
 
-Deno.test("applyDefaults() uses given() to see through commander's defaults", () => {
-  // Commander fills --color with "auto" when it is not on the command line.
+Deno.test("applyDefaults() uses given() to see through the parser's defaults", () => {
+  // The parser fills --color with "auto" when it is not on the command line.
   const globals: GlobalFlags = { color: "auto", requestTimeout: "30s" };
   assert.equal(applyDefaults(full, globals).color, "auto");
   assert.equal(applyDefaults(full, globals, { given: () => false }).color, "never");

@@ -32,4 +32,4 @@ export {
   configDefaults,
   type DefaultedFlag,
 } from "./apply_defaults.ts";
-export { installConfig } from "./install_config.ts";
+export { type CommandPlace, CONFIG_FREE_VERBS, withConfig } from "./with_config.ts";

@@ -24,7 +24,7 @@ export interface SnapshotCreateFlags {
   namespace: string;
   name?: string;
   includeMemory?: boolean | string;
-  /** commander turns `--no-quiesce` into `quiesce: false`. @default true */
+  /** `--no-quiesce` arrives as `quiesce: false`. @default true */
   quiesce?: boolean | string;
   keepDays?: string;
   description?: string;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
 import type { Connection, GlobalFlags } from "../deps.ts";
 import { fakeDeps } from "../fake_deps.ts";
-import { buildProgram } from "../program.ts";
+import { run } from "../main.ts";
 import { parseConfig } from "./config.ts";
 
 const CONFIG_TEXT = `output: name
@@ -19,7 +19,7 @@ presets:
 `;
 // Parsing it here makes a broken fixture fail loudly, not as a missing preset.
 parseConfig(CONFIG_TEXT, "/c.yaml");
-// buildProgram() installs the config hook itself, reading the file HYPERCTL_CONFIG names.
+// run() applies the config itself, reading the file HYPERCTL_CONFIG names.
 const CONFIG_FILE = Deno.makeTempFileSync({ suffix: ".yaml" });
 Deno.writeTextFileSync(CONFIG_FILE, CONFIG_TEXT);
 
@@ -31,7 +31,7 @@ const vm = (name: string, memory: string, phase: string) => ({
   status: { phase },
 });
 
-/** Run the real command tree with the config hook against a one-call fake cluster. */
+/** Run the real command line against a one-call fake cluster. */
 async function runWithConfig(argv: string[]) {
   const seen: { globals?: GlobalFlags; refs: ResourceRef[] } = { refs: [] };
   const api = {
@@ -59,19 +59,13 @@ async function runWithConfig(argv: string[]) {
       });
     },
   });
-  const program = buildProgram(deps);
-  let error: unknown;
-  try {
-    await program.parseAsync(argv, { from: "user" });
-  } catch (e) {
-    error = e;
-  }
-  return { ...seen, stdout: deps.stdout(), error };
+  const code = await run(argv, deps);
+  return { ...seen, code, stdout: deps.stdout(), stderr: deps.stderr() };
 }
 
-Deno.test("installConfig() applies output, color and namespace when the command line does not", async () => {
+Deno.test("withConfig() applies output, color and namespace when the command line does not", async () => {
   const r = await runWithConfig(["vm", "list"]);
-  assert.equal(r.error, undefined);
+  assert.equal(r.code, 0);
   assert.equal(r.globals?.namespace, "team-a");
   assert.equal(r.globals?.output, "name");
   assert.equal(r.globals?.color, "never");
@@ -82,7 +76,7 @@ Deno.test("installConfig() applies output, color and namespace when the command 
   );
 });
 
-Deno.test("installConfig(): flags on the command line beat the config", async () => {
+Deno.test("withConfig(): flags on the command line beat the config", async () => {
   const r = await runWithConfig(["vm", "list", "-n", "dev", "-o", "json", "--color", "auto"]);
   assert.equal(r.globals?.namespace, "dev");
   assert.equal(r.globals?.output, "json");
@@ -92,7 +86,7 @@ Deno.test("installConfig(): flags on the command line beat the config", async ()
   assert.equal(after.globals?.namespace, "ops");
 });
 
-Deno.test("installConfig() applies --preset; explicit filter flags win over it", async () => {
+Deno.test("withConfig() applies --preset; explicit filter flags win over it", async () => {
   const big = await runWithConfig(["vm", "list", "--preset", "big"]);
   assert.equal(big.stdout, "virtualmachine.hypersdk.io/large\nvirtualmachine.hypersdk.io/mid\n");
   const both = await runWithConfig([
@@ -118,12 +112,12 @@ Deno.test("installConfig() applies --preset; explicit filter flags win over it",
   );
 });
 
-Deno.test("installConfig(): a bad preset is a usage error before anything is sent", async () => {
+Deno.test("withConfig(): a bad preset is a usage error before anything is sent", async () => {
   const unknown = await runWithConfig(["vm", "list", "--preset", "bigg"]);
-  assert.equal((unknown.error as Error)?.name, "UsageError");
-  assert.match((unknown.error as Error).message, /unknown preset "bigg" \(did you mean "big"\?\)/);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /^error: unknown preset "bigg" \(did you mean "big"\?\)/);
   assert.deepEqual(unknown.refs, []);
   const wrongKind = await runWithConfig(["vm", "list", "--preset", "snaps"]);
-  assert.match((wrongKind.error as Error).message, /preset "snaps" is for snapshot, not vm/);
+  assert.match(wrongKind.stderr, /preset "snaps" is for snapshot, not vm/);
   assert.equal(wrongKind.globals, undefined);
 });

@@ -1,0 +1,104 @@
+/**
+ * The command tree as plain data: nouns, verbs, flags, arguments and what each leaf runs.
+ *
+ * One description feeds the parser (parse/stricli_app.ts), completion (completion/tree.ts) and
+ * the global-flag hoisting (parse/route.ts), so they cannot drift apart.
+ * @module
+ */
+
+/** One flag. Its parsed value is found under {@link flagKey} of `long`. */
+export interface FlagSpec {
+  /** `--field-selector`; `--no-headers` is the negation of a `headers` flag that defaults on. */
+  long: string;
+  /** `-l` */
+  short?: string;
+  /** `none`: a switch; `required`: `--flag <value>`; `optional`: `--flag [value]` (alone: true). */
+  value: "none" | "required" | "optional";
+  /** Shown in help for the value, e.g. `duration`. */
+  placeholder?: string;
+  description: string;
+  /** Fixed values, checked by the parser. */
+  choices?: readonly string[];
+  /** Used when neither the command line nor the config file gives a value. */
+  default?: string;
+  /** May be given more than once; the values collect in a list. */
+  repeatable?: boolean;
+}
+
+/** One positional argument. */
+export interface ArgSpec {
+  name: string;
+  required: boolean;
+  variadic: boolean;
+}
+
+/** What the parser hands to a leaf: flag values by key, and the positional arguments. */
+export interface Invocation {
+  /** Flag values, the command's own and the global ones, defaults filled in. */
+  flags: Record<string, unknown>;
+  args: string[];
+}
+
+/** A command; leaves have `run`, the others have `commands`. */
+export interface CommandSpec {
+  name: string;
+  aliases?: readonly string[];
+  description: string;
+  /** Extra help text after the generated help (the root's exit codes). */
+  helpAfter?: string;
+  flags?: readonly FlagSpec[];
+  args?: readonly ArgSpec[];
+  commands?: readonly CommandSpec[];
+  run?: (invocation: Invocation) => Promise<void>;
+}
+
+/** A flag that takes a value, `--namespace <ns>`; `extra` adds a short name, default, …. */
+export function valueFlag(
+  long: string,
+  placeholder: string,
+  description: string,
+  extra: Partial<FlagSpec> = {},
+): FlagSpec {
+  return { long, value: "required", placeholder, description, ...extra };
+}
+
+/** A switch, `--watch`. */
+export function switchFlag(long: string, description: string, short?: string): FlagSpec {
+  return { long, ...(short ? { short } : {}), value: "none", description };
+}
+
+/**
+ * The key a flag's value is stored under: the long name in camelCase, `--no-x` stored as `x`.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { flagKey } from "./command_spec.ts";
+ * equal(flagKey("--field-selector"), "fieldSelector");
+ * equal(flagKey("--no-headers"), "headers");
+ * ```
+ */
+export function flagKey(long: string): string {
+  return long.replace(/^--(no-)?/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A `--no-x` flag: a switch that turns off `x`, which is on by default. */
+export function isNegation(flag: FlagSpec): boolean {
+  return flag.value === "none" && flag.long.startsWith("--no-");
+}
+
+/** The command `name` names among `commands`, by name or alias. */
+export function findCommand(
+  commands: readonly CommandSpec[] | undefined,
+  name: string,
+): CommandSpec | undefined {
+  return commands?.find((c) => c.name === name || c.aliases?.includes(name));
+}
+
+/** The words of `flags` that take the next word as their value (`-n prod`, `--context a`). */
+export function valueFlagWords(flags: readonly FlagSpec[]): Set<string> {
+  const words = flags.filter((f) => f.value === "required")
+    .flatMap((f) => [f.long, f.short])
+    .filter((w): w is string => w !== undefined);
+  return new Set(words);
+}

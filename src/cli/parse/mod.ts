@@ -1,0 +1,50 @@
+/**
+ * From the words a user typed to what hyperctl should do: run a leaf, print help or the version.
+ *
+ * Shortcuts and `help` are rewritten first, global flags are moved behind the command words
+ * (route.ts), then the parser (stricli_app.ts) checks everything against the command tree.
+ * @module
+ */
+
+import { type CommandSpec, findCommand, valueFlagWords } from "../command_spec.ts";
+import { routeArgv } from "./route.ts";
+import { expandShortcuts } from "./shortcuts.ts";
+import { parseArgv, type Parsed } from "./stricli_app.ts";
+
+export { expandShortcuts } from "./shortcuts.ts";
+export { routeArgv } from "./route.ts";
+
+/** What a command line asks for. `usage`: help for an incomplete command, on stderr, exit 2. */
+export type CommandLine =
+  | (Parsed & { kind: "run"; path: readonly string[] })
+  | { kind: "help"; text: string }
+  | { kind: "usage"; text: string }
+  | { kind: "version" };
+
+/**
+ * Parse `argv` against `root`.
+ *
+ * @throws UsageError for anything the tree does not accept (exit 2), before anything is sent
+ */
+export async function parseCommandLine(
+  root: CommandSpec,
+  argv: readonly string[],
+): Promise<CommandLine> {
+  if (argv.length === 1 && argv[0] === "--version") return { kind: "version" };
+  const routed = routeArgv(root, expandShortcuts(argv, valueFlagWords(root.flags ?? [])));
+  if (routed.atGroup && !routed.argv.some((w) => w === "-h" || w === "--help")) {
+    const help = await parseArgv(root, [...routed.path, "--help"]);
+    return { kind: "usage", text: help.kind === "help" ? help.text : "" };
+  }
+  // A leaf is parsed against its own branch: building the parser for the whole tree costs a
+  // cold process more (~5 ms) than the rest of parsing, and siblings matter only for help.
+  const tree = routed.leaf ? branchTo(root, routed.path) : root;
+  const parsed = await parseArgv(tree, routed.argv);
+  return parsed.kind === "run" ? { ...parsed, path: routed.path } : parsed;
+}
+
+/** `node` with only the commands on `path` (command words as typed, aliases included). */
+function branchTo(node: CommandSpec, path: readonly string[]): CommandSpec {
+  const child = path.length > 0 ? findCommand(node.commands, path[0]) : undefined;
+  return child ? { ...node, commands: [branchTo(child, path.slice(1))] } : node;
+}

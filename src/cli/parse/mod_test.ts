@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import type { CommandSpec } from "../command_spec.ts";
+import { fakeDeps } from "../fake_deps.ts";
+import { commandTree } from "../program.ts";
+import { parseCommandLine } from "./mod.ts";
+
+// The real command tree: these tests fail when a flag or verb changes under the parser.
+const ROOT: CommandSpec = commandTree(fakeDeps());
+
+async function runOf(argv: string[]) {
+  const line = await parseCommandLine(ROOT, argv);
+  assert.equal(line.kind, "run", JSON.stringify(line));
+  return line as Extract<typeof line, { kind: "run" }>;
+}
+
+Deno.test("parseCommandLine() gives the leaf, its flags with defaults, and what was typed", async () => {
+  const line = await runOf(["-n", "prod", "vms", "-o", "json", "--status", "Running"]);
+  assert.equal(line.leaf.name, "list");
+  assert.deepEqual(line.path, ["vms", "list"]);
+  const { flags } = line.invocation;
+  assert.equal(flags.namespace, "prod");
+  assert.equal(flags.output, "json");
+  assert.equal(flags.status, "Running");
+  assert.equal(flags.requestTimeout, "30s");
+  assert.equal(flags.color, "auto");
+  assert.equal(flags.chunkSize, "500");
+  assert.equal(flags.headers, true);
+  assert.deepEqual([...line.given].sort(), ["namespace", "output", "status"]);
+});
+
+Deno.test("parseCommandLine(): --no-x, optional values, repeatable flags and arguments", async () => {
+  assert.equal((await runOf(["vm", "list", "--no-headers"])).invocation.flags.headers, false);
+  const dry = await runOf(["vm", "delete", "a", "b", "--dry-run", "--yes"]);
+  assert.equal(dry.invocation.flags.dryRun, true);
+  assert.deepEqual(dry.invocation.args, ["a", "b"]);
+  const server = await runOf(["vm", "delete", "a", "--dry-run=server"]);
+  assert.equal(server.invocation.flags.dryRun, "server");
+  const labels = await runOf(["vm", "create", "v", "--label", "a=1", "--label", "b=2"]);
+  assert.deepEqual(labels.invocation.flags.label, ["a=1", "b=2"]);
+  assert.deepEqual(labels.invocation.args, ["v"]);
+  assert.deepEqual((await runOf(["vm", "create"])).invocation.flags.label, []);
+});
+
+Deno.test("parseCommandLine(): help, version and a bare group", async () => {
+  const help = await parseCommandLine(ROOT, ["vm", "list", "--help"]);
+  assert.equal(help.kind, "help");
+  assert.match((help as { text: string }).text, /--min-memory/);
+  assert.deepEqual(await parseCommandLine(ROOT, ["--version"]), { kind: "version" });
+  const bare = await parseCommandLine(ROOT, ["snapshot"]);
+  assert.equal(bare.kind, "usage");
+  assert.match((bare as { text: string }).text, /hyperctl snapshot wait <names>/);
+});
+
+Deno.test("parseCommandLine() rejects bad input with one line naming the problem", async () => {
+  const cases: [string[], RegExp][] = [
+    [["vm", "list", "--wher", "x"], /^unknown flag "--wher" \(did you mean "--where"\?\)$/],
+    [["vm", "lst"], /^unknown command "lst" \(did you mean "list"\?\)$/],
+    [["vm", "list", "-Z"], /^unknown flag "-Z"$/],
+    [["vm", "list", "--color", "nevr"], /did you mean "never"/],
+    [["vm", "get"], /name/],
+    [["vm", "get", "a", "b"], /too many arguments/],
+    [["vm", "list", "--chunk-size"], /--chunk-size/],
+  ];
+  for (const [argv, pattern] of cases) {
+    await assert.rejects(() => parseCommandLine(ROOT, argv), (e: Error) => {
+      assert.equal(e.name, "UsageError", argv.join(" "));
+      assert.match(e.message, pattern, argv.join(" "));
+      assert.doesNotMatch(e.message, /\n/);
+      return true;
+    });
+  }
+});
