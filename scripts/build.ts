@@ -78,8 +78,8 @@ function lastLine(stderr: Uint8Array, code: number): string {
 
 /**
  * The bundle's entry, written beside the chunks. Like main.ts it answers `--version` before it
- * loads anything; it cannot be main.ts bundled, because the bundler makes every entry import its
- * npm-interop chunk (node:module, about 18 ms) up front.
+ * loads anything; it cannot be main.ts bundled, because a bundled entry imports the chunks it
+ * shares with other modules up front.
  */
 function entrySource(version: string): string {
   return `// hyperctl ${version}, written by scripts/build.ts: answers --version, else runs the CLI.
@@ -90,6 +90,36 @@ if (Deno.args.length === 1 && Deno.args[0] === "--version") {
 const { run } = await import("./main.js");
 Deno.exit(await run(Deno.args));
 `;
+}
+
+/**
+ * Packages left out of the bundle: @inquirer/prompts' CommonJS dependencies `require()` Node
+ * modules, which the browser platform (below) cannot provide inside a bundle. They load only
+ * when a prompt is shown, from the pinned npm specifier.
+ */
+const EXTERNAL_PACKAGES = ["@inquirer/prompts"];
+
+/**
+ * Point the bundle's imports of `EXTERNAL_PACKAGES` at their pinned `npm:` specifiers from
+ * deno.json, so `deno run` and `deno compile` resolve them without the import map.
+ */
+async function pinExternals(outDir: string, root: string): Promise<void> {
+  const { imports } = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
+  const pinned = new Set<string>();
+  for await (const file of Deno.readDir(outDir)) {
+    const path = `${outDir}/${file.name}`;
+    const text = await Deno.readTextFile(path);
+    let out = text;
+    for (const name of EXTERNAL_PACKAGES) {
+      const quoted = JSON.stringify(name);
+      if (!out.includes(`import(${quoted})`)) continue;
+      out = out.replaceAll(`import(${quoted})`, `import(${JSON.stringify(imports[name])})`);
+      pinned.add(name);
+    }
+    if (out !== text) await Deno.writeTextFile(path, out);
+  }
+  const missing = EXTERNAL_PACKAGES.filter((n) => !pinned.has(n));
+  if (missing.length) throw new Error(`no dynamic import of ${missing.join(", ")} in the bundle`);
 }
 
 /**
@@ -105,8 +135,12 @@ export async function bundle(outDir: string, root = ROOT): Promise<string> {
       "--quiet",
       "--config",
       `${root}/deno.json`,
+      // The browser platform resolves rxjs and yaml to their ES module builds. For the deno
+      // platform they are CommonJS/Node builds, whose require() shim imports node:module in
+      // every chunk; the first node: import costs a run 20-30 ms (bench/FINDINGS.md).
       "--platform",
-      "deno",
+      "browser",
+      ...EXTERNAL_PACKAGES.flatMap((name) => ["--external", name]),
       "--code-splitting",
       "--outdir",
       outDir,
@@ -117,6 +151,7 @@ export async function bundle(outDir: string, root = ROOT): Promise<string> {
     stderr: "piped",
   }).output();
   if (code !== 0) throw new Error(`deno bundle failed: ${lastLine(stderr, code)}`);
+  await pinExternals(outDir, root);
   const { VERSION } = await import(`${root}/src/cli/version.ts`);
   const entry = `${outDir}/hyperctl.js`;
   await Deno.writeTextFile(entry, entrySource(VERSION));
