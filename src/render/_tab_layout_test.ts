@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { cut, TabLayout, textWidth } from "./_tab_layout.ts";
+
+Deno.test("textWidth() counts code points, as Go's tabwriter counts runes", () => {
+  assert.equal(textWidth(""), 0);
+  assert.equal(textWidth("web-1"), 5);
+  assert.equal(textWidth("héllo"), 5);
+  assert.equal(textWidth("😀a"), 2);
+  // A lone surrogate is one code point, as the string iterator sees it.
+  assert.equal(textWidth("\uD800x"), 2);
+  assert.equal(textWidth("x\uDC00\uD83D"), 3);
+});
+
+Deno.test("textWidth() agrees with the string iterator on any string", () => {
+  fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => textWidth(s) === [...s].length));
+  fc.assert(fc.property(fc.string({ unit: "binary" }), fc.nat(20), (s, n) => {
+    return textWidth(cut(s, n)) === Math.min(n, [...s].length);
+  }));
+});
+
+Deno.test("TabLayout pads columns to the widest cell plus 3, at least 6, across blocks", () => {
+  const layout = new TabLayout();
+  const first = layout.format([[{ text: "NAME" }, { text: "AGE" }], [{ text: "😀😀" }, {
+    text: "1s",
+  }]]);
+  assert.equal(first, "NAME   AGE\n😀😀     1s\n");
+  assert.equal(layout.format([[{ text: "a" }, { text: "2s" }]]), "a      2s\n");
+});
