@@ -79,7 +79,12 @@ export function switchFlag(long: string, description: string, short?: string): F
  * ```
  */
 export function flagKey(long: string): string {
-  return long.replace(/^--(no-)?/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return camelCase(long.replace(/^--(no-)?/, ""));
+}
+
+/** `field-selector` → `fieldSelector`. */
+export function camelCase(kebab: string): string {
+  return kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** A `--no-x` flag: a switch that turns off `x`, which is on by default. */

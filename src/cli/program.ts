@@ -104,7 +104,7 @@ const LIST_FLAGS: readonly FlagSpec[] = [
   valueFlag("--preset", "name", "saved filter set from the config file"),
   valueFlag("--sort-by", "field", "sort by a field path, e.g. .spec.cpus or name"),
   switchFlag("--no-headers", "omit the table header"),
-  { ...valueFlag("--chunk-size", "n", "list page size (0 = unpaginated)"), default: "500" },
+  valueFlag("--chunk-size", "n", "list page size (0 = unpaginated)", { default: "500" }),
   switchFlag("--watch", "after listing, watch for changes", "-w"),
   switchFlag("--watch-only", "watch for changes without listing first"),
   valueFlag("--for", "duration", "watch for this long, then exit 0"),
@@ -165,19 +165,18 @@ function nounCommand(kind: KindInfo, deps: Deps): CommandSpec {
 }
 
 const SIM_FLAGS: readonly FlagSpec[] = [
-  { ...valueFlag("--port", "port", "HTTPS port (0 = any free port)"), default: "0" },
-  { ...valueFlag("--vms", "n", "VMs to seed"), default: "12" },
-  {
-    ...valueFlag("--nodes", "a,b,c", "node names VMs are placed on"),
+  valueFlag("--port", "port", "HTTPS port (0 = any free port)", { default: "0" }),
+  valueFlag("--vms", "n", "VMs to seed", { default: "12" }),
+  valueFlag("--nodes", "a,b,c", "node names VMs are placed on", {
     default: "node-1,node-2,node-3",
-  },
+  }),
   valueFlag(
     "--kubeconfig-out",
     "path",
     "where to write the kubeconfig (default ~/.kube/hyperctl-sim.yaml)",
   ),
-  { ...valueFlag("--pace", "pace", "fast|normal operator speed"), default: "normal" },
-  { ...valueFlag("--seed-namespace", "ns", "namespace of the seeded VMs"), default: "default" },
+  valueFlag("--pace", "pace", "fast|normal operator speed", { default: "normal" }),
+  valueFlag("--seed-namespace", "ns", "namespace of the seeded VMs", { default: "default" }),
 ];
 
 /** Build the whole command tree bound to `deps`. */

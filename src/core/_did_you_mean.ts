@@ -37,9 +37,10 @@ export function closest(input: string, candidates: readonly string[]): string | 
 }
 
 /**
- * The ` (did you mean "x"?)` tail of an error message, or "" without a suggestion, so every
- * message quotes its hint the same way.
+ * The ` (did you mean "x"?)` tail of an error message (` (did you mean "x" or "y"?)` for several),
+ * or "" without a suggestion, so every message quotes its hints the same way.
  */
-export function didYouMean(hint: string | undefined): string {
-  return hint ? ` (did you mean ${JSON.stringify(hint)}?)` : "";
+export function didYouMean(hint: string | readonly string[] | undefined): string {
+  const hints = typeof hint === "string" ? [hint] : hint ?? [];
+  return hints.length ? ` (did you mean ${hints.map((h) => JSON.stringify(h)).join(" or ")}?)` : "";
 }

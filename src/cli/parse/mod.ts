@@ -11,9 +11,6 @@ import { routeArgv } from "./route.ts";
 import { expandShortcuts } from "./shortcuts.ts";
 import { parseArgv, type Parsed } from "./stricli_app.ts";
 
-export { expandShortcuts } from "./shortcuts.ts";
-export { routeArgv } from "./route.ts";
-
 /** What a command line asks for. `usage`: help for an incomplete command, on stderr, exit 2. */
 export type CommandLine =
   | (Parsed & { kind: "run"; path: readonly string[] })

@@ -22,12 +22,14 @@ import {
 } from "@stricli/core";
 import {
   type ArgSpec,
+  camelCase,
   type CommandSpec,
   flagKey,
   type FlagSpec,
   type Invocation,
   isNegation,
 } from "../command_spec.ts";
+import { didYouMean } from "../../core/_did_you_mean.ts";
 import { UsageError } from "../outcomes.ts";
 
 /** What the command line asked for: a leaf to run, or help to print on stdout. */
@@ -70,13 +72,6 @@ export async function parseArgv(root: CommandSpec, argv: readonly string[]): Pro
   return invocationOf(recorded, root.flags ?? []);
 }
 
-/** "(did you mean "a" or "b"?)", the project's wording for suggestions. */
-function didYouMean(corrections: readonly string[]): string {
-  return corrections.length
-    ? ` (did you mean ${corrections.map((c) => `"${c}"`).join(" or ")}?)`
-    : "";
-}
-
 /** Stricli's English text, with unknown commands and flags worded like hyperctl's other errors. */
 const TEXT: ApplicationText = {
   ...text_en,
@@ -117,7 +112,7 @@ function invocationOf(r: Recorded, globals: readonly FlagSpec[]): Parsed {
 
 /** Stricli's key: camelCase of the whole long name, so `--no-headers` stays its own switch. */
 function parserKey(spec: FlagSpec): string {
-  return spec.long.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return camelCase(spec.long.slice(2));
 }
 
 // Stricli's builders are typed for literal trees; this one is built from data at run time.
