@@ -33,7 +33,10 @@ const looseObject = fc.record({
       name: fc.anything(),
       namespace: fc.anything(),
       labels: fc.anything(),
-      creationTimestamp: fc.oneof(fc.anything(), fc.date().map((d) => d.toISOString())),
+      creationTimestamp: fc.oneof(
+        fc.anything(),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
     }, { requiredKeys: [] }),
   ),
   spec: fc.oneof(
