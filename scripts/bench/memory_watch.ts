@@ -18,6 +18,10 @@ export interface RssSeries {
   /** Seconds since the updates began. */
   atS: number[];
   rssKb: number[];
+  /** The anonymous part of each RSS sample (RssAnon). */
+  anonKb: number[];
+  /** The file-backed part of each RSS sample (RssFile). */
+  fileKb: number[];
   peakKb: number;
   received: number;
 }
@@ -48,6 +52,8 @@ export async function longWatch(
     label: r.tool.label,
     atS: [],
     rssKb: [],
+    anonKb: [],
+    fileKb: [],
     peakKb: NaN,
     received: 0,
   }));
@@ -72,8 +78,11 @@ export async function longWatch(
     const sample = () => {
       const at = (performance.now() - started) / 1000;
       running.forEach((r, k) => {
+        const m = r.watched.memory();
         series[k].atS.push(Math.round(at));
-        series[k].rssKb.push(r.watched.memory().rssKb);
+        series[k].rssKb.push(m.rssKb);
+        series[k].anonKb.push(m.anonKb);
+        series[k].fileKb.push(m.fileKb);
       });
     };
     sample();
@@ -105,18 +114,27 @@ export async function longWatch(
   }
 }
 
+/** Growth of one memory measure after warm-up. */
+export interface Growth {
+  fromKb: number;
+  toKb: number;
+  slopeKbPerMin: number;
+}
+
 /**
- * RSS growth after warm-up: the change from the first sample at or after `warmupS` to the last,
- * and the least-squares slope over that span in KiB per minute.
+ * Growth after warm-up of `measure` (all of RSS by default, or its anonymous or file-backed
+ * part): the change from the first sample at or after `warmupS` to the last, and the
+ * least-squares slope over that span in KiB per minute.
  */
 export function growthAfterWarmup(
   s: RssSeries,
   warmupS: number,
-): { fromKb: number; toKb: number; slopeKbPerMin: number } {
+  measure: "rssKb" | "anonKb" | "fileKb" = "rssKb",
+): Growth {
   const idx = s.atS.findIndex((t) => t >= warmupS);
   const from = idx < 0 ? 0 : idx;
   const xs = s.atS.slice(from).map((t) => t / 60);
-  const ys = s.rssKb.slice(from);
+  const ys = s[measure].slice(from);
   return {
     fromKb: ys[0] ?? NaN,
     toKb: ys[ys.length - 1] ?? NaN,

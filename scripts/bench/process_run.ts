@@ -47,17 +47,34 @@ export function gnuTimeAvailable(): boolean {
   return timeUsable;
 }
 
-/** VmHWM (peak RSS) and VmRSS of a live process in KiB; NaN once it has gone. */
-export function procMemory(pid: number): { hwmKb: number; rssKb: number } {
+/** A live process's memory from /proc/PID/status, in KiB. */
+export interface ProcMemory {
+  /** VmHWM: peak RSS. */
+  hwmKb: number;
+  /** VmRSS: resident now. */
+  rssKb: number;
+  /** RssAnon: the process's own allocations (JS heap, malloc, buffers). */
+  anonKb: number;
+  /** RssFile: pages of mapped files, mostly the executable's code as it is first run. */
+  fileKb: number;
+}
+
+/** VmHWM, VmRSS, RssAnon and RssFile of a live process in KiB; NaN once it has gone. */
+export function procMemory(pid: number): ProcMemory {
   try {
     const text = Deno.readTextFileSync(`/proc/${pid}/status`);
     const field = (name: string) => {
       const m = text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, "m"));
       return m ? Number(m[1]) : NaN;
     };
-    return { hwmKb: field("VmHWM"), rssKb: field("VmRSS") };
+    return {
+      hwmKb: field("VmHWM"),
+      rssKb: field("VmRSS"),
+      anonKb: field("RssAnon"),
+      fileKb: field("RssFile"),
+    };
   } catch {
-    return { hwmKb: NaN, rssKb: NaN };
+    return { hwmKb: NaN, rssKb: NaN, anonKb: NaN, fileKb: NaN };
   }
 }
 

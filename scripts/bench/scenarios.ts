@@ -6,7 +6,7 @@
 
 import type { KubeApi } from "../../src/k8s/api.ts";
 import { firstRequestCosts, importCosts, PROBE_BUSY_MS, renderCosts } from "./breakdown.ts";
-import { growthAfterWarmup, longWatch } from "./memory_watch.ts";
+import { type Growth, growthAfterWarmup, longWatch } from "./memory_watch.ts";
 import { compareOneShot, type Contender, jsonItemsCheck, linesCheck } from "./oneshot.ts";
 import type { Tool } from "./process_run.ts";
 import type { CaseResult, Sample, Section } from "./results.ts";
@@ -267,16 +267,21 @@ export async function memorySection(
   // The V8 heap grows to its working size over the first minutes; a leak keeps growing after.
   const warmupS = Math.max(60, run.durationS / 2);
   const growth = run.series.map((s) => growthAfterWarmup(s, warmupS));
+  const perMin = (g: Growth) => `${(g.slopeKbPerMin / 1024).toFixed(3)} MiB/min`;
+  const span = (g: Growth) => `${formatKb(g.fromKb)} → ${formatKb(g.toKb)}`;
   const samples = run.series.map((s, i): Sample => {
     const g = growth[i];
+    // Split the growth: the process's own allocations, and pages of its executable read in as
+    // code runs for the first time (bounded by the executable's size).
+    const anon = growthAfterWarmup(s, warmupS, "anonKb");
+    const file = growthAfterWarmup(s, warmupS, "fileKb");
     return {
       label: s.label,
       times: [],
       rss: [s.peakKb],
       detail: `RSS ${formatKb(g.fromKb)} at ${Math.round(warmupS)} s → ${formatKb(g.toKb)} at ` +
-        `end, slope ${
-          (g.slopeKbPerMin / 1024).toFixed(3)
-        } MiB/min, received ${s.received}/${run.sent}`,
+        `end, slope ${perMin(g)} (anonymous ${span(anon)}, ${perMin(anon)}; file-backed ` +
+        `${span(file)}, ${perMin(file)}), received ${s.received}/${run.sent}`,
     };
   });
   const h = growth[samples.indexOf(hyperctlSample(samples)!)];
@@ -288,9 +293,10 @@ export async function memorySection(
       met: Number.isFinite(h.slopeKbPerMin) ? h.slopeKbPerMin <= 100 : undefined,
     },
   }];
-  const timeline = run.series.map((s) =>
-    `- ${s.label}: ` + s.atS.map((t, i) => `${t}s=${Math.round(s.rssKb[i] / 1024)}`).join(" ")
-  ).join("\n");
+  const timeline = (measure: "rssKb" | "anonKb") =>
+    run.series.map((s) =>
+      `- ${s.label}: ` + s.atS.map((t, i) => `${t}s=${Math.round(s[measure][i] / 1024)}`).join(" ")
+    ).join("\n");
   return {
     title: "5. Memory over a long watch",
     intro: `Every watcher runs at once for ${minutes} min while ${updatesPerS} status updates/s ` +
@@ -298,7 +304,11 @@ export async function memorySection(
       `after a ${Math.round(warmupS)} s warm-up. Peak RSS of the one-shot lists is in section 2, ` +
       "of the burst in section 3.",
     cases,
-    after: `<details><summary>RSS timeline (MiB)</summary>\n\n${timeline}\n\n</details>`,
+    after:
+      `<details><summary>RSS timeline (MiB)</summary>\n\n${timeline("rssKb")}\n\n</details>\n\n` +
+      `<details><summary>Anonymous RSS timeline (MiB)</summary>\n\n${
+        timeline("anonKb")
+      }\n\n</details>`,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { terminate } from "../../tests/support/terminate.ts";
-import { procMemory, type Tool } from "./process_run.ts";
+import { type ProcMemory, procMemory, type Tool } from "./process_run.ts";
 
 /** A running client being watched. */
 export interface Watched {
@@ -21,7 +21,7 @@ export interface Watched {
   reached(n: number): Promise<number>;
   /** Resolves once output began and then stayed quiet for `quietMs` (the initial list printed). */
   settled(quietMs: number, timeoutMs: number): Promise<void>;
-  memory(): { hwmKb: number; rssKb: number };
+  memory(): ProcMemory;
   /** SIGTERM (then SIGKILL after 5 s); resolves with stderr. */
   stop(): Promise<string>;
 }
