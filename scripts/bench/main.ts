@@ -11,7 +11,7 @@ import { kubectlBinary, startApiServer } from "../../tests/support/apiserver.ts"
 import { createKubeApi } from "../../src/k8s/client.ts";
 import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import { machineFacts } from "./machine.ts";
-import { parseBenchArgs, USAGE } from "./options.ts";
+import { measurementArgs, parseBenchArgs, SCENARIOS, USAGE } from "./options.ts";
 import { gnuTimeAvailable, type Tool } from "./process_run.ts";
 import { renderReport } from "./report.ts";
 import type { Section } from "./results.ts";
@@ -143,9 +143,13 @@ async function main(args: string[]): Promise<number> {
     }
     if (has("breakdown")) sections.push(await breakdownSection(ctx, big.namespace));
 
-    const findings = await Deno.readTextFile(`${REPO}/bench/FINDINGS.md`).catch(() => undefined);
+    // The analysis is written about a full run; a run of some scenarios only points to it.
+    const findings = SCENARIOS.every(has)
+      ? await Deno.readTextFile(`${REPO}/bench/FINDINGS.md`).catch(() => undefined)
+      : undefined;
     const report = renderReport({
       mode: opts.mode,
+      args: measurementArgs(args),
       facts: machineFacts(kubectlBinary(), server.k8sVersion, opts.root),
       settings,
       compiledNote,

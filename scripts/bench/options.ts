@@ -104,3 +104,8 @@ export function parseBenchArgs(args: readonly string[], defaultRoot: string): Be
   if (!o.root) throw new RangeError("--root needs a directory");
   return o;
 }
+
+/** The arguments that shape the measurements, for the report's header: all but `--out PATH`. */
+export function measurementArgs(args: readonly string[]): string[] {
+  return args.filter((a, i) => a !== "--out" && args[i - 1] !== "--out");
+}

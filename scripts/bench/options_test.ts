@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseBenchArgs } from "./options.ts";
+import { measurementArgs, parseBenchArgs } from "./options.ts";
 
 Deno.test("defaults are the full committed run, --quick shrinks every size", () => {
   const full = parseBenchArgs([], "/repo");
@@ -31,4 +31,12 @@ Deno.test("bad values name the flag", () => {
   assert.throws(() => parseBenchArgs(["--rss-minutes"], "/r"), /--rss-minutes needs a number/);
   assert.throws(() => parseBenchArgs(["--only", "nope"], "/r"), /unknown scenario "nope"/);
   assert.throws(() => parseBenchArgs(["--fast"], "/r"), /unknown argument "--fast"/);
+});
+
+Deno.test("the report names the flags that shaped the run, not where it was written", () => {
+  assert.deepEqual(
+    measurementArgs(["--only", "memory", "--out", "/tmp/r.md", "--rss-minutes", "50"]),
+    ["--only", "memory", "--rss-minutes", "50"],
+  );
+  assert.deepEqual(measurementArgs([]), []);
 });
