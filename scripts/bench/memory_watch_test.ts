@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { growthAfterWarmup, type RssSeries } from "./memory_watch.ts";
-import { procMemory } from "./process_run.ts";
 
 const series: RssSeries = {
   label: "w",
@@ -24,13 +23,4 @@ Deno.test("growth after warm-up skips the warm-up and measures the chosen part o
     toKb: 1300,
     slopeKbPerMin: 100,
   });
-});
-
-Deno.test("procMemory splits a live process's RSS into anonymous and file-backed pages", () => {
-  const m = procMemory(Deno.pid);
-  assert.ok(m.anonKb > 0 && m.fileKb > 0, JSON.stringify(m));
-  // RssShmem is the third part of VmRSS; the first two cannot exceed the whole.
-  assert.ok(m.anonKb + m.fileKb <= m.rssKb, JSON.stringify(m));
-  assert.ok(m.hwmKb >= m.rssKb, JSON.stringify(m));
-  assert.ok(Number.isNaN(procMemory(-1).rssKb));
 });

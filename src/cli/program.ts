@@ -43,54 +43,24 @@ export interface RawGetFlags {
 
 /** Flags every command takes, before or after the command words (SPEC §3). */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
-  {
-    long: "--kubeconfig",
-    value: "required",
-    placeholder: "path",
-    description: "path to the kubeconfig file",
-  },
-  {
-    long: "--context",
-    value: "required",
-    placeholder: "name",
-    description: "kubeconfig context to use (list: a,b for several clusters)",
-  },
-  {
-    long: "--namespace",
+  valueFlag("--kubeconfig", "path", "path to the kubeconfig file"),
+  valueFlag("--context", "name", "kubeconfig context to use (list: a,b for several clusters)"),
+  valueFlag("--namespace", "ns", "namespace (default: the context's, else default)", {
     short: "-n",
-    value: "required",
-    placeholder: "ns",
-    description: "namespace (default: the context's, else default)",
-  },
-  { long: "--all-namespaces", short: "-A", value: "none", description: "across all namespaces" },
-  {
-    long: "--output",
-    short: "-o",
-    value: "required",
-    placeholder: "format",
-    description: "output format: table|wide|json|yaml|name",
-  },
-  {
-    long: "--request-timeout",
-    value: "required",
-    placeholder: "duration",
-    description: "timeout of a single request (watches are not capped)",
-    default: "30s",
-  },
-  {
-    long: "--color",
-    value: "required",
-    placeholder: "when",
-    description: "colour output",
+  }),
+  switchFlag("--all-namespaces", "across all namespaces", "-A"),
+  valueFlag("--output", "format", "output format: table|wide|json|yaml|name", { short: "-o" }),
+  valueFlag(
+    "--request-timeout",
+    "duration",
+    "timeout of a single request (watches are not capped)",
+    { default: "30s" },
+  ),
+  valueFlag("--color", "when", "colour output", {
     choices: ["auto", "always", "never"],
     default: "auto",
-  },
-  {
-    long: "--verbose",
-    short: "-v",
-    value: "none",
-    description: "log requests (credentials redacted) and show stack traces",
-  },
+  }),
+  switchFlag("--verbose", "log requests (credentials redacted) and show stack traces", "-v"),
 ];
 
 const LIST_FLAGS: readonly FlagSpec[] = [
