@@ -87,7 +87,7 @@ if (Deno.args.length === 1 && Deno.args[0] === "--version") {
   await Deno.stdout.write(new TextEncoder().encode(${JSON.stringify(`hyperctl ${version}\n`)}));
   Deno.exit(0);
 }
-const { run } = await import("./main.js");
+const { run } = await import(String("./main.js")); // computed: see deferDynamicImports()
 Deno.exit(await run(Deno.args));
 `;
 }
@@ -99,26 +99,49 @@ Deno.exit(await run(Deno.args));
  */
 const EXTERNAL_PACKAGES = ["@inquirer/prompts"];
 
-/**
- * Point the bundle's imports of `EXTERNAL_PACKAGES` at their pinned `npm:` specifiers from
- * deno.json, so `deno run` and `deno compile` resolve them without the import map.
- */
-async function pinExternals(outDir: string, root: string): Promise<void> {
+/** The pinned `npm:` specifier of each of `EXTERNAL_PACKAGES`, from `root`'s deno.json. */
+async function externalSpecifiers(root: string): Promise<Map<string, string>> {
   const { imports } = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
-  const pinned = new Set<string>();
-  for await (const file of Deno.readDir(outDir)) {
-    const path = `${outDir}/${file.name}`;
+  return new Map(EXTERNAL_PACKAGES.map((name) => [name, imports[name] as string]));
+}
+
+/** A literal dynamic import: `import("<specifier>")`. */
+const DYNAMIC_IMPORT = /\bimport\("([^"]+)"\)/g;
+
+/**
+ * Rewrite the bundle's dynamic imports of its own chunks, of `node:` modules and of
+ * `EXTERNAL_PACKAGES` as `import(String("…"))`, the packages pinned to their npm specifiers so
+ * `deno run` and `deno compile` resolve them without the import map.
+ *
+ * Why: before `deno run` starts the entry, Deno loads every module that a literal `import("…")`
+ * can reach (all the chunks, and the npm graph of @inquirer/prompts), although one command needs
+ * a few of them. A computed specifier is resolved when the import runs: `vm list` starts about
+ * 9 ms sooner and `--version` 6 ms (bench/FINDINGS.md). `compile()` embeds the chunks and the
+ * npm packages with `--include` instead.
+ */
+async function deferDynamicImports(outDir: string, root: string): Promise<void> {
+  const pinned = await externalSpecifiers(root);
+  const files = new Set<string>();
+  for await (const f of Deno.readDir(outDir)) if (f.name.endsWith(".js")) files.add(f.name);
+  const deferred = (spec: string): string | undefined => {
+    if (pinned.has(spec)) return pinned.get(spec);
+    if (spec.startsWith("node:")) return spec;
+    if (spec.startsWith("./") && files.has(spec.slice(2))) return spec;
+    return undefined; // not the bundler's: leave it as it is
+  };
+  const seen = new Set<string>();
+  for (const name of files) {
+    const path = `${outDir}/${name}`;
     const text = await Deno.readTextFile(path);
-    let out = text;
-    for (const name of EXTERNAL_PACKAGES) {
-      const quoted = JSON.stringify(name);
-      if (!out.includes(`import(${quoted})`)) continue;
-      out = out.replaceAll(`import(${quoted})`, `import(${JSON.stringify(imports[name])})`);
-      pinned.add(name);
-    }
+    const out = text.replace(DYNAMIC_IMPORT, (literal, spec: string) => {
+      const target = deferred(spec);
+      if (target === undefined) return literal;
+      seen.add(spec);
+      return `import(String(${JSON.stringify(target)}))`;
+    });
     if (out !== text) await Deno.writeTextFile(path, out);
   }
-  const missing = EXTERNAL_PACKAGES.filter((n) => !pinned.has(n));
+  const missing = EXTERNAL_PACKAGES.filter((n) => !seen.has(n));
   if (missing.length) throw new Error(`no dynamic import of ${missing.join(", ")} in the bundle`);
 }
 
@@ -151,7 +174,7 @@ export async function bundle(outDir: string, root = ROOT): Promise<string> {
     stderr: "piped",
   }).output();
   if (code !== 0) throw new Error(`deno bundle failed: ${lastLine(stderr, code)}`);
-  await pinExternals(outDir, root);
+  await deferDynamicImports(outDir, root);
   const { VERSION } = await import(`${root}/src/cli/version.ts`);
   const entry = `${outDir}/hyperctl.js`;
   await Deno.writeTextFile(entry, entrySource(VERSION));
@@ -161,10 +184,31 @@ export async function bundle(outDir: string, root = ROOT): Promise<string> {
 /** Result of one `deno compile`: the binary, or why there is none (one line). */
 export type CompileResult = { binary: string } | { error: string };
 
-/** Compile the bundle entry for `target` into `exe`; a missing denort is named as the cause. */
-export async function compile(entry: string, target: string, exe: string): Promise<CompileResult> {
+/**
+ * Compile the bundle entry for `target` into `exe`; a missing denort is named as the cause. The
+ * bundle's dynamic imports are computed (see deferDynamicImports()), so its directory and the
+ * external npm packages are embedded by name.
+ */
+export async function compile(
+  entry: string,
+  target: string,
+  exe: string,
+  root = ROOT,
+): Promise<CompileResult> {
+  const bundleDir = entry.slice(0, entry.lastIndexOf("/"));
+  const includes = [bundleDir, ...(await externalSpecifiers(root)).values()];
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["compile", "--quiet", ...BINARY_PERMISSIONS, "--target", target, "--output", exe, entry],
+    args: [
+      "compile",
+      "--quiet",
+      ...BINARY_PERMISSIONS,
+      ...includes.flatMap((path) => ["--include", path]),
+      "--target",
+      target,
+      "--output",
+      exe,
+      entry,
+    ],
     stdout: "null",
     stderr: "piped",
   }).output();
