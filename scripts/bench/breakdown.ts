@@ -128,8 +128,8 @@ export async function renderCosts(
   const body = JSON.stringify(list);
   const kind = kindByNoun("vm");
   const now = Date.now();
-  const json = createRenderer("json", { kind, nowMs: () => now });
-  const table = createRenderer("table", { kind, nowMs: () => now });
+  const json = await createRenderer("json", { kind, nowMs: () => now });
+  const table = await createRenderer("table", { kind, nowMs: () => now });
   const time = (f: () => unknown) => {
     const t = performance.now();
     f();

@@ -64,7 +64,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
       import("../core/kinds.ts"),
     ]);
     if (!CONFIG_FREE_VERBS.has(line.leaf.name)) {
-      const config = loadConfig((n) => d.env(n));
+      const config = await loadConfig((n) => d.env(n));
       const place = { verb: line.leaf.name, noun: kindByName(line.path[0] ?? "")?.noun };
       flags = withConfig(config, place, flags, line.given);
     }

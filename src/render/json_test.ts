@@ -6,8 +6,8 @@ import { fleet, NOW, vm } from "./testdata/fixtures.ts";
 
 const opts = { kind: kindByNoun("vm"), nowMs: () => NOW };
 
-Deno.test("json list of nothing parses back to exactly the empty List", () => {
-  const out = createRenderer("json", opts).list([]);
+Deno.test("json list of nothing parses back to exactly the empty List", async () => {
+  const out = (await createRenderer("json", opts)).list([]);
   deepEqual(JSON.parse(out), { apiVersion: "v1", kind: "List", items: [] });
   equal(out.endsWith("}\n"), true);
 });
@@ -23,9 +23,9 @@ Deno.test("json list is pretty-printed with 4 spaces and round-trips its items",
   });
 });
 
-Deno.test("json single prints the bare object, without managedFields", () => {
+Deno.test("json single prints the bare object, without managedFields", async () => {
   const obj = vm("a", { phase: "Running" });
-  const parsed = JSON.parse(createRenderer("json", opts).single(obj));
+  const parsed = JSON.parse((await createRenderer("json", opts)).single(obj));
   equal(parsed.kind, "VirtualMachine");
   equal("managedFields" in parsed.metadata, false);
   equal(parsed.metadata.name, "a");
@@ -38,7 +38,7 @@ Deno.test("json keeps hostile strings intact: JSON escapes them itself", () => {
   deepEqual(JSON.parse(createJsonRenderer().single(obj)), obj);
 });
 
-Deno.test("json never colours, even with color on", () => {
-  const out = createRenderer("json", { ...opts, color: true }).list(fleet());
+Deno.test("json never colours, even with color on", async () => {
+  const out = (await createRenderer("json", { ...opts, color: true })).list(fleet());
   equal(out.includes("\x1b"), false);
 });

@@ -5,8 +5,8 @@ import { fleet, NOW } from "./testdata/fixtures.ts";
 
 const opts = { kind: kindByNoun("vm"), nowMs: () => NOW, watch: true };
 
-Deno.test("json under watch prints one compact line per event, initial items as ADDED", () => {
-  const r = createRenderer("json", opts);
+Deno.test("json under watch prints one compact line per event, initial items as ADDED", async () => {
+  const r = await createRenderer("json", opts);
   const items = fleet().slice(0, 3);
   let out = r.list(items);
   out += r.event({ type: "MODIFIED", object: items[0] }, NOW);
@@ -20,16 +20,16 @@ Deno.test("json under watch prints one compact line per event, initial items as 
   equal("managedFields" in events[3].object.metadata, false);
 });
 
-Deno.test("json lines carry the context field when clusters are merged", () => {
-  const r = createRenderer("json", { ...opts, showContext: true });
+Deno.test("json lines carry the context field when clusters are merged", async () => {
+  const r = await createRenderer("json", { ...opts, showContext: true });
   const line = r.event({ type: "ADDED", object: { kind: "VM" }, context: "east" }, NOW);
   equal(line, '{"type":"ADDED","context":"east","object":{"kind":"VM"}}\n');
   const listed = r.list([{ kind: "A" }], ["west"]);
   equal(JSON.parse(listed).context, "west");
 });
 
-Deno.test("json lines stay one line per event even with newlines in values", () => {
-  const r = createRenderer("json", opts);
+Deno.test("json lines stay one line per event even with newlines in values", async () => {
+  const r = await createRenderer("json", opts);
   const out = r.event({ type: "ADDED", object: { metadata: { name: "a\nb\u2028c" } } }, NOW);
   equal(out.split("\n").length, 2);
   equal(JSON.parse(out).object.metadata.name, "a\nb\u2028c");

@@ -3,7 +3,7 @@ import { kindByNoun, KINDS } from "../core/kinds.ts";
 import { createRenderer } from "./create_renderer.ts";
 import { NOW } from "./testdata/fixtures.ts";
 
-Deno.test("name prints kind.group/name with the kind lowercased, for every kind", () => {
+Deno.test("name prints kind.group/name with the kind lowercased, for every kind", async () => {
   const expected: Record<string, string> = {
     vm: "virtualmachine.hypersdk.io/a",
     op: "vmoperation.hypersdk.io/a",
@@ -14,13 +14,13 @@ Deno.test("name prints kind.group/name with the kind lowercased, for every kind"
     schedule: "backupschedule.hypersdk.io/a",
   };
   for (const kind of KINDS) {
-    const r = createRenderer("name", { kind, nowMs: () => NOW });
+    const r = await createRenderer("name", { kind, nowMs: () => NOW });
     equal(r.single({ metadata: { name: "a" } }), expected[kind.noun] + "\n");
   }
 });
 
-Deno.test("name prints one line per listed object and per event, no event type", () => {
-  const r = createRenderer("name", { kind: kindByNoun("vm"), nowMs: () => NOW, watch: true });
+Deno.test("name prints one line per listed object and per event, no event type", async () => {
+  const r = await createRenderer("name", { kind: kindByNoun("vm"), nowMs: () => NOW, watch: true });
   equal(
     r.list([{ metadata: { name: "a" } }, { metadata: { name: "b" } }]),
     "virtualmachine.hypersdk.io/a\nvirtualmachine.hypersdk.io/b\n",

@@ -22,8 +22,8 @@ Deno.test("table pads every column but the last to max(6, widest + 3), like kube
   equal(out, "NAME   VM    STATUS\na      x     Running\n");
 });
 
-Deno.test("table renders VM rows with <none>, comma-joined lists and AGE", () => {
-  const r = createRenderer("table", { kind: VM, nowMs: clock });
+Deno.test("table renders VM rows with <none>, comma-joined lists and AGE", async () => {
+  const r = await createRenderer("table", { kind: VM, nowMs: clock });
   const out = r.list([
     vm("web-1", {
       phase: "Running",
@@ -46,21 +46,21 @@ Deno.test("table renders VM rows with <none>, comma-joined lists and AGE", () =>
   );
 });
 
-Deno.test("table prints <unknown> for a missing or unparseable date", () => {
-  const r = createRenderer("table", { kind: VM, nowMs: clock, noHeaders: true });
+Deno.test("table prints <unknown> for a missing or unparseable date", async () => {
+  const r = await createRenderer("table", { kind: VM, nowMs: clock, noHeaders: true });
   const bad = vm("x", { phase: "Running", cpus: 1, memory: "1Gi", node: "n", ips: ["1.1.1.1"] });
   // Short cells still take kubectl's minimum width of 6.
   equal(r.list([bad]), "x     Running   1     1Gi   n     1.1.1.1   <unknown>\n");
 });
 
-Deno.test("table with wide adds priority-1 columns in declaration order", () => {
-  const r = createRenderer("wide", { kind: VM, nowMs: clock });
+Deno.test("table with wide adds priority-1 columns in declaration order", async () => {
+  const r = await createRenderer("wide", { kind: VM, nowMs: clock });
   const header = r.list([vm("a", { running: true, image: "img" })]).split("\n")[0];
   equal(header, "NAME   STATUS   CPUS     MEMORY   NODE     IPS      AGE         RUNNING   IMAGE");
 });
 
-Deno.test("table puts CONTEXT then NAMESPACE before NAME", () => {
-  const r = createRenderer("table", {
+Deno.test("table puts CONTEXT then NAMESPACE before NAME", async () => {
+  const r = await createRenderer("table", {
     kind: kindByNoun("op"),
     nowMs: clock,
     showNamespace: true,
@@ -74,16 +74,20 @@ Deno.test("table puts CONTEXT then NAMESPACE before NAME", () => {
   );
 });
 
-Deno.test("table prints nothing for an empty list and honours --no-headers", () => {
-  equal(createRenderer("table", { kind: VM, nowMs: clock }).list([]), "");
-  const out = createRenderer("table", { kind: VM, nowMs: clock, noHeaders: true })
+Deno.test("table prints nothing for an empty list and honours --no-headers", async () => {
+  equal((await createRenderer("table", { kind: VM, nowMs: clock })).list([]), "");
+  const out = (await createRenderer("table", { kind: VM, nowMs: clock, noHeaders: true }))
     .list([vm("a", { ageMs: 1000 })]);
   equal(out.includes("NAME"), false);
   equal(out.split("\n").length, 2);
 });
 
-Deno.test("table escapes control characters in cells so a row stays one line", () => {
-  const r = createRenderer("table", { kind: kindByNoun("op"), nowMs: clock, noHeaders: true });
+Deno.test("table escapes control characters in cells so a row stays one line", async () => {
+  const r = await createRenderer("table", {
+    kind: kindByNoun("op"),
+    nowMs: clock,
+    noHeaders: true,
+  });
   const out = r.list([{
     metadata: { name: "op" },
     spec: { vmRef: { name: "v\x1b[31m" }, operation: "start\nstop" },
@@ -91,8 +95,8 @@ Deno.test("table escapes control characters in cells so a row stays one line", (
   equal(out, "op    v^[[31m   start\\nstop   <none>   <none>   <unknown>\n");
 });
 
-Deno.test("watch table prints the header once, TIME and EVENT first, and keeps widths", () => {
-  const r = createRenderer("table", {
+Deno.test("watch table prints the header once, TIME and EVENT first, and keeps widths", async () => {
+  const r = await createRenderer("table", {
     kind: kindByNoun("op"),
     nowMs: clock,
     watch: true,
@@ -118,8 +122,13 @@ Deno.test("watch table prints the header once, TIME and EVENT first, and keeps w
   );
 });
 
-Deno.test("watch table without event columns matches kubectl get -w rows", () => {
-  const r = createRenderer("table", { kind: VM, nowMs: clock, watch: true, showEvents: false });
+Deno.test("watch table without event columns matches kubectl get -w rows", async () => {
+  const r = await createRenderer("table", {
+    kind: VM,
+    nowMs: clock,
+    watch: true,
+    showEvents: false,
+  });
   const first = r.event({ type: "ADDED", object: vm("a", { ageMs: 1000 }) }, NOW);
   const second = r.event({ type: "MODIFIED", object: vm("a", { ageMs: 1000 }) }, NOW);
   equal(first.split("\n").length, 3);
@@ -127,10 +136,12 @@ Deno.test("watch table without event columns matches kubectl get -w rows", () =>
   equal(second.startsWith("a    "), true);
 });
 
-Deno.test("colour marks only the STATUS cell and keeps the alignment of plain output", () => {
+Deno.test("colour marks only the STATUS cell and keeps the alignment of plain output", async () => {
   const items = fleet().slice(0, 8);
-  const plain = createRenderer("table", { kind: VM, nowMs: clock }).list(items);
-  const colored = createRenderer("table", { kind: VM, nowMs: clock, color: true }).list(items);
+  const plain = (await createRenderer("table", { kind: VM, nowMs: clock })).list(items);
+  const colored = (await createRenderer("table", { kind: VM, nowMs: clock, color: true })).list(
+    items,
+  );
   equal(plain.includes("\x1b"), false);
   equal(stripAnsi(colored), plain);
   const row = colored.split("\n").find((l) => l.startsWith("vm-00"))!;
@@ -143,12 +154,12 @@ Deno.test("colour marks only the STATUS cell and keeps the alignment of plain ou
 });
 
 Deno.test("fleet table matches its golden file (checked against Go text/tabwriter 6,4,3)", async () => {
-  const r = createRenderer("table", { kind: VM, nowMs: clock, showNamespace: true });
+  const r = await createRenderer("table", { kind: VM, nowMs: clock, showNamespace: true });
   await assertGolden("fleet_table.txt", r.list(fleet()));
 });
 
 Deno.test("fleet wide table matches its golden file", async () => {
-  const r = createRenderer("wide", { kind: VM, nowMs: clock });
+  const r = await createRenderer("wide", { kind: VM, nowMs: clock });
   await assertGolden("fleet_wide.txt", r.list(fleet()));
 });
 

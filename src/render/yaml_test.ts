@@ -8,9 +8,9 @@ import { fleet, NOW } from "./testdata/fixtures.ts";
 const opts = { kind: kindByNoun("vm"), nowMs: () => NOW };
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
-Deno.test("yaml list is a List document that parses back to the items", () => {
+Deno.test("yaml list is a List document that parses back to the items", async () => {
   const items = fleet();
-  const out = createRenderer("yaml", opts).list(items);
+  const out = (await createRenderer("yaml", opts)).list(items);
   equal(
     out.startsWith("apiVersion: v1\nkind: List\nitems:\n- apiVersion: hypersdk.io/v1alpha1\n"),
     true,
@@ -25,8 +25,8 @@ Deno.test("yaml list is a List document that parses back to the items", () => {
   deepEqual(back, { apiVersion: "v1", kind: "List", items: plain(stripped) });
 });
 
-Deno.test("yaml empty list is items: []", () => {
-  equal(createRenderer("yaml", opts).list([]), "apiVersion: v1\nkind: List\nitems: []\n");
+Deno.test("yaml empty list is items: []", async () => {
+  equal((await createRenderer("yaml", opts)).list([]), "apiVersion: v1\nkind: List\nitems: []\n");
 });
 
 Deno.test("yaml quotes strings that YAML 1.1 readers would take for other types", () => {
@@ -42,8 +42,8 @@ Deno.test("yaml quotes strings that YAML 1.1 readers would take for other types"
   deepEqual(parse(out, { version: "1.1" }), obj);
 });
 
-Deno.test("yaml under watch separates documents with --- before all but the first", () => {
-  const r = createRenderer("yaml", { ...opts, watch: true });
+Deno.test("yaml under watch separates documents with --- before all but the first", async () => {
+  const r = await createRenderer("yaml", { ...opts, watch: true });
   const items = fleet().slice(0, 2);
   let out = r.list(items);
   out += r.event({ type: "MODIFIED", object: items[0] }, NOW);
@@ -65,8 +65,8 @@ Deno.test("yaml shared objects are written out, not as anchors", () => {
   equal(out.includes("*"), false);
 });
 
-Deno.test("yaml under watch notes the context as a comment", () => {
-  const r = createRenderer("yaml", { ...opts, watch: true, showContext: true });
+Deno.test("yaml under watch notes the context as a comment", async () => {
+  const r = await createRenderer("yaml", { ...opts, watch: true, showContext: true });
   const out = r.event({ type: "ADDED", object: { kind: "A" }, context: "east" }, NOW);
   equal(out, "# context: east\nkind: A\n");
 });

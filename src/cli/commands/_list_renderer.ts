@@ -13,7 +13,7 @@ export function listRenderer(
   options: ListCommandOptions,
   how: { color: boolean; showContext: boolean },
   deps: Pick<Deps, "clock">,
-): Renderer {
+): Promise<Renderer> {
   return createRenderer(options.output, {
     kind: options.kind,
     nowMs: deps.clock.now,

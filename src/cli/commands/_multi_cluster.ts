@@ -43,7 +43,7 @@ export async function runMultiList(
   }
   try {
     const color = colorFor(globals, deps);
-    const renderer = listRenderer(options, { color, showContext: true }, deps);
+    const renderer = await listRenderer(options, { color, showContext: true }, deps);
     const refOf = (c: Connection) =>
       refFor(options.kind, options.allNamespaces ? undefined : c.namespace);
     if (options.watch !== "none") {

@@ -130,7 +130,7 @@ async function printObjects(
     await deps.io.out.write(text);
     return;
   }
-  const renderer = createRenderer(output, { kind: objects[0].kind, nowMs: deps.clock.now });
+  const renderer = await createRenderer(output, { kind: objects[0].kind, nowMs: deps.clock.now });
   await deps.io.out.write(
     objects.length === 1
       ? renderer.single(objects[0].object)

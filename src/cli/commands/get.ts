@@ -88,7 +88,7 @@ export async function runGet(
   const conn = await deps.connect(globals);
   try {
     const ref = refFor(options.kind, conn.namespace);
-    const renderer = createRenderer(options.output, {
+    const renderer = await createRenderer(options.output, {
       kind: options.kind,
       nowMs: deps.clock.now,
       color: colorFor(globals, deps),

@@ -136,7 +136,7 @@ export async function runList(
   try {
     const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
     const color = colorFor(globals, deps);
-    const renderer = listRenderer(options, { color, showContext: false }, deps);
+    const renderer = await listRenderer(options, { color, showContext: false }, deps);
     if (options.watch !== "none") {
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
       if (options.stateFile === undefined) {

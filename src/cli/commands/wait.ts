@@ -38,7 +38,7 @@ export async function runWaitCommand(
     }));
     const results = await waitFor(conn.api, targets, options, deps);
     if (options.output !== undefined) {
-      const renderer = createRenderer(options.output, { kind, nowMs: deps.clock.now });
+      const renderer = await createRenderer(options.output, { kind, nowMs: deps.clock.now });
       const objects = results.flatMap((r) => (r.object ? [r.object] : []));
       if (objects.length > 0) {
         await deps.io.out.write(

@@ -7,7 +7,7 @@
 import { GROUP, kindByNoun, type Noun, VERSION } from "../../core/kinds.ts";
 import { applyDefaults } from "../config/apply_defaults.ts";
 import { presetNames } from "../config/apply_preset.ts";
-import type { Config } from "../config/config.ts";
+import type { Config } from "../config/config_model.ts";
 import { loadConfig } from "../config/load_config.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { UsageError } from "../outcomes.ts";
@@ -66,7 +66,7 @@ export async function runCompleteCommand(
     const tree = options.tree ?? treeFromSpec(root);
     const valueFlags = valueFlagWords(root.flags ?? []);
     const { expandShortcuts } = await import("../parse/shortcuts.ts");
-    const config = options.config ?? safeConfig(deps);
+    const config = options.config ?? await safeConfig(deps);
     const timeoutMs = options.timeoutMs ?? 1000;
     // The config's namespace applies to names as it does to commands (-n still wins).
     const connection = (flags: GlobalFlags) =>
@@ -84,9 +84,9 @@ export async function runCompleteCommand(
   }
 }
 
-function safeConfig(deps: Pick<Deps, "env">): Config {
+async function safeConfig(deps: Pick<Deps, "env">): Promise<Config> {
   try {
-    return loadConfig((name) => deps.env(name));
+    return await loadConfig((name) => deps.env(name));
   } catch {
     return { presets: {} };
   }

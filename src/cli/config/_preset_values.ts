@@ -10,7 +10,7 @@ import { kindByNoun } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery } from "../../core/query.ts";
 import { parseSortKey } from "../../core/sort.ts";
-import type { Preset } from "./config.ts";
+import type { Preset } from "./config_model.ts";
 
 /**
  * Throw the flag parser's error for the first malformed value. Phases, `--where` and

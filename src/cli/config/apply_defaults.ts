@@ -9,7 +9,7 @@
  */
 
 import type { GlobalFlags } from "../deps.ts";
-import type { Config } from "./config.ts";
+import type { Config } from "./config_model.ts";
 
 /** The global flags the config file can default. */
 export type DefaultedFlag = "output" | "color" | "namespace";

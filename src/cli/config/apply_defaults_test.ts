@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { GlobalFlags } from "../deps.ts";
 import { applyDefaults, configDefaults } from "./apply_defaults.ts";
-import type { Config } from "./config.ts";
+import type { Config } from "./config_model.ts";
 
 const full: Config = { output: "yaml", color: "never", namespace: "team-a", presets: {} };
 

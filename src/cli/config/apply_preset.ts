@@ -6,7 +6,7 @@
 import { closest } from "../../core/_did_you_mean.ts";
 import type { Noun } from "../../core/kinds.ts";
 import { UsageError } from "../outcomes.ts";
-import { type Config, PRESET_FILTER_KEYS, type PresetFilterKey } from "./config.ts";
+import { type Config, PRESET_FILTER_KEYS, type PresetFilterKey } from "./config_model.ts";
 
 /** The part of `RawListFlags` a preset can fill. */
 export type PresetFlags = { [K in PresetFilterKey]?: string };

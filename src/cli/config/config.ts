@@ -1,5 +1,5 @@
 /**
- * The user's config file (SPEC §3.6): default `-o`, `--color`, namespace, and named filter presets.
+ * Parsing of the user's config file (SPEC §3.6; what it holds is in config_model.ts).
  *
  * Parsing is pure and strict: an unknown key anywhere, a wrong type or a malformed value is a
  * `SyntaxError` naming the file, the line and the key path, so a typo never silently does nothing.
@@ -8,51 +8,17 @@
 
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import { closest } from "../../core/_did_you_mean.ts";
-import { kindByName, type Noun } from "../../core/kinds.ts";
+import { kindByName } from "../../core/kinds.ts";
 import { isDns1123Label } from "../../core/names.ts";
 import { allowedFormats, type OutputFormat } from "../../render/renderer.ts";
 import { checkPresetValues } from "./_preset_values.ts";
-
-/** `color:` values, the same as `--color`. */
-export const COLOR_SETTINGS = ["auto", "always", "never"] as const;
-/** A `color:` value. */
-export type ColorSetting = typeof COLOR_SETTINGS[number];
-
-/** The list flags a preset may set, named like `RawListFlags` (camelCase of the long flag). */
-export const PRESET_FILTER_KEYS = [
-  "selector",
-  "fieldSelector",
-  "status",
-  "node",
-  "minCpus",
-  "minMemory",
-  "createdAfter",
-  "createdBefore",
-  "where",
-  "sortBy",
-] as const;
-/** One preset filter key. */
-export type PresetFilterKey = typeof PRESET_FILTER_KEYS[number];
-
-/** A saved filter set: values exactly as the flags would carry them (strings). */
-export type Preset = { [K in PresetFilterKey]?: string } & {
-  /** The noun the preset is meant for (`vm`); using it with another noun is a usage error. */
-  kind?: Noun;
-};
-
-/** A parsed config file. Absent keys mean "no default". */
-export interface Config {
-  /** Where it was read from, for messages; undefined when there was no file. */
-  path?: string;
-  output?: OutputFormat;
-  color?: ColorSetting;
-  /** Default namespace: `-n` > this > the kubeconfig context's namespace > `default`. */
-  namespace?: string;
-  presets: Record<string, Preset>;
-}
-
-/** The empty config, used when there is no file. */
-export const EMPTY_CONFIG: Config = Object.freeze({ presets: Object.freeze({}) });
+import {
+  COLOR_SETTINGS,
+  type ColorSetting,
+  type Config,
+  type Preset,
+  PRESET_FILTER_KEYS,
+} from "./config_model.ts";
 
 const TOP_KEYS = ["output", "color", "namespace", "presets"] as const;
 const PRESET_KEYS = [...PRESET_FILTER_KEYS, "kind"] as const;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type Config, parseConfig } from "./config.ts";
+import { parseConfig } from "./config.ts";
+import type { Config } from "./config_model.ts";
 
 const P = "/home/ada/.config/hyperctl/config.yaml";
 

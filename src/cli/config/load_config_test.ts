@@ -17,9 +17,9 @@ Deno.test("configPath() prefers HYPERCTL_CONFIG, then an absolute XDG_CONFIG_HOM
   }
 });
 
-Deno.test("loadConfig() is empty when the default file is missing", () => {
+Deno.test("loadConfig() is empty when the default file is missing", async () => {
   const seen: string[] = [];
-  const config = loadConfig(envOf({ HOME: "/h" }), (p) => {
+  const config = await loadConfig(envOf({ HOME: "/h" }), (p) => {
     seen.push(p);
     return undefined;
   });
@@ -27,21 +27,21 @@ Deno.test("loadConfig() is empty when the default file is missing", () => {
   assert.deepEqual(seen, ["/h/.config/hyperctl/config.yaml"]);
 });
 
-Deno.test("loadConfig() rejects a missing file named by HYPERCTL_CONFIG", () => {
-  assert.throws(
+Deno.test("loadConfig() rejects a missing file named by HYPERCTL_CONFIG", async () => {
+  await assert.rejects(
     () => loadConfig(envOf({ HYPERCTL_CONFIG: "/nope.yaml" }), () => undefined),
     { name: "UsageError", message: /cannot read config "\/nope\.yaml" \(from HYPERCTL_CONFIG\)/ },
   );
 });
 
-Deno.test("loadConfig() parses the file and reports its path in errors", () => {
+Deno.test("loadConfig() parses the file and reports its path in errors", async () => {
   const files: Record<string, string> = {
     "/x/hyperctl/config.yaml": "output: json\n",
     "/bad.yaml": "outptu: json\n",
   };
   const read = (p: string) => files[p];
-  assert.equal(loadConfig(envOf({ XDG_CONFIG_HOME: "/x" }), read).output, "json");
-  assert.throws(() => loadConfig(envOf({ HYPERCTL_CONFIG: "/bad.yaml" }), read), {
+  assert.equal((await loadConfig(envOf({ XDG_CONFIG_HOME: "/x" }), read)).output, "json");
+  await assert.rejects(() => loadConfig(envOf({ HYPERCTL_CONFIG: "/bad.yaml" }), read), {
     name: "SyntaxError",
     message: '/bad.yaml:1: unknown key "outptu" (did you mean "output"?)',
   });
@@ -54,7 +54,7 @@ Deno.test("readConfigFile() reads real files and returns undefined for a missing
     await Deno.writeTextFile(`${dir}/hyperctl/config.yaml`, "color: always\n");
     assert.equal(readConfigFile(`${dir}/hyperctl/config.yaml`), "color: always\n");
     assert.equal(readConfigFile(`${dir}/missing.yaml`), undefined);
-    assert.equal(loadConfig(envOf({ XDG_CONFIG_HOME: dir })).color, "always");
+    assert.equal((await loadConfig(envOf({ XDG_CONFIG_HOME: dir }))).color, "always");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -8,11 +8,11 @@ export {
   type ColorSetting,
   type Config,
   EMPTY_CONFIG,
-  parseConfig,
   type Preset,
   PRESET_FILTER_KEYS,
   type PresetFilterKey,
-} from "./config.ts";
+} from "./config_model.ts";
+export { parseConfig } from "./config.ts";
 export {
   configPath,
   type EnvLookup,

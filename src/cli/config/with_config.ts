@@ -8,7 +8,7 @@ import type { Noun } from "../../core/kinds.ts";
 import type { GlobalFlags } from "../deps.ts";
 import { applyDefaults } from "./apply_defaults.ts";
 import { applyPreset } from "./apply_preset.ts";
-import type { Config } from "./config.ts";
+import type { Config } from "./config_model.ts";
 
 /** Commands that never read the config, so a broken file cannot lock the user out of them. */
 export const CONFIG_FREE_VERBS: ReadonlySet<string> = new Set(["completion"]);
