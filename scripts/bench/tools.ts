@@ -83,7 +83,7 @@ export async function tryBuild(outDir: string, root: string): Promise<BuildAttem
   } catch (err) {
     return { note: (err as Error).message };
   }
-  const result = await compile(entry, hostTarget(), `${outDir}/hyperctl`);
+  const result = await compile(entry, hostTarget(), `${outDir}/hyperctl`, root);
   return "binary" in result
     ? { bundle: entry, binary: result.binary }
     : { bundle: entry, note: `deno compile failed: ${result.error}` };

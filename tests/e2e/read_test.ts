@@ -303,3 +303,19 @@ e2eTest("SIGTERM and SIGINT end a watch cleanly with 143 and 130", async (t) => 
     assert.equal(lines.length, 4, "every event before the signal was flushed");
   }
 });
+
+e2eTest("status reports the served CRDs as a table, JSON and YAML", async (t) => {
+  const kc = { kubeconfig: t.kubeconfig };
+  const json = await hyperctl(["status", "-o", "json"], kc);
+  assert.equal(json.code, 0, json.stderr);
+  const status = JSON.parse(json.stdout);
+  assert.equal(status.healthy, true);
+  assert.equal(status.crds.length, 7);
+  assert.ok(status.crds.every((c: { installed: boolean }) => c.installed), json.stdout);
+  const yaml = await hyperctl(["status", "-o", "yaml"], kc);
+  assert.equal(yaml.code, 0, yaml.stderr);
+  assert.deepEqual(parseYaml(yaml.stdout), status);
+  const table = await hyperctl(["status"], kc);
+  assert.equal(table.code, 0, table.stderr);
+  assert.ok(table.stdout.includes(status.server), table.stdout);
+});

@@ -4,7 +4,6 @@
  * @module
  */
 
-import { stringify } from "yaml";
 import {
   type ClusterStatus,
   clusterStatus,
@@ -90,7 +89,7 @@ export async function runStatusCommand(globals: GlobalFlags, deps: Deps): Promis
     const text = output === "json"
       ? JSON.stringify(status, null, 2) + "\n"
       : output === "yaml"
-      ? stringify(status)
+      ? (await import("yaml")).stringify(status) // the library only for -o yaml
       : formatStatus(status);
     await deps.io.out.write(text);
     if (!status.healthy) {

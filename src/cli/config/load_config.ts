@@ -44,7 +44,8 @@ export function configPath(env: EnvLookup): string | undefined {
  *
  * @param env environment lookup (`deps.env`)
  * @param readFile file reader; defaults to the real file system
- * @throws SyntaxError for a malformed file, UsageError for a missing `HYPERCTL_CONFIG` file
+ * @returns the config; rejects with SyntaxError for a malformed file, UsageError for a missing
+ *   `HYPERCTL_CONFIG` file
  */
 export async function loadConfig(
   env: EnvLookup,
