@@ -86,7 +86,13 @@ apiServerTest("simulated operator drives every kind on the real API server", asy
   const api = clientFor(server.kubeconfigPath);
   const ns = freshNamespace("operator");
   const lines: string[] = [];
-  const operator: Operator = startOperator(api, { pace: "fast", log: (l) => lines.push(l) });
+  // Scoped to its namespace: suites run in parallel on one server, and an operator for all
+  // namespaces would give other tests' VMs a status they do not expect.
+  const operator: Operator = startOperator(api, {
+    namespace: ns,
+    pace: "fast",
+    log: (l) => lines.push(l),
+  });
   const create = (kind: KindName, o: KubeObject) => api.create(refFor(kind, ns), o);
   const runOp = async (
     name: string,
