@@ -120,8 +120,8 @@ const DYNAMIC_IMPORT = /\bimport\("([^"]+)"\)/g;
  * Why: before `deno run` starts the entry, Deno loads every module that a literal `import("…")`
  * can reach (all the chunks, and the npm graph of @inquirer/prompts), although one command needs
  * a few of them. A computed specifier is resolved when the import runs: `vm list` with 100 VMs
- * took 71 ms instead of 83 ms, `--version` 16 ms instead of 29 ms (bench/FINDINGS.md). `compile()` embeds the chunks and the
- * npm packages with `--include` instead.
+ * took 71 ms instead of 83 ms, `--version` 16 ms instead of 29 ms (bench/FINDINGS.md).
+ * `compile()` embeds the chunks and the npm packages with `--include` instead.
  */
 async function deferDynamicImports(outDir: string, root: string): Promise<void> {
   const pinned = await externalSpecifiers(root);

@@ -114,6 +114,9 @@ export async function longWatch(
   }
 }
 
+/** One memory measure of an `RssSeries`: all of RSS, or its anonymous or file-backed part. */
+export type Measure = "rssKb" | "anonKb" | "fileKb";
+
 /** Growth of one memory measure after warm-up. */
 export interface Growth {
   fromKb: number;
@@ -129,7 +132,7 @@ export interface Growth {
 export function growthAfterWarmup(
   s: RssSeries,
   warmupS: number,
-  measure: "rssKb" | "anonKb" | "fileKb" = "rssKb",
+  measure: Measure = "rssKb",
 ): Growth {
   const idx = s.atS.findIndex((t) => t >= warmupS);
   const from = idx < 0 ? 0 : idx;

@@ -6,7 +6,7 @@
 
 import type { KubeApi } from "../../src/k8s/api.ts";
 import { firstRequestCosts, importCosts, PROBE_BUSY_MS, renderCosts } from "./breakdown.ts";
-import { type Growth, growthAfterWarmup, longWatch } from "./memory_watch.ts";
+import { type Growth, growthAfterWarmup, longWatch, type Measure } from "./memory_watch.ts";
 import { compareOneShot, type Contender, jsonItemsCheck, linesCheck } from "./oneshot.ts";
 import type { Tool } from "./process_run.ts";
 import type { CaseResult, Sample, Section } from "./results.ts";
@@ -293,7 +293,7 @@ export async function memorySection(
       met: Number.isFinite(h.slopeKbPerMin) ? h.slopeKbPerMin <= 100 : undefined,
     },
   }];
-  const timeline = (measure: "rssKb" | "anonKb") =>
+  const timeline = (measure: Measure) =>
     run.series.map((s) =>
       `- ${s.label}: ` + s.atS.map((t, i) => `${t}s=${Math.round(s[measure][i] / 1024)}`).join(" ")
     ).join("\n");

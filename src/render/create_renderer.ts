@@ -39,7 +39,7 @@ export interface RendererOptions {
  * Create the renderer for `-o FORMAT` (table is the default view), always without managedFields.
  *
  * Asynchronous because `-o yaml` imports its renderer, and the YAML library with it, only when it
- * is asked for: the other formats start about 2 ms sooner without it (bench/FINDINGS.md).
+ * is asked for, so the other formats never load them (bench/FINDINGS.md, change 6).
  *
  * @example
  * ```ts

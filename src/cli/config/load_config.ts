@@ -39,8 +39,8 @@ export function configPath(env: EnvLookup): string | undefined {
  * Load the config file; a missing default file is an empty config, a missing file named by
  * `HYPERCTL_CONFIG` is a usage error (a typo there should not be silently ignored).
  *
- * The parser, and the YAML library with it, is imported only when there is a file: without one a
- * command starts about 2 ms sooner (bench/FINDINGS.md).
+ * The parser, and the YAML library with it, is imported only when there is a file, so a command
+ * without one never loads them (bench/FINDINGS.md, change 6).
  *
  * @param env environment lookup (`deps.env`)
  * @param readFile file reader; defaults to the real file system
