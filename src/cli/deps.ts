@@ -33,7 +33,7 @@ export interface Connection {
   close(): void;
 }
 
-/** Global flags every command understands (SPEC §3). */
+/** Global flags every command understands (see docs/architecture.md). */
 export interface GlobalFlags {
   kubeconfig?: string;
   context?: string;

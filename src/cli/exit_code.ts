@@ -1,7 +1,7 @@
 /**
  * The one table from error to exit code, and the one-line message printed for it.
  *
- * Codes are a contract with scripts (SPEC §2): 0 ok, 1 cluster, 2 usage, 3 wait timeout,
+ * Codes are a contract with scripts (README "Exit codes"): 0 ok, 1 cluster, 2 usage, 3 wait timeout,
  * 4 operation failed, 5 watch lost, 130/143 interrupted.
  * @module
  */

@@ -1,4 +1,4 @@
-/** Help text shared by `--help` and the README: the exit-code contract (SPEC §2). */
+/** Help text shared by `--help` and the README: the exit-code contract. */
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    success (including an empty list)

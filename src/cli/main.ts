@@ -29,7 +29,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
     }
     let args = [...argv];
     if (args[0] === "k8s") {
-      // HyperSDK's `hyperctl k8s -op …` command line, translated by a pure function (SPEC §3.4).
+      // HyperSDK's `hyperctl k8s -op …` command line, translated by a pure function.
       const { translateK8sArgs } = await import("./compat/mod.ts");
       const translated = translateK8sArgs(args.slice(1));
       if ("help" in translated) {

@@ -1,7 +1,7 @@
 /**
  * Errors that are not failures of the program but outcomes a script branches on.
  *
- * Each carries its own exit code (SPEC §2), so src/cli/exit_code.ts needs no special cases.
+ * Each carries its own exit code, so src/cli/exit_code.ts needs no special cases.
  * @module
  */
 

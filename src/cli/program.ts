@@ -41,7 +41,7 @@ export interface RawGetFlags {
   for?: string;
 }
 
-/** Flags every command takes, before or after the command words (SPEC §3). */
+/** Flags every command takes, before or after the command words. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   valueFlag("--kubeconfig", "path", "path to the kubeconfig file"),
   valueFlag("--context", "name", "kubeconfig context to use (list: a,b for several clusters)"),

@@ -1,6 +1,6 @@
 /**
  * `--wait` and `op wait`: watch each created object until it reaches a terminal state, showing
- * progress on stderr (SPEC §4).
+ * progress on stderr.
  *
  * Built on object$ (a watch with a field selector on the name that resumes and reconnects), so
  * completion is noticed as soon as the status changes — no polling — and the first check is the

@@ -1,5 +1,5 @@
 /**
- * The changing verbs of each noun (SPEC §3.2): create, delete, VM operations, waits, schedule
+ * The changing verbs of each noun: create, delete, VM operations, waits, schedule
  * suspend/resume. Every one really writes to the cluster; each module is imported lazily.
  * @module
  */

@@ -2,7 +2,8 @@
  * Client-side list filters (`--status`, `--node`, `--min-cpus`, `--min-memory`,
  * `--created-after/--created-before`).
  *
- * The API server cannot filter CRs on these fields (anchors §1.4), so they run here as pure
+ * The API server cannot filter CRs on these fields (a CRD's field selectors cover only
+ * metadata.name, metadata.namespace and its selectableFields), so they run here as pure
  * predicates, applied to list results and to every watch event alike.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * What each kind's phases mean for `--wait`, `op wait` and `--status` (SPEC §4).
+ * What each kind's phases mean for `--wait`, `op wait` and `--status` .
  *
  * Waiting is a pure predicate over "object or gone", so the watch code only feeds objects in and
  * maps the outcome to an exit code (0 succeeded, 4 failed, 1 gone).

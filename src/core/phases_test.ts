@@ -8,7 +8,7 @@ const phase = (p: unknown, extra: Record<string, unknown> = {}) => ({
   status: { phase: p, ...extra },
 });
 
-Deno.test("waitOutcome() classifies every terminal phase per SPEC §4", () => {
+Deno.test("waitOutcome() classifies every terminal phase as the exit-code table says", () => {
   const cases: [string, unknown, WaitOutcomeish][] = [
     ["VMOperation", phase("Pending"), "pending"],
     ["VMOperation", phase("Running"), "pending"],

@@ -16,7 +16,7 @@ const exact = (s: string | number) => {
   return `${q.coefficient}e${q.exponent}`;
 };
 
-Deno.test("parseQuantity() binary vectors from anchors §6.2", () => {
+Deno.test("parseQuantity() binary vectors (Kubernetes' resource.Quantity tests)", () => {
   const cases: [string, bigint][] = [
     ["4Gi", 4294967296n],
     ["500Mi", 524288000n],

@@ -1,5 +1,5 @@
 /**
- * The `--where` query language (SPEC §3.5): `memory >= 8Gi and (status = running or age > 7d)`.
+ * The `--where` query language: `memory >= 8Gi and (status = running or age > 7d)`.
  *
  * Grammar, lowest precedence first (keywords are case-insensitive):
  * ```

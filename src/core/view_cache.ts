@@ -4,7 +4,7 @@
  * Modelled on the kube-rs reflector store: objects are keyed by `namespace/name`, raw watch events
  * update the store, and what the user sees are view events derived from the store's before/after
  * visibility. After a relist (410 Gone) the new list is diffed against the store so only the
- * differences come out as synthetic events, never a full reprint (SPEC §5).
+ * differences come out as synthetic events, never a full reprint.
  *
  * For throughput (a burst of 10 000 updates must stay linear) the cache is updated in place:
  * functions that take a `ViewCache` and return events mutate it. Whoever holds the cache owns it.

@@ -28,7 +28,7 @@ interface Seen {
 /**
  * Watch one named object.
  *
- * Why: waits must react to the status change itself (SPEC §4: within 100 ms, no polling), and the
+ * Why: waits must react to the status change itself (within 100 ms, no polling), and the
  * first state must be known at once, including "does not exist".
  *
  * @param source the client (or an `RxKube` in tests)

@@ -2,7 +2,7 @@
  * `watch$`: a watch that survives server closes, 410 Gone, network failures and silence.
  *
  * kubectl's `get -w` ends (exit 0, no message) whenever the server closes the stream, which for
- * CRDs is every 60–120 s (anchors §0 #1–2). This watch instead lists, watches from the list's
+ * CRDs is every 60–120 s (kubectl#668, client-go's reflector). This watch instead lists, watches from the list's
  * resourceVersion, resumes from the last resourceVersion on every close, relists on 410 and emits
  * only the difference, and retries failures with backoff until the budget is spent.
  * @module

@@ -1,7 +1,7 @@
 /**
  * When to colour, and which colour a phase gets.
  *
- * Colour follows kubecolor's rules (anchors §3): auto-detect the terminal, honour `NO_COLOR`, and
+ * Colour follows kubecolor's rules: auto-detect the terminal, honour `NO_COLOR`, and
  * let `--color=always` force it. Only the STATUS/PHASE cell is coloured, semantically.
  * @module
  */

@@ -1,7 +1,7 @@
 /**
  * `-o json` under watch: JSON Lines, one compact `{"type":…,"object":…}` per event.
  *
- * This is kubectl's `--output-watch-events` shape (anchors §0 fact 3), made the default because
+ * This is kubectl's `--output-watch-events` shape, made the default because
  * it is the only JSON a `while read` loop or `jq -c` can consume line by line.
  * @module
  */

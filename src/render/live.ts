@@ -1,6 +1,6 @@
 /**
- * `--live`: the whole table redrawn in place on a TTY, like watch(1) or k9s (anchors §3;
- * kubernetes/kubernetes#40262), with rows changed in the last few seconds highlighted
+ * `--live`: the whole table redrawn in place on a TTY, like watch(1) or k9s
+ * (kubernetes/kubernetes#40262), with rows changed in the last few seconds highlighted
  * (kubecolor's "fresh object" idea).
  *
  * Pure string building; the CLI owns the loop, the terminal size and the clock.

@@ -1,6 +1,6 @@
 /**
  * `-o name`: `kind.group/name` per object, kind lowercased, as kubectl prints it
- * (anchors §0 fact 4), e.g. `virtualmachine.hypersdk.io/web-1`. The output feeds back into
+ * e.g. `virtualmachine.hypersdk.io/web-1`. The output feeds back into
  * `hyperctl` and `kubectl` arguments and into `grep`, so nothing else is printed.
  * @module
  */

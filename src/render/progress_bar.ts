@@ -1,6 +1,6 @@
 /**
  * Progress on a terminal (stderr is a TTY): one row per operation, redrawn in place, final
- * frame kept on screen (SPEC §4).
+ * frame kept on screen.
  *
  * The frame text and the cursor movement are separate so the text can be tested as plain
  * strings; {@link createProgressBar} only adds the redraw prefix.

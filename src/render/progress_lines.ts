@@ -1,5 +1,5 @@
 /**
- * Progress for a pipe or log file (no TTY): one plain line per change (SPEC §4),
+ * Progress for a pipe or log file (no TTY): one plain line per change,
  * `[2s] Phase: Running, Progress: 60%, Message: Migrating VM...`.
  * @module
  */

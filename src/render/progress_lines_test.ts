@@ -1,7 +1,7 @@
 import { equal } from "node:assert/strict";
 import { createProgressLines, formatProgressLine } from "./progress_lines.ts";
 
-Deno.test("formatProgressLine() prints the SPEC line with Go-style elapsed time", () => {
+Deno.test("formatProgressLine() prints `[elapsed] Phase: …` with Go-style elapsed time", () => {
   const row = {
     title: "t",
     phase: "Running",

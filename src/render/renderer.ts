@@ -1,7 +1,7 @@
 /**
  * The one contract every output format implements, for lists and for watch events alike.
  *
- * A watch event is an item with a type (STYLE "A command reads as one pipeline"), so `get` and
+ * A watch event is an item with a type (as in kubectl's printers), so `get` and
  * `get -w` share the renderer; state that streaming needs (header printed, column widths, YAML
  * document count) lives inside the instance, like kubectl's `HumanReadablePrinter`.
  * @module

@@ -5,7 +5,7 @@
  * flush per event, like kubectl flushing per watch event). When the reader goes away
  * (`hyperctl … | head -1`), the write fails with EPIPE; the sink then reports itself closed and
  * swallows further writes, so the command can stop and exit 0 without a stack trace
- * (SPEC §2, gh `iostreams`). This is the one file in src/render that touches Deno.
+ * (as gh's `iostreams` does). This is the one file in src/render that touches Deno.
  * @module
  */
 

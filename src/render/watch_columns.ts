@@ -2,7 +2,7 @@
  * The TIME and EVENT columns a table gets under watch, as a wrapper around any column set.
  *
  * kubectl adds EVENT with `--output-watch-events`; hyperctl always shows both under watch
- * (SPEC §5) so a log of rows says what happened and when.
+ * so a log of rows says what happened and when.
  * @module
  */
 

@@ -4,7 +4,7 @@
  * Output follows YAML 1.1 quoting, because Go tooling (sigs.k8s.io/yaml, yaml.v2) reads 1.1:
  * strings such as `"yes"`, `"on"`, `"0755"`, `"123"` and timestamps are quoted so they stay
  * strings. Under watch every event is a new document with `---\n` before each one after the
- * first, like kubectl's YAMLPrinter (anchors §0 fact 4); the document count lives in the instance.
+ * first, like kubectl's YAMLPrinter; the document count lives in the instance.
  * @module
  */
 

@@ -1,6 +1,6 @@
 /**
  * kubectl 1.33 against the embedded sim server: the sim must be usable with the reference client
- * unchanged (SPEC §7), including apply, patch, status patch, delete, watch and auth errors.
+ * unchanged, including apply, patch, status patch, delete, watch and auth errors.
  */
 
 import { deepEqual, equal, match } from "node:assert/strict";

@@ -134,8 +134,8 @@ export function scope(f: K8sFlags, listing: boolean): string[] {
 
 /**
  * Default `-o` of the ops whose HyperSDK default (`-output yaml`) printed a manifest: hyperctl
- * really creates the object and prints it as YAML, so stdout stays a YAML manifest (SPEC §3.4:
- * "default output stays as documented there except that it is correct"). Set to undefined to
+ * really creates the object and prints it as YAML, so stdout stays a YAML manifest: HyperSDK's default output, except that
+ * it is now correct. Set to undefined to
  * print hyperctl's `… created` line instead.
  */
 export const MANIFEST_OUTPUT_DEFAULT: "yaml" | undefined = "yaml";

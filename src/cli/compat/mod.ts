@@ -1,5 +1,5 @@
 /**
- * HyperSDK compatibility: `hyperctl k8s -op …` (SPEC §3.4).
+ * HyperSDK compatibility: `hyperctl k8s -op …`.
  * @module
  */
 

@@ -1,5 +1,5 @@
 /**
- * Parsing of the user's config file (SPEC §3.6; what it holds is in config_model.ts).
+ * Parsing of the user's config file (what it holds is in config_model.ts).
  *
  * Parsing is pure and strict: an unknown key anywhere, a wrong type or a malformed value is a
  * `SyntaxError` naming the file, the line and the key path, so a typo never silently does nothing.
