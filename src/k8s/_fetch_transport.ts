@@ -5,7 +5,7 @@
  */
 
 import { KubeConfigError } from "./errors.ts";
-import type { TlsSettings, Transport, TransportRequest } from "./transport.ts";
+import type { TlsSettings, Transport, TransportRequest } from "./_transport_types.ts";
 
 /** A Transport on fetch + Deno.createHttpClient. */
 export function createFetchTransport(settings: TlsSettings): Transport {

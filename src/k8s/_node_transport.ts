@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { TlsSettings, Transport, TransportRequest } from "./transport.ts";
+import type { TlsSettings, Transport, TransportRequest } from "./_transport_types.ts";
 
 type Https = typeof import("node:https");
 type Agent = import("node:https").Agent;

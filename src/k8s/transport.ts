@@ -11,34 +11,9 @@
 import { createFetchTransport } from "./_fetch_transport.ts";
 import { createNodeTransport } from "./_node_transport.ts";
 import { KubeConfigError } from "./errors.ts";
+import type { TlsSettings, Transport } from "./_transport_types.ts";
 
-/** TLS and proxy settings of one connection; PEM strings. */
-export interface TlsSettings {
-  caData?: string;
-  clientCertData?: string;
-  clientKeyData?: string;
-  insecureSkipTlsVerify?: boolean;
-  tlsServerName?: string;
-  proxyUrl?: string;
-  /** Kubeconfig user, for messages about a bad certificate. */
-  username?: string;
-}
-
-/** One HTTP request as the client builds it. */
-export interface TransportRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  signal: AbortSignal;
-}
-
-/** Sends requests; the body of the returned Response streams as it arrives. */
-export interface Transport {
-  send(request: TransportRequest): Promise<Response>;
-  /** Releases pooled connections. */
-  close(): void;
-}
+export type { TlsSettings, Transport, TransportRequest } from "./_transport_types.ts";
 
 /**
  * Picks the transport for these settings.
