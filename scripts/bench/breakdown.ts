@@ -22,7 +22,6 @@ export function importProbes(root: string): { name: string; specifier: string }[
     { name: "rxjs", specifier: "rxjs" },
     { name: "yaml", specifier: "yaml" },
     { name: "js-yaml (kubeconfig)", specifier: "js-yaml" },
-    { name: "fp-ts/function", specifier: "fp-ts/lib/function.js" },
     { name: "src/cli/program.ts (command tree)", specifier: `${root}/src/cli/program.ts` },
     { name: "src/cli/real_deps.ts", specifier: `${root}/src/cli/real_deps.ts` },
     { name: "src/k8s/client.ts", specifier: `${root}/src/k8s/client.ts` },

@@ -8,13 +8,19 @@
  * @module
  */
 
-import type { Predicate } from "fp-ts/lib/Predicate.js";
 import { parseTimestamp } from "./age.ts";
 import { parseDuration } from "./duration.ts";
 import type { KindInfo } from "./kinds.ts";
 import { normalizePhase } from "./phases.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
-import { getNumber, getPath, getString, type KubeObject, phaseOf } from "./types.ts";
+import {
+  getNumber,
+  getPath,
+  getString,
+  type KubeObject,
+  type ObjectPredicate,
+  phaseOf,
+} from "./types.ts";
 
 /** Validated filters; every field is optional and an empty filter matches everything. */
 export interface Filter {
@@ -197,8 +203,8 @@ export function memoryOf(obj: KubeObject): Quantity | undefined {
  * assert.equal(toPredicate({ minCpus: 4 })({ spec: { cpus: "8" } }), true);
  * ```
  */
-export function toPredicate(filter: Filter): Predicate<KubeObject> {
-  const checks: Predicate<KubeObject>[] = [];
+export function toPredicate(filter: Filter): ObjectPredicate {
+  const checks: ObjectPredicate[] = [];
   const { statuses, node, minCpus, minMemory, createdAfterMs, createdBeforeMs } = filter;
   if (statuses !== undefined) {
     const wanted = new Set(statuses.map((s) => s.toLowerCase()));

@@ -16,7 +16,6 @@
  * @module
  */
 
-import type { Predicate } from "fp-ts/lib/Predicate.js";
 import { closest, didYouMean } from "./_did_you_mean.ts";
 import { fieldsFor, labelField, type QueryField } from "./_query_fields.ts";
 import { lexQuery, QueryLexError, type QueryToken } from "./_query_lexer.ts";
@@ -26,7 +25,7 @@ import type { KindInfo } from "./kinds.ts";
 import { labelKeyError } from "./label_selector.ts";
 import { normalizePhase } from "./phases.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
-import type { KubeObject } from "./types.ts";
+import type { KubeObject, ObjectPredicate } from "./types.ts";
 
 export type { FieldType, QueryField } from "./_query_fields.ts";
 
@@ -330,6 +329,6 @@ function evaluate(q: Query, obj: KubeObject, nowMs: number): boolean {
  * assert.equal(queryPredicate(old, Date.parse("2024-02-01T00:00:00Z"))(vm), true);
  * ```
  */
-export function queryPredicate(q: Query, nowMs: number): Predicate<KubeObject> {
+export function queryPredicate(q: Query, nowMs: number): ObjectPredicate {
   return (obj) => evaluate(q, obj, nowMs);
 }

@@ -34,6 +34,9 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
+/** A test on one object: a client-side filter, a query, a watch's view. */
+export type ObjectPredicate = (object: KubeObject) => boolean;
+
 /** The event types the API server sends on a watch stream. */
 export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
 
