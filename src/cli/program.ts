@@ -167,6 +167,15 @@ export function commandTree(deps: Deps): CommandSpec {
         },
       },
       {
+        name: "version",
+        description: "print the client's and the server's versions",
+        flags: [switchFlag("--client", "the client's version only (contacts no cluster)")],
+        run: async ({ flags }) => {
+          const { runVersionCommand } = await import("./commands/version.ts");
+          await runVersionCommand(flags, flags as GlobalFlags, deps);
+        },
+      },
+      {
         name: "sim",
         description: "run an embedded cluster with a simulated HyperSDK operator (Ctrl+C stops it)",
         flags: SIM_FLAGS,
