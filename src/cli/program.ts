@@ -152,7 +152,7 @@ const SIM_FLAGS: readonly FlagSpec[] = [
 /** Build the whole command tree bound to `deps`. */
 export function commandTree(deps: Deps): CommandSpec {
   return {
-    name: "hyperctl",
+    name: deps.programName ?? "hyperctl",
     description: "manage HyperSDK virtual machines on Kubernetes",
     helpAfter: EXIT_CODES_HELP,
     flags: GLOBAL_FLAGS,
