@@ -5,44 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { parse as parseYaml } from "yaml";
-import { RELEASE_TARGETS } from "../../scripts/release/targets.ts";
-import { binaryName } from "../../scripts/release/targets.ts";
-
-const ROOT = new URL("../..", import.meta.url).pathname;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(cmd: string, args: string[], opts: Deno.CommandOptions = {}): Promise<Run> {
-  const out = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped", ...opts })
-    .output();
-  const d = new TextDecoder();
-  return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
-}
-
-/** `deno task release package …` from the checkout. */
-export function releasePackage(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return run(Deno.execPath(), ["task", "--quiet", "release", "package", ...args], {
-    cwd: ROOT,
-    env,
-  });
-}
-
-/** A directory of stand-in binaries, each a script printing which target it stands for. */
-export async function standInBinaries(): Promise<string> {
-  const dir = await Deno.makeTempDir({ prefix: "hyperctl-binaries-" });
-  for (const t of RELEASE_TARGETS) {
-    await Deno.writeTextFile(
-      `${dir}/${binaryName(t)}`,
-      `#!/bin/sh\necho "stand-in for ${t.triple}: $*"\n`,
-      { mode: 0o755 },
-    );
-  }
-  return dir;
-}
+import { releasePackage, run, standInBinaries } from "../support/release.ts";
 
 Deno.test("release package writes an archive per target, SHA256SUMS, krew and Homebrew files", async () => {
   const binaries = await standInBinaries();
