@@ -4,8 +4,7 @@
  * @module
  */
 
-import { RELEASE_TARGETS } from "../../scripts/release/targets.ts";
-import { binaryName } from "../../scripts/release/targets.ts";
+import { binaryName, RELEASE_TARGETS } from "../../scripts/release/targets.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -16,6 +15,7 @@ export interface Run {
   stderr: string;
 }
 
+/** Run `cmd args…` to the end, capturing stdout and stderr. */
 export async function run(
   cmd: string,
   args: string[],
