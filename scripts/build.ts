@@ -13,6 +13,8 @@
  * @module
  */
 
+import { type BuildStamp, stageSources, stampFor } from "./release/stamp.ts";
+
 /** Permissions the binary gets; tests run `deno run` with the same set (see tests/support/cli.ts). */
 export const BINARY_PERMISSIONS = [
   "--allow-net",
@@ -25,7 +27,8 @@ export const BINARY_PERMISSIONS = [
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 
-const ALL_TARGETS = [
+/** Every target a release is built for, as `deno compile --target` spells them. */
+export const ALL_TARGETS = [
   "x86_64-unknown-linux-gnu",
   "aarch64-unknown-linux-gnu",
   "x86_64-apple-darwin",
@@ -151,9 +154,18 @@ async function deferDynamicImports(outDir: string, root: string): Promise<void> 
 
 /**
  * Bundle `root`'s CLI into `outDir` (emptied first, so no stale chunk survives) and return the
- * entry's path (`hyperctl.js`). Throws with the bundler's last line on failure.
+ * entry's path (`hyperctl.js`). With `stamp`, a stamped copy of the sources is bundled (see
+ * release/stamp.ts). Throws with the bundler's last line on failure.
  */
-export async function bundle(outDir: string, root = ROOT): Promise<string> {
+export async function bundle(outDir: string, root = ROOT, stamp?: BuildStamp): Promise<string> {
+  if (stamp) {
+    const staged = await stageSources(root, stamp);
+    try {
+      return await bundle(outDir, staged);
+    } finally {
+      await Deno.remove(staged, { recursive: true });
+    }
+  }
   await Deno.remove(outDir, { recursive: true }).catch(() => {});
   await Deno.mkdir(outDir, { recursive: true });
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
@@ -237,7 +249,8 @@ if (import.meta.main) {
   }
   let entry;
   try {
-    entry = await bundle(`${opts.out}/bundle`);
+    const { VERSION } = await import("../src/cli/version.ts");
+    entry = await bundle(`${opts.out}/bundle`, ROOT, await stampFor(ROOT, VERSION));
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     Deno.exit(1);

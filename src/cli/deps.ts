@@ -57,6 +57,8 @@ export interface Deps {
   /** Aborted on SIGINT/SIGTERM; `interruptedBy` tells which. */
   interrupt: AbortSignal;
   interruptedBy(): "SIGINT" | "SIGTERM" | undefined;
+  /** How help and usage name the program (`kubectl hyperctl` as a plugin). @default "hyperctl" */
+  programName?: string;
   /** Set by a command that finished but must exit non-zero (e.g. one of several clusters failed). */
   exitCode: number;
 }

@@ -152,7 +152,7 @@ const SIM_FLAGS: readonly FlagSpec[] = [
 /** Build the whole command tree bound to `deps`. */
 export function commandTree(deps: Deps): CommandSpec {
   return {
-    name: "hyperctl",
+    name: deps.programName ?? "hyperctl",
     description: "manage HyperSDK virtual machines on Kubernetes",
     helpAfter: EXIT_CODES_HELP,
     flags: GLOBAL_FLAGS,
@@ -164,6 +164,15 @@ export function commandTree(deps: Deps): CommandSpec {
         run: async ({ flags }) => {
           const { runStatusCommand } = await import("./commands/status.ts");
           await runStatusCommand(flags as GlobalFlags, deps);
+        },
+      },
+      {
+        name: "version",
+        description: "print the client's and the server's versions",
+        flags: [switchFlag("--client", "the client's version only (contacts no cluster)")],
+        run: async ({ flags }) => {
+          const { runVersionCommand } = await import("./commands/version.ts");
+          await runVersionCommand(flags, flags as GlobalFlags, deps);
         },
       },
       {

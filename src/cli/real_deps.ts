@@ -6,6 +6,7 @@
 import type { Connection, Deps, GlobalFlags } from "./deps.ts";
 import { stderrSink, stdoutSink } from "../render/sink.ts";
 import { warmTlsEntropy } from "../k8s/tls_warmup.ts";
+import { INVOKED_AS_ENV, programName } from "./program_name.ts";
 
 function listenForSignals(controller: AbortController): () => "SIGINT" | "SIGTERM" | undefined {
   let which: "SIGINT" | "SIGTERM" | undefined;
@@ -57,6 +58,7 @@ export function realDeps(): Deps {
     },
     interrupt: controller.signal,
     interruptedBy,
+    programName: programName(Deno.env.get(INVOKED_AS_ENV) || Deno.execPath()),
     exitCode: 0,
   };
 }

@@ -16,6 +16,7 @@ import type { Deps } from "../deps.ts";
 import { UsageError } from "../outcomes.ts";
 import { refFor } from "./_common.ts";
 import { kindByNoun } from "../../core/kinds.ts";
+import { rfc3339 } from "../../sim/operator/time.ts";
 
 /** Raw flags of `sim`. */
 export interface SimFlags {
@@ -91,6 +92,25 @@ export function seedVm(i: number, namespace: string): KubeObject {
   };
 }
 
+/**
+ * Create the seeded VMs before the operator starts, each running one already placed on the next
+ * node in turn. The operator places new VMs on the least-loaded node in the order it reaches
+ * them, which its step delays make random, so the same flags would give other nodes (and
+ * addresses) on every run; seeded this way, `--vms N --nodes …` always gives the same cluster.
+ */
+async function seedVms(api: KubeClient, options: SimOptions): Promise<void> {
+  const ref = refFor(kindByNoun("vm"), options.namespace);
+  let placed = 0;
+  for (let i = 0; i < options.vms; i++) {
+    const vm = await api.create(ref, seedVm(i, options.namespace));
+    if (!(vm.spec as { running?: boolean }).running || options.nodes.length === 0) continue;
+    const node = options.nodes[placed++ % options.nodes.length];
+    await api.patch(ref, vm.metadata!.name!, {
+      status: { phase: "Creating", nodeName: node, creationTimestamp: rfc3339(Date.now()) },
+    }, { type: "merge", subresource: "status" });
+  }
+}
+
 /** A running sim, for the command and for the demo script. */
 export interface RunningSim {
   server: SimServer;
@@ -115,9 +135,8 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   );
   await Deno.chmod(options.kubeconfigOut, 0o600).catch(() => {});
   const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
+  await seedVms(api, options);
   const operator = startOperator(api, { pace: options.pace, nodes: options.nodes });
-  const vmRef = refFor(kindByNoun("vm"), options.namespace);
-  for (let i = 0; i < options.vms; i++) await api.create(vmRef, seedVm(i, options.namespace));
   return {
     server,
     api,

@@ -108,16 +108,44 @@ export type OutputMode =
   | { flag: "json"; always?: boolean };
 
 /**
- * `-o` from `-output`/`-json`. HyperSDK knew json and yaml and printed "anything else" as a table
- * (reads) or as YAML (manifests); here anything else means hyperctl's own default view, so
- * `-output table` gives a real table. `wide` and `name` are passed on, since hyperctl has them.
+ * `-o` from `-output`/`-json`, for every op: a flag is honoured or refused (exit 2), never
+ * ignored. HyperSDK knew json and yaml and printed "anything else" as a table (reads) or as YAML
+ * (manifests), and some ops read only `-json`; here `-output` works wherever `-json` does,
+ * `-output table` gives hyperctl's own view (a table, or `… created`), `wide` and `name` are
+ * passed on, and any
+ * other value, or an output flag on an op that prints no object, is refused.
  */
-export function output(f: K8sFlags, mode: OutputMode): string[] {
-  if (mode.flag === "json") return f.bool("json") || mode.always ? ["-o", "json"] : [];
-  if (!f.given("output")) return mode.dflt ? ["-o", mode.dflt] : [];
+export function output(f: K8sFlags, spec: Pick<OpSpec, "op" | "output">): string[] {
+  const mode = spec.output;
+  const json = f.bool("json");
+  if (!mode) {
+    const flag = f.given("output") ? "-output" : json ? "-json" : undefined;
+    if (flag) {
+      throw new UsageError(`hyperctl k8s: -op ${spec.op} prints no object, so ${flag} has no use`);
+    }
+    return [];
+  }
+  const read = mode.flag === "output" ? mode.read : !mode.always;
+  if (!f.given("output")) {
+    if (json) return ["-o", "json"];
+    if (mode.flag === "json") return mode.always ? ["-o", "json"] : [];
+    return mode.dflt ? ["-o", mode.dflt] : [];
+  }
   const value = f.str("output").toLowerCase();
-  const allowed = mode.read ? ["json", "yaml", "wide", "name"] : ["json", "yaml", "name"];
-  return allowed.includes(value) ? ["-o", value] : [];
+  const allowed = read
+    ? ["json", "yaml", "wide", "name", "table"]
+    : ["json", "yaml", "name", "table"];
+  if (!allowed.includes(value)) {
+    throw new UsageError(
+      `hyperctl k8s: -output ${JSON.stringify(f.str("output"))} is not one of ${
+        allowed.join(", ")
+      } for -op ${spec.op}`,
+    );
+  }
+  if (json && value !== "json") {
+    throw new UsageError(`hyperctl k8s: -json and -output ${value} disagree: give one of them`);
+  }
+  return value === "table" ? [] : ["-o", value];
 }
 
 /**

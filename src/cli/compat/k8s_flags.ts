@@ -64,7 +64,7 @@ export const K8S_FLAGS: readonly GoFlagDef[] = [
   s("target-node", "", "destination node (vm-migrate)"),
   s("snapshot", "", "VMSnapshot name"),
   b("include-memory", false, "vm-snapshot-create: include the memory state"),
-  s("output", "yaml", "output format: json, yaml, or table"),
+  s("output", "yaml", "output format: json, yaml, wide, name or table"),
   b("watch", false, "watch for changes (vm-list, vm-get)"),
   s("status", "", "vm-list: only these phases (comma-separated, any case, prefixes allowed)"),
   s("node", "", "vm-list: only VMs on this node"),

@@ -71,7 +71,7 @@ export function translateK8sArgs(args: readonly string[]): K8sTranslation {
   return {
     argv: [
       ...spec.translate(f, spec),
-      ...(spec.output ? output(f, spec.output) : []),
+      ...output(f, spec),
       ...scope(f, spec.listing === true),
     ],
   };

@@ -80,6 +80,12 @@ Deno.test("values without an equivalent are usage errors naming the flag", () =>
     ],
     ["-op vm-clone -vm a -target b -wait -timeout -5", /-timeout must be >= 0 seconds/],
     ["-op vm-get -vm -watch", /-vm needs a name, got "-watch"/],
+    // An output flag is honoured or refused, never ignored.
+    ["-op vm-delete -vm a -output json", /-op vm-delete prints no object, so -output has no use/],
+    ["-op vm-snapshot-delete -snapshot s -json", /prints no object, so -json has no use/],
+    ["-op status -output xml", /-output "xml" is not one of json, yaml, wide, name, table/],
+    ["-op vm-create -vm a -output wide", /-output "wide" is not one of json, yaml, name, table/],
+    ["-op backup-list -json -output yaml", /-json and -output yaml disagree/],
   ];
   for (const [input, pattern] of cases) {
     throws(

@@ -52,6 +52,7 @@ export const CASES: [string, string][] = [
   ["-op vm-list -status P", "vm list --status Pending,Paused -o yaml"],
   ["-op vm-list -min-cpus 0 -output table -namespace prod", "vm list -n prod"],
   ["-op vm-list -output wide -kubeconfig /k", "vm list -o wide --kubeconfig /k"],
+  ["-op vm-list -json", "vm list -o json"],
   ["-op vm-list -namespace prod -all-namespaces", "vm list -o yaml -A"],
   // vm-get / vm-describe
   ["-op vm-get -vm web-1", "vm get web-1 -o yaml"],
@@ -74,7 +75,7 @@ export const CASES: [string, string][] = [
   ],
   // vm-delete
   ["-op vm-delete -vm web-1", "vm delete web-1"],
-  ["-op vm-delete -vm web-1 -force -output json", "vm delete web-1 --yes"],
+  ["-op vm-delete -vm web-1 -force", "vm delete web-1 --yes"],
   // power
   ["-op vm-start -vm web-1", "vm start web-1 -o yaml"],
   ["-op vm-stop -vm web-1 -wait -force", "vm stop web-1 --wait -o yaml"],
@@ -125,9 +126,13 @@ export const CASES: [string, string][] = [
   // status
   ["-op status", "status"],
   ["-op status -json -kubeconfig /k", "status -o json --kubeconfig /k"],
+  ["-op status -output json", "status -o json"],
+  ["-op status -output yaml -json=false", "status -o yaml"],
+  ["-op status -output table", "status"],
   // backups
   ["-op backup-list", "backup list"],
   ["-op backup-list -json -all-namespaces", "backup list -o json -A"],
+  ["-op backup-list -output name", "backup list -o name"],
   ["-op backup-get -name db-1", "backup get db-1"],
   ["-op backup-create -vm db -bucket bk", "backup create db --dest-type s3 --bucket bk -o json"],
   [

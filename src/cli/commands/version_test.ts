@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import type { KubeApi } from "../../k8s/api.ts";
+import type { Connection } from "../deps.ts";
+import { fakeDeps } from "../fake_deps.ts";
+import { formatVersion, runVersionCommand, servedVersionWarning } from "./version.ts";
+import project from "../../../deno.json" with { type: "json" };
+
+/** A connection whose API answers `getRaw` from `paths` (404 for the rest). */
+function connection(paths: Record<string, unknown>): () => Promise<Connection> {
+  const api = {
+    getRaw: (path: string) =>
+      path in paths
+        ? Promise.resolve(paths[path])
+        : Promise.reject(Object.assign(new Error(`404 ${path}`), { code: 404 })),
+  } as unknown as KubeApi;
+  return () => Promise.resolve({ api, namespace: "default", contextName: "test", close: () => {} });
+}
+
+const VERSION_DOC = { major: "1", minor: "36", gitVersion: "v1.36.6" };
+
+Deno.test("runVersionCommand() --client prints deno.json's version and never connects", async () => {
+  const deps = fakeDeps(); // its connect() rejects
+  await runVersionCommand({ client: true }, { output: "json" }, deps);
+  const report = JSON.parse(deps.stdout());
+  assert.equal(report.clientVersion.version, project.version);
+  assert.equal(report.clientVersion.deno, Deno.version.deno);
+  assert.equal(report.clientVersion.target, Deno.build.target);
+  assert.equal(report.serverVersion, undefined);
+  assert.equal(deps.stderr(), "");
+});
+
+Deno.test("runVersionCommand() adds the server's version and the served hypersdk.io versions", async () => {
+  const deps = fakeDeps({
+    connect: connection({
+      "/version": VERSION_DOC,
+      "/apis/hypersdk.io": {
+        versions: [{ groupVersion: "hypersdk.io/v1alpha1", version: "v1alpha1" }],
+      },
+    }),
+  });
+  await runVersionCommand({}, {}, deps);
+  assert.match(deps.stdout(), /^Client Version: v\d+\.\d+\.\d+\n/);
+  assert.match(
+    deps.stdout(),
+    /\nServer Version: v1\.36\.6\nHyperSDK API: {3}hypersdk\.io\/v1alpha1\n$/,
+  );
+  assert.equal(deps.stderr(), "");
+});
+
+Deno.test("runVersionCommand() warns in one line when the CRDs are missing, exit 0", async () => {
+  const deps = fakeDeps({ connect: connection({ "/version": VERSION_DOC }) });
+  await runVersionCommand({}, { output: "json" }, deps);
+  assert.deepEqual(JSON.parse(deps.stdout()).hypersdkVersions, []);
+  assert.match(deps.stderr(), /^warning: the cluster serves no hypersdk\.io API[^\n]*\n$/);
+  assert.equal(deps.exitCode, 0);
+});
+
+Deno.test("runVersionCommand() prints the client part, then fails when the cluster is unreachable", async () => {
+  const deps = fakeDeps();
+  await assert.rejects(() => runVersionCommand({}, {}, deps), /does not connect/);
+  assert.match(deps.stdout(), /^Client Version: /);
+  assert.doesNotMatch(deps.stdout(), /Server Version/);
+});
+
+Deno.test("runVersionCommand() refuses an output format it has no printer for", async () => {
+  const deps = fakeDeps();
+  await assert.rejects(
+    () => runVersionCommand({ client: true }, { output: "name" }, deps),
+    (e: Error) =>
+      e.name === "UsageError" && /allowed formats are table, json, yaml/.test(e.message),
+  );
+  assert.equal(deps.stdout(), "");
+});
+
+Deno.test("servedVersionWarning() names unknown versions and stays quiet for v1alpha1", () => {
+  assert.equal(servedVersionWarning(["v1beta1", "v1alpha1"]), undefined);
+  assert.equal(
+    servedVersionWarning(["v1beta1"]),
+    "warning: the cluster serves hypersdk.io v1beta1, which this hyperctl does not know (it uses v1alpha1)",
+  );
+});
+
+Deno.test("formatVersion() says when nothing was stamped", () => {
+  const text = formatVersion({
+    clientVersion: {
+      version: "0.2.0",
+      gitCommit: "",
+      buildDate: "2026-12-06T10:00:00Z",
+      deno: "2.9.6",
+      v8: "15.0",
+      typescript: "6.0.3",
+      target: "x86_64-unknown-linux-gnu",
+    },
+  });
+  assert.equal(
+    text,
+    [
+      "Client Version: v0.2.0",
+      "Git Commit:     (none: running from source)",
+      "Build Date:     2026-12-06T10:00:00Z",
+      "Deno:           2.9.6 (V8 15.0, TypeScript 6.0.3)",
+      "Target:         x86_64-unknown-linux-gnu",
+      "",
+    ].join("\n"),
+  );
+});

@@ -1,0 +1,35 @@
+/**
+ * Version stamping end to end: a bundle made with a stamp reports it in `version` and
+ * `--version`, and the checkout's src/cli/build_stamp.ts is left as it was.
+ */
+import assert from "node:assert/strict";
+import { BINARY_PERMISSIONS, bundle } from "../../scripts/build.ts";
+import { run } from "../support/release.ts";
+
+const STAMP_FILE = new URL("../../src/cli/build_stamp.ts", import.meta.url).pathname;
+
+Deno.test("a stamped bundle reports the stamp's version, commit and date", async () => {
+  const before = await Deno.readTextFile(STAMP_FILE);
+  const out = await Deno.makeTempDir({ prefix: "hyperctl-stamp-" });
+  try {
+    const stamp = {
+      version: "9.8.7-rc.1",
+      commit: "0123456789abcdef",
+      date: "2026-12-06T10:00:00Z",
+    };
+    const entry = await bundle(`${out}/bundle`, undefined, stamp);
+    const deno = (args: string[]) =>
+      run(Deno.execPath(), ["run", "--quiet", ...BINARY_PERMISSIONS, entry, ...args]);
+    assert.equal((await deno(["--version"])).stdout, "hyperctl 9.8.7-rc.1\n");
+    const version = await deno(["version", "--client", "-o", "json"]);
+    assert.equal(version.code, 0, version.stderr);
+    const client = JSON.parse(version.stdout).clientVersion;
+    assert.deepEqual(
+      [client.version, client.gitCommit, client.buildDate],
+      [stamp.version, stamp.commit, stamp.date],
+    );
+    assert.equal(await Deno.readTextFile(STAMP_FILE), before);
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+});
