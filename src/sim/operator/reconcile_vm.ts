@@ -13,6 +13,7 @@ import {
   nameOf,
   namespaceOf,
 } from "../../core/types.ts";
+import { accessSteps, annotatedAddress, stopSteps } from "./access_steps.ts";
 import { findCondition, setCondition } from "./conditions.ts";
 import { chooseNode, ipFor } from "./placement.ts";
 import { NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
@@ -48,7 +49,7 @@ export function runningStatus(vm: KubeObject, node: string, world: World): Recor
   return {
     phase: "Running",
     nodeName: node,
-    ipAddresses: [ipFor(vm, node, world.nodes)],
+    ipAddresses: [annotatedAddress(vm) ?? ipFor(vm, node, world.nodes)],
     startTime: rfc3339(world.now),
     conditions: setCondition(
       getPath(status, ["conditions"]),
@@ -130,7 +131,9 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
       return { actions: [patchStatus(ref, runningStatus(vm, placed.node, world))] };
     }
     case "Running":
-      return wantsRunning(vm) ? NOTHING : { actions: [patchStatus(ref, stoppedStatus(vm, now))] };
+      return wantsRunning(vm)
+        ? { actions: accessSteps(vm, ref, world) }
+        : { actions: [...stopSteps(vm, ref, world), patchStatus(ref, stoppedStatus(vm, now))] };
     case "Stopped":
       if (!wantsRunning(vm)) return NOTHING;
       return {

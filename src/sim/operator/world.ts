@@ -22,6 +22,11 @@ export interface World {
   job(id: string): RunnerJob | undefined;
   /** The fault injected into an object, if any. */
   fault(obj: KubeObject, kind: KindName): Fault | undefined;
+  /**
+   * The port of a VM's VNC console (`namespace/name`), undefined while none is served; the
+   * function itself is absent when this operator serves no consoles.
+   */
+  readonly consolePort?: (key: string) => number | undefined;
 }
 
 /** Numeric resourceVersions compare by age; opaque ones are taken as newer. */
@@ -79,9 +84,11 @@ export function worldFromStore(
     nodes: readonly string[];
     jobs: (id: string) => RunnerJob | undefined;
     faults: FaultRules;
+    consolePort?: (key: string) => number | undefined;
   },
 ): World {
   return {
+    ...(input.consolePort ? { consolePort: input.consolePort } : {}),
     now: input.now,
     nodes: input.nodes,
     get: (kind, ns, name) => store.get(kind, ns, name),
@@ -98,6 +105,7 @@ export function worldOf(input: {
   objects?: KubeObject[];
   jobs?: RunnerJob[];
   faults?: FaultRules;
+  consolePort?: (key: string) => number | undefined;
 }): World {
   const store = new ObjectStore();
   for (const o of input.objects ?? []) store.put(o.kind as KindName, o);
@@ -107,5 +115,6 @@ export function worldOf(input: {
     nodes: input.nodes ?? ["node-1", "node-2", "node-3"],
     jobs: (id) => jobs.get(id),
     faults: input.faults ?? [],
+    consolePort: input.consolePort,
   });
 }
