@@ -105,6 +105,7 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   const server = await startSimServer({
     port: options.port,
     crdYaml: Object.values(EMBEDDED_CRDS),
+    nodes: options.nodes,
   });
   const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
   if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });
@@ -115,7 +116,11 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   );
   await Deno.chmod(options.kubeconfigOut, 0o600).catch(() => {});
   const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
-  const operator = startOperator(api, { pace: options.pace, nodes: options.nodes });
+  const operator = startOperator(api, {
+    pace: options.pace,
+    nodes: options.nodes,
+    consoles: true,
+  });
   const vmRef = refFor(kindByNoun("vm"), options.namespace);
   for (let i = 0; i < options.vms; i++) await api.create(vmRef, seedVm(i, options.namespace));
   return {
