@@ -22,6 +22,7 @@ import { chromiumAvailable, screenshotWhen } from "../support/chromium.ts";
 import { type CliResult, hyperctl } from "../support/cli.ts";
 import { serveHyperctl } from "../support/serving.ts";
 import { startSimCluster } from "../support/sim_cluster.ts";
+import { until } from "../support/until.ts";
 import { differingPixels, pngRgb, vncCapture, vncdoAvailable } from "../support/vnc_client.ts";
 
 const VM = kindByNoun("vm");
@@ -38,16 +39,6 @@ function vmObject(name: string, ns: string, extra: Record<string, unknown> = {})
     metadata: { name, namespace: ns, ...extra },
     spec: { cpus: 1, memory: "1Gi" },
   };
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await f();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Wait until the operator has published the VM's console. */
