@@ -29,6 +29,8 @@ export interface ScreenshotOptions {
   selector: string;
   /** Give up after this long. @default 20000 */
   timeoutMs?: number;
+  /** Browser window size in pixels. @default [800, 600] */
+  window?: [number, number];
 }
 
 type Cdp = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -76,7 +78,7 @@ export async function screenshotWhen(url: string, options: ScreenshotOptions): P
       "--disable-component-update",
       "--disable-sync",
       "--force-device-scale-factor=1",
-      "--window-size=800,600",
+      `--window-size=${(options.window ?? [800, 600]).join(",")}`,
       `--user-data-dir=${profile}`,
       "--remote-debugging-port=0",
       "about:blank",

@@ -149,6 +149,7 @@ export async function runSimCommand(flags: SimFlags, deps: Deps): Promise<void> 
       `  hyperctl vm clone ${
         seedVm(0, options.namespace).metadata?.name
       } --target my-clone --wait\n` +
+      `  hyperctl vm vnc ${seedVm(0, options.namespace).metadata?.name} --web\n` +
       `  kubectl get virtualmachines.hypersdk.io\n` +
       `Press Ctrl+C to stop.\n`,
   );
