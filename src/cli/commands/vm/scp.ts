@@ -9,7 +9,6 @@ import { parseScpWords, scpArgs, type ScpWords } from "../../../core/remote_shel
 import { sshAddress } from "../../../core/vm_endpoint.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
-import { UsageError } from "../../outcomes.ts";
 import { orThrow, readVm } from "./_reach.ts";
 import { runProgram } from "./_run_program.ts";
 import type { RemoteShellFlags } from "./ssh.ts";
@@ -17,12 +16,8 @@ import type { RemoteShellFlags } from "./ssh.ts";
 /** Parse the words of `vm scp` (exit 2 on bad input, before anything is sent). */
 export function parseScpOptions(words: readonly string[], globals: GlobalFlags): ScpWords {
   validateGlobalFlags(globals);
-  let parsed;
-  try {
-    parsed = parseScpWords(words);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  // A SyntaxError from the parser is a usage error: exit 2.
+  const parsed = parseScpWords(words);
   for (const r of parsed.remotes) validateDns1123Name(r.vm, "VM name");
   return parsed;
 }

@@ -9,7 +9,6 @@ import { parseSshWords, sshArgs, type SshWords } from "../../../core/remote_shel
 import { sshAddress } from "../../../core/vm_endpoint.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
-import { UsageError } from "../../outcomes.ts";
 import { orThrow, readVm } from "./_reach.ts";
 import { runProgram } from "./_run_program.ts";
 
@@ -22,12 +21,8 @@ export interface RemoteShellFlags {
 /** Parse the words of `vm ssh` (exit 2 on bad input, before anything is sent). */
 export function parseSshOptions(words: readonly string[], globals: GlobalFlags): SshWords {
   validateGlobalFlags(globals);
-  let parsed;
-  try {
-    parsed = parseSshWords(words);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  // A SyntaxError from the parser is a usage error: exit 2.
+  const parsed = parseSshWords(words);
   validateDns1123Name(parsed.vm, "VM name");
   return parsed;
 }
