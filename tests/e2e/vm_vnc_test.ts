@@ -143,6 +143,40 @@ Deno.test({
 });
 
 Deno.test({
+  name: "[sim] vm vnc without a viewer on PATH prints the address to connect one to",
+  ...opts,
+  async fn() {
+    const sim = await startSimCluster(freshNamespace("vnc-viewer"));
+    try {
+      await sim.api.create(refFor(VM, sim.namespace), vmObject("web-001", sim.namespace));
+      await consoleOf(sim.api, sim.namespace, "web-001");
+      const env = { PATH: "/nonexistent" };
+      const serving = serveHyperctl(["vm", "vnc", "web-001"], { kubeconfig: sim.kubeconfig, env });
+      const first = await serving.firstLine;
+      assert.equal(typeof first, "string", JSON.stringify(first));
+      const [host, port] = (first as string).split(":");
+      const png = await Deno.makeTempFile({ suffix: ".png" });
+      await vncCapture(host, Number(port), png);
+      const rgb = await pngRgb(png);
+      await Deno.remove(png);
+      assert.equal(differingPixels(rgb, renderScreen({ name: "web-001", phase: "Running" })), 0);
+      const exit = await serving.stop("SIGINT");
+      assert.equal(exit.code, 130);
+      assert.match(exit.stderr, /^No VNC viewer found \(tried remote-viewer, vncviewer/);
+      assert.match(exit.stderr, new RegExp(`vncviewer 127\\.0\\.0\\.1::${port}\\b`));
+      const chosen = await hyperctl(["vm", "vnc", "web-001", "--viewer", "no-such-viewer"], {
+        kubeconfig: sim.kubeconfig,
+        env,
+      });
+      assert.equal(chosen.code, 1);
+      assert.equal(chosen.stderr, 'error: --viewer: "no-such-viewer" is not on PATH\n');
+    } finally {
+      await sim.stop();
+    }
+  },
+});
+
+Deno.test({
   name: "[sim] vm vnc errors: stopped, VNC disabled, no such address type, --serial, no VM",
   ...opts,
   async fn() {
