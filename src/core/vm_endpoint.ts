@@ -27,7 +27,8 @@ export interface EndpointFailure {
     | "nodesNotServed"
     | "noNodeAddress"
     | "noAddress"
-    | "unknownAddress";
+    | "unknownAddress"
+    | "badAddress";
   message: string;
 }
 
@@ -174,8 +175,17 @@ export function sshAddress(vm: KubeObject, wanted?: string): string | EndpointFa
       `VM "${name}" has no IP address (phase ${phase}, guest agent ${agent})`,
     );
   }
-  if (wanted === undefined) return addresses[0];
-  if (addresses.includes(wanted)) return wanted;
+  const chosen = wanted === undefined ? addresses[0] : addresses.find((a) => a === wanted);
+  if (chosen !== undefined) {
+    // The address becomes a word of ssh's command line: only an IP address or a host name.
+    if (/^[A-Za-z0-9_][A-Za-z0-9.:%_-]*$/.test(chosen)) return chosen;
+    return fail(
+      "badAddress",
+      `VM "${name}" has the address ${
+        JSON.stringify(chosen)
+      }, which is not an IP address or host name`,
+    );
+  }
   return fail(
     "unknownAddress",
     `VM "${name}" has no address ${wanted} (it has ${addresses.join(", ")})`,

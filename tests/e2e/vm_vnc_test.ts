@@ -272,7 +272,12 @@ Deno.test({
         lineOf(await vnc([])),
         'error: VM "db-7" is not running (phase Stopped): start it with "hyperctl vm start db-7"',
       );
-      await setStatus({ phase: "Running", nodeName: "node-1", vnc: { enabled: false } });
+      // A node name with a terminal escape: cluster data must never reach stderr raw.
+      await setStatus({
+        phase: "Running",
+        nodeName: "node-1\x1b]0;x\x07",
+        vnc: { enabled: false },
+      });
       const disabled = await vnc([]);
       assert.equal(disabled.code, 1);
       assert.match(lineOf(disabled), /^error: VNC is not enabled for VM "db-7"/);
@@ -292,7 +297,8 @@ Deno.test({
       );
       assert.equal(differingPixels(rgb, renderScreen({ name: "db-7", phase: "Running" })), 0);
       assert.equal(exit.code, 130, exit.stderr);
-      assert.match(exit.stderr, /to VM "db-7" \(node node-1, 127\.0\.0\.1:\d+\)/);
+      assert.match(exit.stderr, /to VM "db-7" \(node node-1\^\[\]0;x\^G, 127\.0\.0\.1:\d+\)/);
+      assert.ok(!exit.stderr.includes("\x1b"));
     } finally {
       await console.close();
       api.close();

@@ -7,6 +7,7 @@
 import { kindByNoun } from "../../../core/kinds.ts";
 import type { KubeObject } from "../../../core/types.ts";
 import { type EndpointFailure, isEndpointFailure } from "../../../core/vm_endpoint.ts";
+import { escapeCell } from "../../../render/escape.ts";
 import type { Connection } from "../../deps.ts";
 import { refFor } from "../_common.ts";
 
@@ -14,7 +15,8 @@ import { refFor } from "../_common.ts";
 export class UnreachableError extends Error {
   override name = "UnreachableError";
   constructor(readonly failure: EndpointFailure) {
-    super(failure.message);
+    // The message quotes cluster data (phase, node name, addresses): never raw to a terminal.
+    super(escapeCell(failure.message));
   }
 }
 

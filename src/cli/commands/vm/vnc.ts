@@ -7,6 +7,7 @@
 
 import { type NodeFacts, vncEndpoint, vncPlacement } from "../../../core/vm_endpoint.ts";
 import { readNode } from "../../../k8s/nodes.ts";
+import { escapeCell } from "../../../render/escape.ts";
 import type { TcpTarget } from "../../../console/tcp_proxy.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { InterruptedError } from "../../outcomes.ts";
@@ -27,7 +28,9 @@ export async function runVnc(options: VncOptions, globals: GlobalFlags, deps: De
   } finally {
     conn.close();
   }
-  const via = `VM "${options.name}" (node ${target.node}, ${target.host}:${target.port})`;
+  const via = escapeCell(
+    `VM "${options.name}" (node ${target.node}, ${target.host}:${target.port})`,
+  );
   if (options.mode === "web") {
     const { serveWebConsole } = await import("./vnc_web.ts");
     await serveWebConsole(target, options, via, deps);
