@@ -96,6 +96,9 @@ Deno.test("sshAddress() takes the first address, a chosen one, or says why there
     failureOf(sshAddress(vm({ ipAddresses: ["10.0.0.2"] }), "10.9.9.9")),
     "unknownAddress",
   );
+  assert.equal(failureOf(sshAddress(vm({ ipAddresses: ["-oProxyCommand=x"] }))), "badAddress");
+  assert.equal(failureOf(sshAddress(vm({ ipAddresses: ["a b"] }))), "badAddress");
+  assert.equal(sshAddress(vm({ ipAddresses: ["fe80::1%eth0"] })), "fe80::1%eth0");
   assert.equal(
     (sshAddress(vm({ phase: "Creating", guestAgent: { connected: false } })) as EndpointFailure)
       .message,
