@@ -18,7 +18,7 @@ import type { KubeClient } from "../../src/k8s/client.ts";
 import { startRfbServer } from "../../src/sim/console/rfb_server.ts";
 import { renderScreen } from "../../src/sim/console/screen.ts";
 import { freshNamespace, realServerAvailable, sharedApiServer } from "../support/apiserver.ts";
-import { chromiumAvailable, screenshotWhen } from "../support/chromium.ts";
+import { CHROMIUM, chromiumAvailable, screenshotWhen } from "../support/chromium.ts";
 import { type CliResult, hyperctl } from "../support/cli.ts";
 import { serveHyperctl } from "../support/serving.ts";
 import { startSimCluster } from "../support/sim_cluster.ts";
@@ -138,6 +138,51 @@ Deno.test({
       assert.match(exit.stderr, /Serving the console of VM "web-001"/);
     } finally {
       await sim.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "[sim] vm vnc --web opens $BROWSER on the URL, which then is spent",
+  ...opts,
+  async fn() {
+    const sim = await startSimCluster(freshNamespace("vnc-browser"));
+    const dir = await Deno.makeTempDir({ prefix: "hyperctl-browser-" });
+    try {
+      await sim.api.create(refFor(VM, sim.namespace), vmObject("web-001", sim.namespace));
+      await consoleOf(sim.api, sim.namespace, "web-001");
+      // The browser is Chromium taking a screenshot of the page it was opened on.
+      const browser = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        `--user-data-dir=${dir}/profile`,
+        `--screenshot=${dir}/page.png`,
+      ].join(" ");
+      const serving = serveHyperctl(["vm", "vnc", "web-001", "--web"], {
+        kubeconfig: sim.kubeconfig,
+        env: { BROWSER: browser },
+      });
+      const url = await serving.firstLine;
+      assert.equal(typeof url, "string", JSON.stringify(url));
+      await until("the browser's screenshot", async () => {
+        const size = (await Deno.stat(`${dir}/page.png`).catch(() => undefined))?.size;
+        return size ? size : undefined;
+      });
+      const again = await fetch(url as string);
+      assert.equal(again.status, 403, "the browser must have used the one-time link");
+      await again.body?.cancel();
+      const exit = await serving.stop("SIGINT");
+      assert.equal(exit.code, 130);
+      assert.doesNotMatch(exit.stderr, /open the URL above/);
+    } finally {
+      await sim.stop();
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
     }
   },
 });
