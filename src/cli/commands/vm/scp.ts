@@ -10,12 +10,14 @@ import { sshAddress } from "../../../core/vm_endpoint.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { orThrow, readVm } from "./_reach.ts";
+import { rejectAllNamespaces } from "./vnc_options.ts";
 import { runProgram } from "./_run_program.ts";
 import type { RemoteShellFlags } from "./ssh.ts";
 
 /** Parse the words of `vm scp` (exit 2 on bad input, before anything is sent). */
 export function parseScpOptions(words: readonly string[], globals: GlobalFlags): ScpWords {
   validateGlobalFlags(globals);
+  rejectAllNamespaces(globals);
   // A SyntaxError from the parser is a usage error: exit 2.
   const parsed = parseScpWords(words);
   for (const r of parsed.remotes) validateDns1123Name(r.vm, "VM name");

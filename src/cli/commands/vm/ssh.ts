@@ -10,6 +10,7 @@ import { sshAddress } from "../../../core/vm_endpoint.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { orThrow, readVm } from "./_reach.ts";
+import { rejectAllNamespaces } from "./vnc_options.ts";
 import { runProgram } from "./_run_program.ts";
 
 /** Raw flags of `vm ssh` and `vm scp`. */
@@ -21,6 +22,7 @@ export interface RemoteShellFlags {
 /** Parse the words of `vm ssh` (exit 2 on bad input, before anything is sent). */
 export function parseSshOptions(words: readonly string[], globals: GlobalFlags): SshWords {
   validateGlobalFlags(globals);
+  rejectAllNamespaces(globals);
   // A SyntaxError from the parser is a usage error: exit 2.
   const parsed = parseSshWords(words);
   validateDns1123Name(parsed.vm, "VM name");

@@ -52,6 +52,7 @@ export function parseVncOptions(
     );
   }
   if (!name) throw new UsageError("vm vnc needs a VM name: hyperctl vm vnc NAME");
+  rejectAllNamespaces(globals);
   validateDns1123Name(name, "VM name");
   if (flags.proxyOnly && flags.web) {
     throw new UsageError("--proxy-only and --web exclude each other");
@@ -90,6 +91,13 @@ export function parseVncOptions(
     json: output === "json",
     openBrowser: flags.browser !== false,
   };
+}
+
+/** `-A`: a VM is reached by name, in one namespace. */
+export function rejectAllNamespaces(globals: GlobalFlags): void {
+  if (globals.allNamespaces) {
+    throw new UsageError("a VM is reached by name in one namespace: use -n NAMESPACE, not -A");
+  }
 }
 
 /** Start a listener on `--port`, with one clear line when the port is taken. */
