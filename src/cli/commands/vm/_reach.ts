@@ -8,7 +8,8 @@ import { kindByNoun } from "../../../core/kinds.ts";
 import type { KubeObject } from "../../../core/types.ts";
 import { type EndpointFailure, isEndpointFailure } from "../../../core/vm_endpoint.ts";
 import { escapeCell } from "../../../render/escape.ts";
-import type { Connection } from "../../deps.ts";
+import type { Connection, GlobalFlags } from "../../deps.ts";
+import { UsageError } from "../../outcomes.ts";
 import { refFor } from "../_common.ts";
 
 /** The VM cannot be reached yet: not running, no address, no node address. Exit 1. */
@@ -37,4 +38,11 @@ export function untilInterrupted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     signal.addEventListener("abort", () => resolve(), { once: true });
   });
+}
+
+/** `-A`: a VM is reached by name, in one namespace. */
+export function rejectAllNamespaces(globals: GlobalFlags): void {
+  if (globals.allNamespaces) {
+    throw new UsageError("a VM is reached by name in one namespace: use -n NAMESPACE, not -A");
+  }
 }

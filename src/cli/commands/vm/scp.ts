@@ -9,8 +9,7 @@ import { parseScpWords, scpArgs, type ScpWords } from "../../../core/remote_shel
 import { sshAddress } from "../../../core/vm_endpoint.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
-import { orThrow, readVm } from "./_reach.ts";
-import { rejectAllNamespaces } from "./vnc_options.ts";
+import { orThrow, readVm, rejectAllNamespaces } from "./_reach.ts";
 import { runProgram } from "./_run_program.ts";
 import type { RemoteShellFlags } from "./ssh.ts";
 

@@ -9,8 +9,7 @@ import { parseSshWords, sshArgs, type SshWords } from "../../../core/remote_shel
 import { sshAddress } from "../../../core/vm_endpoint.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
-import { orThrow, readVm } from "./_reach.ts";
-import { rejectAllNamespaces } from "./vnc_options.ts";
+import { orThrow, readVm, rejectAllNamespaces } from "./_reach.ts";
 import { runProgram } from "./_run_program.ts";
 
 /** Raw flags of `vm ssh` and `vm scp`. */

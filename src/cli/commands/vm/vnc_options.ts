@@ -10,6 +10,7 @@ import type { GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { parseOutputFormat } from "../../output.ts";
 import { UsageError } from "../../outcomes.ts";
+import { rejectAllNamespaces } from "./_reach.ts";
 
 /** Raw flags of `vm vnc`. */
 export interface VncFlags {
@@ -91,13 +92,6 @@ export function parseVncOptions(
     json: output === "json",
     openBrowser: flags.browser !== false,
   };
-}
-
-/** `-A`: a VM is reached by name, in one namespace. */
-export function rejectAllNamespaces(globals: GlobalFlags): void {
-  if (globals.allNamespaces) {
-    throw new UsageError("a VM is reached by name in one namespace: use -n NAMESPACE, not -A");
-  }
 }
 
 /** Start a listener on `--port`, with one clear line when the port is taken. */
