@@ -188,6 +188,36 @@ Deno.test({
 });
 
 Deno.test({
+  name: "[sim] vm vnc starts the viewer on the local address and serves until it exits",
+  ...opts,
+  async fn() {
+    const sim = await startSimCluster(freshNamespace("vnc-launch"));
+    const dir = await Deno.makeTempDir({ prefix: "hyperctl-viewer-" });
+    try {
+      await sim.api.create(refFor(VM, sim.namespace), vmObject("web-001", sim.namespace));
+      await consoleOf(sim.api, sim.namespace, "web-001");
+      // A viewer that saves what it sees: vncdotool behind the vnc:// URL hyperctl passes on.
+      const viewer = `${dir}/capture-viewer`;
+      await Deno.writeTextFile(
+        viewer,
+        `#!/bin/sh\nset -e\na="\${1#vnc://}"\nexec vncdo -s "\${a%:*}::\${a##*:}" capture ${dir}/seen.png\n`,
+      );
+      await Deno.chmod(viewer, 0o755);
+      const r = await hyperctl(["vm", "vnc", "web-001", "--viewer", viewer], {
+        kubeconfig: sim.kubeconfig,
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /^Starting .*capture-viewer on 127\.0\.0\.1:\d+ for VM "web-001"/);
+      const seen = await pngRgb(`${dir}/seen.png`);
+      assert.equal(differingPixels(seen, renderScreen({ name: "web-001", phase: "Running" })), 0);
+    } finally {
+      await sim.stop();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
   name: "[sim] vm vnc without a viewer on PATH prints the address to connect one to",
   ...opts,
   async fn() {
