@@ -59,3 +59,20 @@ Deno.test("sim.hypersdk.io/address replaces the VM's address; without consoles n
   assert.equal(vncOf(c), undefined);
   assert.deepEqual(c.step("VirtualMachine", "web", reconcileVm).actions, []);
 });
+
+Deno.test("a VM that failed while running loses its console", () => {
+  const c = new MemoryCluster([running()]);
+  c.consoles = new Map();
+  c.step("VirtualMachine", "web", reconcileVm);
+  assert.equal(c.consoles.size, 1);
+  c.apply([{
+    type: "patchStatus",
+    ref: { kind: "VirtualMachine", namespace: "default", name: "web" },
+    status: { phase: "Failed" },
+  }]);
+  const plan = c.step("VirtualMachine", "web", reconcileVm);
+  assert.deepEqual(plan.actions.map((a) => a.type), ["closeConsole", "patchStatus"]);
+  assert.equal(c.consoles.size, 0);
+  assert.equal(vncOf(c), undefined);
+  assert.deepEqual(c.step("VirtualMachine", "web", reconcileVm).actions, []);
+});

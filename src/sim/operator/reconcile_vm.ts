@@ -82,6 +82,12 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
     setCondition(conditions, { type, status, reason, message }, now);
   const phase = getString(vm, ["status", "phase"]) ?? "";
   const fault = world.fault(vm, "VirtualMachine");
+  // A console lives only while the VM runs (or migrates, or is paused): a VM that failed or
+  // went back to Pending loses it before anything else happens.
+  if (!["Running", "Migrating", "Paused"].includes(phase)) {
+    const closing = stopSteps(vm, ref, world);
+    if (closing.length > 0) return { actions: closing };
+  }
   switch (phase) {
     case "":
       return {
