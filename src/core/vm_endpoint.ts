@@ -93,8 +93,8 @@ export function vncPlacement(vm: KubeObject): VncPlacement | EndpointFailure {
     return fail(
       "vncDisabled",
       `VNC is not enabled for VM "${name}" (status.vnc.enabled is not true): the operator ` +
-        `publishes it for VMs with a display; on "hyperctl sim" remove the annotation ` +
-        `sim.hypersdk.io/vnc=disabled`,
+        `publishes it for VMs with a display (on "hyperctl sim": running VMs, up to its ` +
+        `limit, unless annotated sim.hypersdk.io/vnc=disabled)`,
     );
   }
   const port = getNumber(vm, ["status", "vnc", "nodePort"]);

@@ -30,7 +30,7 @@ Deno.test("vncPlacement() needs a Running VM with VNC enabled and a node port", 
   const cases: [KubeObject, string, RegExp][] = [
     [vm({ phase: "Stopped" }), "notRunning", /phase Stopped\): start it with "hyperctl vm start/],
     [vm({}), "notRunning", /phase unknown/],
-    [running({ vnc: { enabled: false } }), "vncDisabled", /status.vnc.enabled.*annotation/],
+    [running({ vnc: { enabled: false } }), "vncDisabled", /status.vnc.enabled.*annotated/],
     [running({ vnc: undefined }), "vncDisabled", /not enabled/],
     [running({ vnc: { enabled: true } }), "noVncPort", /no status.vnc.nodePort/],
     [running({ vnc: { enabled: true, nodePort: 70000 } }), "noVncPort", /nodePort/],

@@ -26,7 +26,7 @@ export async function startSimCluster(namespace: string): Promise<SimCluster> {
   const kubeconfig = await Deno.makeTempFile({ prefix: "hyperctl-sim-", suffix: ".yaml" });
   await Deno.writeTextFile(kubeconfig, server.kubeconfigYaml("admin", namespace), { mode: 0o600 });
   const api = createKubeApi(loadKubeConfig({ kubeconfig }));
-  const operator = startOperator(api, { namespace, pace: "fast", consoles: true });
+  const operator = startOperator(api, { namespace, pace: "fast", consoles: 16 });
   return {
     kubeconfig,
     namespace,

@@ -69,6 +69,9 @@ export function parseSimOptions(flags: SimFlags, home: string | undefined): SimO
 }
 
 const TIERS = ["web", "db", "cache", "batch"];
+
+/** Consoles served at once: one socket each, well below the usual file-descriptor limits. */
+export const SIM_CONSOLES = 1000;
 const MEMORY = ["2Gi", "4Gi", "8Gi", "16Gi", "1536Mi", "32Gi"];
 
 /** The i-th seeded VM: varied CPUs, memory, tiers and power states, so filters have work to do. */
@@ -119,7 +122,7 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   const operator = startOperator(api, {
     pace: options.pace,
     nodes: options.nodes,
-    consoles: true,
+    consoles: SIM_CONSOLES,
   });
   const vmRef = refFor(kindByNoun("vm"), options.namespace);
   for (let i = 0; i < options.vms; i++) await api.create(vmRef, seedVm(i, options.namespace));

@@ -11,6 +11,8 @@ import type { ScreenText } from "./screen.ts";
 export interface ConsoleHost {
   /** The port of `key`'s console, if one is served. */
   port(key: string): number | undefined;
+  /** How many more consoles may be opened. */
+  readonly left: number;
   /** Serve `key`'s console (or keep the one served); returns its port. */
   open(key: string, screen: () => ScreenText): number;
   /** Stop serving `key`'s console, closing its connections. */
@@ -19,8 +21,8 @@ export interface ConsoleHost {
   closeAll(): Promise<void>;
 }
 
-/** A host whose consoles listen on 127.0.0.1, each on a free port. */
-export function createConsoleHost(): ConsoleHost {
+/** A host of at most `limit` consoles, each listening on 127.0.0.1 and a free port. */
+export function createConsoleHost(limit: number): ConsoleHost {
   const servers = new Map<string, RfbServer>();
   const close = async (key: string) => {
     const server = servers.get(key);
@@ -29,6 +31,9 @@ export function createConsoleHost(): ConsoleHost {
   };
   return {
     port: (key) => servers.get(key)?.port,
+    get left() {
+      return limit - servers.size;
+    },
     open(key, screen) {
       let server = servers.get(key);
       if (!server) servers.set(key, server = startRfbServer(screen));

@@ -74,6 +74,8 @@ export class MemoryCluster {
   submitted: string[] = [];
   /** Served consoles by `namespace/name`, when the test turns consoles on. */
   consoles?: Map<string, number>;
+  /** How many consoles may be served at once. */
+  consoleLimit = 100;
   constructor(objects: KubeObject[], public now = T0, public faults: FaultRules = []) {
     for (const o of objects) {
       this.objects.set(this.#key(o.kind as string, namespaceOf(o), nameOf(o)), structuredClone(o));
@@ -91,7 +93,10 @@ export class MemoryCluster {
       objects: [...this.objects.values()],
       jobs: this.jobs,
       faults: this.faults,
-      consolePort: this.consoles && ((key) => this.consoles?.get(key)),
+      consoles: this.consoles && {
+        port: (key) => this.consoles?.get(key),
+        left: this.consoleLimit - this.consoles.size,
+      },
     });
   }
   apply(actions: Action[]): void {

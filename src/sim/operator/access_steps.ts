@@ -37,8 +37,8 @@ export function accessSteps(vm: KubeObject, ref: ObjectRef, world: World): Actio
   if (address && (current.length !== 1 || current[0] !== address)) {
     actions.push(patchStatus(ref, { ipAddresses: [address] }));
   }
-  if (!world.consolePort) return actions;
-  const served = world.consolePort(`${ref.namespace}/${ref.name}`);
+  if (!world.consoles) return actions;
+  const served = world.consoles.port(`${ref.namespace}/${ref.name}`);
   const enabled = getBoolean(vm, ["status", "vnc", "enabled"]);
   if (annotations(vm)[VNC_ANNOTATION] === "disabled") {
     if (served !== undefined) actions.push({ type: "closeConsole", ref });
@@ -46,6 +46,9 @@ export function accessSteps(vm: KubeObject, ref: ObjectRef, world: World): Actio
     return actions;
   }
   const published = getNumber(vm, ["status", "vnc", "nodePort"]);
+  // Past the operator's limit a VM gets no console (a sim of 100 000 VMs would run out of file
+  // descriptors); it gets one on a later reconcile once others have stopped.
+  if (served === undefined && world.consoles.left <= 0) return actions;
   if (served === undefined || enabled !== true || published !== served) {
     actions.push({ type: "openConsole", ref });
   }
@@ -54,9 +57,9 @@ export function accessSteps(vm: KubeObject, ref: ObjectRef, world: World): Actio
 
 /** The steps when a VM stops: its console closes and `status.vnc` goes. */
 export function stopSteps(vm: KubeObject, ref: ObjectRef, world: World): Action[] {
-  if (!world.consolePort) return [];
+  if (!world.consoles) return [];
   const actions: Action[] = [];
-  if (world.consolePort(`${ref.namespace}/${ref.name}`) !== undefined) {
+  if (world.consoles.port(`${ref.namespace}/${ref.name}`) !== undefined) {
     actions.push({ type: "closeConsole", ref });
   }
   if (getPath(vm, ["status", "vnc"]) !== undefined) actions.push(patchStatus(ref, { vnc: null }));

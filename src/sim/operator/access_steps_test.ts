@@ -76,3 +76,14 @@ Deno.test("a VM that failed while running loses its console", () => {
   assert.equal(vncOf(c), undefined);
   assert.deepEqual(c.step("VirtualMachine", "web", reconcileVm).actions, []);
 });
+
+Deno.test("past the console limit a Running VM gets none, and nothing to retry", () => {
+  const c = new MemoryCluster([running()]);
+  c.consoles = new Map([["default/a", 5900]]);
+  c.consoleLimit = 1;
+  assert.deepEqual(c.step("VirtualMachine", "web", reconcileVm).actions, []);
+  assert.equal(vncOf(c), undefined);
+  c.consoleLimit = 2;
+  c.step("VirtualMachine", "web", reconcileVm);
+  assert.deepEqual(vncOf(c), { enabled: true, port: 5901, nodePort: 5901 });
+});

@@ -49,11 +49,12 @@ export interface OperatorOptions {
    */
   timeScale?: number;
   /**
-   * Serve each Running VM's VNC console on a loopback port and publish it in `status.vnc`
-   * (the embedded cluster does; tests of other behaviour leave `status.vnc` alone).
-   * @default false
+   * Serve each Running VM's VNC console on a loopback port and publish it in `status.vnc`, for
+   * at most this many VMs at once (the embedded cluster does; tests of other behaviour leave
+   * `status.vnc` alone).
+   * @default 0 (none)
    */
-  consoles?: boolean;
+  consoles?: number;
 }
 
 /** A running operator. */
@@ -133,7 +134,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
   }
   const log = options.log ?? (() => {});
   const store = new ObjectStore();
-  const consoles = options.consoles ? createConsoleHost() : undefined;
+  const consoles = options.consoles ? createConsoleHost(options.consoles) : undefined;
   let stopped = false;
 
   const runner = createJobRunner({
@@ -156,7 +157,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
       nodes,
       jobs: (id) => runner.get(id),
       faults,
-      consolePort: consoles && ((key) => consoles.port(key)),
+      consoles,
     });
 
   const run = async (key: string): Promise<void> => {

@@ -22,11 +22,16 @@ export interface World {
   job(id: string): RunnerJob | undefined;
   /** The fault injected into an object, if any. */
   fault(obj: KubeObject, kind: KindName): Fault | undefined;
-  /**
-   * The port of a VM's VNC console (`namespace/name`), undefined while none is served; the
-   * function itself is absent when this operator serves no consoles.
-   */
-  readonly consolePort?: (key: string) => number | undefined;
+  /** The VNC consoles this operator serves; absent when it serves none. */
+  readonly consoles?: ConsoleView;
+}
+
+/** What reconcilers see of the served consoles. */
+export interface ConsoleView {
+  /** The port of a VM's console (`namespace/name`), undefined while none is served. */
+  port(key: string): number | undefined;
+  /** How many more consoles may be opened. */
+  readonly left: number;
 }
 
 /** Numeric resourceVersions compare by age; opaque ones are taken as newer. */
@@ -84,11 +89,11 @@ export function worldFromStore(
     nodes: readonly string[];
     jobs: (id: string) => RunnerJob | undefined;
     faults: FaultRules;
-    consolePort?: (key: string) => number | undefined;
+    consoles?: ConsoleView;
   },
 ): World {
   return {
-    ...(input.consolePort ? { consolePort: input.consolePort } : {}),
+    ...(input.consoles ? { consoles: input.consoles } : {}),
     now: input.now,
     nodes: input.nodes,
     get: (kind, ns, name) => store.get(kind, ns, name),
@@ -105,7 +110,7 @@ export function worldOf(input: {
   objects?: KubeObject[];
   jobs?: RunnerJob[];
   faults?: FaultRules;
-  consolePort?: (key: string) => number | undefined;
+  consoles?: ConsoleView;
 }): World {
   const store = new ObjectStore();
   for (const o of input.objects ?? []) store.put(o.kind as KindName, o);
@@ -115,6 +120,6 @@ export function worldOf(input: {
     nodes: input.nodes ?? ["node-1", "node-2", "node-3"],
     jobs: (id) => jobs.get(id),
     faults: input.faults ?? [],
-    consolePort: input.consolePort,
+    consoles: input.consoles,
   });
 }
