@@ -25,6 +25,8 @@ export const BINARY_PERMISSIONS = [
   "--allow-sys",
 ];
 
+import { bundleNoVnc, NOVNC_SCRIPT } from "../src/console/novnc_script.ts";
+
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 
 /** Every target a release is built for, as `deno compile --target` spells them. */
@@ -191,6 +193,9 @@ export async function bundle(outDir: string, root = ROOT, stamp?: BuildStamp): P
   }).output();
   if (code !== 0) throw new Error(`deno bundle failed: ${lastLine(stderr, code)}`);
   await deferDynamicImports(outDir, root);
+  // `vm vnc --web` serves noVNC to the browser from this file beside the chunks; `compile()`
+  // embeds the whole directory, so the binary serves it too.
+  await Deno.writeTextFile(`${outDir}/${NOVNC_SCRIPT}`, await bundleNoVnc(Deno.execPath(), root));
   const { VERSION } = await import(`${root}/src/cli/version.ts`);
   const entry = `${outDir}/hyperctl.js`;
   await Deno.writeTextFile(entry, entrySource(VERSION));

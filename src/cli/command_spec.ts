@@ -50,6 +50,11 @@ export interface CommandSpec {
   args?: readonly ArgSpec[];
   commands?: readonly CommandSpec[];
   run?: (invocation: Invocation) => Promise<void>;
+  /**
+   * The leaf wraps another program (`vm ssh`, `vm scp`): after the command words only its own
+   * and the global long flags are hyperctl's; every other word is handed on as an argument.
+   */
+  passThrough?: boolean;
 }
 
 /** A flag that takes a value, `--namespace <ns>`; `extra` adds a short name, default, …. */

@@ -64,18 +64,31 @@ async function runCaptured(
   return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
 }
 
-/** Run `hyperctl ...args`. */
-export function hyperctl(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  return runCaptured(
-    Deno.execPath(),
-    ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? PROGRAM, ...args],
-    {
+/** The command line and environment of `hyperctl ...args` (for tests that spawn it themselves). */
+export function hyperctlCommand(
+  args: string[],
+  options: CliOptions = {},
+): { cmd: string; args: string[]; env: Record<string, string> } {
+  return {
+    cmd: Deno.execPath(),
+    args: ["run", "--quiet", ...BINARY_PERMISSIONS, options.entry ?? PROGRAM, ...args],
+    env: {
       // Tests that move HOME must not make Deno re-download its npm cache into the new one.
       DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
       NO_COLOR: "1",
       ...(options.kubeconfig ? { KUBECONFIG: options.kubeconfig } : {}),
       ...options.env,
     },
+  };
+}
+
+/** Run `hyperctl ...args`. */
+export function hyperctl(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const command = hyperctlCommand(args, options);
+  return runCaptured(
+    command.cmd,
+    command.args,
+    command.env,
     options.stdin,
     options.killAfterMs === undefined
       ? undefined

@@ -70,6 +70,9 @@ export function parseSimOptions(flags: SimFlags, home: string | undefined): SimO
 }
 
 const TIERS = ["web", "db", "cache", "batch"];
+
+/** Consoles served at once: one socket each, well below the usual file-descriptor limits. */
+export const SIM_CONSOLES = 1000;
 const MEMORY = ["2Gi", "4Gi", "8Gi", "16Gi", "1536Mi", "32Gi"];
 
 /** The i-th seeded VM: varied CPUs, memory, tiers and power states, so filters have work to do. */
@@ -125,6 +128,7 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   const server = await startSimServer({
     port: options.port,
     crdYaml: Object.values(EMBEDDED_CRDS),
+    nodes: options.nodes,
   });
   const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
   if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });
@@ -136,7 +140,11 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   await Deno.chmod(options.kubeconfigOut, 0o600).catch(() => {});
   const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
   await seedVms(api, options);
-  const operator = startOperator(api, { pace: options.pace, nodes: options.nodes });
+  const operator = startOperator(api, {
+    pace: options.pace,
+    nodes: options.nodes,
+    consoles: SIM_CONSOLES,
+  });
   return {
     server,
     api,
@@ -163,6 +171,7 @@ export async function runSimCommand(flags: SimFlags, deps: Deps): Promise<void> 
       `  hyperctl vm clone ${
         seedVm(0, options.namespace).metadata?.name
       } --target my-clone --wait\n` +
+      `  hyperctl vm vnc ${seedVm(0, options.namespace).metadata?.name} --web\n` +
       `  kubectl get virtualmachines.hypersdk.io\n` +
       `Press Ctrl+C to stop.\n`,
   );

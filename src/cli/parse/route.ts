@@ -75,8 +75,51 @@ export function routeArgv(root: CommandSpec, argv: readonly string[]): Routed {
     return { argv: [...path, ...rest, ...moved], path, atGroup: !unknown && rest.length === 0 };
   }
   const flags = [...globals, ...(node.flags ?? [])];
+  if (node.passThrough) {
+    return {
+      argv: [...path, ...passThroughTail(flags, moved, rest)],
+      leaf: node,
+      path,
+      atGroup: false,
+    };
+  }
   const tail = splitShortValues(flags, [...moved, ...rest]);
   return { argv: [...path, ...lastWins(flags, tail)], leaf: node, path, atGroup: false };
+}
+
+/**
+ * The words after a pass-through leaf: hyperctl's long flags (and every flag given before the
+ * command words) first, then `--` and the other words in order, so the wrapped program's short
+ * options (`ssh -p 22 -i key -o X`) never meet hyperctl's (`-n`, `-o`, `-v`, `-A`, `-l`).
+ */
+function passThroughTail(
+  flags: readonly FlagSpec[],
+  moved: readonly string[],
+  rest: readonly string[],
+): string[] {
+  const own: string[] = [...moved];
+  const handed: string[] = [];
+  let i = 0;
+  while (i < rest.length) {
+    const word = rest[i];
+    if (word === "--") {
+      // The user's own `--` (before a remote command): everything after it is handed on.
+      handed.push(...rest.slice(i));
+      break;
+    }
+    if (word.startsWith("--") && flagOf(flags, word)) {
+      const n = wordsOfFlag(flags, rest, i);
+      own.push(...rest.slice(i, i + n));
+      i += n;
+    } else if (word === "-h" || word === "--help") {
+      own.push(word);
+      i++;
+    } else {
+      handed.push(word);
+      i++;
+    }
+  }
+  return [...lastWins(flags, splitShortValues(flags, own)), "--", ...handed];
 }
 
 /** `-nprod` and `-n=prod` as `-n prod`, for the short flags that take a value (pflag does). */

@@ -80,3 +80,28 @@ Deno.test("routeArgv(): `help` asks for help, a bare group is marked, unknown wo
   assert.deepEqual(unknown.argv, ["vm", "lst", "-n", "a"]);
   assert.equal(unknown.atGroup, false);
 });
+
+Deno.test("routeArgv() hands a pass-through leaf's short options on, keeping long flags", () => {
+  const root: CommandSpec = {
+    ...ROOT,
+    commands: [{
+      name: "vm",
+      description: "",
+      commands: [
+        leaf("ssh", {
+          passThrough: true,
+          flags: [{ long: "--address", value: "required", description: "" }],
+        }),
+      ],
+    }],
+  };
+  const route = (argv: string[]) => routeArgv(root, argv).argv;
+  assert.deepEqual(
+    route(["-n", "a", "vm", "ssh", "u@web", "-n", "-p", "22", "--address", "10.0.0.1"]),
+    ["vm", "ssh", "-n", "a", "--address", "10.0.0.1", "--", "u@web", "-n", "-p", "22"],
+  );
+  assert.deepEqual(
+    route(["vm", "ssh", "web", "--", "ls", "--namespace", "-A"]),
+    ["vm", "ssh", "--", "web", "--", "ls", "--namespace", "-A"],
+  );
+});

@@ -72,6 +72,10 @@ export class MemoryCluster {
   objects = new Map<string, KubeObject>();
   jobs: RunnerJob[] = [];
   submitted: string[] = [];
+  /** Served consoles by `namespace/name`, when the test turns consoles on. */
+  consoles?: Map<string, number>;
+  /** How many consoles may be served at once. */
+  consoleLimit = 100;
   constructor(objects: KubeObject[], public now = T0, public faults: FaultRules = []) {
     for (const o of objects) {
       this.objects.set(this.#key(o.kind as string, namespaceOf(o), nameOf(o)), structuredClone(o));
@@ -89,6 +93,10 @@ export class MemoryCluster {
       objects: [...this.objects.values()],
       jobs: this.jobs,
       faults: this.faults,
+      consoles: this.consoles && {
+        port: (key) => this.consoles?.get(key),
+        left: this.consoleLimit - this.consoles.size,
+      },
     });
   }
   apply(actions: Action[]): void {
@@ -110,6 +118,18 @@ export class MemoryCluster {
         });
       } else if (a.type === "delete") {
         this.objects.delete(this.#key(a.ref.kind, a.ref.namespace, a.ref.name));
+      } else if (a.type === "openConsole") {
+        const key = `${a.ref.namespace}/${a.ref.name}`;
+        const consoles = this.consoles ??= new Map();
+        const port = consoles.get(key) ?? 5900 + consoles.size;
+        consoles.set(key, port);
+        this.apply([{
+          type: "patchStatus",
+          ref: a.ref,
+          status: { vnc: { enabled: true, port, nodePort: port } },
+        }]);
+      } else if (a.type === "closeConsole") {
+        this.consoles?.delete(`${a.ref.namespace}/${a.ref.name}`);
       } else {
         this.submitted.push(a.definition.id);
       }

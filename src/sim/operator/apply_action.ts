@@ -6,8 +6,9 @@
 
 import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import type { KubeApi } from "../../k8s/api.ts";
+import type { ConsoleHost } from "../console/console_host.ts";
 import type { JobRunner } from "./job_runner.ts";
-import { type Action, CREATED_BY_ANNOTATION } from "./plan.ts";
+import { type Action, CREATED_BY_ANNOTATION, type ObjectRef } from "./plan.ts";
 import { refFor } from "./resources.ts";
 import type { ObjectStore } from "./world.ts";
 
@@ -51,26 +52,33 @@ async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
   }
 }
 
+async function patchStatusOf(
+  api: KubeApi,
+  store: ObjectStore,
+  { kind, namespace, name }: ObjectRef,
+  status: Record<string, unknown>,
+): Promise<void> {
+  const out = await withRetry(() =>
+    api.patch(refFor(kind, namespace), name, { status }, {
+      type: "merge",
+      subresource: "status",
+      fieldManager: FIELD_MANAGER,
+    })
+  );
+  store.put(kind, out);
+}
+
 /** Apply `action`; throws the API error when it fails for good. */
 export async function applyAction(
   api: KubeApi,
   store: ObjectStore,
   runner: JobRunner,
   action: Action,
+  consoles?: ConsoleHost,
 ): Promise<void> {
   switch (action.type) {
-    case "patchStatus": {
-      const { kind, namespace, name } = action.ref;
-      const out = await withRetry(() =>
-        api.patch(refFor(kind, namespace), name, { status: action.status }, {
-          type: "merge",
-          subresource: "status",
-          fieldManager: FIELD_MANAGER,
-        })
-      );
-      store.put(kind, out);
-      return;
-    }
+    case "patchStatus":
+      return await patchStatusOf(api, store, action.ref, action.status);
     case "patchSpec": {
       const { kind, namespace, name } = action.ref;
       const out = await withRetry(() =>
@@ -111,6 +119,21 @@ export async function applyAction(
     }
     case "submitJob":
       runner.submit(action.definition);
+      return;
+    case "openConsole": {
+      const { kind, namespace, name } = action.ref;
+      if (!consoles) throw new Error("this operator serves no consoles");
+      const port = consoles.open(`${namespace}/${name}`, () => ({
+        name,
+        phase: getString(store.get(kind, namespace, name), ["status", "phase"]) ?? "Unknown",
+      }));
+      // A VM's own VNC server is its node port here: the sim's nodes are all 127.0.0.1.
+      return await patchStatusOf(api, store, action.ref, {
+        vnc: { enabled: true, port, nodePort: port },
+      });
+    }
+    case "closeConsole":
+      await consoles?.close(`${action.ref.namespace}/${action.ref.name}`);
       return;
   }
 }

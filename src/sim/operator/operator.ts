@@ -11,6 +11,7 @@ import type { KubeApi } from "../../k8s/api.ts";
 import { watch$ } from "../../k8s/watch.ts";
 import { applyAction, errorCode, errorMessage, isTransient } from "./apply_action.ts";
 import type { FaultRules } from "./faults.ts";
+import { createConsoleHost } from "../console/console_host.ts";
 import { createJobRunner, type RunnerJob } from "./job_runner.ts";
 import { type Pace, paceDelay } from "./pace.ts";
 import type { Action, Plan } from "./plan.ts";
@@ -47,6 +48,13 @@ export interface OperatorOptions {
    * @default 1
    */
   timeScale?: number;
+  /**
+   * Serve each Running VM's VNC console on a loopback port and publish it in `status.vnc`, for
+   * at most this many VMs at once (the embedded cluster does; tests of other behaviour leave
+   * `status.vnc` alone).
+   * @default 0 (none)
+   */
+  consoles?: number;
 }
 
 /** A running operator. */
@@ -98,6 +106,11 @@ function describe(action: Action): string {
       return `${action.ref.kind} ${action.ref.namespace}/${action.ref.name} delete`;
     case "submitJob":
       return `job ${action.definition.id} submitted (${action.definition.vm_path} -> ${action.definition.output_path})`;
+    case "openConsole":
+    case "closeConsole":
+      return `${action.ref.kind} ${action.ref.namespace}/${action.ref.name} ${
+        action.type === "openConsole" ? "console served" : "console closed"
+      }`;
   }
 }
 
@@ -121,6 +134,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
   }
   const log = options.log ?? (() => {});
   const store = new ObjectStore();
+  const consoles = options.consoles ? createConsoleHost(options.consoles) : undefined;
   let stopped = false;
 
   const runner = createJobRunner({
@@ -138,7 +152,13 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
   });
 
   const world = (): World =>
-    worldFromStore(store, { now: now(), nodes, jobs: (id) => runner.get(id), faults });
+    worldFromStore(store, {
+      now: now(),
+      nodes,
+      jobs: (id) => runner.get(id),
+      faults,
+      consoles,
+    });
 
   const run = async (key: string): Promise<void> => {
     const [kind, namespace, name] = key.split("|") as [KindName, string, string];
@@ -174,7 +194,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
     for (const action of plan.actions) {
       if (stopped) return;
       try {
-        await applyAction(api, store, runner, action);
+        await applyAction(api, store, runner, action, consoles);
         log(describe(action));
       } catch (e) {
         const self = "ref" in action && action.ref.kind === kind && action.ref.name === name &&
@@ -188,7 +208,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
         log(`${kind} ${namespace}/${name}: ${describe(action)} failed: ${message}`);
         if (plan.fail && !isTransient(e)) {
           for (const failure of plan.fail(message)) {
-            await applyAction(api, store, runner, failure).then(
+            await applyAction(api, store, runner, failure, consoles).then(
               () => log(describe(failure)),
               (e2) =>
                 log(`${kind} ${namespace}/${name}: cannot record failure: ${errorMessage(e2)}`),
@@ -248,8 +268,11 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
       const obj = event.object;
       const ns = namespaceOf(obj);
       const name = nameOf(obj);
-      if (event.type === "DELETED") store.remove(kind, ns, name);
-      else if (!store.put(kind, obj)) return;
+      if (event.type === "DELETED") {
+        store.remove(kind, ns, name);
+        // A deleted VM gets no more reconciles: its console closes here.
+        if (kind === "VirtualMachine") void consoles?.close(`${ns}/${name}`);
+      } else if (!store.put(kind, obj)) return;
       if (event.type !== "DELETED") queue.enqueue(keyOf(kind, ns, name), step());
       for (const key of dependents(kind, obj)) queue.enqueue(key, step());
     }));
@@ -263,6 +286,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
       for (const s of subscriptions) s.unsubscribe();
       runner.stop();
       await queue.stop();
+      await consoles?.closeAll();
     },
     async idle() {
       await started;

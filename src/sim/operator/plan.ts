@@ -28,7 +28,11 @@ export type Action =
   /** Delete; NotFound counts as success. */
   | { type: "delete"; ref: ObjectRef; errorPrefix?: string }
   /** Hand a job to the in-process job runner (ignored when the id is already known). */
-  | { type: "submitJob"; definition: JobDefinition };
+  | { type: "submitJob"; definition: JobDefinition }
+  /** Serve the VM's VNC console on a loopback port, then publish the port in `status.vnc`. */
+  | { type: "openConsole"; ref: ObjectRef }
+  /** Stop serving the VM's VNC console (its connections close). */
+  | { type: "closeConsole"; ref: ObjectRef };
 
 /** The result of one reconcile: one step of the object's state machine. */
 export interface Plan {

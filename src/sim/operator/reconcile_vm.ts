@@ -13,6 +13,7 @@ import {
   nameOf,
   namespaceOf,
 } from "../../core/types.ts";
+import { accessSteps, annotatedAddress, stopSteps } from "./access_steps.ts";
 import { findCondition, setCondition } from "./conditions.ts";
 import { chooseNode, ipFor } from "./placement.ts";
 import { NOTHING, type ObjectRef, patchStatus, type Plan } from "./plan.ts";
@@ -48,7 +49,7 @@ export function runningStatus(vm: KubeObject, node: string, world: World): Recor
   return {
     phase: "Running",
     nodeName: node,
-    ipAddresses: [ipFor(vm, node, world.nodes)],
+    ipAddresses: [annotatedAddress(vm) ?? ipFor(vm, node, world.nodes)],
     startTime: rfc3339(world.now),
     conditions: setCondition(
       getPath(status, ["conditions"]),
@@ -81,6 +82,12 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
     setCondition(conditions, { type, status, reason, message }, now);
   const phase = getString(vm, ["status", "phase"]) ?? "";
   const fault = world.fault(vm, "VirtualMachine");
+  // A console lives only while the VM runs (or migrates, or is paused): a VM that failed or
+  // went back to Pending loses it before anything else happens.
+  if (!["Running", "Migrating", "Paused"].includes(phase)) {
+    const closing = stopSteps(vm, ref, world);
+    if (closing.length > 0) return { actions: closing };
+  }
   switch (phase) {
     case "":
       return {
@@ -130,7 +137,9 @@ export function reconcileVm(vm: KubeObject, world: World): Plan {
       return { actions: [patchStatus(ref, runningStatus(vm, placed.node, world))] };
     }
     case "Running":
-      return wantsRunning(vm) ? NOTHING : { actions: [patchStatus(ref, stoppedStatus(vm, now))] };
+      return wantsRunning(vm)
+        ? { actions: accessSteps(vm, ref, world) }
+        : { actions: [...stopSteps(vm, ref, world), patchStatus(ref, stoppedStatus(vm, now))] };
     case "Stopped":
       if (!wantsRunning(vm)) return NOTHING;
       return {

@@ -22,6 +22,16 @@ export interface World {
   job(id: string): RunnerJob | undefined;
   /** The fault injected into an object, if any. */
   fault(obj: KubeObject, kind: KindName): Fault | undefined;
+  /** The VNC consoles this operator serves; absent when it serves none. */
+  readonly consoles?: ConsoleView;
+}
+
+/** What reconcilers see of the served consoles. */
+export interface ConsoleView {
+  /** The port of a VM's console (`namespace/name`), undefined while none is served. */
+  port(key: string): number | undefined;
+  /** How many more consoles may be opened. */
+  readonly left: number;
 }
 
 /** Numeric resourceVersions compare by age; opaque ones are taken as newer. */
@@ -79,9 +89,11 @@ export function worldFromStore(
     nodes: readonly string[];
     jobs: (id: string) => RunnerJob | undefined;
     faults: FaultRules;
+    consoles?: ConsoleView;
   },
 ): World {
   return {
+    ...(input.consoles ? { consoles: input.consoles } : {}),
     now: input.now,
     nodes: input.nodes,
     get: (kind, ns, name) => store.get(kind, ns, name),
@@ -98,6 +110,7 @@ export function worldOf(input: {
   objects?: KubeObject[];
   jobs?: RunnerJob[];
   faults?: FaultRules;
+  consoles?: ConsoleView;
 }): World {
   const store = new ObjectStore();
   for (const o of input.objects ?? []) store.put(o.kind as KindName, o);
@@ -107,5 +120,6 @@ export function worldOf(input: {
     nodes: input.nodes ?? ["node-1", "node-2", "node-3"],
     jobs: (id) => jobs.get(id),
     faults: input.faults ?? [],
+    consoles: input.consoles,
   });
 }

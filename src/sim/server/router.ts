@@ -16,6 +16,7 @@ import {
   rootPaths,
   SIM_VERSION,
 } from "./discovery.ts";
+import { handleCoreApi } from "./nodes.ts";
 import type { ResourceDef } from "./resource_defs.ts";
 import {
   type HandlerEnv,
@@ -35,6 +36,9 @@ export interface RouterEnv extends HandlerEnv {
   ops: Map<string, ResourceOps>;
   /** plural -> discovery storageVersionHash. */
   hashes: Map<string, string>;
+  /** Names of the Nodes served under /api/v1, and when they were created (RFC 3339). */
+  nodes: readonly string[];
+  nodesCreated: string;
 }
 
 const HEALTH = new Set(["/healthz", "/readyz", "/livez"]);
@@ -94,6 +98,9 @@ async function route(env: RouterEnv, req: Request): Promise<Response> {
     throw pathNotFound();
   }
 
+  if (parts[0] === "api" && env.nodes.length > 0) {
+    return handleCoreApi(env.nodes, env.nodesCreated, role, req.method, parts);
+  }
   const verb = req.method === "GET" || req.method === "HEAD" ? "get" : req.method.toLowerCase();
   if (HEALTH.has(path)) {
     return new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -37,6 +37,8 @@ export interface SimServerOptions {
   watchTimeoutMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Nodes served by the core API (`/api/v1/nodes`, address 127.0.0.1); none by default. */
+  nodes?: readonly string[];
 }
 
 /** A running sim server. */
@@ -93,6 +95,8 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     defs,
     ops,
     hashes,
+    nodes: options.nodes ?? [],
+    nodesCreated: new Date(now()).toISOString().replace(/\.\d+Z$/, "Z"),
     store,
     hub,
     now,
