@@ -7,7 +7,7 @@
  */
 
 import { formatAge, parseTimestamp } from "../core/age.ts";
-import type { Column, KindInfo } from "../core/kinds.ts";
+import { type Column, GROUP, type KindInfo } from "../core/kinds.ts";
 import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
 import type { Cell } from "./_tab_layout.ts";
 import { phaseColor } from "./color.ts";
@@ -37,6 +37,8 @@ export interface ObjectColumnsOptions {
   showNamespace?: boolean;
   /** Add CONTEXT first (several clusters merged). @default false */
   showContext?: boolean;
+  /** `--show-kind`: NAME as `virtualmachine.hypersdk.io/web-1`, as kubectl prints it. @default false */
+  showKind?: boolean;
 }
 
 const NONE = "<none>";
@@ -100,13 +102,14 @@ export function objectColumns(kind: KindInfo, options: ObjectColumnsOptions = {}
     "NAME",
     ...columns.map((c) => c.header),
   ];
+  const kindPrefix = options.showKind ? `${kind.kind.toLowerCase()}.${GROUP}/` : "";
   return {
     headers,
     cells(row) {
       const lead: Cell[] = [];
       if (options.showContext) lead.push({ text: escapeCell(row.context ?? "") });
       if (options.showNamespace) lead.push({ text: escapeCell(namespaceOf(row.object)) });
-      lead.push({ text: escapeCell(nameOf(row.object)) });
+      lead.push({ text: kindPrefix + escapeCell(nameOf(row.object)) });
       const rest = columns.map((column): Cell => {
         const text = escapeCell(formatColumnValue(column, row.object, row.atMs));
         const color = isPhaseColumn(column) ? phaseColor(text) : undefined;
