@@ -79,3 +79,13 @@ Deno.test("executeJsonPath() keeps no state between runs (one template for every
   equal(executeJsonPath(template, LIST.items[0]), "Ready:a\n");
   equal(executeJsonPath(template, LIST.items[1]), "Ready:b\n");
 });
+
+Deno.test("executeJsonPath() walks 100 000 items with .. and range without exhausting the stack", () => {
+  const items = Array.from({ length: 100_000 }, (_, i) => ({ metadata: { name: `vm-${i}` } }));
+  const names = run("{..name}", { items });
+  equal(names.split(" ").length, 100_000);
+  equal(
+    run('{range .items[*]}{.metadata.name}{"\\n"}{end}', { items }).split("\n").length,
+    100_001,
+  );
+});
