@@ -22,6 +22,7 @@ import {
   kubectlBinary,
 } from "../support/apiserver.ts";
 import { type CliResult, hyperctl, kubectl } from "../support/cli.ts";
+import { e2eTest } from "../support/targets.ts";
 import { JSONPATH_ERRORS, JSONPATH_GET, JSONPATH_LIST } from "./testdata/jsonpath_cases.ts";
 
 const VM_RESOURCE = "virtualmachines.hypersdk.io";
@@ -347,6 +348,47 @@ apiServerTest(
         }
       },
     );
+  },
+);
+
+e2eTest(
+  "templates, custom columns and label columns agree with kubectl on both clusters",
+  async (t) => {
+    const ref = refFor(kindByNoun("vm"), t.namespace);
+    for (const obj of SEED.slice(0, 3)) await t.api.create(ref, obj);
+    // The operator is running here: compare only what it does not change (spec and metadata).
+    const cases: [string[], string[]][] = [
+      [["-o", 'jsonpath={range .items[*]}{.metadata.name}:{.spec.cpus}{"\\n"}{end}'], [
+        "vm",
+        "list",
+      ]],
+      [["-o", "jsonpath-as-json={.items[*].metadata.labels}"], ["vm", "list"]],
+      [["web-1", "-o", "jsonpath={.metadata.labels} {.spec.disks[*].size}"], ["vm", "get"]],
+      [["-o", "custom-columns=NAME:.metadata.name,CPUS:.spec.cpus,TIER:.metadata.labels.tier"], [
+        "vm",
+        "list",
+      ]],
+    ];
+    for (const [args, command] of cases) {
+      const theirs = await kubectl(["get", VM_RESOURCE, ...args], t.kubeconfig);
+      const ours = await hyperctl([...command, ...args], { kubeconfig: t.kubeconfig });
+      assert.equal(ours.code, 0, ours.stderr);
+      assert.equal(ours.stdout, theirs.stdout, args.join(" "));
+    }
+    const theirs = cells(
+      (await kubectl(["get", VM_RESOURCE, "-L", "tier", "--show-kind"], t.kubeconfig)).stdout,
+    );
+    const ours = cells(
+      (await hyperctl(["vm", "list", "-L", "tier", "--show-kind"], { kubeconfig: t.kubeconfig }))
+        .stdout,
+    );
+    assert.deepEqual(ours.headers, theirs.headers);
+    for (const header of ["NAME", "TIER"]) {
+      assert.deepEqual(
+        ours.column(header),
+        theirs.column(header),
+      );
+    }
   },
 );
 
