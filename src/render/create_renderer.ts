@@ -11,6 +11,7 @@ import { createJsonLinesRenderer } from "./jsonl.ts";
 import { createJsonPathRenderer } from "./jsonpath.ts";
 import { createCustomColumnsRenderer } from "./custom_columns.ts";
 import { withLabelColumns } from "./label_columns.ts";
+import { withWatchEventObjects } from "./watch_event_objects.ts";
 import type { PrintOptions } from "./print_options.ts";
 import { createNameRenderer } from "./name.ts";
 import type { OutputFormat, Renderer } from "./renderer.ts";
@@ -63,7 +64,8 @@ export async function createRenderer(
   const strip = options.print?.showManagedFields ? (r: Renderer) => r : withoutManagedFields;
   if (format === "yaml") {
     const { createYamlRenderer } = await import("./yaml.ts");
-    return strip(createYamlRenderer({ watch: options.watch }));
+    const yaml = createYamlRenderer({ watch: options.watch });
+    return strip(options.watch && options.print?.watchEvents ? withWatchEventObjects(yaml) : yaml);
   }
   const built = build(format, options);
   return format === "jsonpath" || format === "jsonpath-as-json" || format === "custom-columns"

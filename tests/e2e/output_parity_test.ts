@@ -10,6 +10,7 @@
  */
 
 import assert from "node:assert/strict";
+import { parseAllDocuments } from "yaml";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import { refFor } from "../../src/cli/commands/_common.ts";
 import { createKubeApi } from "../../src/k8s/client.ts";
@@ -321,6 +322,46 @@ apiServerTest(
         "",
       ]);
     });
+
+    await t.step(
+      "--show-managed-fields and --output-watch-events -o yaml carry kubectl's content",
+      async () => {
+        const theirs = await kubectl(
+          ["get", VM_RESOURCE, "-n", ns, "web-1", "-o", "json", "--show-managed-fields"],
+          kc,
+        );
+        const ours = await hyperctl([
+          "-n",
+          ns,
+          "vm",
+          "get",
+          "web-1",
+          "-o",
+          "json",
+          "--show-managed-fields",
+        ], {
+          kubeconfig: kc,
+        });
+        const object = JSON.parse(ours.stdout);
+        assert.ok(object.metadata.managedFields.length > 0);
+        assert.deepEqual(object, JSON.parse(theirs.stdout));
+        const args = ["web-1", "-w", "-o", "yaml", "--output-watch-events"];
+        // kubectl's managedFields filter does not reach inside a WatchEvent; hyperctl hides them
+        // there too unless --show-managed-fields is given.
+        const theirEvents = parseAllDocuments(
+          await kubectlFor(kc, ["get", VM_RESOURCE, "-n", ns, ...args], 2000),
+        ).map((d) => d.toJS()).map((ev) => {
+          delete ev.object.metadata.managedFields;
+          return ev;
+        });
+        const ourEvents = parseAllDocuments(
+          (await hyperctl(["-n", ns, "vm", "get", ...args, "--for", "1s"], { kubeconfig: kc }))
+            .stdout,
+        ).map((d) => d.toJS());
+        assert.deepEqual(ourEvents, theirEvents);
+        assert.equal(ourEvents[0].type, "ADDED");
+      },
+    );
 
     await t.step(
       "under --watch each object prints one rendering, as kubectl's get -w",
