@@ -1,4 +1,5 @@
 import { equal, throws } from "node:assert/strict";
+import fc from "fast-check";
 import { executeJsonPath, JsonPathExecutionError } from "./evaluate.ts";
 import { parseJsonPath } from "./parse.ts";
 
@@ -87,5 +88,46 @@ Deno.test("executeJsonPath() walks 100 000 items with .. and range without exhau
   equal(
     run('{range .items[*]}{.metadata.name}{"\\n"}{end}', { items }).split("\n").length,
     100_001,
+  );
+});
+
+Deno.test("executeJsonPath() prints or fails with JsonPathExecutionError, never crashes", () => {
+  const piece = fc.constantFrom(
+    ".a",
+    ".b",
+    "[*]",
+    "[0]",
+    "[-1:]",
+    "[0,1]",
+    "..a",
+    ".*",
+    "[?(@.a>1)]",
+    '[?(@.b=="x")]',
+    "[?(@.a)]",
+    " range ",
+    " end ",
+    '"t"',
+    "@",
+  );
+  const template = fc.array(fc.array(piece, { maxLength: 4 }).map((p) => `{${p.join("")}}`), {
+    minLength: 1,
+    maxLength: 4,
+  }).map((actions) => actions.join(""));
+  fc.assert(
+    fc.property(template, fc.jsonValue(), fc.boolean(), (text, data, allowMissingKeys) => {
+      let parsed;
+      try {
+        parsed = parseJsonPath(text);
+      } catch (e) {
+        if (e instanceof SyntaxError) return;
+        throw e;
+      }
+      try {
+        equal(typeof executeJsonPath(parsed, data, { allowMissingKeys }), "string");
+      } catch (e) {
+        if (!(e instanceof JsonPathExecutionError)) throw e;
+      }
+    }),
+    { numRuns: 2000 },
   );
 });
