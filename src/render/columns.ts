@@ -7,11 +7,12 @@
  */
 
 import { formatAge, parseTimestamp } from "../core/age.ts";
-import { type Column, GROUP, type KindInfo } from "../core/kinds.ts";
+import type { Column, KindInfo } from "../core/kinds.ts";
 import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
 import type { Cell } from "./_tab_layout.ts";
 import { phaseColor } from "./color.ts";
 import { escapeCell } from "./escape.ts";
+import { resourceName } from "./name.ts";
 import type { RenderEventType } from "./renderer.ts";
 
 /** Everything a row may show: the object, its cluster, its event type and when it was seen. */
@@ -102,14 +103,16 @@ export function objectColumns(kind: KindInfo, options: ObjectColumnsOptions = {}
     "NAME",
     ...columns.map((c) => c.header),
   ];
-  const kindPrefix = options.showKind ? `${kind.kind.toLowerCase()}.${GROUP}/` : "";
   return {
     headers,
     cells(row) {
       const lead: Cell[] = [];
       if (options.showContext) lead.push({ text: escapeCell(row.context ?? "") });
       if (options.showNamespace) lead.push({ text: escapeCell(namespaceOf(row.object)) });
-      lead.push({ text: kindPrefix + escapeCell(nameOf(row.object)) });
+      // resourceName escapes the name too.
+      lead.push({
+        text: options.showKind ? resourceName(kind, row.object) : escapeCell(nameOf(row.object)),
+      });
       const rest = columns.map((column): Cell => {
         const text = escapeCell(formatColumnValue(column, row.object, row.atMs));
         const color = isPhaseColumn(column) ? phaseColor(text) : undefined;
