@@ -1,9 +1,10 @@
 /**
  * The parser of kubectl's JSONPath templates (`{.items[*].metadata.name}{"\n"}`), a port of
  * client-go's `util/jsonpath/parser.go` so that the same text means the same thing and fails
- * with the same message. Written by hand: npm JSONPath libraries parse plain paths only — none
- * has kubectl's template layer (literal text, `{range}…{end}`, quoted strings), its field
- * escapes, unions of slices or its filter grammar.
+ * with the same message. Written by hand: npm JSONPath libraries have no template layer (literal
+ * text, `{range}…{end}`, quoted strings) and differ on paths too — jsonpath-plus 10 yields a
+ * map's values for `[*]`, nothing for `[5]` past the end and true for `2=="2"`, where kubectl
+ * fails on all three.
  *
  * Beyond kubectl: a filter may join comparisons with `&&` and `||` (kubectl rejects the `&`),
  * and an unknown identifier (`{foo}`) or a stray `{end}` fail here rather than at execution.
