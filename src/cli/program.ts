@@ -10,9 +10,10 @@ import type { Deps, GlobalFlags } from "./deps.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { UsageError } from "./outcomes.ts";
+import type { RawPrintFlags } from "./print_flags.ts";
 
 /** Flags of `list`, as the parser hands them over (strings until parsed). */
-export interface RawListFlags {
+export interface RawListFlags extends RawPrintFlags {
   selector?: string;
   fieldSelector?: string;
   status?: string;
@@ -35,7 +36,7 @@ export interface RawListFlags {
 }
 
 /** Flags of `get`. */
-export interface RawGetFlags {
+export interface RawGetFlags extends RawPrintFlags {
   watch?: boolean;
   watchOnly?: boolean;
   for?: string;
@@ -49,7 +50,13 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
     short: "-n",
   }),
   switchFlag("--all-namespaces", "across all namespaces", "-A"),
-  valueFlag("--output", "format", "output format: table|wide|json|yaml|name", { short: "-o" }),
+  valueFlag(
+    "--output",
+    "format",
+    "output format: table|wide|json|yaml|name (list, get: also jsonpath=…, jsonpath-file=…, " +
+      "jsonpath-as-json=…, custom-columns=…, custom-columns-file=…)",
+    { short: "-o" },
+  ),
   valueFlag(
     "--request-timeout",
     "duration",
@@ -83,6 +90,24 @@ const LIST_FLAGS: readonly FlagSpec[] = [
   valueFlag("--state-file", "path", "resume a watch across runs from this checkpoint file"),
 ];
 
+/** kubectl's printing flags of `get`, on list and get alike. */
+const PRINT_FLAGS: readonly FlagSpec[] = [
+  valueFlag("--label-columns", "keys", "add a column per label key (a,b; repeatable)", {
+    short: "-L",
+    repeatable: true,
+  }),
+  switchFlag("--show-labels", "add a LABELS column with every label"),
+  switchFlag("--show-kind", "print NAME as kind.group/name"),
+  switchFlag("--show-managed-fields", "keep metadata.managedFields in -o json|yaml"),
+  switchFlag("--output-watch-events", "under --watch, templates see {type, object} per event"),
+  valueFlag(
+    "--allow-missing-template-keys",
+    "bool",
+    "a missing field in a jsonpath template prints nothing (false: an error)",
+    { value: "optional", default: "true" },
+  ),
+];
+
 const VM_LIST_FLAGS: readonly FlagSpec[] = [
   valueFlag("--node", "name", "only VMs on this node"),
   valueFlag("--min-cpus", "n", "only VMs with at least this many CPUs"),
@@ -100,7 +125,7 @@ function listCommand(kind: KindInfo, deps: Deps): CommandSpec {
     name: "list",
     aliases: ["ls"],
     description: `list ${kind.plural}`,
-    flags: [status, ...LIST_FLAGS, ...(kind.noun === "vm" ? VM_LIST_FLAGS : [])],
+    flags: [status, ...LIST_FLAGS, ...PRINT_FLAGS, ...(kind.noun === "vm" ? VM_LIST_FLAGS : [])],
     run: async ({ flags }) => {
       const { runListCommand } = await import("./commands/list.ts");
       await runListCommand(kind, flags as RawListFlags, flags as GlobalFlags, deps);
@@ -117,6 +142,7 @@ function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
       switchFlag("--watch", "after getting, watch the object for changes", "-w"),
       switchFlag("--watch-only", "watch the object without printing it first"),
       valueFlag("--for", "duration", "watch for this long, then exit 0"),
+      ...PRINT_FLAGS,
     ],
     run: async ({ flags, args }) => {
       const { runGetCommand } = await import("./commands/get.ts");

@@ -12,6 +12,7 @@ import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
 import type { Cell } from "./_tab_layout.ts";
 import { phaseColor } from "./color.ts";
 import { escapeCell } from "./escape.ts";
+import { resourceName } from "./name.ts";
 import type { RenderEventType } from "./renderer.ts";
 
 /** Everything a row may show: the object, its cluster, its event type and when it was seen. */
@@ -37,6 +38,8 @@ export interface ObjectColumnsOptions {
   showNamespace?: boolean;
   /** Add CONTEXT first (several clusters merged). @default false */
   showContext?: boolean;
+  /** `--show-kind`: NAME as `virtualmachine.hypersdk.io/web-1`, as kubectl prints it. @default false */
+  showKind?: boolean;
 }
 
 const NONE = "<none>";
@@ -106,7 +109,10 @@ export function objectColumns(kind: KindInfo, options: ObjectColumnsOptions = {}
       const lead: Cell[] = [];
       if (options.showContext) lead.push({ text: escapeCell(row.context ?? "") });
       if (options.showNamespace) lead.push({ text: escapeCell(namespaceOf(row.object)) });
-      lead.push({ text: escapeCell(nameOf(row.object)) });
+      // resourceName escapes the name too.
+      lead.push({
+        text: options.showKind ? resourceName(kind, row.object) : escapeCell(nameOf(row.object)),
+      });
       const rest = columns.map((column): Cell => {
         const text = escapeCell(formatColumnValue(column, row.object, row.atMs));
         const color = isPhaseColumn(column) ? phaseColor(text) : undefined;

@@ -8,6 +8,11 @@ import type { KindInfo } from "../core/kinds.ts";
 import { objectColumns } from "./columns.ts";
 import { createJsonRenderer } from "./json.ts";
 import { createJsonLinesRenderer } from "./jsonl.ts";
+import { createJsonPathRenderer } from "./jsonpath.ts";
+import { createCustomColumnsRenderer } from "./custom_columns.ts";
+import { withLabelColumns } from "./label_columns.ts";
+import { withWatchEventObjects } from "./watch_event_objects.ts";
+import type { PrintOptions } from "./print_options.ts";
 import { createNameRenderer } from "./name.ts";
 import type { OutputFormat, Renderer } from "./renderer.ts";
 import { createTableRenderer } from "./table.ts";
@@ -33,6 +38,8 @@ export interface RendererOptions {
   showEvents?: boolean;
   /** Formats TIME under watch. @default localClockTime */
   formatTime?: (ms: number) => string;
+  /** Templates, label columns and kubectl's other printing flags. @default {} */
+  print?: PrintOptions;
 }
 
 /**
@@ -53,26 +60,51 @@ export async function createRenderer(
   format: OutputFormat,
   options: RendererOptions,
 ): Promise<Renderer> {
+  // Templates see the whole object, as kubectl's do; json and yaml hide managedFields unless asked.
+  const strip = options.print?.showManagedFields ? (r: Renderer) => r : withoutManagedFields;
   if (format === "yaml") {
     const { createYamlRenderer } = await import("./yaml.ts");
-    return withoutManagedFields(createYamlRenderer({ watch: options.watch }));
+    const yaml = createYamlRenderer({ watch: options.watch });
+    return strip(options.watch && options.print?.watchEvents ? withWatchEventObjects(yaml) : yaml);
   }
-  return withoutManagedFields(build(format, options));
+  const built = build(format, options);
+  return format === "jsonpath" || format === "jsonpath-as-json" || format === "custom-columns"
+    ? built
+    : strip(built);
 }
 
 function build(format: Exclude<OutputFormat, "yaml">, options: RendererOptions): Renderer {
+  const print = options.print ?? {};
   switch (format) {
+    case "jsonpath":
+    case "jsonpath-as-json":
+      if (!print.jsonPath) throw new TypeError(`-o ${format} needs a parsed template`);
+      return createJsonPathRenderer(print.jsonPath, {
+        ...print,
+        asJson: format === "jsonpath-as-json",
+        watch: options.watch,
+      });
+    case "custom-columns":
+      if (!print.customColumns) throw new TypeError("-o custom-columns needs parsed columns");
+      return createCustomColumnsRenderer(print.customColumns, {
+        noHeaders: options.noHeaders,
+        watchEvents: print.watchEvents,
+      });
     case "json":
       return options.watch ? createJsonLinesRenderer() : createJsonRenderer();
     case "name":
       return createNameRenderer(options.kind);
     case "table":
     case "wide": {
-      const base = objectColumns(options.kind, {
-        wide: format === "wide",
-        showNamespace: options.showNamespace,
-        showContext: options.showContext,
-      });
+      const base = withLabelColumns(
+        objectColumns(options.kind, {
+          wide: format === "wide",
+          showNamespace: options.showNamespace,
+          showContext: options.showContext,
+          showKind: print.showKind,
+        }),
+        print,
+      );
       const set = options.watch && options.showEvents !== false
         ? withWatchColumns(base, { formatTime: options.formatTime })
         : base;

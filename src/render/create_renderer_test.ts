@@ -33,3 +33,29 @@ Deno.test("createRenderer() renders every kind without throwing on odd shapes", 
     }
   }
 });
+
+Deno.test("createRenderer() keeps managedFields in json and yaml with --show-managed-fields", async () => {
+  const obj = { metadata: { name: "a", managedFields: [{ manager: "m" }] } };
+  for (const format of ["json", "yaml"] as const) {
+    const r = await createRenderer(format, {
+      kind: kindByNoun("vm"),
+      nowMs: () => NOW,
+      print: { showManagedFields: true },
+    });
+    equal(r.single(obj).includes("manager"), true, format);
+  }
+});
+
+Deno.test("createRenderer() prints {object, type} per yaml watch event with --output-watch-events", async () => {
+  const r = await createRenderer("yaml", {
+    kind: kindByNoun("vm"),
+    nowMs: () => NOW,
+    watch: true,
+    print: { watchEvents: true },
+  });
+  equal(r.list([{ kind: "VirtualMachine" }]), "object:\n  kind: VirtualMachine\ntype: ADDED\n");
+  equal(
+    r.event({ type: "DELETED", object: { kind: "VirtualMachine" } }, NOW),
+    "---\nobject:\n  kind: VirtualMachine\ntype: DELETED\n",
+  );
+});

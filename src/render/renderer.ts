@@ -35,8 +35,16 @@ export interface Renderer {
   event(ev: RenderEvent, atMs: number): string;
 }
 
-/** The `-o` values hyperctl accepts. */
-export type OutputFormat = "table" | "wide" | "json" | "yaml" | "name";
+/** The `-o` values hyperctl accepts; the last three come with a template (`-o jsonpath=…`). */
+export type OutputFormat =
+  | "table"
+  | "wide"
+  | "json"
+  | "yaml"
+  | "name"
+  | "jsonpath"
+  | "jsonpath-as-json"
+  | "custom-columns";
 
 const FORMATS: readonly OutputFormat[] = ["table", "wide", "json", "yaml", "name"];
 

@@ -22,5 +22,6 @@ export function listRenderer(
     showContext: how.showContext,
     color: how.color,
     watch: options.watch !== "none",
+    print: options.print,
   });
 }

@@ -26,7 +26,8 @@ import type { RenderEvent } from "../../render/renderer.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFormat } from "../output.ts";
+import { parseOutputFlags } from "../print_flags.ts";
+import type { PrintOptions } from "../../render/print_options.ts";
 import { InterruptedError, UsageError } from "../outcomes.ts";
 import type { RawGetFlags } from "../program.ts";
 import { colorFor, interrupted$, refFor } from "./_common.ts";
@@ -36,6 +37,8 @@ export interface GetCommandOptions {
   kind: KindInfo;
   name: string;
   output: OutputFormat;
+  /** Template, label columns and kubectl's other printing flags. */
+  print: PrintOptions;
   watch: "none" | "watch" | "watch-only";
   forMs?: number;
 }
@@ -46,6 +49,7 @@ export function parseGetOptions(
   name: string,
   flags: RawGetFlags,
   globals: GlobalFlags,
+  terminal = false,
 ): GetCommandOptions {
   validateGlobalFlags(globals);
   if (globals.allNamespaces) {
@@ -61,7 +65,7 @@ export function parseGetOptions(
   return {
     kind,
     name,
-    output: parseOutputFormat(globals.output),
+    ...parseOutputFlags(globals.output, flags, { watch: watch !== "none", terminal }),
     watch,
     forMs: flags.for === undefined ? undefined : parseDuration(flags.for),
   };
@@ -93,6 +97,7 @@ export async function runGet(
       nowMs: deps.clock.now,
       color: colorFor(globals, deps),
       watch: options.watch !== "none",
+      print: options.print,
     });
     const first = await conn.api.get(ref, options.name);
     if (options.watch === "none") {
@@ -138,5 +143,9 @@ export async function runGetCommand(
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
-  await runGet(parseGetOptions(kind, name, flags, globals), globals, deps);
+  await runGet(
+    parseGetOptions(kind, name, flags, globals, deps.io.stdoutIsTTY),
+    globals,
+    deps,
+  );
 }

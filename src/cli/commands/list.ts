@@ -19,7 +19,8 @@ import { list$ } from "../../k8s/list.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFormat } from "../output.ts";
+import { parseOutputFlags } from "../print_flags.ts";
+import type { PrintOptions } from "../../render/print_options.ts";
 import { UsageError } from "../outcomes.ts";
 import type { RawListFlags } from "../program.ts";
 import { colorFor, refFor } from "./_common.ts";
@@ -39,6 +40,8 @@ export interface ListCommandOptions {
   keep: (obj: KubeObject) => boolean;
   sortKey?: SortKey;
   output: OutputFormat;
+  /** Template, label columns and kubectl's other printing flags. */
+  print: PrintOptions;
   noHeaders: boolean;
   chunkSize: number;
   watch: "none" | "watch" | "watch-only";
@@ -69,6 +72,7 @@ export function parseListOptions(
   flags: RawListFlags,
   globals: GlobalFlags,
   nowMs: number,
+  terminal = false,
 ): ListCommandOptions {
   validateGlobalFlags(globals);
   if (flags.selector !== undefined) parseLabelSelector(flags.selector);
@@ -111,7 +115,7 @@ export function parseListOptions(
     fieldSelector: flags.fieldSelector,
     keep: where ? (o) => filter(o) && where(o) : filter,
     sortKey: flags.sortBy === undefined ? undefined : parseSortKey(flags.sortBy, kind),
-    output: parseOutputFormat(globals.output),
+    ...parseOutputFlags(globals.output, flags, { watch: watch !== "none", terminal }),
     noHeaders: flags.headers === false,
     chunkSize: parseChunkSize(flags.chunkSize),
     watch,
@@ -198,5 +202,9 @@ export async function runListCommand(
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
-  await runList(parseListOptions(kind, flags, globals, deps.clock.now()), globals, deps);
+  await runList(
+    parseListOptions(kind, flags, globals, deps.clock.now(), deps.io.stdoutIsTTY),
+    globals,
+    deps,
+  );
 }

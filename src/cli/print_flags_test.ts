@@ -1,0 +1,98 @@
+import { deepEqual, equal, throws } from "node:assert/strict";
+import { parseOutputFlags } from "./print_flags.ts";
+import { UsageError } from "./outcomes.ts";
+
+const noFiles = (path: string): string => {
+  throw new Error(`No such file or directory (os error 2): readfile '${path}'`);
+};
+const parse = (value: string | undefined, flags = {}, watch = false) =>
+  parseOutputFlags(value, flags, { watch, readFile: noFiles });
+
+Deno.test("parseOutputFlags() maps every template format to a renderer format", () => {
+  equal(parse(undefined).output, "table");
+  equal(parse("wide").output, "wide");
+  equal(parse("jsonpath={.kind}").output, "jsonpath");
+  equal(parse("jsonpath-as-json={.kind}").output, "jsonpath-as-json");
+  equal(parse("custom-columns=N:.metadata.name").output, "custom-columns");
+  const files: Record<string, string> = { "t.txt": "{.kind}", "c.txt": "N\n.metadata.name\n" };
+  const read = (p: string) => files[p];
+  const file = parseOutputFlags("jsonpath-file=t.txt", {}, { watch: false, readFile: read });
+  deepEqual([file.output, file.print.jsonPathSource], ["jsonpath", "{.kind}"]);
+  const cols = parseOutputFlags("custom-columns-file=c.txt", {}, { watch: false, readFile: read });
+  deepEqual(cols.print.customColumns?.map((c) => c.header), ["N"]);
+});
+
+Deno.test("parseOutputFlags() reads kubectl's printing flags", () => {
+  const { print } = parse(undefined, {
+    labelColumns: ["tier,env", "app.kubernetes.io/name"],
+    showLabels: true,
+    showKind: true,
+    allowMissingTemplateKeys: "false",
+  });
+  deepEqual(print.labelColumns, ["tier", "env", "app.kubernetes.io/name"]);
+  equal(print.showLabels, true);
+  equal(print.allowMissingKeys, false);
+  equal(parse("jsonpath={.a}", { outputWatchEvents: true }, true).print.watchEvents, true);
+});
+
+Deno.test("parseOutputFlags() rejects bad -o values and flag mixes before anything is sent", () => {
+  const cases: [string | undefined, object, string][] = [
+    ["jsonpath={.items[0", {}, 'cannot parse jsonpath template "{.items[0": unterminated array'],
+    ["jsonpath", {}, "-o jsonpath needs a template, e.g. -o jsonpath='{.items[*].metadata.name}'"],
+    [
+      "custom-columns=",
+      {},
+      "-o custom-columns needs columns, e.g. -o custom-columns=NAME:.metadata.name,CPUS:.spec.cpus",
+    ],
+    [
+      "custom-columns=NAME",
+      {},
+      "cannot parse custom columns: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>",
+    ],
+    [
+      "go-template={{.kind}}",
+      {},
+      "-o go-template is not supported: use -o jsonpath=TEMPLATE (kubectl's jsonpath), or -o json | jq",
+    ],
+    [
+      "template",
+      {},
+      "-o template is not supported: use -o jsonpath=TEMPLATE (kubectl's jsonpath), or -o json | jq",
+    ],
+    [
+      "jsonpath-file=missing.txt",
+      {},
+      `cannot read jsonpath file "missing.txt": No such file or directory (os error 2): readfile 'missing.txt'`,
+    ],
+    [
+      "json",
+      { showLabels: true },
+      "--show-labels adds a table column: it cannot be used with -o json",
+    ],
+    [
+      "name",
+      { labelColumns: ["a"] },
+      "-L/--label-columns adds a table column: it cannot be used with -o name",
+    ],
+    [
+      undefined,
+      { outputWatchEvents: true },
+      "--output-watch-events can only be used with --watch or --watch-only",
+    ],
+    [
+      undefined,
+      { allowMissingTemplateKeys: "maybe" },
+      '--allow-missing-template-keys must be true or false, got "maybe"',
+    ],
+  ];
+  for (const [value, flags, message] of cases) {
+    throws(() => parse(value, flags), (e: Error) => {
+      equal(e.message, message);
+      return e instanceof UsageError;
+    });
+  }
+  throws(
+    () => parse("jsonpth"),
+    /unknown output format "jsonpth": allowed formats are .*jsonpath=….*\(did you mean "jsonpath"\?\)/,
+  );
+});

@@ -1,0 +1,168 @@
+/**
+ * JSON values seen the way kubectl's Go code sees them, so printing and comparing match it byte
+ * for byte: whole numbers are `int64` and others `float64` (2 == 2.0 is an error, not true),
+ * `fmt.Sprint` prints `map[k:v]` and `[a b]` with sorted keys, and `encoding/json` sorts keys and
+ * escapes `<`, `>`, `&`.
+ * @module
+ */
+
+/** A float literal of a template (`2.0`): Go keeps it a float64, unlike the whole number 2. */
+export class GoFloat {
+  constructor(readonly value: number) {}
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+type Kind = "bool" | "int" | "float" | "string";
+type GoMap = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is GoMap =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof GoFloat);
+
+/** True for values printed as JSON rather than as text (maps and arrays). */
+export function isContainer(v: unknown): boolean {
+  return Array.isArray(v) || isRecord(v);
+}
+
+/** A map's keys in Go's printing order. */
+export function sortedKeys(map: GoMap): string[] {
+  return Object.keys(map).sort();
+}
+
+/**
+ * The Go type name kubectl's errors show (`map[string]interface {}`, `int64`, `string`).
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(goTypeName(4), "int64");
+ * ```
+ */
+export function goTypeName(v: unknown): string {
+  if (Array.isArray(v)) return "[]interface {}";
+  if (v instanceof GoFloat) return "float64";
+  if (isRecord(v)) return "map[string]interface {}";
+  if (typeof v === "number") return Number.isInteger(v) ? "int64" : "float64";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "string";
+  return "<nil>";
+}
+
+/**
+ * Go's `%v` of a float64: shortest digits, exponent form from 1e+06 up and below 1e-04.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(goFloatText(1234567), "1.234567e+06");
+ * equal(goFloatText(2.5), "2.5");
+ * ```
+ */
+export function goFloatText(n: number): string {
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "+Inf" : "-Inf";
+  if (n === 0) return Object.is(n, -0) ? "-0" : "0";
+  const [mantissa, expText] = n.toExponential().split("e");
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 6) {
+    return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  return String(n);
+}
+
+/**
+ * Go's `fmt.Sprint` of a decoded JSON value, as kubectl prints a jsonpath scalar or a
+ * custom-columns cell.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(goSprint({ b: [1, "x"], a: null }), "map[a:<nil> b:[1 x]]");
+ * ```
+ */
+export function goSprint(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof GoFloat) return goFloatText(v.value);
+  if (typeof v === "number") {
+    return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloatText(v);
+  }
+  if (Array.isArray(v)) return `[${v.map(goSprint).join(" ")}]`;
+  if (isRecord(v)) return `map[${sortedKeys(v).map((k) => `${k}:${goSprint(v[k])}`).join(" ")}]`;
+  return v === undefined ? "<no value>" : "<nil>";
+}
+
+const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
+
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (!isRecord(v)) return v;
+  return Object.fromEntries(sortedKeys(v).map((k) => [k, sortDeep(v[k])]));
+}
+
+/**
+ * Go's `json.Marshal` (or `MarshalIndent` with `indent`): keys sorted, HTML characters escaped.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(goJson({ b: "<x>", a: 1 }), '{"a":1,"b":"\\u003cx\\u003e"}');
+ * ```
+ */
+export function goJson(v: unknown, indent = ""): string {
+  const text = JSON.stringify(sortDeep(v), null, indent || undefined) ?? "null";
+  return text.replace(HTML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function kindOf(v: unknown): Kind {
+  if (typeof v === "boolean") return "bool";
+  if (v instanceof GoFloat) return "float";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "string";
+  throw new Error("invalid type for comparison");
+}
+
+const plain = (v: unknown) => (v instanceof GoFloat ? v.value : v) as number | string | boolean;
+
+function equal(a: unknown, b: unknown): boolean {
+  if (kindOf(a) !== kindOf(b)) throw new Error("incompatible types for comparison");
+  return plain(a) === plain(b);
+}
+
+function less(a: unknown, b: unknown): boolean {
+  const ka = kindOf(a);
+  if (ka !== kindOf(b)) throw new Error("incompatible types for comparison");
+  if (ka === "bool") throw new Error("invalid type for comparison");
+  return plain(a) < plain(b);
+}
+
+/**
+ * Compare two values as the Go template functions client-go's filters call (`eq`, `lt`, …):
+ * both sides must be of the same kind, and only numbers and strings order.
+ *
+ * @example
+ * ```ts
+ * import { equal, throws } from "node:assert/strict";
+ * equal(goCompare(">", 4, 2), true);
+ * throws(() => goCompare(">", 4, new GoFloat(1.5)), /incompatible types/);
+ * ```
+ */
+export function goCompare(operator: string, left: unknown, right: unknown): boolean {
+  switch (operator) {
+    case "==":
+      return equal(left, right);
+    case "!=":
+      return !equal(left, right);
+    case "<":
+      return less(left, right);
+    case "<=":
+      return less(left, right) || equal(left, right);
+    case ">":
+      return !(less(left, right) || equal(left, right));
+    case ">=":
+      return !less(left, right);
+    default:
+      throw new Error(`unrecognized filter operator ${operator}`);
+  }
+}

@@ -1,0 +1,46 @@
+import { equal } from "node:assert/strict";
+import { parseCustomColumns } from "../core/custom_columns.ts";
+import { kindByNoun } from "../core/kinds.ts";
+import { createRenderer } from "./create_renderer.ts";
+
+const VM = kindByNoun("vm");
+const columns = parseCustomColumns(
+  "NAME:.metadata.name,LABELS:.metadata.labels,IPS:.status.ips,C:.status.conds[*].type,X:.nope",
+);
+const a = {
+  metadata: { name: "web-1", labels: { tier: "web", env: "prod" } },
+  status: { ips: ["10.0.0.1"], conds: [{ type: "Ready" }, { type: "Synced" }] },
+};
+const b = { metadata: { name: "db" } };
+
+Deno.test("custom-columns prints Go values, <none> for nothing, aligned like kubectl", async () => {
+  const r = await createRenderer("custom-columns", {
+    kind: VM,
+    nowMs: () => 0,
+    print: { customColumns: columns },
+  });
+  equal(
+    r.list([a, b]),
+    "NAME    LABELS                   IPS          C              X\n" +
+      "web-1   map[env:prod tier:web]   [10.0.0.1]   Ready,Synced   <none>\n" +
+      "db      <none>                   <none>       <none>         <none>\n",
+  );
+});
+
+Deno.test("custom-columns prints the header for an empty list, once under watch, never with --no-headers", async () => {
+  const r = await createRenderer("custom-columns", {
+    kind: VM,
+    nowMs: () => 0,
+    watch: true,
+    print: { customColumns: parseCustomColumns("NAME:.metadata.name") },
+  });
+  equal(r.list([]), "NAME\n");
+  equal(r.event({ type: "ADDED", object: b }, 0), "db\n");
+  const bare = await createRenderer("custom-columns", {
+    kind: VM,
+    nowMs: () => 0,
+    noHeaders: true,
+    print: { customColumns: parseCustomColumns("NAME:.metadata.name") },
+  });
+  equal(bare.list([b]), "db\n");
+});
