@@ -110,7 +110,7 @@ export class MemoryCluster {
         });
       } else if (a.type === "delete") {
         this.objects.delete(this.#key(a.ref.kind, a.ref.namespace, a.ref.name));
-      } else {
+      } else if (a.type === "submitJob") {
         this.submitted.push(a.definition.id);
       }
     }

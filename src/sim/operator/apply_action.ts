@@ -6,6 +6,7 @@
 
 import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import type { KubeApi } from "../../k8s/api.ts";
+import type { EventRecorder } from "./event_recorder.ts";
 import type { JobRunner } from "./job_runner.ts";
 import { type Action, CREATED_BY_ANNOTATION } from "./plan.ts";
 import { refFor } from "./resources.ts";
@@ -51,12 +52,13 @@ async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
   }
 }
 
-/** Apply `action`; throws the API error when it fails for good. */
+/** Apply `action`; throws the API error when it fails for good (never for an event). */
 export async function applyAction(
   api: KubeApi,
   store: ObjectStore,
   runner: JobRunner,
   action: Action,
+  events: EventRecorder,
 ): Promise<void> {
   switch (action.type) {
     case "patchStatus": {
@@ -111,6 +113,9 @@ export async function applyAction(
     }
     case "submitJob":
       runner.submit(action.definition);
+      return;
+    case "recordEvent":
+      await events.record(action.event);
       return;
   }
 }

@@ -28,7 +28,17 @@ export type Action =
   /** Delete; NotFound counts as success. */
   | { type: "delete"; ref: ObjectRef; errorPrefix?: string }
   /** Hand a job to the in-process job runner (ignored when the id is already known). */
-  | { type: "submitJob"; definition: JobDefinition };
+  | { type: "submitJob"; definition: JobDefinition }
+  /** Record an Event about an object, as a controller's event recorder does; best effort. */
+  | { type: "recordEvent"; event: EventNote };
+
+/** What an Event says about one object (the recorder adds name, time and reporter). */
+export interface EventNote {
+  regarding: ObjectRef & { uid?: string };
+  type: "Normal" | "Warning";
+  reason: string;
+  note: string;
+}
 
 /** The result of one reconcile: one step of the object's state machine. */
 export interface Plan {

@@ -8,6 +8,7 @@
 
 import { stringify } from "yaml";
 import { admitterFor } from "./admission.ts";
+import { EVENT_RESOURCE } from "./event_resource.ts";
 import { randomToken, type SimTokens } from "./auth.ts";
 import { loadResourceDefs, type ResourceDef, resourceDefsFromYaml } from "./resource_defs.ts";
 import { ResourceOps } from "./resource_ops.ts";
@@ -70,6 +71,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
   if (defs.length === 0) {
     throw new RangeError("cannot start sim server: no CRDs given (crdDir or crdYaml)");
   }
+  defs.push(EVENT_RESOURCE);
   const tokens: SimTokens = {
     admin: options.tokens?.admin ?? randomToken(),
     viewer: options.tokens?.viewer ?? randomToken(),
