@@ -64,6 +64,11 @@ function nodeLines(node: DescribeNode, indent: string, nowMs: number): string[] 
   }
 }
 
+/** The view as tab-separated lines, before alignment (what kubectl hands its tabwriter). */
+export function describeTabLines(view: DescribeView, nowMs: number): string[] {
+  return view.flatMap((node) => nodeLines(node, "", nowMs));
+}
+
 /**
  * Print one object's describe view; ages are counted to `nowMs`.
  *
@@ -79,5 +84,6 @@ function nodeLines(node: DescribeNode, indent: string, nowMs: number): string[] 
  * ```
  */
 export function renderDescribeText(view: DescribeView, nowMs: number): string {
-  return alignTabs(view.flatMap((node) => nodeLines(node, "", nowMs)));
+  // Go's tabwriter pads an empty last column too; lines ending in blanks help no reader.
+  return alignTabs(describeTabLines(view, nowMs)).replace(/ +$/gm, "");
 }
