@@ -13,6 +13,7 @@ import { escapeCell } from "./escape.ts";
 const INDENT = "  ";
 
 function age(ts: string | undefined, nowMs: number): string {
+  if (ts === undefined) return "<none>";
   const t = parseTimestamp(ts);
   return t === undefined ? "<unknown>" : formatAge(nowMs - t);
 }
@@ -26,6 +27,7 @@ function fieldText(value: FieldValue, nowMs: number): string {
 function cellText(cell: Cell, nowMs: number): string {
   if (typeof cell === "string") return escapeCell(cell);
   if ("span" in cell) {
+    if (cell.span.from === undefined) return "<none>";
     const from = parseTimestamp(cell.span.from);
     const to = cell.span.to === undefined ? nowMs : parseTimestamp(cell.span.to);
     return from === undefined || to === undefined ? "<unknown>" : formatAge(to - from);
