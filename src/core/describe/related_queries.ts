@@ -47,31 +47,19 @@ function vmQueries(vm: KubeObject): RelatedQuery[] {
   const name = nameOf(vm);
   const s = (o: KubeObject, path: string[]) => getString(o, path);
   const inNs = (o: KubeObject, path: string[]) => (s(o, path) || namespaceOf(o)) === ns;
+  /** Objects whose `ref` names this VM (selected by the server) and whose `refNs` is its namespace. */
+  const referring = (key: string, title: string, noun: Noun, ref: string, refNs: string) => ({
+    key,
+    title,
+    noun,
+    namespace: ns,
+    fieldSelector: `${ref}=${escapeValue(name)}`,
+    match: (o: KubeObject) => inNs(o, refNs.split(".")),
+  });
   return [
-    {
-      key: "operations",
-      title: "Operations",
-      noun: "op",
-      namespace: ns,
-      fieldSelector: `spec.vmRef.name=${escapeValue(name)}`,
-      match: (o) => inNs(o, ["spec", "vmRef", "namespace"]),
-    },
-    {
-      key: "snapshots",
-      title: "Snapshots",
-      noun: "snapshot",
-      namespace: ns,
-      fieldSelector: `spec.vmRef.name=${escapeValue(name)}`,
-      match: (o) => inNs(o, ["spec", "vmRef", "namespace"]),
-    },
-    {
-      key: "backups",
-      title: "Backups",
-      noun: "backup",
-      namespace: ns,
-      fieldSelector: `spec.source.vmName=${escapeValue(name)}`,
-      match: (o) => inNs(o, ["spec", "source", "namespace"]),
-    },
+    referring("operations", "Operations", "op", "spec.vmRef.name", "spec.vmRef.namespace"),
+    referring("snapshots", "Snapshots", "snapshot", "spec.vmRef.name", "spec.vmRef.namespace"),
+    referring("backups", "Backups", "backup", "spec.source.vmName", "spec.source.namespace"),
     {
       key: "restores",
       title: "Restores",
