@@ -59,7 +59,8 @@ function nodeLines(node: DescribeNode, indent: string, nowMs: number): string[] 
       return [
         `${indent}${node.label}:`,
         inner + node.columns.join("\t"),
-        inner + node.columns.map((c) => "-".repeat(c.length)).join("\t"),
+        // at least four dashes, as kubectl's events rule (`----` under `Age`)
+        inner + node.columns.map((c) => "-".repeat(Math.max(4, c.length))).join("\t"),
         ...node.rows.map((row) => inner + row.map((c) => cellText(c, nowMs)).join("\t")),
       ];
     }

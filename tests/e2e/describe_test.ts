@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { API_VERSION, kindByNoun, type Noun } from "../../src/core/kinds.ts";
 import { getString, type KubeObject } from "../../src/core/types.ts";
 import { refFor } from "../../src/cli/commands/_common.ts";
-import { hyperctl } from "../support/cli.ts";
+import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 
 /** Poll until `name` of `noun` reaches one of `phases` (the operator runs at its fast pace). */
@@ -246,3 +246,78 @@ e2eTest("describe: -l, a missing name (exit 1) and bad input (exit 2, nothing se
     assert.match(r.stderr, /^error: /);
   }
 });
+
+e2eTest(
+  "describe prints the header and the Events table byte for byte as kubectl 1.33 does",
+  async (t) => {
+    const tpl = await t.api.create(refFor(kindByNoun("template"), t.namespace), {
+      apiVersion: API_VERSION,
+      kind: "VMTemplate",
+      metadata: {
+        name: "ubuntu",
+        labels: { os: "linux", tier: "base" },
+        annotations: { owner: "team-a", notes: "n".repeat(150), script: "set -e\nmake\n" },
+      },
+      spec: { displayName: "Ubuntu", image: { source: "https://images.example/u.qcow2" } },
+    });
+    if (t.name === "sim") {
+      // Twelve days old, so both clients, run a moment apart, print the same day-granular ages.
+      const base = Date.now() - 12 * 24 * 3600_000;
+      const at = (hours: number) =>
+        new Date(base + hours * 3600_000).toISOString().replace("Z", "000Z");
+      const event = (n: number, body: Record<string, unknown>) => ({
+        apiVersion: "events.k8s.io/v1",
+        kind: "Event",
+        metadata: { name: `ubuntu.${n}` },
+        reportingController: "hypersdk-operator",
+        reportingInstance: "op-1",
+        action: "Reconcile",
+        regarding: {
+          apiVersion: API_VERSION,
+          kind: "VMTemplate",
+          namespace: t.namespace,
+          name: "ubuntu",
+          uid: tpl.metadata?.uid,
+        },
+        ...body,
+      });
+      const events = [
+        event(1, { type: "Normal", reason: "Imported", note: "image imported", eventTime: at(0) }),
+        event(2, {
+          type: "Warning",
+          reason: "ChecksumMismatch",
+          note: "checksum differs, retrying",
+          eventTime: at(1),
+          series: { count: 3, lastObservedTime: at(2) },
+        }),
+        event(3, { type: "Normal", reason: "Ready", note: "template is ready", eventTime: at(3) }),
+      ];
+      const ref = {
+        group: "events.k8s.io",
+        version: "v1",
+        plural: "events",
+        namespace: t.namespace,
+      };
+      for (const e of events) await t.api.create(ref, e);
+    }
+    const ours = await hyperctl(["template", "describe", "ubuntu"], { kubeconfig: t.kubeconfig });
+    const theirs = await kubectl(["describe", "vmtemplate", "ubuntu"], t.kubeconfig);
+    assert.equal(ours.code, 0, ours.stderr);
+    assert.equal(theirs.code, 0, theirs.stderr);
+    // Name to Annotations: kubectl goes on with `API Version:`, hyperctl with `Created:`
+    const head = (text: string) => {
+      const lines = text.split("\n");
+      return lines.slice(0, lines.findIndex((l) => /^(API Version|Created):/.test(l))).join("\n");
+    };
+    assert.match(head(ours.stdout), /^Annotations:\s+notes:\n\s+n{138}\.\.\.$/m);
+    assert.equal(head(ours.stdout), head(theirs.stdout));
+    if (t.name === "sim") {
+      const kubectlEvents = section(theirs.stdout, "Events");
+      assert.equal(kubectlEvents.length, 6, theirs.stdout);
+      assert.deepEqual(section(ours.stdout, "Events"), kubectlEvents);
+    } else {
+      // no events API: kubectl prints `Events:  <none>`, hyperctl leaves the section out
+      assert.deepEqual(section(ours.stdout, "Events"), []);
+    }
+  },
+);

@@ -38,9 +38,24 @@ export interface DescribeInput {
 /** kubectl hides this one: it repeats the whole object. */
 const HIDDEN_ANNOTATIONS = new Set(["kubectl.kubernetes.io/last-applied-configuration"]);
 
-function mapLines(map: Record<string, string>): string[] {
-  return Object.keys(map).sort().filter((k) => !HIDDEN_ANNOTATIONS.has(k)).map((k) =>
-    `${k}=${map[k]}`
+/** kubectl's limit for an annotation on one line; longer ones are cut to it with `...`. */
+const MAX_ANNOTATION_LENGTH = 140;
+
+function labelLines(labels: Record<string, string>): string[] {
+  return Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`);
+}
+
+/** `key: value`, or for a long or multi-line value `key:` then its lines, cut, as kubectl. */
+function annotationLines(annotations: Record<string, string>): string[] {
+  const cut = (s: string, max: number) => s.length > max ? `${s.slice(0, max)}...` : s;
+  return Object.keys(annotations).sort().filter((k) => !HIDDEN_ANNOTATIONS.has(k)).flatMap(
+    (k) => {
+      const value = annotations[k].replace(/\n$/, "");
+      if (value.length + k.length + 2 <= MAX_ANNOTATION_LENGTH && !value.includes("\n")) {
+        return [`${k}: ${value}`];
+      }
+      return [`${k}:`, ...value.split("\n").map((l) => `  ${cut(l, MAX_ANNOTATION_LENGTH - 2)}`)];
+    },
   );
 }
 
@@ -94,11 +109,15 @@ export function describeView(input: DescribeInput): DescribeView {
   const nodes: DescribeNode[] = [
     { type: "field", label: "Name", value: nameOf(obj) },
     { type: "field", label: "Namespace", value: namespaceOf(obj) },
-    { type: "lines", label: "Labels", values: mapLines(getStringMap(obj, ["metadata", "labels"])) },
+    {
+      type: "lines",
+      label: "Labels",
+      values: labelLines(getStringMap(obj, ["metadata", "labels"])),
+    },
     {
       type: "lines",
       label: "Annotations",
-      values: mapLines(getStringMap(obj, ["metadata", "annotations"])),
+      values: annotationLines(getStringMap(obj, ["metadata", "annotations"])),
     },
     {
       type: "field",

@@ -227,5 +227,19 @@ Deno.test("server: events.k8s.io/v1 Events are served and selected by what they 
       [["a.1", "Starting start operation"]],
     );
     equal((await call(`${path}?fieldSelector=involvedObject.name%3Dop-a`)).code, 400);
+    // the same Events in their core v1 form, as kubectl describe reads them
+    const core = await call(
+      "/api/v1/namespaces/ns/events?fieldSelector=involvedObject.name%3Dop-b",
+    );
+    equal(core.code, 200);
+    equal(core.json.kind, "EventList");
+    const [b] = core.json.items as Record<string, unknown>[];
+    deepEqual([b.apiVersion, b.message, (b.involvedObject as { name: string }).name], [
+      "v1",
+      "Starting start operation",
+      "op-b",
+    ]);
+    equal((await call("/api/v1/namespaces/ns/events?fieldSelector=regarding.name%3Dx")).code, 400);
+    equal((await call("/api/v1/namespaces/ns/events", { token: "n" })).code, 403);
   });
 });
