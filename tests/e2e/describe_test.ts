@@ -218,6 +218,20 @@ e2eTest("describe: -l, a missing name (exit 1) and bad input (exit 2, nothing se
     "Name:         b",
   ]);
 
+  // no name and no selector: every VM, as kubectl describe does
+  const all = await run(["vm", "describe"]);
+  assert.deepEqual(all.stdout.split("\n\n\n").map((d) => d.split("\n")[0]), [
+    "Name:         a",
+    "Name:         b",
+  ]);
+  const everywhere = await run(["vm", "describe", "-A", "-l", "tier=web", "-o", "json"]);
+  assert.deepEqual(
+    JSON.parse(everywhere.stdout).items.map((d: { object: KubeObject }) =>
+      d.object.metadata?.namespace
+    ),
+    [t.namespace, t.namespace],
+  );
+
   const missing = await run(["vm", "describe", "a", "nope"]);
   assert.equal(missing.code, 1);
   assert.match(missing.stdout, /^Name:\s+a$/m);
@@ -232,7 +246,6 @@ e2eTest("describe: -l, a missing name (exit 1) and bad input (exit 2, nothing se
 
   for (
     const args of [
-      ["vm", "describe"],
       ["vm", "describe", "a", "-l", "tier=web"],
       ["vm", "describe", "Bad_Name"],
       ["vm", "describe", "a", "-o", "wide"],

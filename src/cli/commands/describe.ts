@@ -1,5 +1,5 @@
 /**
- * `hyperctl <noun> describe NAME… | -l SELECTOR`: kubectl's describe view of each object — spec
+ * `hyperctl <noun> describe [NAME… | -l SELECTOR]`: kubectl's describe view of each object — spec
  * and status in words, conditions, related objects and events — or, with `-o json|yaml`, the
  * same content as one document for scripts.
  * @module
@@ -41,10 +41,8 @@ export function parseDescribeOptions(
   globals: GlobalFlags,
 ): DescribeOptions {
   validateGlobalFlags(globals);
+  // As kubectl: no name and no selector describes every object of the kind.
   const targets = parseTargetSpec(kind, names, flags.selector);
-  if (targets.names.length === 0 && targets.selector === undefined) {
-    throw new UsageError(`${kind.noun} describe needs a ${kind.singular} name (or -l SELECTOR)`);
-  }
   if (globals.allNamespaces && targets.names.length > 0) {
     throw new UsageError(
       `a ${kind.singular} cannot be described by name across all namespaces; use -n NAMESPACE`,
@@ -66,7 +64,7 @@ async function findObjects(
   deps: Deps,
 ): Promise<KubeObject[]> {
   const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
-  if (options.targets.selector !== undefined) {
+  if (options.targets.names.length === 0) {
     const { items } = await lastValueFrom(
       list$(conn.api, ref, { labelSelector: options.targets.selector }),
     );
@@ -95,7 +93,7 @@ export async function runDescribe(
   try {
     const objects = await findObjects(options, conn, deps);
     if (objects.length === 0) {
-      if (options.targets.selector !== undefined) {
+      if (options.targets.names.length === 0) {
         await deps.io.err.write(
           options.allNamespaces
             ? "No resources found\n"
