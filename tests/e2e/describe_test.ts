@@ -205,7 +205,7 @@ e2eTest("describe: -l, a missing name (exit 1) and bad input (exit 2, nothing se
     await t.api.create(ref, {
       apiVersion: API_VERSION,
       kind: "VirtualMachine",
-      metadata: { name, labels: { tier: "web" } },
+      metadata: { name, labels: { tier: "web", run: t.namespace } },
       spec: { cpus: 1, memory: "1Gi", running: false },
     });
   }
@@ -224,7 +224,8 @@ e2eTest("describe: -l, a missing name (exit 1) and bad input (exit 2, nothing se
     "Name:         a",
     "Name:         b",
   ]);
-  const everywhere = await run(["vm", "describe", "-A", "-l", "tier=web", "-o", "json"]);
+  // the real server is shared with other suites: select this test's VMs in every namespace
+  const everywhere = await run(["vm", "describe", "-A", "-l", `run=${t.namespace}`, "-o", "json"]);
   assert.deepEqual(
     JSON.parse(everywhere.stdout).items.map((d: { object: KubeObject }) =>
       d.object.metadata?.namespace

@@ -83,6 +83,32 @@ async function findObjects(
   return found;
 }
 
+/** Objects whose related objects and events are fetched at once; each needs up to 7 requests. */
+const CONCURRENCY = 4;
+
+/**
+ * `fetch` of each item, a few at a time, yielded in the items' order: the first description
+ * prints as soon as it is ready and the next ones are already on their way.
+ */
+async function* inOrder<T, R>(
+  items: readonly T[],
+  fetch: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
+  const started: Promise<R>[] = [];
+  const start = () => {
+    if (started.length >= items.length) return;
+    const p = fetch(items[started.length]);
+    p.catch(() => {}); // awaited in turn below; this keeps a later failure from going unhandled
+    started.push(p);
+  };
+  for (let i = 0; i < CONCURRENCY; i++) start();
+  for (let i = 0; i < items.length; i++) {
+    const result = await started[i];
+    start();
+    yield result;
+  }
+}
+
 /** Run `describe` with parsed options. */
 export async function runDescribe(
   options: DescribeOptions,
@@ -102,20 +128,20 @@ export async function runDescribe(
       }
       return;
     }
+    const inputs = inOrder(objects, (obj) => fetchDescribeInput(conn.api, options.kind.noun, obj));
     if (options.output === "table") {
-      for (const [i, obj] of objects.entries()) {
-        const input = await fetchDescribeInput(conn.api, options.kind.noun, obj);
+      let first = true;
+      for await (const input of inputs) {
         // kubectl separates descriptions with two blank lines
-        const text = (i > 0 ? "\n\n" : "") +
+        const text = (first ? "" : "\n\n") +
           renderDescribeText(describeView(input), deps.clock.now());
+        first = false;
         if (!await deps.io.out.write(text)) return;
       }
       return;
     }
     const docs = [];
-    for (const obj of objects) {
-      docs.push(describeDocument(await fetchDescribeInput(conn.api, options.kind.noun, obj)));
-    }
+    for await (const input of inputs) docs.push(describeDocument(input));
     // One name gives one document, several (or -l) a List, as get and list do.
     const value = options.targets.names.length === 1
       ? docs[0]
