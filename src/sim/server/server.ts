@@ -9,6 +9,7 @@
 import { stringify } from "yaml";
 import { admitterFor } from "./admission.ts";
 import { EVENT_RESOURCE } from "./event_resource.ts";
+import { EVENT_TTL_MS, expireEvents } from "./event_ttl.ts";
 import { randomToken, type SimTokens } from "./auth.ts";
 import { loadResourceDefs, type ResourceDef, resourceDefsFromYaml } from "./resource_defs.ts";
 import { ResourceOps } from "./resource_ops.ts";
@@ -38,6 +39,8 @@ export interface SimServerOptions {
   watchTimeoutMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** How long Events live (default 1 h, as kube-apiserver's `--event-ttl`). */
+  eventTtlMs?: number;
 }
 
 /** A running sim server. */
@@ -109,6 +112,11 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     signal: ac.signal,
     onListen: () => {},
   }, handler);
+  const expiry = setInterval(
+    () => expireEvents(store, now(), options.eventTtlMs ?? EVENT_TTL_MS),
+    60_000,
+  );
+  Deno.unrefTimer(expiry);
   const port = server.addr.port;
   const url = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
@@ -128,6 +136,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     compact: () => store.compact(),
     dropWatches: () => hub.dropAll(),
     stop: async () => {
+      clearInterval(expiry);
       hub.close();
       ac.abort();
       await server.finished;
