@@ -14,7 +14,7 @@ const TIME_FIELD = /(Time|Timestamp|^lastUpdated|At|^estimatedCompletion)$/;
 
 /** Multi-line text (cloud-init user data) would break the layout; its size says enough. */
 function scalarText(value: unknown): string {
-  if (value === null || value === undefined) return "<none>";
+  if (value === null || value === undefined || value === "") return "<none>";
   if (typeof value === "string") {
     const lines = value.split("\n").length;
     return lines > 1 ? `<${lines} lines, see -o yaml>` : value;
@@ -51,9 +51,18 @@ function table(label: string, items: readonly Record<string, unknown>[]): Descri
   };
 }
 
+/** Maps whose keys are data (label keys, selectors), not field names: printed `key=value`. */
+const FREE_FORM = new Set(["labels", "annotations", "nodeSelector", "tags", "metadata"]);
+
+const isScalar = (v: unknown) => v === null || typeof v !== "object";
+
 /** One field of an object as a describe node. */
 export function fieldNode(key: string, value: unknown): DescribeNode {
   const label = fieldLabel(key);
+  if (FREE_FORM.has(key) && isRecord(value) && Object.values(value).every(isScalar)) {
+    const values = Object.keys(value).sort().map((k) => `${k}=${scalarText(value[k])}`);
+    return { type: "lines", label, values };
+  }
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every(isRecord)) return table(label, value);
     return {

@@ -35,8 +35,29 @@ Deno.test("objectNodes() keeps times as times, sizes multi-line text, and says <
         children: [{ type: "field", label: "User Data", value: "<2 lines, see -o yaml>" }],
       },
       { type: "field", label: "Tags", value: "<none>" },
-      { type: "field", label: "Node Selector", value: "<none>" },
+      { type: "lines", label: "Node Selector", values: [] },
       { type: "field", label: "IP Addresses", value: "10.0.0.1, fd00::1" },
+    ],
+  );
+});
+
+Deno.test("objectNodes() prints maps of data (labels, selectors) as key=value lines", () => {
+  deepEqual(
+    objectNodes({
+      nodeSelector: { "kubernetes.io/arch": "amd64", zone: "a" },
+      jobTemplate: { metadata: { labels: { "hypersdk.io/vm": "web-1" } } },
+    }),
+    [
+      { type: "lines", label: "Node Selector", values: ["kubernetes.io/arch=amd64", "zone=a"] },
+      {
+        type: "section",
+        label: "Job Template",
+        children: [{
+          type: "section",
+          label: "Metadata",
+          children: [{ type: "lines", label: "Labels", values: ["hypersdk.io/vm=web-1"] }],
+        }],
+      },
     ],
   );
 });
