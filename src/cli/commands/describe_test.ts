@@ -1,0 +1,101 @@
+/**
+ * `describe` through run() with fake io (TTY switch, buffers) against the embedded API server:
+ * the same text on a terminal and piped, cluster text escaped, bad input never connects.
+ */
+import assert from "node:assert/strict";
+import { API_VERSION } from "../../core/kinds.ts";
+import { createKubeApi } from "../../k8s/client.ts";
+import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
+import { startSimServer } from "../../sim/server/mod.ts";
+import type { Connection } from "../deps.ts";
+import { fakeDeps, type FakeDepsOptions } from "../fake_deps.ts";
+import { run } from "../main.ts";
+
+const CRDS = new URL("../../../deploy/crds", import.meta.url).pathname;
+const VMS = {
+  group: "hypersdk.io",
+  version: "v1alpha1",
+  plural: "virtualmachines",
+  namespace: "ns1",
+};
+
+async function withSim(
+  fn: (
+    deps: (o?: FakeDepsOptions) => ReturnType<typeof fakeDeps>,
+    connects: () => number,
+  ) => Promise<void>,
+) {
+  const sim = await startSimServer({ crdDir: CRDS });
+  const config = resolveKubeConfig({
+    env: {},
+    kubeconfig: "k",
+    readFile: () => sim.kubeconfigYaml("t", "ns1"),
+  });
+  let count = 0;
+  const connect = (): Promise<Connection> => {
+    count++;
+    const api = createKubeApi(config);
+    return Promise.resolve({ api, namespace: "ns1", contextName: "t", close: () => api.close() });
+  };
+  const api = createKubeApi(config);
+  try {
+    for (const name of ["a", "b"]) {
+      await api.create(VMS, {
+        apiVersion: API_VERSION,
+        kind: "VirtualMachine",
+        // a crafted annotation: the terminal must never receive the raw escape
+        metadata: { name, annotations: { note: "x\x1b]0;owned\x07" } },
+        spec: { cpus: 2, memory: "4Gi" },
+      });
+    }
+    await fn((o = {}) => fakeDeps({ now: Date.now(), ...o, connect }), () => count);
+  } finally {
+    api.close();
+    await sim.stop();
+  }
+}
+
+Deno.test("describe prints the same escaped text on a terminal and piped", async () => {
+  await withSim(async (deps) => {
+    const tty = deps({ tty: true });
+    assert.equal(await run(["vm", "describe", "a"], tty), 0, tty.stderr());
+    const piped = deps({ tty: false });
+    assert.equal(await run(["vm", "describe", "a"], piped), 0, piped.stderr());
+    assert.equal(tty.stdout(), piped.stdout());
+    assert.ok(!tty.stdout().includes("\x1b"), tty.stdout());
+    assert.match(tty.stdout(), /^Annotations:\s+note: x\^\[\]0;owned\^G$/m);
+    // the sim serves Events: none recorded yet (no operator runs here)
+    assert.match(tty.stdout(), /^Events:\s+<none>$/m);
+    assert.equal(tty.stderr(), "");
+  });
+});
+
+Deno.test("describe: bad input exits 2 with one line and never connects", async () => {
+  await withSim(async (deps, connects) => {
+    for (
+      const argv of [
+        ["vm", "describe", "Not_A_Name"],
+        ["vm", "describe", "a", "-l", "x=y"],
+        ["vm", "describe", "a", "-o", "name"],
+        ["vm", "describe", "a", "-A"],
+        ["op", "describe", "-l", "a in b"],
+      ]
+    ) {
+      const d = deps();
+      assert.equal(await run(argv, d), 2, argv.join(" "));
+      assert.equal(d.stdout(), "");
+      assert.equal(d.stderr().split("\n").filter(Boolean).length, 1, d.stderr());
+      assert.match(d.stderr(), /^error: /);
+    }
+    assert.equal(connects(), 0);
+  });
+});
+
+Deno.test("describe ends quietly when stdout closes after the first object", async () => {
+  await withSim(async (deps) => {
+    const d = deps({ closeStdoutAfter: 1 });
+    assert.equal(await run(["vm", "describe"], d), 0);
+    assert.equal(d.stdout().match(/^Name:/gm)?.length, 1);
+    assert.equal(d.stderr(), "");
+  });
+});
