@@ -7,7 +7,8 @@
 
 import { lastValueFrom } from "../rx.ts";
 import type { DescribeInput, RelatedObjects } from "../core/describe/mod.ts";
-import { relatedQueries } from "../core/describe/mod.ts";
+import { relatedQueries, type RelatedQuery } from "../core/describe/mod.ts";
+import { matchesFields, parseFieldSelector } from "../core/field_selector.ts";
 import { GROUP, kindByNoun, type Noun, VERSION } from "../core/kinds.ts";
 import { getString, type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
 import type { KubeApi, ResourceRef } from "./api.ts";
@@ -64,19 +65,38 @@ export async function fetchEvents(
   return core?.filter(sameUid(["involvedObject", "uid"]));
 }
 
+/**
+ * List `ref` with the query's selectors. A cluster whose CRDs declare no selectable fields
+ * answers a field selector with 400; then the whole namespace is listed and the same selector
+ * applied here, so describe still works there.
+ */
+async function listSelected(
+  api: KubeApi,
+  ref: ResourceRef,
+  q: RelatedQuery,
+): Promise<KubeObject[]> {
+  const list = (fieldSelector: string | undefined) =>
+    lastValueFrom(list$(api, ref, { fieldSelector, labelSelector: q.labelSelector }));
+  try {
+    return (await list(q.fieldSelector)).items;
+  } catch (e) {
+    if (q.fieldSelector === undefined || (e as { code?: unknown })?.code !== 400) throw e;
+    const selector = parseFieldSelector(q.fieldSelector);
+    return (await list(undefined)).items.filter((o) => matchesFields(selector, o));
+  }
+}
+
 /** The objects related to `obj`, one entry per query of its kind, fetched in parallel. */
 export function fetchRelated(api: KubeApi, noun: Noun, obj: KubeObject): Promise<RelatedObjects[]> {
   return Promise.all(
     relatedQueries(noun, obj).map(async (q): Promise<RelatedObjects> => {
-      const ref = {
+      const plural = kindByNoun(q.noun).plural;
+      const items = await listSelected(api, {
         group: GROUP,
         version: VERSION,
-        plural: kindByNoun(q.noun).plural,
+        plural,
         namespace: q.namespace,
-      };
-      const { items } = await lastValueFrom(
-        list$(api, ref, { fieldSelector: q.fieldSelector, labelSelector: q.labelSelector }),
-      );
+      }, q);
       return {
         key: q.key,
         title: q.title,
