@@ -4,14 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
-import { createKubeApi } from "../../k8s/client.ts";
-import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
-import { startSimServer } from "../../sim/server/mod.ts";
-import type { Connection } from "../deps.ts";
-import { fakeDeps, type FakeDepsOptions } from "../fake_deps.ts";
+import { assertRefusedUnsent, type SimDeps, withSimDeps } from "../_sim_deps_testing.ts";
 import { run } from "../main.ts";
 
-const CRDS = new URL("../../../deploy/crds", import.meta.url).pathname;
 const VMS = {
   group: "hypersdk.io",
   version: "v1alpha1",
@@ -19,26 +14,8 @@ const VMS = {
   namespace: "ns1",
 };
 
-async function withSim(
-  fn: (
-    deps: (o?: FakeDepsOptions) => ReturnType<typeof fakeDeps>,
-    connects: () => number,
-  ) => Promise<void>,
-) {
-  const sim = await startSimServer({ crdDir: CRDS });
-  const config = resolveKubeConfig({
-    env: {},
-    kubeconfig: "k",
-    readFile: () => sim.kubeconfigYaml("t", "ns1"),
-  });
-  let count = 0;
-  const connect = (): Promise<Connection> => {
-    count++;
-    const api = createKubeApi(config);
-    return Promise.resolve({ api, namespace: "ns1", contextName: "t", close: () => api.close() });
-  };
-  const api = createKubeApi(config);
-  try {
+function withSim(fn: (deps: SimDeps["deps"], connects: () => number) => Promise<void>) {
+  return withSimDeps(async (api) => {
     for (const name of ["a", "b"]) {
       await api.create(VMS, {
         apiVersion: API_VERSION,
@@ -48,11 +25,7 @@ async function withSim(
         spec: { cpus: 2, memory: "4Gi" },
       });
     }
-    await fn((o = {}) => fakeDeps({ now: Date.now(), ...o, connect }), () => count);
-  } finally {
-    api.close();
-    await sim.stop();
-  }
+  }, (sim) => fn(sim.deps, sim.connects));
 }
 
 Deno.test("describe prints the same escaped text on a terminal and piped", async () => {
@@ -71,24 +44,14 @@ Deno.test("describe prints the same escaped text on a terminal and piped", async
 });
 
 Deno.test("describe: bad input exits 2 with one line and never connects", async () => {
-  await withSim(async (deps, connects) => {
-    for (
-      const argv of [
-        ["vm", "describe", "Not_A_Name"],
-        ["vm", "describe", "a", "-l", "x=y"],
-        ["vm", "describe", "a", "-o", "name"],
-        ["vm", "describe", "a", "-A"],
-        ["op", "describe", "-l", "a in b"],
-      ]
-    ) {
-      const d = deps();
-      assert.equal(await run(argv, d), 2, argv.join(" "));
-      assert.equal(d.stdout(), "");
-      assert.equal(d.stderr().split("\n").filter(Boolean).length, 1, d.stderr());
-      assert.match(d.stderr(), /^error: /);
-    }
-    assert.equal(connects(), 0);
-  });
+  await withSimDeps(() => Promise.resolve(), (sim) =>
+    assertRefusedUnsent(sim, [
+      ["vm", "describe", "Not_A_Name"],
+      ["vm", "describe", "a", "-l", "x=y"],
+      ["vm", "describe", "a", "-o", "name"],
+      ["vm", "describe", "a", "-A"],
+      ["op", "describe", "-l", "a in b"],
+    ]));
 });
 
 Deno.test("describe ends quietly when stdout closes after the first object", async () => {
