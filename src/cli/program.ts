@@ -151,12 +151,32 @@ function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
   };
 }
 
+function describeCommand(kind: KindInfo, deps: Deps): CommandSpec {
+  return {
+    name: "describe",
+    description: `show ${kind.plural} in detail: spec, status, related objects, events`,
+    args: [{ name: "names", required: false, variadic: true }],
+    flags: [valueFlag("--selector", "selector", `describe the ${kind.plural} matching it`, {
+      short: "-l",
+    })],
+    run: async ({ flags, args }) => {
+      const { runDescribeCommand } = await import("./commands/describe.ts");
+      await runDescribeCommand(kind, args, flags, flags as GlobalFlags, deps);
+    },
+  };
+}
+
 function nounCommand(kind: KindInfo, deps: Deps): CommandSpec {
   return {
     name: kind.noun,
     aliases: kind.aliases.filter((a) => a !== kind.noun),
     description: `${kind.kind} (${kind.plural}.hypersdk.io)`,
-    commands: [listCommand(kind, deps), getCommand(kind, deps), ...writeCommands(kind.noun, deps)],
+    commands: [
+      listCommand(kind, deps),
+      getCommand(kind, deps),
+      describeCommand(kind, deps),
+      ...writeCommands(kind.noun, deps),
+    ],
   };
 }
 

@@ -4,15 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
-import { createKubeApi } from "../../k8s/client.ts";
-import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
-import { startSimServer } from "../../sim/server/mod.ts";
-import type { Connection } from "../deps.ts";
-import { fakeDeps, type FakeDepsOptions } from "../fake_deps.ts";
+import type { fakeDeps, FakeDepsOptions } from "../fake_deps.ts";
+import { assertRefusedUnsent, withSimDeps } from "../_sim_deps_testing.ts";
 import { run } from "../main.ts";
 
 const ESC = "\x1b";
-const CRDS = new URL("../../../deploy/crds", import.meta.url).pathname;
 
 async function withSim(
   fn: (
@@ -20,20 +16,7 @@ async function withSim(
     connects: () => number,
   ) => Promise<void>,
 ) {
-  const sim = await startSimServer({ crdDir: CRDS });
-  const config = resolveKubeConfig({
-    env: {},
-    kubeconfig: "k",
-    readFile: () => sim.kubeconfigYaml("t", "ns1"),
-  });
-  let count = 0;
-  const connect = (): Promise<Connection> => {
-    count++;
-    const api = createKubeApi(config);
-    return Promise.resolve({ api, namespace: "ns1", contextName: "t", close: () => api.close() });
-  };
-  const api = createKubeApi(config);
-  try {
+  await withSimDeps(async (api) => {
     const ref = {
       group: "hypersdk.io",
       version: "v1alpha1",
@@ -50,11 +33,7 @@ async function withSim(
       type: "merge",
       subresource: "status",
     });
-    await fn((o = {}) => fakeDeps({ now: Date.now(), ...o, connect }), () => count);
-  } finally {
-    api.close();
-    await sim.stop();
-  }
+  }, (sim) => fn(sim.deps, sim.connects));
 }
 
 Deno.test("list colours STATUS on a terminal only, and honours NO_COLOR", async () => {
@@ -79,24 +58,14 @@ Deno.test("list colours STATUS on a terminal only, and honours NO_COLOR", async 
 });
 
 Deno.test("bad input exits 2 with one line and never connects", async () => {
-  await withSim(async (deps, connects) => {
-    for (
-      const argv of [
-        ["vm", "list", "--min-memory", "8GB"],
-        ["vm", "list", "--for", "5m"],
-        ["vm", "get", "Not_A_Name"],
-        ["vm", "create", "x", "--cpus", "200", "--memory", "1Gi"],
-        ["op", "list", "--min-cpus", "2"],
-      ]
-    ) {
-      const d = deps();
-      assert.equal(await run(argv, d), 2, argv.join(" "));
-      assert.equal(d.stdout(), "");
-      assert.equal(d.stderr().split("\n").filter(Boolean).length, 1, d.stderr());
-      assert.match(d.stderr(), /^error: /);
-    }
-    assert.equal(connects(), 0);
-  });
+  await withSimDeps(() => Promise.resolve(), (sim) =>
+    assertRefusedUnsent(sim, [
+      ["vm", "list", "--min-memory", "8GB"],
+      ["vm", "list", "--for", "5m"],
+      ["vm", "get", "Not_A_Name"],
+      ["vm", "create", "x", "--cpus", "200", "--memory", "1Gi"],
+      ["op", "list", "--min-cpus", "2"],
+    ]));
 });
 
 Deno.test("an empty result says so on stderr only, and a closed stdout ends quietly", async () => {

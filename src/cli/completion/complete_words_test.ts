@@ -43,6 +43,7 @@ Deno.test("completeWords() completes commands, subcommands and aliases", async (
     [["vm", ""], [
       "list",
       "get",
+      "describe",
       "create",
       "delete",
       "start",
@@ -175,6 +176,8 @@ Deno.test("completeWords() completes resource names from the cluster", async () 
   assert.deepEqual(await complete(["snapshot", "create", ""], src), ["db-1", "web-1", "web-2"]);
   assert.deepEqual(await complete(["snapshot", "delete", ""], src), ["web-1-snap-abcde"]);
   assert.deepEqual(await complete(["backup", "wait", "n"], src), ["nightly-1"]);
+  assert.deepEqual(await complete(["vm", "describe", "web-1", ""], src), ["db-1", "web-2"]);
+  assert.deepEqual(await complete(["snapshot", "describe", ""], src), ["web-1-snap-abcde"]);
   // The namespace and connection flags among the words are used, wherever they are.
   assert.deepEqual(await complete(["-n", "prod", "vm", "start", ""], src), ["prod-api"]);
   assert.deepEqual(await complete(["vm", "start", "--namespace=prod", ""], src), ["prod-api"]);

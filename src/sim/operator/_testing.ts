@@ -130,7 +130,7 @@ export class MemoryCluster {
         }]);
       } else if (a.type === "closeConsole") {
         this.consoles?.delete(`${a.ref.namespace}/${a.ref.name}`);
-      } else {
+      } else if (a.type === "submitJob") {
         this.submitted.push(a.definition.id);
       }
     }

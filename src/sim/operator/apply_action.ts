@@ -7,6 +7,7 @@
 import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import type { KubeApi } from "../../k8s/api.ts";
 import type { ConsoleHost } from "../console/console_host.ts";
+import type { EventRecorder } from "./event_recorder.ts";
 import type { JobRunner } from "./job_runner.ts";
 import { type Action, CREATED_BY_ANNOTATION, type ObjectRef } from "./plan.ts";
 import { refFor } from "./resources.ts";
@@ -68,12 +69,13 @@ async function patchStatusOf(
   store.put(kind, out);
 }
 
-/** Apply `action`; throws the API error when it fails for good. */
+/** Apply `action`; throws the API error when it fails for good (never for an event). */
 export async function applyAction(
   api: KubeApi,
   store: ObjectStore,
   runner: JobRunner,
   action: Action,
+  events: EventRecorder,
   consoles?: ConsoleHost,
 ): Promise<void> {
   switch (action.type) {
@@ -134,6 +136,9 @@ export async function applyAction(
     }
     case "closeConsole":
       await consoles?.close(`${action.ref.namespace}/${action.ref.name}`);
+      return;
+    case "recordEvent":
+      await events.record(action.event);
       return;
   }
 }

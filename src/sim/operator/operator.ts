@@ -10,11 +10,13 @@ import { getStringMap, type KubeObject, nameOf, namespaceOf } from "../../core/t
 import type { KubeApi } from "../../k8s/api.ts";
 import { watch$ } from "../../k8s/watch.ts";
 import { applyAction, errorCode, errorMessage, isTransient } from "./apply_action.ts";
+import { createEventRecorder } from "./event_recorder.ts";
 import type { FaultRules } from "./faults.ts";
 import { createConsoleHost } from "../console/console_host.ts";
 import { createJobRunner, type RunnerJob } from "./job_runner.ts";
 import { type Pace, paceDelay } from "./pace.ts";
 import type { Action, Plan } from "./plan.ts";
+import { planWithEvents } from "./plan_events.ts";
 import { reconcileBackup } from "./reconcile_backup.ts";
 import { reconcileRestore } from "./reconcile_restore.ts";
 import { reconcileSchedule, SCHEDULE_LABEL } from "./reconcile_schedule.ts";
@@ -104,6 +106,8 @@ function describe(action: Action): string {
       return `${action.kind} ${namespaceOf(action.object)}/${nameOf(action.object)} create`;
     case "delete":
       return `${action.ref.kind} ${action.ref.namespace}/${action.ref.name} delete`;
+    case "recordEvent":
+      return `${action.event.regarding.kind} ${action.event.regarding.namespace}/${action.event.regarding.name} event ${action.event.reason}`;
     case "submitJob":
       return `job ${action.definition.id} submitted (${action.definition.vm_path} -> ${action.definition.output_path})`;
     case "openConsole":
@@ -135,6 +139,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
   const log = options.log ?? (() => {});
   const store = new ObjectStore();
   const consoles = options.consoles ? createConsoleHost(options.consoles) : undefined;
+  const events = createEventRecorder(api, now, log);
   let stopped = false;
 
   const runner = createJobRunner({
@@ -164,7 +169,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
     const [kind, namespace, name] = key.split("|") as [KindName, string, string];
     let obj = store.get(kind, namespace, name);
     if (!obj || stopped) return;
-    const reconcile = RECONCILERS[kind];
+    const reconcile = (o: KubeObject, w: World) => planWithEvents(kind, o, RECONCILERS[kind](o, w));
     let plan = reconcile(obj, world());
     if (plan.missing?.length) {
       // Watches of different kinds lag each other: confirm with the server before failing.
@@ -194,7 +199,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
     for (const action of plan.actions) {
       if (stopped) return;
       try {
-        await applyAction(api, store, runner, action, consoles);
+        await applyAction(api, store, runner, action, events, consoles);
         log(describe(action));
       } catch (e) {
         const self = "ref" in action && action.ref.kind === kind && action.ref.name === name &&
@@ -208,7 +213,7 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
         log(`${kind} ${namespace}/${name}: ${describe(action)} failed: ${message}`);
         if (plan.fail && !isTransient(e)) {
           for (const failure of plan.fail(message)) {
-            await applyAction(api, store, runner, failure, consoles).then(
+            await applyAction(api, store, runner, failure, events, consoles).then(
               () => log(describe(failure)),
               (e2) =>
                 log(`${kind} ${namespace}/${name}: cannot record failure: ${errorMessage(e2)}`),

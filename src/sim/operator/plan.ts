@@ -32,7 +32,17 @@ export type Action =
   /** Serve the VM's VNC console on a loopback port, then publish the port in `status.vnc`. */
   | { type: "openConsole"; ref: ObjectRef }
   /** Stop serving the VM's VNC console (its connections close). */
-  | { type: "closeConsole"; ref: ObjectRef };
+  | { type: "closeConsole"; ref: ObjectRef }
+  /** Record an Event about an object, as a controller's event recorder does; best effort. */
+  | { type: "recordEvent"; event: EventNote };
+
+/** What an Event says about one object (the recorder adds name, time and reporter). */
+export interface EventNote {
+  regarding: ObjectRef & { uid?: string };
+  type: "Normal" | "Warning";
+  reason: string;
+  note: string;
+}
 
 /** The result of one reconcile: one step of the object's state machine. */
 export interface Plan {

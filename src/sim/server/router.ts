@@ -17,6 +17,8 @@ import {
   SIM_VERSION,
 } from "./discovery.ts";
 import { handleCoreApi } from "./nodes.ts";
+import { listCoreEvents } from "./core_events.ts";
+import { EVENT_RESOURCE } from "./event_resource.ts";
 import type { ResourceDef } from "./resource_defs.ts";
 import {
   type HandlerEnv,
@@ -96,6 +98,16 @@ async function route(env: RouterEnv, req: Request): Promise<Response> {
       return await handleResource(ops, env, req, url, t);
     }
     throw pathNotFound();
+  }
+
+  // Core v1 Events, read-only: the events.k8s.io objects as kubectl describe reads them.
+  const coreEvents = parts[0] === "api" && parts[1] === "v1" &&
+    (parts.length === 3 ? parts[2] === "events" : parts.length === 5 &&
+      parts[2] === "namespaces" && parts[4] === "events");
+  if (coreEvents && req.method === "GET" && !url.searchParams.has("watch")) {
+    const namespace = parts.length === 5 ? parts[3] : undefined;
+    authorizeResource(role, "list", { ...EVENT_RESOURCE, group: "" }, namespace);
+    return json(listCoreEvents(env.store, namespace, url.searchParams.get("fieldSelector")));
   }
 
   if (parts[0] === "api" && env.nodes.length > 0) {

@@ -8,6 +8,8 @@
 
 import { stringify } from "yaml";
 import { admitterFor } from "./admission.ts";
+import { EVENT_RESOURCE } from "./event_resource.ts";
+import { EVENT_TTL_MS, expireEvents } from "./event_ttl.ts";
 import { randomToken, type SimTokens } from "./auth.ts";
 import { loadResourceDefs, type ResourceDef, resourceDefsFromYaml } from "./resource_defs.ts";
 import { ResourceOps } from "./resource_ops.ts";
@@ -39,6 +41,8 @@ export interface SimServerOptions {
   now?: () => number;
   /** Nodes served by the core API (`/api/v1/nodes`, address 127.0.0.1); none by default. */
   nodes?: readonly string[];
+  /** How long Events live (default 1 h, as kube-apiserver's `--event-ttl`). */
+  eventTtlMs?: number;
 }
 
 /** A running sim server. */
@@ -72,6 +76,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
   if (defs.length === 0) {
     throw new RangeError("cannot start sim server: no CRDs given (crdDir or crdYaml)");
   }
+  defs.push(EVENT_RESOURCE);
   const tokens: SimTokens = {
     admin: options.tokens?.admin ?? randomToken(),
     viewer: options.tokens?.viewer ?? randomToken(),
@@ -111,6 +116,11 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     signal: ac.signal,
     onListen: () => {},
   }, handler);
+  const expiry = setInterval(
+    () => expireEvents(store, now(), options.eventTtlMs ?? EVENT_TTL_MS),
+    60_000,
+  );
+  Deno.unrefTimer(expiry);
   const port = server.addr.port;
   const url = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
@@ -130,6 +140,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     compact: () => store.compact(),
     dropWatches: () => hub.dropAll(),
     stop: async () => {
+      clearInterval(expiry);
       hub.close();
       ac.abort();
       await server.finished;

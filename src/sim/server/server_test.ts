@@ -84,7 +84,10 @@ Deno.test("server: authentication 401, viewer 403 on writes, nobody 403 on reads
 Deno.test("server: discovery documents", async () => {
   await withServer(async (call) => {
     const groups = (await call("/apis")).json;
-    deepEqual((groups.groups as { name: string }[]).map((g) => g.name), ["hypersdk.io"]);
+    deepEqual((groups.groups as { name: string }[]).map((g) => g.name), [
+      "hypersdk.io",
+      "events.k8s.io",
+    ]);
     const rl = (await call(BASE)).json as { resources: Record<string, unknown>[] };
     deepEqual(rl.resources.map((r) => r.name), ["virtualmachines", "virtualmachines/status"]);
     deepEqual(rl.resources[0].shortNames, ["vm", "vms"]);
@@ -92,7 +95,7 @@ Deno.test("server: discovery documents", async () => {
     equal((await call("/api")).code, 404);
     equal((await call("/version")).json.major, "1");
     const idx = (await call("/openapi/v3")).json as { paths: Record<string, unknown> };
-    deepEqual(Object.keys(idx.paths), ["apis/hypersdk.io/v1alpha1"]);
+    deepEqual(Object.keys(idx.paths), ["apis/hypersdk.io/v1alpha1", "apis/events.k8s.io/v1"]);
   });
 });
 
@@ -194,5 +197,49 @@ Deno.test("server: kubeconfig has the CA inline and three contexts", async () =>
     const cluster = (cfg.clusters as { cluster: Record<string, string> }[])[0].cluster;
     equal(atob(cluster["certificate-authority-data"]), s.caPem);
     assert(cluster.server.startsWith("https://127.0.0.1:"));
+  });
+});
+
+Deno.test("server: events.k8s.io/v1 Events are served and selected by what they regard", async () => {
+  await withServer(async (call) => {
+    const path = "/apis/events.k8s.io/v1/namespaces/ns/events";
+    const event = (name: string, about: string) => ({
+      apiVersion: "events.k8s.io/v1",
+      kind: "Event",
+      metadata: { name },
+      eventTime: "2026-01-01T00:00:00.000000Z",
+      reason: "Started",
+      note: "Starting start operation",
+      type: "Normal",
+      regarding: { kind: "VMOperation", namespace: "ns", name: about },
+    });
+    equal((await call(path, { method: "POST", body: event("a.1", "op-a") })).code, 201);
+    equal((await call(path, { method: "POST", body: event("b.1", "op-b") })).code, 201);
+    const selected = await call(
+      `${path}?fieldSelector=regarding.name%3Dop-a,regarding.kind%3DVMOperation`,
+    );
+    equal(selected.code, 200);
+    deepEqual(
+      (selected.json.items as { note: string; metadata: { name: string } }[]).map((e) => [
+        e.metadata.name,
+        e.note,
+      ]),
+      [["a.1", "Starting start operation"]],
+    );
+    equal((await call(`${path}?fieldSelector=involvedObject.name%3Dop-a`)).code, 400);
+    // the same Events in their core v1 form, as kubectl describe reads them
+    const core = await call(
+      "/api/v1/namespaces/ns/events?fieldSelector=involvedObject.name%3Dop-b",
+    );
+    equal(core.code, 200);
+    equal(core.json.kind, "EventList");
+    const [b] = core.json.items as Record<string, unknown>[];
+    deepEqual([b.apiVersion, b.message, (b.involvedObject as { name: string }).name], [
+      "v1",
+      "Starting start operation",
+      "op-b",
+    ]);
+    equal((await call("/api/v1/namespaces/ns/events?fieldSelector=regarding.name%3Dx")).code, 400);
+    equal((await call("/api/v1/namespaces/ns/events", { token: "n" })).code, 403);
   });
 });
