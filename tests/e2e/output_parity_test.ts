@@ -416,9 +416,9 @@ e2eTest(
       assert.equal(ours.code, 0, ours.stderr);
       assert.equal(ours.stdout, theirs.stdout, args.join(" "));
     }
-    const theirs = cells(
-      (await kubectl(["get", VM_RESOURCE, "-L", "tier", "--show-kind"], t.kubeconfig)).stdout,
-    );
+    const columns = await kubectl(["get", VM_RESOURCE, "-L", "tier", "--show-kind"], t.kubeconfig);
+    assert.equal(columns.code, 0, columns.stderr);
+    const theirs = cells(columns.stdout);
     const ours = cells(
       (await hyperctl(["vm", "list", "-L", "tier", "--show-kind"], { kubeconfig: t.kubeconfig }))
         .stdout,

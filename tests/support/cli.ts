@@ -96,7 +96,28 @@ export function hyperctl(args: string[], options: CliOptions = {}): Promise<CliR
   );
 }
 
+const discoveryCaches = new Map<string, string>();
+
+/**
+ * kubectl's discovery cache, one per kubeconfig. kubectl keys its shared cache by host:port, and
+ * the test servers come and go on random loopback ports: a port reused by a server that serves
+ * other resources would otherwise meet the previous server's cached discovery.
+ */
+function discoveryCacheFor(kubeconfig: string): string {
+  let dir = discoveryCaches.get(kubeconfig);
+  if (dir === undefined) {
+    dir = Deno.makeTempDirSync({ prefix: "hyperctl-kubectl-cache-" });
+    discoveryCaches.set(kubeconfig, dir);
+  }
+  return dir;
+}
+
 /** Run kubectl 1.33 (the reference client) with a kubeconfig. */
 export function kubectl(args: string[], kubeconfig: string, stdin?: string): Promise<CliResult> {
-  return runCaptured(kubectlBinary(), [`--kubeconfig=${kubeconfig}`, ...args], undefined, stdin);
+  return runCaptured(
+    kubectlBinary(),
+    [`--kubeconfig=${kubeconfig}`, `--cache-dir=${discoveryCacheFor(kubeconfig)}`, ...args],
+    undefined,
+    stdin,
+  );
 }
