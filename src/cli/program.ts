@@ -111,8 +111,8 @@ function listCommand(kind: KindInfo, deps: Deps): CommandSpec {
 function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
   return {
     name: "get",
-    description: `show one ${kind.singular}`,
-    args: [{ name: "name", required: true, variadic: false }],
+    description: `show ${kind.plural} by name`,
+    args: [{ name: "names", required: true, variadic: true }],
     flags: [
       switchFlag("--watch", "after getting, watch the object for changes", "-w"),
       switchFlag("--watch-only", "watch the object without printing it first"),
@@ -120,7 +120,7 @@ function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
     ],
     run: async ({ flags, args }) => {
       const { runGetCommand } = await import("./commands/get.ts");
-      await runGetCommand(kind, args[0], flags as RawGetFlags, flags as GlobalFlags, deps);
+      await runGetCommand(kind, args, flags as RawGetFlags, flags as GlobalFlags, deps);
     },
   };
 }

@@ -182,10 +182,12 @@ Deno.test("completeWords() completes resource names from the cluster", async () 
   calls.length = 0;
   await complete(["--context", "viewer", "--kubeconfig", "/k.yaml", "vm", "get", ""], src);
   assert.deepEqual(calls, [["vm", undefined, { context: "viewer", kubeconfig: "/k.yaml" }]]);
+  // get takes several names: the ones already typed are not offered again.
+  assert.deepEqual(await complete(["vm", "get", "web-1", ""], src), ["db-1", "web-2"]);
   // A new name, a single-name verb already given, or no name at all: nothing is fetched.
   calls.length = 0;
   assert.deepEqual(await complete(["vm", "create", ""], src), []);
-  assert.deepEqual(await complete(["vm", "get", "web-1", ""], src), []);
+  assert.deepEqual(await complete(["vm", "clone", "web-1", ""], src), []);
   assert.deepEqual(await complete(["vm", "list", ""], src), []);
   assert.deepEqual(await complete(["status", ""], src), []);
   assert.deepEqual(calls, []);
