@@ -10,6 +10,7 @@ import type { Deps, GlobalFlags } from "./deps.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { UsageError } from "./outcomes.ts";
+import { waitForCommand } from "./wait_command.ts";
 
 /** Flags of `list`, as the parser hands them over (strings until parsed). */
 export interface RawListFlags {
@@ -158,6 +159,7 @@ export function commandTree(deps: Deps): CommandSpec {
     flags: GLOBAL_FLAGS,
     commands: [
       ...KINDS.map((kind) => nounCommand(kind, deps)),
+      waitForCommand(deps),
       {
         name: "status",
         description: "check the cluster: server version, HyperSDK CRDs, operator",
