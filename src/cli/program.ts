@@ -11,6 +11,7 @@ import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { UsageError } from "./outcomes.ts";
 import { waitForCommand } from "./wait_command.ts";
+import { kubectlVerbCommands } from "./kubectl_verbs.ts";
 
 /** Flags of `list`, as the parser hands them over (strings until parsed). */
 export interface RawListFlags {
@@ -152,13 +153,15 @@ const SIM_FLAGS: readonly FlagSpec[] = [
 
 /** Build the whole command tree bound to `deps`. */
 export function commandTree(deps: Deps): CommandSpec {
+  const nouns = KINDS.map((kind) => nounCommand(kind, deps));
   return {
     name: "hyperctl",
     description: "manage HyperSDK virtual machines on Kubernetes",
     helpAfter: EXIT_CODES_HELP,
     flags: GLOBAL_FLAGS,
     commands: [
-      ...KINDS.map((kind) => nounCommand(kind, deps)),
+      ...nouns,
+      ...kubectlVerbCommands(nouns),
       waitForCommand(deps),
       {
         name: "status",

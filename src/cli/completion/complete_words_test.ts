@@ -175,6 +175,10 @@ Deno.test("completeWords() completes resource names from the cluster", async () 
   assert.deepEqual(await complete(["snapshot", "create", ""], src), ["db-1", "web-1", "web-2"]);
   assert.deepEqual(await complete(["snapshot", "delete", ""], src), ["web-1-snap-abcde"]);
   assert.deepEqual(await complete(["backup", "wait", "n"], src), ["nightly-1"]);
+  // kubectl's order: the kinds after the verb, then names of the kind.
+  assert.deepEqual(await complete(["get", "s"], src), ["snapshot", "schedule"]);
+  assert.deepEqual(await complete(["get", "vms", "web-1", ""], src), ["db-1", "web-2"]);
+  assert.deepEqual(await complete(["delete", "snapshot", ""], src), ["web-1-snap-abcde"]);
   // The namespace and connection flags among the words are used, wherever they are.
   assert.deepEqual(await complete(["-n", "prod", "vm", "start", ""], src), ["prod-api"]);
   assert.deepEqual(await complete(["vm", "start", "--namespace=prod", ""], src), ["prod-api"]);

@@ -55,7 +55,8 @@ export function verbFirstToNounFirst(
   }
   const before = argv.slice(0, i);
   if (words.length === 0) {
-    if (flags.includes("-h") || flags.includes("--help")) return [...before, "--help"];
+    // `hyperctl get -h`: the tree's help entry for the verb lists the kinds.
+    if (flags.includes("-h") || flags.includes("--help")) return [...argv];
     throw new UsageError(`you must specify the type of resource to ${argv[i]}: ${KNOWN_KINDS}`);
   }
   const { kind, names } = resourceArgs(words);
