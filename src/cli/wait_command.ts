@@ -22,7 +22,7 @@ export function waitForCommand(deps: Deps): CommandSpec {
       valueFlag(
         "--for",
         "condition",
-        "phase=P[,P2] | condition=C[=True|False] | delete | jsonpath='{.path}'[=VALUE]",
+        "phase=P[,P2] | condition=C[=True|False] | create | delete | jsonpath='{.path}'[=VALUE]",
       ),
       valueFlag("--timeout", "duration", "give up after this long (0 = check once)", {
         default: "30s",

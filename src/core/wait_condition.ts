@@ -17,15 +17,17 @@ export type WaitCondition =
   | { type: "phase"; phases: readonly string[] }
   | { type: "condition"; name: string; value: string }
   | { type: "delete" }
+  | { type: "create" }
   | { type: "jsonpath"; expression: string; steps: readonly PathStep[]; value?: string };
 
 /** Phases a VM does not leave by itself (the jobs' are their terminal phases). */
 const STUCK: Readonly<Record<string, readonly string[]>> = { VirtualMachine: ["Failed"] };
 
-const USAGE = "use phase=P[,P2], condition=C[=True|False], delete or jsonpath='{.path}'[=VALUE]";
+const USAGE =
+  "use phase=P[,P2], condition=C[=True|False], create, delete or jsonpath='{.path}'[=VALUE]";
 
 /**
- * Parse `--for`: `phase=Running[,Stopped]`, `condition=Ready[=False]`, `delete`,
+ * Parse `--for`: `phase=Running[,Stopped]`, `condition=Ready[=False]`, `create`, `delete`,
  * `jsonpath='{.status.phase}'=Running` (without a value: the path exists).
  *
  * @throws SyntaxError with the accepted forms, or the valid phases with a did-you-mean
@@ -39,7 +41,7 @@ const USAGE = "use phase=P[,P2], condition=C[=True|False], delete or jsonpath='{
  * ```
  */
 export function parseWaitCondition(kind: KindInfo, text: string): WaitCondition {
-  if (text === "delete") return { type: "delete" };
+  if (text === "delete" || text === "create") return { type: text };
   const eq = text.indexOf("=");
   const [key, rest] = eq < 0 ? [text, ""] : [text.slice(0, eq), text.slice(eq + 1)];
   switch (key) {
@@ -106,7 +108,8 @@ export function conditionText(cond: WaitCondition): string {
     case "condition":
       return `condition=${cond.name}=${cond.value}`;
     case "delete":
-      return "delete";
+    case "create":
+      return cond.type;
     case "jsonpath":
       return `jsonpath=${cond.expression}${cond.value === undefined ? "" : `=${cond.value}`}`;
   }
@@ -134,6 +137,7 @@ export function waitVerdict(
   obj: KubeObject | undefined,
 ): WaitOutcome {
   if (cond.type === "delete") return obj === undefined ? "succeeded" : "pending";
+  if (cond.type === "create") return obj === undefined ? "pending" : "succeeded";
   if (obj === undefined) return "gone";
   if (isMet(cond, obj)) return "succeeded";
   return whyNever(kind, cond, obj) === undefined ? "pending" : "failed";
@@ -186,6 +190,7 @@ function isMet(cond: WaitCondition, obj: KubeObject): boolean {
         String(v) === cond.value;
     }
     case "delete":
+    case "create":
       return false;
   }
 }

@@ -52,6 +52,10 @@ e2eTest("wait: the same command lines give kubectl's stdout and outcome", async 
     ["wait", "virtualmachines.hypersdk.io", "w-1", "--for=jsonpath=.spec.running=true"],
     ["wait", "vm", "w-1", "--for=jsonpath={.status.ipAddresses[0]}"],
     ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Running", "--timeout=0"],
+    ["wait", "vm", "w-1", "w-2", "--for=create"],
+    // kubectl 1.33 keeps the last --for given, and so does hyperctl.
+    ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Stopped", "--for=condition=Ready"],
+    ["wait", "vm", "w-1", "--for=condition=Ready", "-o", "name"],
     ["wait", "vm", "nope", "--for=delete"],
     ["wait", "vm", "-l", "none=here", "--for=delete"],
     // Failures kubectl reports with exit 1, and so does hyperctl.
@@ -67,6 +71,14 @@ e2eTest("wait: the same command lines give kubectl's stdout and outcome", async 
     assert.equal(got.stdout, want.stdout, line);
     assert.equal(got.code, want.code, `${line}: ${got.stderr} / kubectl: ${want.stderr}`);
   }
+  const never = ["wait", "vm", "never", "--for=create", "--timeout=1s"];
+  const [wantNever, gotNever] = await Promise.all([
+    kubectl(never, t.kubeconfig),
+    hyperctl(never, { kubeconfig: t.kubeconfig }),
+  ]);
+  assert.equal(wantNever.code, 1);
+  assert.equal(gotNever.code, 3, gotNever.stderr);
+  assert.equal(gotNever.stdout, wantNever.stdout);
   // A timeout is exit 3 here (kubectl: 1, like any error), with the command that resumes.
   for (const timeout of ["--timeout=1s", "--timeout=0"]) {
     const args = ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Stopped", timeout];
@@ -84,9 +96,18 @@ e2eTest("wait: the same command lines give kubectl's stdout and outcome", async 
   }
 });
 
-e2eTest("wait follows changes: both clients see a started VM and a deletion", async (t) => {
-  await seed(t, "s-1", { running: false });
+e2eTest("wait follows changes: both clients see a creation, a start and a deletion", async (t) => {
   const kc = { kubeconfig: t.kubeconfig };
+  const forCreate = ["wait", "vm", "s-1", "--for=create", "--timeout=60s"];
+  const created = Promise.all([kubectl(forCreate, t.kubeconfig), hyperctl(forCreate, kc)]);
+  await new Promise((r) => setTimeout(r, 1500)); // both are waiting by now
+  await seed(t, "s-1", { running: false });
+  const [wantCreated, gotCreated] = await created;
+  assert.equal(wantCreated.code, 0, wantCreated.stderr);
+  assert.equal(gotCreated.code, 0, gotCreated.stderr);
+  assert.equal(gotCreated.stdout, wantCreated.stdout);
+  assert.equal(gotCreated.stdout, "virtualmachine.hypersdk.io/s-1 condition met\n");
+
   const stopped = await hyperctl([
     "wait",
     "vm",

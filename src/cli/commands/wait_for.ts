@@ -5,7 +5,7 @@
  * Each object is followed by a watch (object$, through waitFor), so the first check is immediate
  * and nothing polls. It ends like the operation waits: 0 met, 3 timed out (with the command that
  * resumes), 4 when the object reached a state the wanted one cannot come from, 1 for a missing
- * object (for `--for delete` missing is the goal). On success it prints kubectl's
+ * object (for `--for delete` missing is the goal, for `--for create` it is the start). On success it prints kubectl's
  * `KIND.GROUP/NAME condition met` lines, in the order given.
  * @module
  */
@@ -77,7 +77,12 @@ export function parseWaitForOptions(
   }
   if (flags.selector !== undefined) parseLabelSelector(flags.selector);
   if (flags.for === undefined) {
-    throw new UsageError("wait needs --for phase=P | condition=C[=V] | delete | jsonpath='{…}'=V");
+    throw new UsageError(
+      "wait needs --for phase=P | condition=C[=V] | create | delete | jsonpath='{…}'=V",
+    );
+  }
+  if (flags.for === "create" && names.length === 0) {
+    throw new UsageError("--for create needs names: objects that do not exist match no selector");
   }
   const timeout = flags.timeout ?? DEFAULT_TIMEOUT;
   const output = globals.output === undefined
