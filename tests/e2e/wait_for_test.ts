@@ -39,8 +39,9 @@ async function running(t: Target, ...names: string[]): Promise<void> {
 }
 
 e2eTest("wait: the same command lines give kubectl's stdout and outcome", async (t) => {
-  await seed(t, "w-1", { labels: "tier=web" });
-  await seed(t, "w-2", { labels: "tier=web" });
+  // A label of this namespace's own, so -A sees only these VMs on a shared server.
+  await seed(t, "w-1", { labels: `tier=web,parity=${t.namespace}` });
+  await seed(t, "w-2", { labels: `tier=web,parity=${t.namespace}` });
   await running(t, "w-1", "w-2");
   const same: string[][] = [
     ["wait", "vm/w-1", "--for=condition=Ready"],
@@ -48,6 +49,7 @@ e2eTest("wait: the same command lines give kubectl's stdout and outcome", async 
     ["wait", "vm", "w-1", "w-2", "--for=jsonpath={.status.phase}=Running"],
     ["wait", "vm", "--all", "--for=condition=Ready", "--timeout=20s"],
     ["wait", "vm", "-l", "tier=web", "--for=jsonpath={.spec.cpus}=1"],
+    ["wait", "vm", "-A", "-l", `parity=${t.namespace}`, "--for=condition=Ready"],
     ["wait", "vms", "w-2", "--for=jsonpath={.status.phase}"],
     ["wait", "virtualmachines.hypersdk.io", "w-1", "--for=jsonpath=.spec.running=true"],
     ["wait", "vm", "w-1", "--for=jsonpath={.status.ipAddresses[0]}"],

@@ -50,6 +50,8 @@ export interface WaitForOptions extends WaitOptions {
   names: string[];
   selector?: string;
   all: boolean;
+  /** `-A` with `-l`/`--all`: every namespace. */
+  allNamespaces: boolean;
   condition: WaitCondition;
   output?: "json" | "yaml" | "name";
 }
@@ -81,6 +83,9 @@ export function parseWaitForOptions(
       "wait needs --for phase=P | condition=C[=V] | create | delete | jsonpath='{…}'=V",
     );
   }
+  if (globals.allNamespaces && names.length > 0) {
+    throw new UsageError(`-A goes with -l or --all; names are looked up in one namespace (-n)`);
+  }
   if (flags.for === "create" && names.length === 0) {
     throw new UsageError("--for create needs names: objects that do not exist match no selector");
   }
@@ -93,6 +98,7 @@ export function parseWaitForOptions(
     names,
     selector: flags.selector,
     all: flags.all === true,
+    allNamespaces: globals.allNamespaces === true,
     condition: parseWaitCondition(kind, flags.for),
     timeoutMs: timeout.startsWith("-") ? WEEK_MS : parseDuration(timeout),
     // Off a terminal the wait is quiet, like kubectl's; --progress lines asks for the log.
@@ -111,11 +117,19 @@ function resumeLine(options: WaitForOptions, name: string, namespace: string): s
   return `hyperctl wait ${options.kind.noun}/${name} --for ${quoted} -n ${namespace}`;
 }
 
-async function targetNames(conn: Connection, options: WaitForOptions): Promise<string[]> {
-  if (options.names.length > 0) return options.names;
-  const ref = refFor(options.kind, conn.namespace);
+async function targetNames(
+  conn: Connection,
+  options: WaitForOptions,
+): Promise<{ name: string; namespace: string }[]> {
+  if (options.names.length > 0) {
+    return options.names.map((name) => ({ name, namespace: conn.namespace }));
+  }
+  const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
   const { items } = await lastValueFrom(list$(conn.api, ref, { labelSelector: options.selector }));
-  return items.map(nameOf);
+  return items.map((o) => ({
+    name: nameOf(o),
+    namespace: o.metadata?.namespace ?? conn.namespace,
+  }));
 }
 
 /** Run `wait` with parsed options. */
@@ -133,17 +147,17 @@ export async function runWaitFor(
       if (condition.type === "delete") return;
       throw new ObjectGoneError("no matching resources found");
     }
-    const targets = names.map((name) => ({
+    const targets = names.map(({ name, namespace }) => ({
       kind,
-      namespace: conn.namespace,
+      namespace,
       name,
-      title: name,
+      title: options.allNamespaces ? `${namespace}/${name}` : name,
       verdict: (o: Parameters<typeof waitVerdict>[2]) => waitVerdict(kind, condition, o),
       why: (o: NonNullable<Parameters<typeof waitVerdict>[2]>) => {
         const why = whyNever(kind, condition, o);
         return why && `${why}; waited for ${conditionText(condition)}`;
       },
-      resume: resumeLine(options, name, conn.namespace),
+      resume: resumeLine(options, name, namespace),
     }));
     const results = await waitFor(conn.api, targets, options, deps);
     const met = results.filter((r) =>
