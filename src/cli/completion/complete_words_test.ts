@@ -179,6 +179,9 @@ Deno.test("completeWords() completes resource names from the cluster", async () 
   assert.deepEqual(await complete(["get", "s"], src), ["snapshot", "schedule"]);
   assert.deepEqual(await complete(["get", "vms", "web-1", ""], src), ["db-1", "web-2"]);
   assert.deepEqual(await complete(["delete", "snapshot", ""], src), ["web-1-snap-abcde"]);
+  assert.deepEqual(await complete(["wait", "t"], src), ["template"]);
+  assert.deepEqual(await complete(["wait", "vms", "db-1", ""], src), ["web-1", "web-2"]);
+  assert.deepEqual(await complete(["wait", "pods", ""], src), []);
   // The namespace and connection flags among the words are used, wherever they are.
   assert.deepEqual(await complete(["-n", "prod", "vm", "start", ""], src), ["prod-api"]);
   assert.deepEqual(await complete(["vm", "start", "--namespace=prod", ""], src), ["prod-api"]);
