@@ -38,6 +38,7 @@ export interface RawListFlags {
 
 /** Flags of `get`. */
 export interface RawGetFlags {
+  headers?: boolean;
   watch?: boolean;
   watchOnly?: boolean;
   for?: string;
@@ -119,6 +120,7 @@ function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
       switchFlag("--watch", "after getting, watch the object for changes", "-w"),
       switchFlag("--watch-only", "watch the object without printing it first"),
       valueFlag("--for", "duration", "watch for this long, then exit 0"),
+      switchFlag("--no-headers", "omit the table header"),
     ],
     run: async ({ flags, args }) => {
       const { runGetCommand } = await import("./commands/get.ts");

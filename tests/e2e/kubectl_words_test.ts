@@ -84,6 +84,22 @@ e2eTest("get takes several names and TYPE/NAME forms as kubectl does", async (t)
     const [want, got] = [await kubectl(list, t.kubeconfig), await hyperctl(list, kc)];
     assert.equal(got.stdout, want.stdout, list.join(" "));
   }
+  // The table for several names, in the order given: kubectl's bytes just before or just after
+  // ours (AGE may tick between the runs).
+  const settled = await hyperctl(["wait", "vm", "n-a", "n-b", "--for", "phase=Running"], kc);
+  assert.equal(settled.code, 0, settled.stderr);
+  for (
+    const args of [["get", "vm", "n-b", "nope", "n-a"], ["get", "vm/n-a", "vm/n-b", "--no-headers"]]
+  ) {
+    const before = await kubectl(args, t.kubeconfig);
+    const ours = await hyperctl(args, kc);
+    const after = await kubectl(args, t.kubeconfig);
+    assert.ok(
+      [before.stdout, after.stdout].includes(ours.stdout),
+      `${ours.stdout}\n${before.stdout}`,
+    );
+    assert.equal(ours.code, before.code);
+  }
   const one = await hyperctl(["get", "vm", "n-a", "-o", "json"], kc);
   assert.equal(JSON.parse(one.stdout).kind, "VirtualMachine", "one name: the bare object");
   const tooMany = await hyperctl(["vm", "get", "n-a", "n-b", "-w"], kc);

@@ -39,6 +39,7 @@ export interface GetCommandOptions {
   kind: KindInfo;
   names: readonly string[];
   output: OutputFormat;
+  noHeaders: boolean;
   watch: "none" | "watch" | "watch-only";
   forMs?: number;
 }
@@ -70,6 +71,7 @@ export function parseGetOptions(
     kind,
     names,
     output: parseOutputFormat(globals.output),
+    noHeaders: flags.headers === false,
     watch,
     forMs: flags.for === undefined ? undefined : parseDuration(flags.for),
   };
@@ -100,6 +102,7 @@ export async function runGet(
       kind: options.kind,
       nowMs: deps.clock.now,
       color: colorFor(globals, deps),
+      noHeaders: options.noHeaders,
       watch: options.watch !== "none",
     });
     if (options.watch === "none") {
