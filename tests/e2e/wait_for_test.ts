@@ -58,6 +58,8 @@ e2eTest("wait: the same command lines give kubectl's stdout and outcome", async 
     // kubectl 1.33 keeps the last --for given, and so does hyperctl.
     ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Stopped", "--for=condition=Ready"],
     ["wait", "vm", "w-1", "--for=condition=Ready", "-o", "name"],
+    ["wait", "vm", "w-1", "w-2", "--for=condition=Ready", "-o", "json"],
+    ["wait", "vm", "w-2", "w-1", "--for=condition=Ready", "-o", "yaml"],
     ["wait", "vm", "nope", "--for=delete"],
     ["wait", "vm", "-l", "none=here", "--for=delete"],
     // Failures kubectl reports with exit 1, and so does hyperctl.

@@ -164,13 +164,10 @@ export async function runWaitFor(
       r.outcome === "succeeded" && (condition.type !== "delete" || r.seen)
     );
     if (options.output === "json" || options.output === "yaml") {
-      const objects = met.flatMap((r) => (r.object ? [r.object] : []));
+      // kubectl prints each object as it is met: JSON documents one after another, YAML
+      // documents separated by `---` (the YAML renderer adds them from the second on).
       const renderer = await createRenderer(options.output, { kind, nowMs: deps.clock.now });
-      if (objects.length > 0) {
-        await deps.io.out.write(
-          objects.length === 1 ? renderer.single(objects[0]) : renderer.list(objects),
-        );
-      }
+      await deps.io.out.write(met.map((r) => (r.object ? renderer.single(r.object) : "")).join(""));
     } else {
       const suffix = options.output === "name" ? "" : " condition met";
       await deps.io.out.write(
