@@ -2,7 +2,7 @@
  * `-o json`: kubectl's pretty JSON (4-space indent) for a list or a single object.
  *
  * A list is always a `List` wrapper so `jq '.items[]'` works for zero, one or many results
- * (anchors §1.11 item 6); an empty result is kubectl's
+ * as kubectl does; an empty result is kubectl's
  * `{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}`.
  * Events print as JSON Lines (see `jsonl.ts`); the factory picks that renderer under watch.
  * @module
