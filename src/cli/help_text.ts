@@ -4,8 +4,8 @@ Exit codes:
   0    success (including an empty list)
   1    error talking to the cluster or from the cluster
   2    bad usage or bad input; nothing was sent
-  3    timed out waiting (--wait --timeout, op wait)
-  4    the operation ended Failed or Cancelled
+  3    timed out waiting (--wait --timeout, op wait, wait)
+  4    the operation ended Failed or Cancelled; the awaited state can no longer come
   5    a watch was lost and could not be re-established
   130  interrupted (SIGINT), 143 terminated (SIGTERM)
 `;

@@ -21,6 +21,28 @@ Deno.test("expandShortcuts() turns a plural noun into a listing, like kubectl ge
   ]);
   assert.deepEqual(expandShortcuts(["vms", "get", "a"], VALUE_FLAGS), ["vms", "get", "a"]);
   assert.deepEqual(expandShortcuts(["vm", "list"], VALUE_FLAGS), ["vm", "list"]);
+  assert.deepEqual(expandShortcuts(["vm"], VALUE_FLAGS), ["vm"]);
+  for (
+    const word of [
+      "bj",
+      "backupjobs",
+      "BackupJob",
+      "backupjobs.hypersdk.io",
+      "backupjob.v1alpha1.hypersdk.io",
+    ]
+  ) {
+    assert.deepEqual(expandShortcuts([word, "-o", "name"], VALUE_FLAGS), [
+      word === "bj" || word === "backupjobs" ? word : "backup",
+      "list",
+      "-o",
+      "name",
+    ], word);
+  }
+  assert.deepEqual(expandShortcuts(["VirtualMachines.hypersdk.io", "delete", "a"], VALUE_FLAGS), [
+    "vm",
+    "delete",
+    "a",
+  ]);
 });
 
 Deno.test("exitCodeOf() is the one table from outcome to exit code", () => {

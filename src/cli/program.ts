@@ -11,6 +11,8 @@ import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { UsageError } from "./outcomes.ts";
 import type { RawPrintFlags } from "./print_flags.ts";
+import { waitForCommand } from "./wait_command.ts";
+import { kubectlVerbCommands } from "./kubectl_verbs.ts";
 
 /** Flags of `list`, as the parser hands them over (strings until parsed). */
 export interface RawListFlags extends RawPrintFlags {
@@ -37,6 +39,7 @@ export interface RawListFlags extends RawPrintFlags {
 
 /** Flags of `get`. */
 export interface RawGetFlags extends RawPrintFlags {
+  headers?: boolean;
   watch?: boolean;
   watchOnly?: boolean;
   for?: string;
@@ -136,17 +139,18 @@ function listCommand(kind: KindInfo, deps: Deps): CommandSpec {
 function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
   return {
     name: "get",
-    description: `show one ${kind.singular}`,
-    args: [{ name: "name", required: true, variadic: false }],
+    description: `show ${kind.plural} by name`,
+    args: [{ name: "names", required: true, variadic: true }],
     flags: [
       switchFlag("--watch", "after getting, watch the object for changes", "-w"),
       switchFlag("--watch-only", "watch the object without printing it first"),
       valueFlag("--for", "duration", "watch for this long, then exit 0"),
       ...PRINT_FLAGS,
+      switchFlag("--no-headers", "omit the table header"),
     ],
     run: async ({ flags, args }) => {
       const { runGetCommand } = await import("./commands/get.ts");
-      await runGetCommand(kind, args[0], flags as RawGetFlags, flags as GlobalFlags, deps);
+      await runGetCommand(kind, args, flags as RawGetFlags, flags as GlobalFlags, deps);
     },
   };
 }
@@ -197,13 +201,16 @@ const SIM_FLAGS: readonly FlagSpec[] = [
 
 /** Build the whole command tree bound to `deps`. */
 export function commandTree(deps: Deps): CommandSpec {
+  const nouns = KINDS.map((kind) => nounCommand(kind, deps));
   return {
     name: deps.programName ?? "hyperctl",
     description: "manage HyperSDK virtual machines on Kubernetes",
     helpAfter: EXIT_CODES_HELP,
     flags: GLOBAL_FLAGS,
     commands: [
-      ...KINDS.map((kind) => nounCommand(kind, deps)),
+      ...nouns,
+      ...kubectlVerbCommands(nouns),
+      waitForCommand(deps),
       {
         name: "status",
         description: "check the cluster: server version, HyperSDK CRDs, operator",

@@ -30,6 +30,7 @@ import type { KubeApi } from "../k8s/api.ts";
 import { object$ } from "../k8s/get.ts";
 import { createProgressBar } from "../render/progress_bar.ts";
 import { createProgressLines } from "../render/progress_lines.ts";
+import { terminalNotification } from "../render/notify.ts";
 import type { ProgressRow } from "../render/progress_model.ts";
 import { interrupted$, refFor } from "./commands/_common.ts";
 import type { Deps } from "./deps.ts";
@@ -48,6 +49,12 @@ export interface WaitTarget {
   name: string;
   /** Row label, e.g. `web-1 migrate`. */
   title: string;
+  /** Judges each state; default: the kind's terminal phases (`op wait`, `--wait`). */
+  verdict?: (obj: KubeObject | undefined) => WaitOutcome;
+  /** Why a "failed" verdict can no longer be met; default: the phase and status.message. */
+  why?: (obj: KubeObject) => string | undefined;
+  /** The command that resumes this wait; default: `hyperctl <noun> wait NAME`. */
+  resume?: string;
 }
 
 /** How progress is shown: a redrawn bar (TTY), one line per change, or nothing. */
@@ -58,6 +65,8 @@ export interface WaitOptions {
   /** 0 = check once. @default 300000 (5m) */
   timeoutMs: number;
   progress: ProgressMode;
+  /** `--notify`: ask the terminal for a desktop notification when the wait ends. @default false */
+  notify?: boolean;
 }
 
 /** How one target ended. */
@@ -99,7 +108,11 @@ interface Tracked {
 
 function follow$(api: KubeApi, target: WaitTarget, once: boolean): Observable<Tracked> {
   const states$ = object$(api, refFor(target.kind, target.namespace), target.name).pipe(
-    map((object): Tracked => ({ target, object, outcome: waitOutcome(target.kind, object) })),
+    map((object): Tracked => ({
+      target,
+      object,
+      outcome: target.verdict ? target.verdict(object) : waitOutcome(target.kind, object),
+    })),
   );
   return once
     ? states$.pipe(take(1))
@@ -175,6 +188,7 @@ export async function waitFor(
 
 /** The resume hint printed after a timeout or Ctrl+C. */
 export function resumeHint(t: WaitTarget): string {
+  if (t.resume !== undefined) return t.resume;
   const verb = t.kind.noun === "op" ? "op" : t.kind.noun;
   return `hyperctl ${verb} wait ${t.name} -n ${t.namespace}`;
 }
@@ -188,18 +202,24 @@ export async function concludeWait(
   options: WaitOptions,
   deps: Deps,
 ): Promise<void> {
+  if (options.notify && deps.io.stderrIsTTY) {
+    await deps.io.err.write(terminalNotification("hyperctl", summary(results), deps.env));
+  }
   const interrupted = results.filter((r) => r.outcome === "interrupted");
   if (interrupted.length > 0) {
+    const what = interrupted.every((r) => r.target.resume !== undefined)
+      ? "stopped waiting"
+      : "detached; the operation keeps running";
     await deps.io.err.write(
-      `detached; the operation keeps running. Resume with:\n${
-        interrupted.map((r) => `  ${resumeHint(r.target)}\n`).join("")
-      }`,
+      `${what}. Resume with:\n${interrupted.map((r) => `  ${resumeHint(r.target)}\n`).join("")}`,
     );
     throw new InterruptedError(deps.interruptedBy() ?? "SIGINT");
   }
   const failed = results.filter((r) => r.outcome === "failed");
   if (failed.length > 0) {
     const why = failed.map((r) => {
+      const reason = r.object && r.target.why?.(r.object);
+      if (reason) return `${r.target.kind.singular} ${r.target.name}: ${reason}`;
       const p = progressOf(r.target.kind, r.object);
       return `${r.target.kind.singular} ${r.target.name} ${p.phase ?? "failed"}${
         p.message ? `: ${p.message}` : ""
@@ -233,4 +253,20 @@ export async function concludeWait(
       }; resume with: ${late.map((r) => resumeHint(r.target)).join(" ; ")}`,
     );
   }
+}
+
+/** One line for a notification: how the wait ended, worst outcome first. */
+function summary(results: readonly WaitResult[]): string {
+  const order: WaitResult["outcome"][] = ["interrupted", "failed", "gone", "timeout", "succeeded"];
+  const worst = order.find((o) => results.some((r) => r.outcome === o)) ?? "succeeded";
+  const names = results.filter((r) => r.outcome === worst).map((r) => r.target.name);
+  const words = {
+    interrupted: "interrupted",
+    failed: "failed",
+    gone: "not found or deleted",
+    timeout: "timed out",
+    succeeded: "done",
+    pending: "pending",
+  };
+  return `${words[worst]}: ${names.join(", ")}`;
 }

@@ -90,3 +90,21 @@ Deno.test("timeout 0 checks once; failures and timeouts become exit errors", asy
     assert.equal(missing[0].outcome, "gone");
   });
 });
+
+Deno.test("concludeWait() --notify rings only on a terminal, with how the wait ended", async () => {
+  const target = { kind: OP, namespace: "w", name: "op-1", title: "op-1" };
+  const failed = [{ target, outcome: "failed" as const, object: undefined, seen: true }];
+  const options = { timeoutMs: 1000, progress: "none" as const, notify: true };
+  const tty = fakeDeps({ tty: true, env: { TERM_PROGRAM: "WezTerm" } });
+  await assert.rejects(() => concludeWait(failed, options, tty), { name: "OperationFailedError" });
+  assert.ok(tty.stderr().startsWith("\x1b]777;notify;hyperctl;failed: op-1\x07"), tty.stderr());
+  const piped = fakeDeps({ tty: false, env: { TERM_PROGRAM: "WezTerm" } });
+  await assert.rejects(() => concludeWait(failed, options, piped));
+  assert.ok(!piped.stderr().includes("\x07"));
+  const quiet = fakeDeps({ tty: true });
+  await concludeWait([{ target, outcome: "succeeded", object: undefined, seen: true }], {
+    ...options,
+    notify: false,
+  }, quiet);
+  assert.equal(quiet.stderr(), "");
+});

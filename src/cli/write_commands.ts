@@ -13,6 +13,7 @@ import {
   valueFlag,
 } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
+import { NOTIFY_FLAG } from "./wait_command.ts";
 
 type Flags = Record<string, unknown>;
 
@@ -32,6 +33,7 @@ const WAIT_FLAGS: readonly FlagSpec[] = [
   valueFlag("--timeout", "duration", "with --wait: give up after this long (0 = check once)"),
   valueFlag("--progress", "mode", "auto|bar|lines|none (auto: a bar on a terminal, else lines)"),
   switchFlag("--show-progress", "same as --progress bar"),
+  NOTIFY_FLAG,
 ];
 
 function mutationFlags(waitable: boolean): FlagSpec[] {
@@ -81,6 +83,7 @@ function waitCommand(noun: Noun, deps: Deps): CommandSpec {
       }),
       valueFlag("--progress", "mode", "auto|bar|lines|none"),
       switchFlag("--show-progress", "same as --progress bar"),
+      NOTIFY_FLAG,
     ],
     run: async ({ flags, args }) => {
       const { runWaitCommand } = await import("./commands/wait.ts");
@@ -145,7 +148,7 @@ function vmCommands(deps: Deps): CommandSpec[] {
     },
   });
   return [
-    createCommand("vm", "name", false, deps, [
+    createCommand("vm", "name", true, deps, [
       valueFlag("--cpus", "n", "virtual CPUs, 1-128"),
       valueFlag("--memory", "quantity", "memory, a binary quantity such as 8Gi"),
       valueFlag("--image", "url", "boot image URL (http(s)://, s3://)"),

@@ -2,7 +2,8 @@
  * `-o json`: kubectl's pretty JSON (4-space indent) for a list or a single object.
  *
  * A list is always a `List` wrapper so `jq '.items[]'` works for zero, one or many results
- * (as kubectl prints an empty list); an empty result is exactly `{"apiVersion":"v1","kind":"List","items":[]}`.
+ * as kubectl does; an empty result is kubectl's
+ * `{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}`.
  * Events print as JSON Lines (see `jsonl.ts`); the factory picks that renderer under watch.
  * @module
  */
@@ -15,20 +16,22 @@ import type { Renderer, RenderEvent } from "./renderer.ts";
 const INDENT = 4;
 
 /**
- * Wrap items in the `List` kubectl prints for `get -o json` of a collection.
+ * Wrap items in the `List` kubectl prints for `get -o json|yaml` of a collection or of several
+ * names: these keys in this order (kubectl marshals the map sorted), so the bytes match.
  *
  * @example
  * ```ts
  * import { deepEqual } from "node:assert/strict";
- * deepEqual(listOf([]), { apiVersion: "v1", kind: "List", items: [] });
+ * deepEqual(listOf([]), { apiVersion: "v1", items: [], kind: "List", metadata: { resourceVersion: "" } });
  * ```
  */
 export function listOf(items: readonly KubeObject[]): {
   apiVersion: "v1";
-  kind: "List";
   items: KubeObject[];
+  kind: "List";
+  metadata: { resourceVersion: "" };
 } {
-  return { apiVersion: "v1", kind: "List", items: [...items] };
+  return { apiVersion: "v1", items: [...items], kind: "List", metadata: { resourceVersion: "" } };
 }
 
 /**
@@ -39,7 +42,7 @@ export function listOf(items: readonly KubeObject[]): {
  * ```ts
  * import { deepEqual } from "node:assert/strict";
  * const out = createJsonRenderer().list([]);
- * deepEqual(JSON.parse(out), { apiVersion: "v1", kind: "List", items: [] });
+ * deepEqual(JSON.parse(out).items, []);
  * ```
  */
 export function createJsonRenderer(): Renderer {

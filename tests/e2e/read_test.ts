@@ -47,7 +47,12 @@ e2eTest(
     assert.equal(table.stderr, `No resources found in ${t.namespace} namespace.\n`);
     const json = await hyperctl(["vm", "list", "-o", "json"], { kubeconfig: t.kubeconfig });
     assert.equal(json.code, 0);
-    assert.deepEqual(JSON.parse(json.stdout), { apiVersion: "v1", kind: "List", items: [] });
+    assert.deepEqual(JSON.parse(json.stdout), {
+      apiVersion: "v1",
+      items: [],
+      kind: "List",
+      metadata: { resourceVersion: "" },
+    });
   },
 );
 

@@ -15,13 +15,14 @@ async function onTerminal(
   t: Target,
   args: string[],
   keys?: { when: RegExp; text: string },
+  env: Record<string, string> = {},
 ): Promise<{ code: number; screen: string }> {
   const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
   const cmd = [Deno.execPath(), "run", "--quiet", ...BINARY_PERMISSIONS, PROGRAM, ...args]
     .map(quote).join(" ");
   const child = new Deno.Command("script", {
     args: ["-qefc", cmd, "/dev/null"],
-    env: { KUBECONFIG: t.kubeconfig, TERM: "xterm-256color", NO_COLOR: "" },
+    env: { KUBECONFIG: t.kubeconfig, TERM: "xterm-256color", NO_COLOR: "", ...env },
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
@@ -123,4 +124,38 @@ e2eTest("on a terminal a missing name offers a pick list and delete asks first",
   });
   assert.equal(deleted.code, 0, deleted.screen);
   assert.match(deleted.screen, /virtualmachine\.hypersdk\.io\/pick-me deleted/);
+});
+
+e2eTest("--notify asks the terminal for a notification; nothing off a terminal", async (t) => {
+  await vmRunning(t, "notify-1");
+  const args = ["wait", "vm", "notify-1", "--for", "phase=Running", "--notify"];
+  const wez = await onTerminal(t, args, undefined, { TERM_PROGRAM: "WezTerm" });
+  assert.equal(wez.code, 0, wez.screen);
+  assert.ok(wez.screen.includes(`${ESC}]777;notify;hyperctl;done: notify-1\x07`), wez.screen);
+  const iterm = await onTerminal(t, args, undefined, { TERM_PROGRAM: "iTerm.app" });
+  assert.ok(iterm.screen.includes(`${ESC}]9;hyperctl: done: notify-1\x07`), iterm.screen);
+  const plain = await onTerminal(t, args);
+  assert.ok(plain.screen.includes("\x07"), "a BEL where the terminal is not known");
+  assert.ok(!plain.screen.includes(`${ESC}]`), plain.screen);
+  const failed = await onTerminal(
+    t,
+    [...args.slice(0, -2), "phase=Stopped", "--timeout", "0", "--notify"],
+    undefined,
+    {
+      TERM_PROGRAM: "WezTerm",
+    },
+  );
+  assert.equal(failed.code, 3);
+  assert.ok(
+    failed.screen.includes(`${ESC}]777;notify;hyperctl;timed out: notify-1\x07`),
+    failed.screen,
+  );
+
+  const piped = await hyperctl(args, {
+    kubeconfig: t.kubeconfig,
+    env: { TERM_PROGRAM: "WezTerm" },
+  });
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.equal(piped.stderr, "");
+  assert.equal(piped.stdout, "virtualmachine.hypersdk.io/notify-1 condition met\n");
 });

@@ -33,6 +33,7 @@ export interface RawMutationFlags {
   timeout?: string;
   progress?: string;
   showProgress?: boolean;
+  notify?: boolean;
 }
 
 /** Parsed flags shared by mutating commands. */
@@ -41,6 +42,8 @@ export interface MutationOptions {
   wait: boolean;
   timeoutMs: number;
   progress: ProgressMode;
+  /** `--notify`: a desktop notification through the terminal when the wait ends. */
+  notify: boolean;
   /** `-o`; undefined = the kubectl-style "x created" line. */
   output?: Exclude<OutputFormat, "table" | "wide">;
 }
@@ -65,6 +68,7 @@ export function parseMutationOptions(
   }
   if (flags.wait && dry !== "none") throw new UsageError("--wait cannot be used with --dry-run");
   if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout needs --wait");
+  if (flags.notify && !flags.wait) throw new UsageError("--notify needs --wait");
   const output = globals.output === undefined
     ? undefined
     : parseOutputFormat(globals.output, ["json", "yaml", "name"]);
@@ -73,6 +77,7 @@ export function parseMutationOptions(
     wait: flags.wait === true,
     timeoutMs: flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout),
     progress: parseProgressMode(flags.progress, flags.showProgress, stderrIsTTY),
+    notify: flags.notify === true,
     output: output as MutationOptions["output"],
   };
 }
@@ -83,6 +88,8 @@ export interface Creation {
   manifest: Manifest<unknown>;
   /** e.g. `web-1 clone` */
   title: string;
+  /** What `--wait` waits for, when not the kind's terminal phases (`vm create`: Running). */
+  until?: Pick<WaitTarget, "verdict" | "why">;
 }
 
 const NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
@@ -153,7 +160,7 @@ export async function createAll(
     await printObjects(objects, options.output, "created (dry run)", deps);
     return objects.map((o) => o.object);
   }
-  const created: { kind: KindInfo; object: KubeObject; title: string }[] = [];
+  const created: (Omit<Creation, "manifest"> & { object: KubeObject })[] = [];
   for (const c of creations) {
     const namespace = c.manifest.metadata.namespace ?? conn.namespace;
     const object = await conn.api.create(refFor(c.kind, namespace), c.manifest, {
@@ -164,6 +171,7 @@ export async function createAll(
       kind: c.kind,
       object: options.dryRun === "server" ? applyable(object) : object,
       title: c.title,
+      until: c.until,
     });
     if (options.output === undefined || !options.wait) {
       await printObjects(
@@ -180,6 +188,7 @@ export async function createAll(
     namespace: c.object.metadata?.namespace ?? conn.namespace,
     name: nameOf(c.object),
     title: c.title,
+    ...c.until,
   }));
   const results = await waitFor(conn.api, targets, options, deps);
   if (options.output !== undefined) {

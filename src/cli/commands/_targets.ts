@@ -34,8 +34,8 @@ export function parseTargetSpec(
 }
 
 /**
- * Resolve to object names: the given names, the objects matching `-l`, or a pick list on a TTY.
- * Without a TTY and without names a usage error is thrown (never prompt in scripts).
+ * Resolve to object names: the given names, the objects matching `-l` (possibly none), or a pick
+ * list on a TTY. Without a TTY and without names a usage error is thrown (never prompt in scripts).
  */
 export async function resolveTargets(
   conn: Connection,
@@ -47,12 +47,9 @@ export async function resolveTargets(
   if (spec.names.length > 0) return spec.names;
   const ref = refFor(kind, conn.namespace);
   if (spec.selector !== undefined) {
+    // Nothing matching is an empty result, not bad input: kubectl's delete says "No resources
+    // found" and exits 0, and the caller says so too.
     const { items } = await lastValueFrom(list$(conn.api, ref, { labelSelector: spec.selector }));
-    if (items.length === 0) {
-      throw new UsageError(
-        `no ${kind.plural} match -l "${spec.selector}" in namespace "${conn.namespace}"`,
-      );
-    }
     return items.map(nameOf);
   }
   if (!deps.io.stdinIsTTY || !deps.io.stderrIsTTY) {
@@ -107,3 +104,6 @@ function stderrStream(): NodeJS.WritableStream {
   // Prompts are messages, never data: they go to stderr so `| jq` still sees only JSON.
   return (globalThis as unknown as { process: { stderr: NodeJS.WritableStream } }).process.stderr;
 }
+
+/** The stderr line for a `-l` that matched nothing (exit 0), in kubectl delete's words. */
+export const NONE_MATCHED = "No resources found\n";

@@ -27,6 +27,8 @@ import {
   type SnapshotCreateFlags,
   type VmCreateFlags,
 } from "../../core/manifests/mod.ts";
+import type { KubeObject } from "../../core/types.ts";
+import { type WaitCondition, waitVerdict, whyNever } from "../../core/wait_condition.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
@@ -40,12 +42,15 @@ interface Recipe<F> {
   /** Build the manifest for `arg` in `namespace`; throws usage errors. */
   build(arg: string | undefined, flags: F & { namespace: string }): Manifest<unknown>;
   title(arg: string | undefined, manifest: Manifest<unknown>): string;
+  /** What `--wait` waits for when the kind has no terminal phases (a VM: Running). */
+  awaits?: WaitCondition;
 }
 
 const recipes = {
   vm: {
     noun: "vm",
-    waitable: false,
+    waitable: true,
+    awaits: { type: "phase", phases: ["Running"] },
     build: (arg, flags) => buildVirtualMachine(parseVmCreate(arg, flags)),
     title: (arg) => `${arg} create`,
   } as Recipe<Omit<VmCreateFlags, "namespace">>,
@@ -104,9 +109,15 @@ export async function runCreateCommand(
     if (required && mutation.dryRun !== "client") {
       await requireExisting(conn, kindByNoun(required.noun), [required.name]);
     }
+    const kind = kindByNoun(recipe.noun);
+    const awaits = recipe.awaits;
+    const until = awaits && {
+      verdict: (o: KubeObject | undefined) => waitVerdict(kind, awaits, o),
+      why: (o: KubeObject) => whyNever(kind, awaits, o),
+    };
     await createAll(
       conn,
-      [{ kind: kindByNoun(recipe.noun), manifest, title: recipe.title(arg, manifest) }],
+      [{ kind, manifest, title: recipe.title(arg, manifest), until }],
       mutation,
       deps,
     );

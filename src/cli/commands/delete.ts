@@ -16,7 +16,7 @@ import { validateGlobalFlags } from "../global_flags.ts";
 import { InterruptedError, WaitTimeoutError } from "../outcomes.ts";
 import { interrupted$, refFor } from "./_common.ts";
 import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
-import { confirmDestructive, parseTargetSpec, resolveTargets } from "./_targets.ts";
+import { confirmDestructive, NONE_MATCHED, parseTargetSpec, resolveTargets } from "./_targets.ts";
 
 /** Flags of delete. */
 export interface DeleteFlags extends RawMutationFlags {
@@ -46,6 +46,10 @@ export async function runDeleteCommand(
   const conn = await deps.connect(globals);
   try {
     const targets = await resolveTargets(conn, kind, spec, deps, "delete");
+    if (targets.length === 0) {
+      await deps.io.err.write(NONE_MATCHED);
+      return;
+    }
     if (mutation.dryRun === "none") {
       const what = `delete ${targets.length === 1 ? kind.singular : kind.plural} ${
         targets.join(", ")

@@ -1,8 +1,10 @@
 /**
- * `hyperctl <noun> get NAME [-w]`: one object, or one object followed over time.
+ * `hyperctl <noun> get NAME… [-w]`: objects by name, or one object followed over time.
  *
  * The first state comes from a GET (so a missing object is a clear 404, exit 1); the watch
  * then prints every later change as kubectl's `get -w` does, but survives server closes.
+ * Several names print as kubectl does: one table, or a `List` for json/yaml, with one error line
+ * per missing name and exit 1 if any is missing.
  * @module
  */
 
@@ -22,8 +24,9 @@ import { validateDns1123Name } from "../../core/names.ts";
 import { type KubeObject, resourceVersionOf } from "../../core/types.ts";
 import { object$ } from "../../k8s/get.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
-import type { RenderEvent } from "../../render/renderer.ts";
-import type { OutputFormat } from "../../render/renderer.ts";
+import type { OutputFormat, Renderer, RenderEvent } from "../../render/renderer.ts";
+import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
+import { errorLine } from "../exit_code.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
@@ -35,10 +38,11 @@ import { colorFor, interrupted$, refFor } from "./_common.ts";
 /** Typed options of `get`. */
 export interface GetCommandOptions {
   kind: KindInfo;
-  name: string;
+  names: readonly string[];
   output: OutputFormat;
   /** Template, label columns and kubectl's other printing flags. */
   print: PrintOptions;
+  noHeaders: boolean;
   watch: "none" | "watch" | "watch-only";
   forMs?: number;
 }
@@ -46,7 +50,7 @@ export interface GetCommandOptions {
 /** Parse and check `get`'s flags; usage errors (exit 2) happen before any request. */
 export function parseGetOptions(
   kind: KindInfo,
-  name: string,
+  names: readonly string[],
   flags: RawGetFlags,
   globals: GlobalFlags,
   terminal = false,
@@ -57,15 +61,21 @@ export function parseGetOptions(
       `a ${kind.singular} cannot be retrieved by name across all namespaces; use -n NAMESPACE`,
     );
   }
-  validateDns1123Name(name, `${kind.singular} name`);
+  for (const name of names) validateDns1123Name(name, `${kind.singular} name`);
   const watch = flags.watchOnly ? "watch-only" : flags.watch ? "watch" : "none";
+  if (watch !== "none" && names.length > 1) {
+    throw new UsageError(
+      `--watch follows one ${kind.singular}; for several use list -w (-l SELECTOR)`,
+    );
+  }
   if (flags.for !== undefined && watch === "none") {
     throw new UsageError("--for needs --watch or --watch-only");
   }
   return {
     kind,
-    name,
+    names,
     ...parseOutputFlags(globals.output, flags, { watch: watch !== "none", terminal }),
+    noHeaders: flags.headers === false,
     watch,
     forMs: flags.for === undefined ? undefined : parseDuration(flags.for),
   };
@@ -96,14 +106,16 @@ export async function runGet(
       kind: options.kind,
       nowMs: deps.clock.now,
       color: colorFor(globals, deps),
+      noHeaders: options.noHeaders,
       watch: options.watch !== "none",
       print: options.print,
     });
-    const first = await conn.api.get(ref, options.name);
     if (options.watch === "none") {
-      await deps.io.out.write(renderer.single(first));
+      await printByName(options, conn.api, ref, renderer, deps);
       return;
     }
+    const name = options.names[0];
+    const first = await conn.api.get(ref, name);
     if (options.watch === "watch") {
       if (
         !await deps.io.out.write(renderer.event({ type: "ADDED", object: first }, deps.clock.now()))
@@ -115,7 +127,7 @@ export async function runGet(
       interrupted$(deps.interrupt),
     );
     await lastValueFrom(
-      object$(conn.api, ref, options.name).pipe(
+      object$(conn.api, ref, name).pipe(
         takeUntil(stop$),
         concatMap((next) => {
           const change = changeOf(prev, next);
@@ -135,16 +147,50 @@ export async function runGet(
   }
 }
 
+/**
+ * One name prints the bare object; several print one table or one `List` (kubectl's shape), in
+ * the order given, after a line on stderr for each missing name (then exit 1).
+ */
+async function printByName(
+  options: GetCommandOptions,
+  api: KubeApi,
+  ref: ResourceRef,
+  renderer: Renderer,
+  deps: Deps,
+): Promise<void> {
+  const got = await Promise.all(options.names.map((name) =>
+    api.get(ref, name).then(
+      (object) => ({ object, missing: undefined }),
+      (err) => {
+        if ((err as { code?: number }).code !== 404 || options.names.length === 1) throw err;
+        return { object: undefined, missing: err };
+      },
+    )
+  ));
+  for (const { missing } of got) {
+    if (missing) {
+      deps.exitCode = 1;
+      await deps.io.err.write(`${errorLine(missing)}\n`);
+    }
+  }
+  const found = got.flatMap((g) => (g.object ? [g.object] : []));
+  if (options.names.length === 1) {
+    await deps.io.out.write(renderer.single(found[0]));
+  } else if (found.length > 0 || options.output === "json" || options.output === "yaml") {
+    await deps.io.out.write(renderer.list(found));
+  }
+}
+
 /** Entry point from the command tree. */
 export async function runGetCommand(
   kind: KindInfo,
-  name: string,
+  names: readonly string[],
   flags: RawGetFlags,
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
   await runGet(
-    parseGetOptions(kind, name, flags, globals, deps.io.stdoutIsTTY),
+    parseGetOptions(kind, names, flags, globals, deps.io.stdoutIsTTY),
     globals,
     deps,
   );

@@ -7,7 +7,8 @@
  * @module
  */
 
-import { kindByNoun, type Noun } from "../../core/kinds.ts";
+import { kindByNoun, KINDS, type Noun } from "../../core/kinds.ts";
+import { kindOfResource } from "../../core/resource_words.ts";
 import { allowedFormats } from "../../render/renderer.ts";
 import type { GlobalFlags } from "../deps.ts";
 import type { CompletionArgument, CompletionOption, CompletionTree } from "./tree.ts";
@@ -126,10 +127,25 @@ export async function completeWords(
     return commandCandidates(state.path.at(-2)!, current).filter((c) => c !== "help");
   }
   const arg = argumentAt(cmd.args, state.positionals.length);
+  if (arg?.name === "resources") return await resourceCandidates(state, current, src);
   if (arg?.noun === undefined) return [];
   const typed = new Set(state.positionals);
   const names = await fetchSafely(src, arg.noun, state.flags);
   return names.filter((n) => n.startsWith(current) && !typed.has(n));
+}
+
+/** kubectl's `KIND NAME…` arguments (`hyperctl wait`): the kinds first, then that kind's names. */
+async function resourceCandidates(
+  state: WalkState,
+  current: string,
+  src: CompletionSources,
+): Promise<string[]> {
+  const [first, ...typed] = state.positionals;
+  if (first === undefined) return KINDS.map((k) => k.noun).filter((n) => n.startsWith(current));
+  const noun = kindOfResource(first)?.noun;
+  if (noun === undefined) return [];
+  const names = await fetchSafely(src, noun, state.flags);
+  return names.filter((n) => n.startsWith(current) && !typed.includes(n));
 }
 
 function walk(words: readonly string[], tree: CompletionTree): WalkState {

@@ -178,6 +178,13 @@ Deno.test("completeWords() completes resource names from the cluster", async () 
   assert.deepEqual(await complete(["backup", "wait", "n"], src), ["nightly-1"]);
   assert.deepEqual(await complete(["vm", "describe", "web-1", ""], src), ["db-1", "web-2"]);
   assert.deepEqual(await complete(["snapshot", "describe", ""], src), ["web-1-snap-abcde"]);
+  // kubectl's order: the kinds after the verb, then names of the kind.
+  assert.deepEqual(await complete(["get", "s"], src), ["snapshot", "schedule"]);
+  assert.deepEqual(await complete(["get", "vms", "web-1", ""], src), ["db-1", "web-2"]);
+  assert.deepEqual(await complete(["delete", "snapshot", ""], src), ["web-1-snap-abcde"]);
+  assert.deepEqual(await complete(["wait", "t"], src), ["template"]);
+  assert.deepEqual(await complete(["wait", "vms", "db-1", ""], src), ["web-1", "web-2"]);
+  assert.deepEqual(await complete(["wait", "pods", ""], src), []);
   // The namespace and connection flags among the words are used, wherever they are.
   assert.deepEqual(await complete(["-n", "prod", "vm", "start", ""], src), ["prod-api"]);
   assert.deepEqual(await complete(["vm", "start", "--namespace=prod", ""], src), ["prod-api"]);
@@ -185,10 +192,12 @@ Deno.test("completeWords() completes resource names from the cluster", async () 
   calls.length = 0;
   await complete(["--context", "viewer", "--kubeconfig", "/k.yaml", "vm", "get", ""], src);
   assert.deepEqual(calls, [["vm", undefined, { context: "viewer", kubeconfig: "/k.yaml" }]]);
+  // get takes several names: the ones already typed are not offered again.
+  assert.deepEqual(await complete(["vm", "get", "web-1", ""], src), ["db-1", "web-2"]);
   // A new name, a single-name verb already given, or no name at all: nothing is fetched.
   calls.length = 0;
   assert.deepEqual(await complete(["vm", "create", ""], src), []);
-  assert.deepEqual(await complete(["vm", "get", "web-1", ""], src), []);
+  assert.deepEqual(await complete(["vm", "clone", "web-1", ""], src), []);
   assert.deepEqual(await complete(["vm", "list", ""], src), []);
   assert.deepEqual(await complete(["status", ""], src), []);
   assert.deepEqual(calls, []);

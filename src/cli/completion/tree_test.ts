@@ -17,7 +17,7 @@ Deno.test("treeFromSpec() mirrors the real command tree's commands, args and fla
   const selector = list.options.find((o) => o.long === "--selector")!;
   assert.equal(selector.short, "-l");
   assert.ok(list.options.some((o) => o.long === "--help" && o.short === "-h"));
-  assert.deepEqual(find(tree, "vm", "get").args, [{ name: "name", variadic: false, noun: "vm" }]);
+  assert.deepEqual(find(tree, "vm", "get").args, [{ name: "names", variadic: true, noun: "vm" }]);
   assert.deepEqual(find(tree, "vm", "stop").args, [{ name: "names", variadic: true, noun: "vm" }]);
   assert.deepEqual(find(tree, "vm", "create").args, [{ name: "name", variadic: false }]);
   assert.deepEqual(find(tree, "backup", "create").args, [{

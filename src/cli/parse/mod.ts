@@ -1,14 +1,15 @@
 /**
  * From the words a user typed to what hyperctl should do: run a leaf, print help or the version.
  *
- * Shortcuts and `help` are rewritten first, global flags are moved behind the command words
- * (route.ts), then the parser (stricli_app.ts) checks everything against the command tree.
+ * kubectl's verb-first order, shortcuts and `help` are rewritten first, global flags are moved
+ * behind the command words (route.ts), then the parser (stricli_app.ts) checks everything against the command tree.
  * @module
  */
 
-import { type CommandSpec, findCommand, valueFlagWords } from "../command_spec.ts";
+import { type CommandSpec, findCommand, type FlagSpec, valueFlagWords } from "../command_spec.ts";
 import { routeArgv } from "./route.ts";
 import { expandShortcuts } from "./shortcuts.ts";
+import { verbFirstToNounFirst } from "./verb_first.ts";
 import { parseArgv, type Parsed } from "./stricli_app.ts";
 
 /** What a command line asks for. `usage`: help for an incomplete command, on stderr, exit 2. */
@@ -28,7 +29,12 @@ export async function parseCommandLine(
   argv: readonly string[],
 ): Promise<CommandLine> {
   if (argv.length === 1 && argv[0] === "--version") return { kind: "version" };
-  const routed = routeArgv(root, expandShortcuts(argv, valueFlagWords(root.flags ?? [])));
+  const globals = valueFlagWords(root.flags ?? []);
+  const words = expandShortcuts(
+    verbFirstToNounFirst(argv, valueFlagWords(allFlags(root))),
+    globals,
+  );
+  const routed = routeArgv(root, words);
   if (routed.atGroup && !routed.argv.some((w) => w === "-h" || w === "--help")) {
     const help = await parseArgv(root, [...routed.path, "--help"]);
     return { kind: "usage", text: help.kind === "help" ? help.text : "" };
@@ -44,4 +50,9 @@ export async function parseCommandLine(
 function branchTo(node: CommandSpec, path: readonly string[]): CommandSpec {
   const child = path.length > 0 ? findCommand(node.commands, path[0]) : undefined;
   return child ? { ...node, commands: [branchTo(child, path.slice(1))] } : node;
+}
+
+/** Every flag of the tree, so a verb-first line can skip any flag's value (`-l tier=web`). */
+function allFlags(node: CommandSpec): FlagSpec[] {
+  return [...(node.flags ?? []), ...(node.commands ?? []).flatMap(allFlags)];
 }

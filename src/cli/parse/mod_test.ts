@@ -58,7 +58,7 @@ Deno.test("parseCommandLine() rejects bad input with one line naming the problem
     [["vm", "list", "-Z"], /^unknown flag "-Z"$/],
     [["vm", "list", "--color", "nevr"], /did you mean "never"/],
     [["vm", "get"], /name/],
-    [["vm", "get", "a", "b"], /too many arguments/],
+    [["vm", "list", "a"], /too many arguments/],
     [["vm", "list", "--chunk-size"], /--chunk-size/],
   ];
   for (const [argv, pattern] of cases) {

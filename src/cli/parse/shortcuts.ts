@@ -1,24 +1,15 @@
 /**
- * `hyperctl vms`: a plural noun alone means "list", like `kubectl get vms`.
+ * `hyperctl vms`, `hyperctl bj`, `hyperctl virtualmachines.hypersdk.io`: a resource name alone
+ * means "list", like `kubectl get vms`; any name kubectl accepts also works as the noun of a verb.
  * @module
  */
 
-/** Plural nouns that mean "list" on their own. */
-const LIST_SHORTCUTS = new Set([
-  "vms",
-  "ops",
-  "vmops",
-  "snapshots",
-  "templates",
-  "backups",
-  "restores",
-  "schedules",
-]);
-
-const VERBS = new Set(["list", "ls", "get", "-h", "--help", "help"]);
+import { kindOfResource } from "../../core/resource_words.ts";
 
 /**
- * Rewrite `hyperctl vms …` to `hyperctl vms list …` so the plural works as a listing.
+ * Rewrite the resource word to hyperctl's noun (`virtualmachines` → `vm`), and a resource word
+ * alone to a listing (`hyperctl bj …` → `hyperctl backup list …`). The bare nouns themselves
+ * (`hyperctl vm`) keep showing their verbs, as a command group does.
  *
  * @param valueFlags global flags that take the next word as their value (`-n prod`)
  */
@@ -29,8 +20,15 @@ export function expandShortcuts(
   // Skip global flags and their values (`-n prod`): the first other word is the noun.
   let i = 0;
   while (i < argv.length && argv[i].startsWith("-")) i += valueFlags.has(argv[i]) ? 2 : 1;
-  if (i < argv.length && LIST_SHORTCUTS.has(argv[i]) && !VERBS.has(argv[i + 1] ?? "")) {
-    return [...argv.slice(0, i + 1), "list", ...argv.slice(i + 1)];
-  }
-  return [...argv];
+  const kind = i < argv.length ? kindOfResource(argv[i]) : undefined;
+  if (!kind) return [...argv];
+  // Words the tree knows as the noun's aliases stay as typed (help and completion show them).
+  const word = argv[i] === kind.noun || kind.aliases.includes(argv[i]) ? argv[i] : kind.noun;
+  const out = [...argv.slice(0, i), word];
+  // A word after the noun is its verb (or a typo the parser names); flags or nothing mean list.
+  const next = argv[i + 1];
+  const listing = next === undefined ||
+    (next.startsWith("-") && next !== "-h" && next !== "--help");
+  if (argv[i] !== kind.noun && listing) out.push("list");
+  return [...out, ...argv.slice(i + 1)];
 }

@@ -22,7 +22,7 @@ import { UsageError } from "../../outcomes.ts";
 import { refFor } from "../_common.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
-import { parseTargetSpec, requireExisting, resolveTargets } from "../_targets.ts";
+import { NONE_MATCHED, parseTargetSpec, requireExisting, resolveTargets } from "../_targets.ts";
 
 const VM = kindByNoun("vm");
 const OP = kindByNoun("op");
@@ -47,6 +47,10 @@ export async function runPowerCommand(
   const conn = await deps.connect(globals);
   try {
     const vms = await resolveTargets(conn, VM, spec, deps, operation);
+    if (vms.length === 0) {
+      await deps.io.err.write(NONE_MATCHED);
+      return;
+    }
     if (mutation.dryRun !== "client") await requireExisting(conn, VM, vms);
     const creations = vms.map((vm) => ({
       kind: OP,

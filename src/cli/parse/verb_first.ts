@@ -1,0 +1,64 @@
+/**
+ * kubectl's word order: `hyperctl get vms`, `hyperctl get vm NAME… -o yaml`, `hyperctl get vm/a
+ * vm/b`, `hyperctl delete vm NAME`, `hyperctl describe vm NAME` are rewritten, before parsing, to
+ * the noun-first commands that do the work (`vm list`, `vm get`, `vm delete`, `vm describe`).
+ * @module
+ */
+
+import { KNOWN_KINDS, resourceArgs } from "../../core/resource_words.ts";
+import { UsageError } from "../outcomes.ts";
+
+/** kubectl verb → the hyperctl verb, given names or not. */
+const VERBS: Readonly<Record<string, { named: string; bare: string }>> = {
+  get: { named: "get", bare: "list" },
+  delete: { named: "delete", bare: "delete" },
+  describe: { named: "describe", bare: "describe" },
+};
+
+/**
+ * Rewrite a verb-first command line; any other command line is returned unchanged.
+ *
+ * @param valueFlags flags that take the next word as their value (`-l tier=web`), so their values
+ *   are not mistaken for the resource type or a name
+ * @throws UsageError or SyntaxError for a missing or unknown type, or several kinds (exit 2)
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * import { verbFirstToNounFirst } from "./verb_first.ts";
+ * const flags = new Set(["-o", "-n"]);
+ * deepEqual(verbFirstToNounFirst(["get", "vm", "a", "-o", "yaml"], flags), ["vm", "get", "a", "-o", "yaml"]);
+ * deepEqual(verbFirstToNounFirst(["-n", "x", "get", "bj"], flags), ["-n", "x", "backup", "list"]);
+ * ```
+ */
+export function verbFirstToNounFirst(
+  argv: readonly string[],
+  valueFlags: ReadonlySet<string>,
+): string[] {
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith("-")) i += valueFlags.has(argv[i]) ? 2 : 1;
+  const verb = VERBS[argv[i] ?? ""];
+  if (!verb) return [...argv];
+  const flags: string[] = [];
+  const words: string[] = [];
+  for (let j = i + 1; j < argv.length; j++) {
+    const w = argv[j];
+    if (w === "--") {
+      words.push(...argv.slice(j + 1));
+      break;
+    }
+    if (w.startsWith("-") && w !== "-") {
+      flags.push(w);
+      if (valueFlags.has(w) && j + 1 < argv.length) flags.push(argv[++j]);
+    } else {
+      words.push(w);
+    }
+  }
+  const before = argv.slice(0, i);
+  if (words.length === 0) {
+    // `hyperctl get -h`: the tree's help entry for the verb lists the kinds.
+    if (flags.includes("-h") || flags.includes("--help")) return [...argv];
+    throw new UsageError(`you must specify the type of resource to ${argv[i]}: ${KNOWN_KINDS}`);
+  }
+  const { kind, names } = resourceArgs(words);
+  return [...before, kind.noun, names.length > 0 ? verb.named : verb.bare, ...names, ...flags];
+}

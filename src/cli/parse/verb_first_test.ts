@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { valueFlagWords } from "../command_spec.ts";
+import { fakeDeps } from "../fake_deps.ts";
+import { commandTree } from "../program.ts";
+import { verbFirstToNounFirst } from "./verb_first.ts";
+
+const root = commandTree(fakeDeps());
+const VALUE_FLAGS = valueFlagWords([
+  ...(root.flags ?? []),
+  ...(root.commands ?? []).flatMap((c) => (c.commands ?? []).flatMap((l) => l.flags ?? [])),
+]);
+const rewrite = (...argv: string[]) => verbFirstToNounFirst(argv, VALUE_FLAGS);
+
+Deno.test("verbFirstToNounFirst() maps kubectl's get, delete and describe to noun-first commands", () => {
+  const cases: [string[], string[]][] = [
+    [["get", "vms"], ["vm", "list"]],
+    [["get", "virtualmachines.hypersdk.io", "-w"], ["vm", "list", "-w"]],
+    [["get", "vm", "a", "-o", "yaml"], ["vm", "get", "a", "-o", "yaml"]],
+    [["get", "vm/a", "virtualmachine.hypersdk.io/b"], ["vm", "get", "a", "b"]],
+    [["get", "-l", "tier=web", "bj"], ["backup", "list", "-l", "tier=web"]],
+    [["-n", "prod", "get", "-o", "name", "VMSnapshots"], [
+      "-n",
+      "prod",
+      "snapshot",
+      "list",
+      "-o",
+      "name",
+    ]],
+    [["delete", "vm", "a", "b", "--yes"], ["vm", "delete", "a", "b", "--yes"]],
+    [["delete", "vms", "-l", "tier=web"], ["vm", "delete", "-l", "tier=web"]],
+    [["describe", "vm", "web-1"], ["vm", "describe", "web-1"]],
+    [["describe", "vmop/x"], ["op", "describe", "x"]],
+    [["get", "--", "vm", "-odd"], ["vm", "get", "-odd"]],
+    [["vm", "get", "a"], ["vm", "get", "a"]],
+    [["get", "-h"], ["get", "-h"]],
+  ];
+  for (const [argv, want] of cases) assert.deepEqual(rewrite(...argv), want, argv.join(" "));
+});
+
+Deno.test("verbFirstToNounFirst() refuses what it cannot map, naming the kinds", () => {
+  const cases: [string[], RegExp][] = [
+    [["get"], /you must specify the type of resource to get: virtualmachines \(vm, vms\)/],
+    [["get", "pods"], /unknown resource type "pods": HyperSDK kinds are/],
+    [["get", "vm,op"], /one kind at a time/],
+    [["get", "vm/a", "vmop/b"], /one kind at a time: got vm and op/],
+    [["get", "vm/a", "b"], /"b" has no type/],
+    [["get", "pods/a"], /unknown resource type in "pods\/a"/],
+    [["get", "vm", "vm/a"], /no need to specify a resource type as a separate argument/],
+  ];
+  for (const [argv, re] of cases) {
+    assert.throws(
+      () => rewrite(...argv),
+      (e: Error) => ["UsageError", "SyntaxError"].includes(e.name) && re.test(e.message),
+    );
+  }
+});

@@ -1,0 +1,217 @@
+/**
+ * What `hyperctl wait --for …` waits for, as data, and a pure verdict on "the object, or gone".
+ *
+ * Besides "met" the verdict knows when the wanted state can no longer come — a VM that went
+ * Failed while waiting for Running, an operation that failed — so the wait stops early (exit 4)
+ * where kubectl's would sit out its whole timeout.
+ * @module
+ */
+
+import type { KindInfo } from "./kinds.ts";
+import { normalizePhase, terminalPhases, type WaitOutcome, waitOutcome } from "./phases.ts";
+import { getNumber, isRecord, type KubeObject, phaseOf } from "./types.ts";
+import { parseWaitPath, type PathStep, waitPathValues } from "./wait_jsonpath.ts";
+
+/** One `--for` value, parsed. */
+export type WaitCondition =
+  | { type: "phase"; phases: readonly string[] }
+  | { type: "condition"; name: string; value: string }
+  | { type: "delete" }
+  | { type: "create" }
+  | { type: "jsonpath"; expression: string; steps: readonly PathStep[]; value?: string };
+
+/** Phases a VM does not leave by itself (the jobs' are their terminal phases). */
+const STUCK: Readonly<Record<string, readonly string[]>> = { VirtualMachine: ["Failed"] };
+
+const USAGE =
+  "use phase=P[,P2], condition=C[=True|False], create, delete or jsonpath='{.path}'[=VALUE]";
+
+/**
+ * Parse `--for`: `phase=Running[,Stopped]`, `condition=Ready[=False]`, `create`, `delete`,
+ * `jsonpath='{.status.phase}'=Running` (without a value: the path exists).
+ *
+ * @throws SyntaxError with the accepted forms, or the valid phases with a did-you-mean
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * import { kindByNoun } from "./kinds.ts";
+ * import { parseWaitCondition } from "./wait_condition.ts";
+ * deepEqual(parseWaitCondition(kindByNoun("vm"), "phase=running"), { type: "phase", phases: ["Running"] });
+ * deepEqual(parseWaitCondition(kindByNoun("vm"), "condition=Ready"), { type: "condition", name: "Ready", value: "True" });
+ * ```
+ */
+export function parseWaitCondition(kind: KindInfo, text: string): WaitCondition {
+  if (text === "delete" || text === "create") return { type: text };
+  const eq = text.indexOf("=");
+  const [key, rest] = eq < 0 ? [text, ""] : [text.slice(0, eq), text.slice(eq + 1)];
+  switch (key) {
+    case "phase": {
+      const phases = rest.split(",").filter((p) => p.trim() !== "");
+      if (phases.length === 0) throw new SyntaxError(`--for phase= needs a phase; ${USAGE}`);
+      return { type: "phase", phases: phases.map((p) => normalizePhase(kind, p)) };
+    }
+    case "condition": {
+      const at = rest.indexOf("=");
+      const name = at < 0 ? rest : rest.slice(0, at);
+      const value = at < 0 ? "True" : rest.slice(at + 1);
+      if (name === "" || value === "") {
+        throw new SyntaxError(`--for "${text}" needs a condition name; ${USAGE}`);
+      }
+      return { type: "condition", name, value };
+    }
+    case "jsonpath":
+      return parseJsonPathCondition(rest);
+    default:
+      throw new SyntaxError(`unrecognized --for "${text}": ${USAGE}`);
+  }
+}
+
+/** `{.a.b}=v`: the braces end the path, so a value may itself contain `=`. */
+function parseJsonPathCondition(rest: string): WaitCondition {
+  const close = rest.startsWith("{") ? rest.indexOf("}") : -1;
+  const end = rest.startsWith("{")
+    ? close + 1
+    : rest.includes("=")
+    ? rest.indexOf("=")
+    : rest.length;
+  if (rest.startsWith("{") && close < 0) {
+    throw new SyntaxError(`--for jsonpath: missing "}" in "${rest}"`);
+  }
+  const expression = rest.slice(0, end);
+  const tail = rest.slice(end);
+  if (tail !== "" && !tail.startsWith("=")) {
+    throw new SyntaxError(`--for jsonpath: expected "=" after ${expression}, got "${tail}"`);
+  }
+  const steps = parseWaitPath(expression);
+  return tail === "" ? { type: "jsonpath", expression, steps } : {
+    type: "jsonpath",
+    expression,
+    steps,
+    value: tail.slice(1),
+  };
+}
+
+/**
+ * The `--for` text of a condition, for messages and resume hints.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { conditionText } from "./wait_condition.ts";
+ * equal(conditionText({ type: "phase", phases: ["Running", "Stopped"] }), "phase=Running,Stopped");
+ * ```
+ */
+export function conditionText(cond: WaitCondition): string {
+  switch (cond.type) {
+    case "phase":
+      return `phase=${cond.phases.join(",")}`;
+    case "condition":
+      return `condition=${cond.name}=${cond.value}`;
+    case "delete":
+    case "create":
+      return cond.type;
+    case "jsonpath":
+      return `jsonpath=${cond.expression}${cond.value === undefined ? "" : `=${cond.value}`}`;
+  }
+}
+
+/**
+ * Judge one state of the awaited object: met ("succeeded"), cannot be met any more ("failed"),
+ * missing ("gone"; for `delete` that is the goal), or not yet ("pending").
+ *
+ * @param obj the latest object, or undefined when it does not exist
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { kindByNoun } from "./kinds.ts";
+ * import { waitVerdict } from "./wait_condition.ts";
+ * const running = { type: "phase", phases: ["Running"] } as const;
+ * equal(waitVerdict(kindByNoun("vm"), running, { status: { phase: "Running" } }), "succeeded");
+ * equal(waitVerdict(kindByNoun("vm"), running, { status: { phase: "Failed" } }), "failed");
+ * equal(waitVerdict(kindByNoun("vm"), { type: "delete" }, undefined), "succeeded");
+ * ```
+ */
+export function waitVerdict(
+  kind: KindInfo,
+  cond: WaitCondition,
+  obj: KubeObject | undefined,
+): WaitOutcome {
+  if (cond.type === "delete") return obj === undefined ? "succeeded" : "pending";
+  if (cond.type === "create") return obj === undefined ? "pending" : "succeeded";
+  if (obj === undefined) return "gone";
+  if (isMet(cond, obj)) return "succeeded";
+  return whyNever(kind, cond, obj) === undefined ? "pending" : "failed";
+}
+
+/**
+ * Why `cond` can no longer be met on `obj`, or undefined while it still can.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { kindByNoun } from "./kinds.ts";
+ * import { whyNever } from "./wait_condition.ts";
+ * const op = { status: { phase: "Failed", message: "disk full" } };
+ * equal(whyNever(kindByNoun("op"), { type: "condition", name: "Done", value: "True" }, op), "it is Failed: disk full");
+ * ```
+ */
+export function whyNever(kind: KindInfo, cond: WaitCondition, obj: KubeObject): string | undefined {
+  const phase = phaseOf(obj);
+  const message = isRecord(obj.status) && typeof obj.status.message === "string"
+    ? `: ${obj.status.message}`
+    : "";
+  if (cond.type === "phase") {
+    const final = [...terminalPhases(kind), ...(STUCK[kind.kind] ?? [])];
+    const here = final.find((p) => p.toLowerCase() === phase?.toLowerCase());
+    return here ? `it is ${here}${message}, which it does not leave` : undefined;
+  }
+  if (cond.type === "jsonpath" && cond.value !== undefined) {
+    const [v] = waitPathValues(obj, cond.steps);
+    if (typeof v === "object" && v !== null) {
+      return `${cond.expression} is an object or a list; compare a field inside it`;
+    }
+  }
+  const failed = waitOutcome(kind, obj) === "failed" ||
+    (STUCK[kind.kind] ?? []).some((p) => p.toLowerCase() === phase?.toLowerCase());
+  return failed ? `it is ${phase}${message}` : undefined;
+}
+
+function isMet(cond: WaitCondition, obj: KubeObject): boolean {
+  switch (cond.type) {
+    case "phase":
+      return cond.phases.some((p) => p.toLowerCase() === phaseOf(obj)?.toLowerCase());
+    case "condition":
+      return conditionMet(obj, cond.name, cond.value);
+    case "jsonpath": {
+      const values = waitPathValues(obj, cond.steps);
+      if (cond.value === undefined) return values.length > 0;
+      const [v] = values;
+      return values.length === 1 && (typeof v !== "object" || v === null) &&
+        String(v) === cond.value;
+    }
+    case "delete":
+    case "create":
+      return false;
+  }
+}
+
+/**
+ * kubectl's rule: names and values compare case-insensitively, and a condition written for an
+ * older generation of the spec does not count.
+ */
+function conditionMet(obj: KubeObject, name: string, value: string): boolean {
+  const list = isRecord(obj.status) && Array.isArray(obj.status.conditions)
+    ? obj.status.conditions.filter(isRecord)
+    : [];
+  const c = list.find((x) =>
+    typeof x.type === "string" && x.type.toLowerCase() === name.toLowerCase()
+  );
+  if (!c || typeof c.status !== "string" || c.status.toLowerCase() !== value.toLowerCase()) {
+    return false;
+  }
+  const generation = getNumber(obj, ["metadata", "generation"]);
+  const observed = typeof c.observedGeneration === "number"
+    ? c.observedGeneration
+    : getNumber(obj, ["status", "observedGeneration"]);
+  return generation === undefined || observed === undefined || observed >= generation;
+}

@@ -1,0 +1,206 @@
+/**
+ * `hyperctl wait` side by side with `kubectl wait` (1.33) on the same objects: the same command
+ * lines give the same stdout and, where kubectl has no distinct code, the same outcome; where
+ * kubectl sits out its timeout on a failed object, hyperctl stops early with exit 4.
+ */
+import assert from "node:assert/strict";
+import { FAULT_ANNOTATION } from "../../src/sim/operator/faults.ts";
+import { kindByNoun } from "../../src/core/kinds.ts";
+import { buildVirtualMachine, parseVmCreate } from "../../src/core/manifests/mod.ts";
+import { refFor } from "../../src/cli/commands/_common.ts";
+import { hyperctl, kubectl } from "../support/cli.ts";
+import { e2eTest, type Target } from "../support/targets.ts";
+
+const VM = kindByNoun("vm");
+
+async function seed(
+  t: Target,
+  name: string,
+  options: { running?: boolean; labels?: string; annotations?: Record<string, string> } = {},
+): Promise<void> {
+  const manifest = buildVirtualMachine(parseVmCreate(name, {
+    namespace: t.namespace,
+    cpus: "1",
+    memory: "1Gi",
+    running: options.running ?? true,
+    label: options.labels,
+  }));
+  manifest.metadata.annotations = options.annotations;
+  await t.api.create(refFor(VM, t.namespace), manifest);
+}
+
+/** Wait with hyperctl until a VM is Running, so both clients start from the same state. */
+async function running(t: Target, ...names: string[]): Promise<void> {
+  const r = await hyperctl(
+    ["wait", "vm", ...names, "--for", "phase=Running", "--timeout", "60s"],
+    { kubeconfig: t.kubeconfig },
+  );
+  assert.equal(r.code, 0, r.stderr);
+}
+
+e2eTest("wait: the same command lines give kubectl's stdout and outcome", async (t) => {
+  // A label of this namespace's own, so -A sees only these VMs on a shared server.
+  await seed(t, "w-1", { labels: `tier=web,parity=${t.namespace}` });
+  await seed(t, "w-2", { labels: `tier=web,parity=${t.namespace}` });
+  await running(t, "w-1", "w-2");
+  const same: string[][] = [
+    ["wait", "vm/w-1", "--for=condition=Ready"],
+    ["wait", "vm/w-1", "--for=condition=ready=true"],
+    ["wait", "vm", "w-1", "w-2", "--for=jsonpath={.status.phase}=Running"],
+    ["wait", "vm", "--all", "--for=condition=Ready", "--timeout=20s"],
+    ["wait", "vm", "-l", "tier=web", "--for=jsonpath={.spec.cpus}=1"],
+    ["wait", "vm", "-A", "-l", `parity=${t.namespace}`, "--for=condition=Ready"],
+    ["wait", "vms", "w-2", "--for=jsonpath={.status.phase}"],
+    ["wait", "virtualmachines.hypersdk.io", "w-1", "--for=jsonpath=.spec.running=true"],
+    ["wait", "vm", "w-1", "--for=jsonpath={.status.ipAddresses[0]}"],
+    ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Running", "--timeout=0"],
+    ["wait", "vm", "w-1", "w-2", "--for=create"],
+    // kubectl 1.33 keeps the last --for given, and so does hyperctl.
+    ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Stopped", "--for=condition=Ready"],
+    ["wait", "vm", "w-1", "--for=condition=Ready", "-o", "name"],
+    ["wait", "vm", "w-1", "w-2", "--for=condition=Ready", "-o", "json"],
+    ["wait", "vm", "w-2", "w-1", "--for=condition=Ready", "-o", "yaml"],
+    ["wait", "vm", "nope", "--for=delete"],
+    ["wait", "vm", "-l", "none=here", "--for=delete"],
+    // Failures kubectl reports with exit 1, and so does hyperctl.
+    ["wait", "vm", "w-1", "nope", "--for=condition=Ready"],
+    ["wait", "vm", "-l", "none=here", "--for=condition=Ready"],
+  ];
+  for (const args of same) {
+    const [want, got] = await Promise.all([
+      kubectl(args, t.kubeconfig),
+      hyperctl(args, { kubeconfig: t.kubeconfig }),
+    ]);
+    const line = args.join(" ");
+    assert.equal(got.stdout, want.stdout, line);
+    assert.equal(got.code, want.code, `${line}: ${got.stderr} / kubectl: ${want.stderr}`);
+  }
+  const never = ["wait", "vm", "never", "--for=create", "--timeout=1s"];
+  const [wantNever, gotNever] = await Promise.all([
+    kubectl(never, t.kubeconfig),
+    hyperctl(never, { kubeconfig: t.kubeconfig }),
+  ]);
+  assert.equal(wantNever.code, 1);
+  assert.equal(gotNever.code, 3, gotNever.stderr);
+  assert.equal(gotNever.stdout, wantNever.stdout);
+  // A timeout is exit 3 here (kubectl: 1, like any error), with the command that resumes.
+  for (const timeout of ["--timeout=1s", "--timeout=0"]) {
+    const args = ["wait", "vm", "w-1", "--for=jsonpath={.status.phase}=Stopped", timeout];
+    const [want, got] = await Promise.all([
+      kubectl(args, t.kubeconfig),
+      hyperctl(args, { kubeconfig: t.kubeconfig }),
+    ]);
+    assert.equal(want.code, 1);
+    assert.equal(got.code, 3, got.stderr);
+    assert.equal(got.stdout, want.stdout);
+    assert.match(
+      got.stderr,
+      /resume with: hyperctl wait vm\/w-1 --for 'jsonpath=\{\.status\.phase\}=Stopped' -n /,
+    );
+  }
+});
+
+e2eTest("wait follows changes: both clients see a creation, a start and a deletion", async (t) => {
+  const kc = { kubeconfig: t.kubeconfig };
+  const forCreate = ["wait", "vm", "s-1", "--for=create", "--timeout=60s"];
+  const created = Promise.all([kubectl(forCreate, t.kubeconfig), hyperctl(forCreate, kc)]);
+  await new Promise((r) => setTimeout(r, 1500)); // both are waiting by now
+  await seed(t, "s-1", { running: false });
+  const [wantCreated, gotCreated] = await created;
+  assert.equal(wantCreated.code, 0, wantCreated.stderr);
+  assert.equal(gotCreated.code, 0, gotCreated.stderr);
+  assert.equal(gotCreated.stdout, wantCreated.stdout);
+  assert.equal(gotCreated.stdout, "virtualmachine.hypersdk.io/s-1 condition met\n");
+
+  const stopped = await hyperctl([
+    "wait",
+    "vm",
+    "s-1",
+    "--for",
+    "phase=Stopped",
+    "--timeout",
+    "60s",
+  ], kc);
+  assert.equal(stopped.code, 0, stopped.stderr);
+  const forRunning = [
+    "wait",
+    "vm",
+    "s-1",
+    "--for=jsonpath={.status.phase}=Running",
+    "--timeout=60s",
+  ];
+  const waits = Promise.all([kubectl(forRunning, t.kubeconfig), hyperctl(forRunning, kc)]);
+  await new Promise((r) => setTimeout(r, 1500)); // both are watching by now
+  const start = await hyperctl(["vm", "start", "s-1"], kc);
+  assert.equal(start.code, 0, start.stderr);
+  const [want, got] = await waits;
+  assert.equal(want.code, 0, want.stderr);
+  assert.equal(got.code, 0, got.stderr);
+  assert.equal(got.stdout, want.stdout);
+  assert.equal(got.stdout, "virtualmachine.hypersdk.io/s-1 condition met\n");
+
+  const forDelete = ["wait", "vm/s-1", "--for=delete", "--timeout=60s"];
+  const gone = Promise.all([kubectl(forDelete, t.kubeconfig), hyperctl(forDelete, kc)]);
+  await new Promise((r) => setTimeout(r, 1500));
+  await t.api.delete(refFor(VM, t.namespace), "s-1");
+  const [wantGone, gotGone] = await gone;
+  assert.equal(wantGone.code, 0, wantGone.stderr);
+  assert.equal(gotGone.code, 0, gotGone.stderr);
+  assert.equal(gotGone.stdout, wantGone.stdout);
+});
+
+e2eTest(
+  "wait stops early (exit 4) when the VM goes Failed; kubectl waits out its timeout",
+  async (t) => {
+    await seed(t, "f-1", { annotations: { [FAULT_ANNOTATION]: "fail" } });
+    const args = ["wait", "vm", "f-1", "--for=condition=Ready", "--timeout=30s"];
+    const began = Date.now();
+    const got = await hyperctl(args, { kubeconfig: t.kubeconfig });
+    assert.equal(got.code, 4, got.stderr);
+    assert.ok(Date.now() - began < 25_000, "stopped before the timeout");
+    assert.match(
+      got.stderr,
+      /^error: virtualmachine f-1: it is Failed; waited for condition=Ready=True\n$/,
+    );
+    const phase = await hyperctl(["wait", "vm", "f-1", "--for", "phase=Running"], {
+      kubeconfig: t.kubeconfig,
+    });
+    assert.equal(phase.code, 4);
+    assert.match(phase.stderr, /it is Failed, which it does not leave; waited for phase=Running/);
+    const want = await kubectl([...args.slice(0, -1), "--timeout=2s"], t.kubeconfig);
+    assert.equal(want.code, 1);
+    assert.match(want.stderr, /timed out waiting for the condition/);
+  },
+);
+
+e2eTest("wait: bad input exits 2 with one line and sends nothing", async (t) => {
+  const kc = { kubeconfig: t.kubeconfig };
+  const cases: [string[], RegExp][] = [
+    [["wait", "vm", "a", "--for", "phase=Runing"], /did you mean "Running"/],
+    [["wait", "vm", "a"], /wait needs --for/],
+    [["wait", "vm", "--for", "delete"], /exactly one of: virtualmachine names, -l SELECTOR, --all/],
+    [["wait", "pods/x", "--for", "delete"], /unknown resource type in "pods\/x"/],
+    [["wait", "vm", "a", "--for", "ready"], /unrecognized --for "ready"/],
+    [["wait", "vm", "a", "--for", "jsonpath={.a[?(@.b==1)]}"], /outside the supported subset/],
+  ];
+  for (const [args, re] of cases) {
+    const r = await hyperctl(args, kc);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, re);
+    assert.equal(r.stderr.split("\n").filter(Boolean).length, 1, r.stderr);
+  }
+});
+
+e2eTest("vm create --wait waits until the VM runs", async (t) => {
+  const kc = { kubeconfig: t.kubeconfig };
+  const ok = await hyperctl(
+    ["vm", "create", "c-1", "--cpus", "1", "--memory", "1Gi", "--wait"],
+    kc,
+  );
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout, "virtualmachine.hypersdk.io/c-1 created\n");
+  assert.match(ok.stderr, /Phase: Running/);
+  const vm = await t.api.get(refFor(VM, t.namespace), "c-1");
+  assert.equal((vm.status as { phase?: string }).phase, "Running");
+});
