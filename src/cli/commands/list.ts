@@ -27,6 +27,7 @@ import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
+import { clusterIdentity } from "../../k8s/cluster_identity.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
 
 /** Typed options of `list`, produced before anything is sent. */
@@ -157,8 +158,9 @@ export async function runList(
       });
       let read: () => WatchResume | undefined = () => undefined;
       try {
+        state.checkCluster(await clusterIdentity(conn.api, ref));
         const events$ = listEvents$(conn.api, ref, options, {
-          resume: state.resume,
+          resume: state.resume(),
           checkpoint: (r) => (read = r),
         });
         await streamWatch(events$, { ...options, color }, renderer, deps);
