@@ -28,6 +28,7 @@ import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
 import { clusterIdentity } from "../../k8s/cluster_identity.ts";
+import { watchHealth } from "./_watch_health.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
 
 /** Typed options of `list`, produced before anything is sent. */
@@ -50,6 +51,18 @@ export interface ListCommandOptions {
   contexts?: string[] | "all";
   /** `--state-file`: resume a cron watch where the last run stopped. */
   stateFile?: string;
+  /** `HYPERCTL_WATCH_IDLE_TIMEOUT`: silence after which a watch stream counts as dead. */
+  idleMs?: number;
+}
+
+/** Environment variable that sets the dead-stream bound of watches (default 90s). */
+export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";
+
+function parseIdleTimeout(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const ms = parseDuration(value);
+  if (ms < 3000) throw new UsageError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
+  return ms;
 }
 
 function parseChunkSize(value: string | undefined): number {
@@ -140,13 +153,20 @@ export async function runList(
     const renderer = await listRenderer(options, { color, showContext: false }, deps);
     if (options.watch !== "none") {
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
+      const health = watchHealth(
+        (line) => void deps.io.err.write(line).catch(() => {}),
+        () => deps.clock.now(),
+        conn.api.server,
+      );
+      const onNotice = health.onNotice;
       if (options.stateFile === undefined) {
         await streamWatch(
-          listEvents$(conn.api, ref, options),
+          listEvents$(conn.api, ref, options, { onNotice }),
           { ...options, color },
           renderer,
           deps,
         );
+        if (options.forMs !== undefined) health.finish(options.forMs);
         return;
       }
       const state = await openStateFile(options.stateFile, {
@@ -162,8 +182,10 @@ export async function runList(
         const events$ = listEvents$(conn.api, ref, options, {
           resume: state.resume(),
           checkpoint: (r) => (read = r),
+          onNotice,
         });
         await streamWatch(events$, { ...options, color }, renderer, deps);
+        if (options.forMs !== undefined) health.finish(options.forMs);
       } finally {
         // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
         await state.save(read, deps.clock.now());
@@ -200,5 +222,7 @@ export async function runListCommand(
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
-  await runList(parseListOptions(kind, flags, globals, deps.clock.now()), globals, deps);
+  const options = parseListOptions(kind, flags, globals, deps.clock.now());
+  options.idleMs = parseIdleTimeout(deps.env(IDLE_TIMEOUT_ENV));
+  await runList(options, globals, deps);
 }
