@@ -121,3 +121,40 @@ Deno.test("hyperctl sim --kubeconfig-out replaces a planted symlink, not its tar
     assert.equal(Deno.statSync(`${dir}/kubeconfig`).mode! & 0o777, 0o600);
     assert.match(await Deno.readTextFile(`${dir}/kubeconfig`), /hyperctl-sim/);
   }));
+
+for (const bad of ["999999999", "not-a-number"]) {
+  e2eTest(
+    `a checkpoint at resourceVersion "${bad}" relists and prints the exact diff`,
+    (t) =>
+      withDir(async (dir) => {
+        await createVm(t, "stays");
+        await createVm(t, "goes");
+        const state = `${dir}/vms.state`;
+        const first = await slice(t, state);
+        assert.equal(first.code, 0, first.stderr);
+        const del = await hyperctl(["vm", "delete", "goes", "--yes"], { kubeconfig: t.kubeconfig });
+        assert.equal(del.code, 0, del.stderr);
+        await createVm(t, "new");
+        const doc = JSON.parse(await Deno.readTextFile(state));
+        await Deno.writeTextFile(state, JSON.stringify({ ...doc, resourceVersion: bad }));
+
+        const r = await slice(t, state);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(
+          r.stderr,
+          /^warning: saved resourceVersion .* listing again and printing the difference/,
+        );
+        const events = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+        const seen = events.map((e) => `${e.type} ${e.object.metadata.name}`);
+        assert.ok(seen.includes("DELETED goes"), seen.join());
+        assert.ok(seen.includes("ADDED new"), seen.join());
+        assert.ok(!seen.includes("ADDED stays"), "objects that were saved are not printed again");
+        const after = JSON.parse(await Deno.readTextFile(state));
+        assert.match(after.resourceVersion, /^\d+$/);
+        assert.deepEqual(
+          after.objects.map((o: { metadata: { name: string } }) => o.metadata.name).sort(),
+          ["new", "stays"],
+        );
+      }),
+  );
+}
