@@ -118,8 +118,17 @@ Deno.test({
         "a server killed mid-watch: reconnecting lines, exit 5, checkpoint kept",
         async () => {
           const cut = slice("12s");
+          const getWatch = timed(
+            hyperctl(["vm", "get", "c1", "-w", "-o", "json", "--for", "12s"], {
+              kubeconfig: server.kubeconfigPath,
+            }),
+          );
           await sleep(5000);
           Deno.kill(server.pid, "SIGKILL");
+          const g = await getWatch;
+          assert.equal(g.code, 5, g.stderr);
+          assert.match(g.stderr, /^reconnecting: /);
+          assert.match(g.stderr, /\nerror: --for 12s ended while the cluster at .* unreachable/);
           const r = await cut;
           assert.equal(r.code, 5, r.stderr);
           assert.match(r.stderr, /^reconnecting: /);

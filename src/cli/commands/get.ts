@@ -6,6 +6,7 @@
  * @module
  */
 
+import { watchHealth } from "./_watch_health.ts";
 import {
   concatMap,
   from,
@@ -105,12 +106,18 @@ export async function runGet(
       ) return;
     }
     let prev: KubeObject | undefined = first;
+    const health = watchHealth(
+      (line) => void deps.io.err.write(line).catch(() => {}),
+      () => deps.clock.now(),
+      conn.api.server,
+    );
+    health.onNotice({ kind: "reached" }); // the GET above was answered
     const stop$ = merge(
       options.forMs === undefined ? NEVER : timer(options.forMs),
       interrupted$(deps.interrupt),
     );
     await lastValueFrom(
-      object$(conn.api, ref, options.name).pipe(
+      object$(conn.api, ref, options.name, { onNotice: health.onNotice }).pipe(
         takeUntil(stop$),
         concatMap((next) => {
           const change = changeOf(prev, next);
@@ -125,6 +132,7 @@ export async function runGet(
     );
     const signal = deps.interruptedBy();
     if (signal) throw new InterruptedError(signal);
+    if (options.forMs !== undefined) health.finish(options.forMs);
   } finally {
     conn.close();
   }
