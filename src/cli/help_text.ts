@@ -10,4 +10,7 @@ Exit codes:
        cluster was unreachable)
   6    --state-file was saved on another cluster (recreated at the same URL)
   130  interrupted (SIGINT), 143 terminated (SIGTERM)
+
+Environment:
+  HYPERCTL_WATCH_IDLE_TIMEOUT  silence after which a watch stream counts as dead (default 90s)
 `;

@@ -60,7 +60,12 @@ export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";
 
 function parseIdleTimeout(value: string | undefined): number | undefined {
   if (value === undefined || value === "") return undefined;
-  const ms = parseDuration(value);
+  let ms: number;
+  try {
+    ms = parseDuration(value);
+  } catch (e) {
+    throw new UsageError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
+  }
   if (ms < 3000) throw new UsageError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
   return ms;
 }

@@ -95,6 +95,14 @@ Deno.test("bad input exits 2 with one line and never connects", async () => {
       assert.equal(d.stderr().split("\n").filter(Boolean).length, 1, d.stderr());
       assert.match(d.stderr(), /^error: /);
     }
+    for (const value of ["1s", "soon"]) {
+      const d = deps({ env: { HYPERCTL_WATCH_IDLE_TIMEOUT: value } });
+      assert.equal(await run(["vm", "list", "-w"], d), 2, value);
+      assert.match(
+        d.stderr(),
+        /^error: HYPERCTL_WATCH_IDLE_TIMEOUT( must be at least 3s|: .*"soon")/,
+      );
+    }
     assert.equal(connects(), 0);
   });
 });
