@@ -350,3 +350,22 @@ Deno.test("watch$() rejects a non-positive timeoutSeconds", () => {
     ).toBe("(e|)", { e: 'cannot use watch timeout "0": expected whole seconds > 0' });
   });
 });
+
+Deno.test("watch$() with untilSynced (--for 0) completes after the list, or the diff since a checkpoint", () => {
+  const ts = newScheduler();
+  let kube!: ReturnType<typeof fakeKube>;
+  ts.run(({ cold, expectObservable }) => {
+    const l1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "5")], "10") });
+    expectObservable(watch$(fakeKube([l1]), VM_REF, { scheduler: ts, untilSynced: true }))
+      .toBe("(a|)", { a: added(vm("a", "5")) });
+
+    // A checkpoint the server can follow is relisted anyway, so the command can stop at once.
+    const probe = cold<KubeList>("(l|)", { l: kubeList([], "20") });
+    const relist = cold<KubeList>("(l|)", { l: kubeList([vm("a", "15"), vm("b", "16")], "20") });
+    kube = fakeKube([probe, relist]);
+    const resume = { resourceVersion: "10", objects: [vm("a", "5")] };
+    expectObservable(watch$(kube, VM_REF, { scheduler: ts, untilSynced: true, resume }))
+      .toBe("(mb|)", { m: modified(vm("a", "15")), b: added(vm("b", "16")) });
+  });
+  assertEquals(kube.watchCalls, []);
+});
