@@ -65,9 +65,11 @@ export function watchHealth(
           streak.attempts = n.attempt;
           streak.reason = n.reason;
           // A new reason (refused after reset) is news; the same one again only after a while.
-          if (t - streak.printedAt < REPEAT_MS && n.reason === streak.printed) return;
+          // Reasons name the request URL, whose query (resourceVersion, jittered timeout) changes.
+          const gist = n.reason.replace(/\?\S*/g, "");
+          if (t - streak.printedAt < REPEAT_MS && gist === streak.printed) return;
           streak.printedAt = t;
-          streak.printed = n.reason;
+          streak.printed = gist;
           write(
             `reconnecting: ${escapeTerminal(n.reason)} (attempt ${n.attempt}, ` +
               `next in ${formatDuration(n.delayMs)})\n`,

@@ -18,6 +18,10 @@ Deno.test("watchHealth() says each streak on stderr, rate-limited unless the rea
   health.onNotice(retry("connection refused", 2, 2000));
   at(3000);
   health.onNotice(retry("connection refused", 3, 4000));
+  at(5000);
+  health.onNotice(retry("timed out: https://k/apis?watch=true&timeoutSeconds=61", 4, 8000));
+  at(6000);
+  health.onNotice(retry("timed out: https://k/apis?watch=true&timeoutSeconds=73", 4, 8000));
   at(1000 + REPEAT_MS);
   health.onNotice(retry("connection refused", 4, 8000));
   at(20_000);
@@ -26,6 +30,7 @@ Deno.test("watchHealth() says each streak on stderr, rate-limited unless the rea
   assert.deepEqual(lines, [
     "reconnecting: stream broke off (attempt 1, next in 1s)\n",
     "reconnecting: connection refused (attempt 2, next in 2s)\n",
+    "reconnecting: timed out: https://k/apis?watch=true&timeoutSeconds=61 (attempt 4, next in 8s)\n",
     "reconnecting: connection refused (attempt 4, next in 8s)\n",
     "reconnected after 20s (4 failed attempts)\n",
     "warning: checkpoint ^[[2J\n",
