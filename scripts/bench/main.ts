@@ -24,6 +24,7 @@ import {
   waitSection,
   watchSection,
 } from "./scenarios.ts";
+import { quantityParseSection } from "./quantity_parse.ts";
 import { seedVms } from "./seed.ts";
 import {
   type BuildAttempt,
@@ -142,6 +143,7 @@ async function main(args: string[]): Promise<number> {
       );
     }
     if (has("breakdown")) sections.push(await breakdownSection(ctx, big.namespace));
+    if (has("parse")) sections.push(quantityParseSection(opts.reps));
 
     // The analysis is written about a full run; a run of some scenarios only points to it.
     const findings = SCENARIOS.every(has)

@@ -4,7 +4,15 @@
  */
 
 /** Every scenario, in report order; `--only`/`--skip` take these names. */
-export const SCENARIOS = ["startup", "list", "watch", "wait", "memory", "breakdown"] as const;
+export const SCENARIOS = [
+  "startup",
+  "list",
+  "watch",
+  "wait",
+  "memory",
+  "breakdown",
+  "parse",
+] as const;
 /** One scenario name. */
 export type Scenario = typeof SCENARIOS[number];
 

@@ -20,7 +20,7 @@ Deno.test("explicit flags override the mode's defaults", () => {
   );
   assert.equal(o.rssMinutes, 0.5);
   assert.equal(o.reps, 7);
-  assert.deepEqual(o.scenarios, ["startup", "list", "watch", "breakdown"]);
+  assert.deepEqual(o.scenarios, ["startup", "list", "watch", "breakdown", "parse"]);
   assert.equal(o.root, "/x");
   assert.deepEqual(parseBenchArgs(["--only", "wait"], "/r").scenarios, ["wait"]);
 });

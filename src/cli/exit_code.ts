@@ -2,7 +2,7 @@
  * The one table from error to exit code, and the one-line message printed for it.
  *
  * Codes are a contract with scripts (README "Exit codes"): 0 ok, 1 cluster, 2 usage, 3 wait timeout,
- * 4 operation failed, 5 watch lost, 130/143 interrupted.
+ * 4 operation failed, 5 watch lost, 6 state file of another cluster, 130/143 interrupted.
  * @module
  */
 
@@ -14,6 +14,7 @@ export const ExitCode = {
   timeout: 3,
   operationFailed: 4,
   watchLost: 5,
+  otherCluster: 6,
   sigint: 130,
   sigterm: 143,
 } as const;
@@ -27,6 +28,7 @@ const byName: Record<string, number> = {
   OperationFailedError: ExitCode.operationFailed,
   ObjectGoneError: ExitCode.cluster,
   WatchLostError: ExitCode.watchLost,
+  CheckpointClusterError: ExitCode.otherCluster,
   ApiError: ExitCode.cluster,
   TransportError: ExitCode.cluster,
   KubeConfigError: ExitCode.cluster,

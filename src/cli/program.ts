@@ -87,7 +87,7 @@ const LIST_FLAGS: readonly FlagSpec[] = [
   valueFlag("--chunk-size", "n", "list page size (0 = unpaginated)", { default: "500" }),
   switchFlag("--watch", "after listing, watch for changes", "-w"),
   switchFlag("--watch-only", "watch for changes without listing first"),
-  valueFlag("--for", "duration", "watch for this long, then exit 0"),
+  valueFlag("--for", "duration", "watch for this long, then exit 0 (0: print the list and stop)"),
   switchFlag("--live", "on a terminal, redraw the watched table in place"),
   switchFlag("--all-contexts", "list/watch in every context of the kubeconfig (CONTEXT column)"),
   valueFlag("--state-file", "path", "resume a watch across runs from this checkpoint file"),

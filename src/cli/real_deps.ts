@@ -4,7 +4,8 @@
  */
 
 import type { Connection, Deps, GlobalFlags } from "./deps.ts";
-import { stderrSink, stdoutSink } from "../render/sink.ts";
+import { type Sink, stderrSink, stdoutSink } from "../render/sink.ts";
+import { terminalSink } from "../render/terminal_sink.ts";
 import { warmTlsEntropy } from "../k8s/tls_warmup.ts";
 import { INVOKED_AS_ENV, programName } from "./program_name.ts";
 
@@ -30,10 +31,12 @@ export function realDeps(): Deps {
   void warmTlsEntropy();
   const controller = new AbortController();
   const interruptedBy = listenForSignals(controller);
+  // On a terminal nothing from the cluster may carry C1 or bidi controls; pipes stay faithful.
+  const onTerminal = (sink: Sink, isTerminal: boolean) => isTerminal ? terminalSink(sink) : sink;
   return {
     io: {
-      out: stdoutSink(),
-      err: stderrSink(),
+      out: onTerminal(stdoutSink(), Deno.stdout.isTerminal()),
+      err: onTerminal(stderrSink(), Deno.stderr.isTerminal()),
       stdinIsTTY: Deno.stdin.isTerminal(),
       stdoutIsTTY: Deno.stdout.isTerminal(),
       stderrIsTTY: Deno.stderr.isTerminal(),
@@ -50,7 +53,8 @@ export function realDeps(): Deps {
     env: (name) => Deno.env.get(name),
     connect: async (flags: GlobalFlags): Promise<Connection> => {
       const { connect } = await import("./connect.ts");
-      return connect(flags, { log: (line) => void stderrSink().write(`${line}\n`) });
+      const log = onTerminal(stderrSink(), Deno.stderr.isTerminal());
+      return connect(flags, { log: (line) => void log.write(`${line}\n`) });
     },
     contextNames: async (flags: GlobalFlags): Promise<string[]> => {
       const { loadContextNames } = await import("../k8s/kubeconfig.ts");

@@ -11,7 +11,18 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /** RFC 3339 date-time as Kubernetes writes timestamps (`2024-05-01T12:00:00Z`, offsets allowed). */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** True when every field of an RFC 3339 match is in range (Date.parse rolls 02-30 over to March). */
+function inRange(m: RegExpExecArray): boolean {
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  // Second 60 is a leap second, which RFC 3339 allows.
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59 && s <= 60 &&
+    offsetOk;
+}
 
 /**
  * kubectl's human age for an elapsed time.
@@ -64,7 +75,9 @@ export function formatAge(elapsedMs: number): string {
  * or malformed (Date.parse alone would accept many non-RFC 3339 forms).
  */
 export function parseTimestamp(value: unknown): number | undefined {
-  if (typeof value !== "string" || !RFC3339.test(value)) return undefined;
+  if (typeof value !== "string") return undefined;
+  const m = RFC3339.exec(value);
+  if (m === null || !inRange(m)) return undefined;
   const ms = Date.parse(value.toUpperCase());
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -72,6 +72,20 @@ Deno.test("ageOf() reads RFC 3339 timestamps and prints <unknown> otherwise", ()
   assert.equal(parseTimestamp(42), undefined);
 });
 
+Deno.test("parseTimestamp() rejects dates that do not exist instead of rolling them over", () => {
+  const bad = [
+    "2024-02-30T00:00:00Z",
+    "2023-02-29T00:00:00Z",
+    "2024-04-31T00:00:00Z",
+    "2024-01-01T24:00:00Z",
+    "2024-01-01T00:60:00Z",
+    "2024-01-01T00:00:00+24:00",
+  ];
+  for (const ts of bad) assert.equal(parseTimestamp(ts), undefined, ts);
+  assert.equal(parseTimestamp("2024-02-29T00:00:00Z"), Date.UTC(2024, 1, 29));
+  assert.equal(parseTimestamp("2024-12-31T23:59:59+01:00"), Date.UTC(2024, 11, 31, 22, 59, 59));
+});
+
 Deno.test("formatAge() never decreases as time passes", () => {
   const units: Record<string, number> = { s: S, m: M, h: H, d: D, y: Y };
   const value = (text: string) =>

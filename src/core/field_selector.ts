@@ -6,6 +6,7 @@
  * @module
  */
 
+import { checkSelectorSize } from "./selector_size.ts";
 import { getPath } from "./types.ts";
 
 /** One `path op value` term. */
@@ -71,6 +72,7 @@ function unescape(input: string, value: string): string {
  * ```
  */
 export function parseFieldSelector(input: string): FieldSelector {
+  checkSelectorSize("field selector", input);
   const out: FieldRequirement[] = [];
   for (const term of splitTerms(input)) {
     if (term.trim() === "") continue;

@@ -136,6 +136,13 @@ Deno.test("parseFilterOptions() rejects VM-only flags for other kinds", () => {
   });
 });
 
+Deno.test("parseTimeBound() rejects a date-time on a day that does not exist", () => {
+  assert.throws(
+    () => parseTimeBound("2024-02-30T00:00:00Z", NOW, "--created-after"),
+    { name: "SyntaxError", message: /cannot parse --created-after "2024-02-30T00:00:00Z"/ },
+  );
+});
+
 Deno.test("parseTimeBound() accepts dates, date-times and durations", () => {
   assert.equal(
     parseTimeBound("2024-05-01T02:00:00+02:00", NOW, "x"),

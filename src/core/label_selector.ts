@@ -6,6 +6,7 @@
  * @module
  */
 
+import { checkSelectorSize } from "./selector_size.ts";
 import { isDns1123Subdomain } from "./names.ts";
 
 /** The operators of a requirement; `exists` is a bare key, `!` is `!key`. */
@@ -253,6 +254,7 @@ function parseInt64(text: string): bigint | undefined {
  * ```
  */
 export function parseLabelSelector(input: string): LabelSelector {
+  checkSelectorSize("label selector", input);
   return new Parser(input, lex(input)).parse();
 }
 

@@ -5,6 +5,7 @@ import {
   compareQuantities,
   formatQuantity,
   isBinaryQuantity,
+  MAX_QUANTITY_LENGTH,
   parseQuantity,
   quantitiesEqual,
   quantityToBigIntCeil,
@@ -126,6 +127,26 @@ Deno.test("parseQuantity() rejects invalid input with hints", () => {
   }
   for (const bad of ["1+1.0M", "0.1am", ".5i", "1E3.5", "0x10", "1_000"]) {
     assertThrowsWith(() => parseQuantity(bad), SyntaxError, /^cannot parse quantity/);
+  }
+});
+
+Deno.test("parseQuantity() refuses text longer than any real quantity", () => {
+  assert.deepEqual(parseQuantity(`1${"0".repeat(MAX_QUANTITY_LENGTH - 3)}Gi`).format, "BinarySI");
+  for (const n of [MAX_QUANTITY_LENGTH, 100_000]) {
+    assertThrowsWith(
+      () => parseQuantity(`1${"0".repeat(n)}`),
+      SyntaxError,
+      new RegExp(`^cannot parse quantity "1000.*": ${n + 1} characters, more than the 64`),
+    );
+  }
+});
+
+Deno.test("parseQuantity() folds trailing zeros into the exponent", () => {
+  for (let k = 0; k <= MAX_QUANTITY_LENGTH - 2; k++) {
+    const q = parseQuantity(`7${"0".repeat(k)}`);
+    assert.deepEqual([q.coefficient, q.exponent], [7n, k], `7 followed by ${k} zeros`);
+    const f = parseQuantity(`0.${"0".repeat(Math.min(k, 8))}5${"0".repeat(Math.floor(k / 2))}`);
+    assert.deepEqual([f.coefficient, f.exponent], [5n, -1 - Math.min(k, 8)]);
   }
 });
 
@@ -262,10 +283,14 @@ Deno.test("parse(format(q)) equals q and formatting is idempotent", () => {
 
 Deno.test("compareQuantities() agrees with BigInt order on integers", () => {
   fc.assert(
-    fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt(), (a, b) => {
-      const c = compareQuantities(parseQuantity(`${a}`), parseQuantity(`${b}`));
-      return c === (a < b ? -1 : a > b ? 1 : 0);
-    }),
+    fc.property(
+      fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+      fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n }),
+      (a, b) => {
+        const c = compareQuantities(parseQuantity(`${a}`), parseQuantity(`${b}`));
+        return c === (a < b ? -1 : a > b ? 1 : 0);
+      },
+    ),
   );
 });
 

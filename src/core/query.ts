@@ -90,8 +90,14 @@ export class QuerySyntaxError extends SyntaxError {
 const KEYWORDS = new Set(["and", "or", "not", "in"]);
 const ORDERING = new Set(["<", "<=", ">", ">="]);
 
+/** Nesting of parentheses and `not` a query may use; deeper input would exhaust the stack. */
+export const MAX_QUERY_DEPTH = 64;
+/** Length of a query; a long flat `a or b or …` chain is as deep when it is evaluated. */
+export const MAX_QUERY_LENGTH = 4096;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   private readonly fields: readonly QueryField[];
   constructor(private readonly tokens: QueryToken[], private readonly kind: KindInfo) {
     this.fields = fieldsFor(kind);
@@ -142,6 +148,17 @@ class Parser {
 
   private unary(): Query {
     const t = this.peek();
+    if (++this.depth > MAX_QUERY_DEPTH) {
+      this.fail(t, `nested more than ${MAX_QUERY_DEPTH} levels deep`);
+    }
+    try {
+      return this.operand(t);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private operand(t: QueryToken): Query {
     if (this.isKeyword(t, "not")) {
       this.next();
       return { type: "not", operand: this.unary() };
@@ -262,7 +279,15 @@ class Parser {
  * ```
  */
 export function parseQuery(input: string, kind: KindInfo): Query {
+  if (input.length > MAX_QUERY_LENGTH) {
+    throw new SyntaxError(
+      `cannot parse query: ${input.length} characters, more than ${MAX_QUERY_LENGTH}`,
+    );
+  }
   try {
+    // Invalid UTF-8 in argv reaches us as U+FFFD; matching it against names would be a guess.
+    const bad = input.indexOf("\uFFFD");
+    if (bad >= 0) throw new QueryLexError("not valid UTF-8", bad + 1);
     return new Parser(lexQuery(input), kind).parse();
   } catch (e) {
     if (e instanceof QueryLexError) throw new QuerySyntaxError(input, e.reason, e.column);

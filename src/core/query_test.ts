@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { kindByName } from "./kinds.ts";
-import { parseQuery, queryPredicate, QuerySyntaxError } from "./query.ts";
+import {
+  MAX_QUERY_DEPTH,
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  queryPredicate,
+  QuerySyntaxError,
+} from "./query.ts";
 import type { KubeObject } from "./types.ts";
 
 const vmKind = kindByName("vm")!;
@@ -248,6 +254,37 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
 })).e;
 
 const pred = (e: string) => queryPredicate(parseQuery(e, vmKind), NOW);
+
+Deno.test("parseQuery() refuses nesting deeper than its limit with a syntax error", () => {
+  const nested = (n: number) => `${"(".repeat(n)}cpus > 1${")".repeat(n)}`;
+  assert.ok(parseQuery(nested(MAX_QUERY_DEPTH - 1), vmKind));
+  for (const n of [MAX_QUERY_DEPTH + 1, 1000]) {
+    assert.throws(() => parseQuery(nested(n), vmKind), {
+      name: "QuerySyntaxError",
+      message: /nested more than 64 levels deep/,
+    });
+  }
+  assert.throws(() => parseQuery(`${"not ".repeat(1000)}cpus > 1`, vmKind), {
+    name: "QuerySyntaxError",
+    message: /at column 257: nested more than 64 levels deep/,
+  });
+});
+
+Deno.test("parseQuery() refuses an expression longer than its limit", () => {
+  const chain = (n: number) => Array.from({ length: n }, () => "cpus > 1").join(" or ");
+  assert.ok(parseQuery(chain(300), vmKind));
+  assert.throws(() => parseQuery(chain(20_000), vmKind), {
+    name: "SyntaxError",
+    message: `cannot parse query: 239996 characters, more than ${MAX_QUERY_LENGTH}`,
+  });
+});
+
+Deno.test("parseQuery() refuses text that was not valid UTF-8", () => {
+  assert.throws(() => parseQuery('name = "a\uFFFDb"', vmKind), {
+    name: "QuerySyntaxError",
+    message: /at column 10: not valid UTF-8/,
+  });
+});
 
 Deno.test("not not e == e, a and b == both, a or b == either", () => {
   fc.assert(

@@ -20,13 +20,20 @@ export interface WatchConfig {
   readonly watchOnly: boolean;
   /** The client-side filter with view semantics. */
   readonly keep: Keep;
+  /**
+   * Relist a resumed watch even when its checkpoint could be followed, so the difference since
+   * the checkpoint arrives at once, before a SYNCED marker (`--for 0`). @default false
+   */
+  readonly relistOnResume?: boolean;
 }
 
 /**
- * Where the protocol is. `listing.initial` is true until the first list succeeded; the cache is
- * owned by the state and updated in place by `step`.
+ * Where the protocol is. `listing.initial` is true until the first list succeeded; `checking` is
+ * a resumed watch asking the server for its current resourceVersion before trusting the saved
+ * one. The cache is owned by the state and updated in place by `step`.
  */
 export type WatchState =
+  | { readonly kind: "checking"; readonly cache: ViewCache }
   | { readonly kind: "listing"; readonly initial: boolean; readonly cache: ViewCache }
   | { readonly kind: "watching"; readonly cache: ViewCache };
 
@@ -38,11 +45,16 @@ export interface WatchResume {
 
 /** What the shell must do to make progress from a state. */
 export type WatchAction =
+  | { readonly kind: "probe" }
   | { readonly kind: "list" }
   | { readonly kind: "watch"; readonly resourceVersion: string | undefined };
 
-/** What the shell feeds back: a finished list, one watch event, or an HTTP 410 on opening a watch. */
+/**
+ * What the shell feeds back: the server's current resourceVersion (`probed`), a finished list, one
+ * watch event, or an HTTP 410 on opening a watch.
+ */
 export type WatchInput =
+  | { readonly type: "probed"; readonly resourceVersion: string }
   | {
     readonly type: "listed";
     readonly items: readonly KubeObject[];
@@ -80,24 +92,26 @@ export interface StepResult {
   readonly state: WatchState;
   readonly events: readonly StepEvent[];
   readonly next: StepNext;
+  /** Something the user must be told (on stderr), e.g. why a checkpoint was not followed. */
+  readonly warning?: string;
 }
 
 /**
  * The state a watch starts in.
  *
- * Why: a watch resumed from a checkpoint (`--state-file`) starts `watching` with the saved objects,
- * so a 410 on its first request relists and emits only the difference against them.
+ * Why: a watch resumed from a checkpoint (`--state-file`) starts `checking` with the saved objects:
+ * the server's current resourceVersion decides whether the saved one can be followed, and a relist
+ * (after 410, or when it cannot) emits only the difference against the saved objects.
  *
  * @param resume a saved resourceVersion and the objects known then, if any
  * @param keep the client-side filter, so saved objects get the right visibility
- * @returns `listing` for a fresh watch, `watching` for a resumed one
+ * @returns `listing` for a fresh watch, `checking` for a resumed one
  * @example
  * ```ts
  * import { deepStrictEqual as assertEquals } from "node:assert/strict";
  * assertEquals(initialWatchState().kind, "listing");
  * assertEquals(actionOf(initialWatchState({ resourceVersion: "42", objects: [] })), {
- *   kind: "watch",
- *   resourceVersion: "42",
+ *   kind: "probe",
  * });
  * ```
  */
@@ -105,7 +119,51 @@ export function initialWatchState(resume?: WatchResume, keep?: Keep): WatchState
   if (resume === undefined) return { kind: "listing", initial: true, cache: emptyCache() };
   const cache = emptyCache();
   replaceAll(cache, resume.objects, resume.resourceVersion, keep);
-  return { kind: "watching", cache };
+  return { kind: "checking", cache };
+}
+
+/**
+ * True until the cluster has answered once (the first list, or a resumed watch's check).
+ *
+ * Why: before that, a failure says the cluster cannot be reached or refuses us, and the watch
+ * fails the way a plain list does (exit 1 at once) instead of retrying in silence.
+ *
+ * @param state the current state
+ * @returns whether a failure now ends the watch
+ */
+export function isUnreached(state: WatchState): boolean {
+  return state.kind === "checking" || (state.kind === "listing" && state.initial);
+}
+
+const DECIMAL = /^(0|[1-9]\d*)$/;
+
+/**
+ * Why a saved resourceVersion cannot be followed on a server whose current one is `current`.
+ *
+ * resourceVersions are opaque, but every server that issues decimal ones (etcd revisions) issues
+ * only those, and only increasing: a saved one that is not decimal, or is ahead of the server's,
+ * was issued by another cluster (rebuilt at the same URL, restored from backup) or edited. The
+ * server would answer such a watch with 500s or silence, so following it would lose every change.
+ *
+ * @param saved the checkpoint's resourceVersion
+ * @param current the resourceVersion of a list made now
+ * @returns the reason, or undefined when the saved one may be followed
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(checkpointProblem("90", "100"), undefined);
+ * equal(checkpointProblem("999", "100"), 'saved resourceVersion 999 is ahead of the server\'s 100');
+ * ```
+ */
+export function checkpointProblem(saved: string, current: string): string | undefined {
+  if (!DECIMAL.test(current)) return undefined;
+  if (!DECIMAL.test(saved)) {
+    return `saved resourceVersion ${JSON.stringify(saved)} is not one this server issues`;
+  }
+  if (BigInt(saved) > BigInt(current)) {
+    return `saved resourceVersion ${saved} is ahead of the server's ${current}`;
+  }
+  return undefined;
 }
 
 /**
@@ -115,6 +173,7 @@ export function initialWatchState(resume?: WatchResume, keep?: Keep): WatchState
  * @returns list, or watch from the last resourceVersion seen (events and BOOKMARKs advance it)
  */
 export function actionOf(state: WatchState): WatchAction {
+  if (state.kind === "checking") return { kind: "probe" };
   return state.kind === "listing"
     ? { kind: "list" }
     : { kind: "watch", resourceVersion: state.cache.resourceVersion };
@@ -175,6 +234,19 @@ export function isGoneStatus(status: Pick<WatchErrorStatus, "code" | "reason">):
  */
 export function step(state: WatchState, input: WatchInput, config: WatchConfig): StepResult {
   const cache = state.cache;
+  if (input.type === "probed") {
+    if (state.kind !== "checking") return { state, events: [], next: CONTINUE };
+    const problem = checkpointProblem(cache.resourceVersion ?? "", input.resourceVersion);
+    if (problem === undefined) {
+      return config.relistOnResume
+        ? relist(cache)
+        : { state: { kind: "watching", cache }, events: [], next: CONTINUE };
+    }
+    return {
+      ...relist(cache),
+      warning: `${problem}: listing again and printing the difference from the saved objects`,
+    };
+  }
   if (input.type === "listed") {
     if (state.kind !== "listing") return { state, events: [], next: CONTINUE };
     const changes = replaceAll(cache, input.items, input.resourceVersion, config.keep);

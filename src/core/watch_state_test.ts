@@ -2,7 +2,9 @@ import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import type { KubeObject } from "./types.ts";
 import {
   actionOf,
+  checkpointProblem,
   initialWatchState,
+  isUnreached,
   step,
   type WatchConfig,
   type WatchInput,
@@ -127,11 +129,72 @@ Deno.test("step() applies the filter with view semantics", () => {
   ]);
 });
 
-Deno.test("initialWatchState() with a checkpoint watches from it and diffs a relist against it", () => {
+Deno.test("initialWatchState() with a checkpoint checks, watches from it and diffs a relist against it", () => {
   const state = initialWatchState({ resourceVersion: "50", objects: [vm("a", "3")] });
-  assertEquals(actionOf(state), { kind: "watch", resourceVersion: "50" });
-  const r = run([{ type: "gone" }, listed([vm("a", "3"), vm("b", "60")], "70")], all, state);
+  assertEquals(actionOf(state), { kind: "probe" });
+  const probed = step(state, { type: "probed", resourceVersion: "55" }, all);
+  assertEquals([probed.events, probed.next, probed.warning], [[], { kind: "continue" }, undefined]);
+  assertEquals(actionOf(probed.state), { kind: "watch", resourceVersion: "50" });
+  const r = run([{ type: "gone" }, listed([vm("a", "3"), vm("b", "60")], "70")], all, probed.state);
   assertEquals(r.emitted, [{ type: "ADDED", object: vm("b", "60") }, { type: "SYNCED" }]);
+});
+
+Deno.test("step() relists a checkpoint the server cannot serve and emits the exact diff, with a warning", () => {
+  for (
+    const [saved, why] of [
+      ["999999999", "saved resourceVersion 999999999 is ahead of the server's 70"],
+      ["not-a-number", 'saved resourceVersion "not-a-number" is not one this server issues'],
+    ]
+  ) {
+    const state = initialWatchState({
+      resourceVersion: saved,
+      objects: [vm("a", "3"), vm("gone", "4")],
+    });
+    const probed = step(state, { type: "probed", resourceVersion: "70" }, all);
+    assertEquals(probed.next, { kind: "restart" });
+    assertEquals(
+      probed.warning,
+      `${why}: listing again and printing the difference from the saved objects`,
+    );
+    assertEquals(actionOf(probed.state), { kind: "list" });
+    const r = run([listed([vm("a", "65"), vm("new", "66")], "70")], all, probed.state);
+    assertEquals(r.emitted, [
+      { type: "DELETED", object: vm("gone", "4") },
+      { type: "MODIFIED", object: vm("a", "65") },
+      { type: "ADDED", object: vm("new", "66") },
+      { type: "SYNCED" },
+    ]);
+    assertEquals(r.action, { kind: "watch", resourceVersion: "70" });
+  }
+});
+
+Deno.test("checkpointProblem() trusts only what it can compare", () => {
+  const cases: [string, string, boolean][] = [
+    ["90", "100", false],
+    ["100", "100", false],
+    ["101", "100", true],
+    ["18446744073709551616", "100", true],
+    ["abc", "100", true],
+    ["", "100", true],
+    ["007", "100", true],
+    ["abc", "opaque", false],
+    ["999", "opaque", false],
+  ];
+  for (const [saved, current, refused] of cases) {
+    assertEquals(
+      checkpointProblem(saved, current) !== undefined,
+      refused,
+      `${saved} vs ${current}`,
+    );
+  }
+});
+
+Deno.test("isUnreached() is true only before the cluster first answered", () => {
+  assertEquals(isUnreached(initialWatchState()), true);
+  assertEquals(isUnreached(initialWatchState({ resourceVersion: "5", objects: [] })), true);
+  const listedOnce = run([listed([], "10")]).state;
+  assertEquals(isUnreached(listedOnce), false);
+  assertEquals(isUnreached({ kind: "listing", initial: false, cache: listedOnce.cache }), false);
 });
 
 Deno.test("step() ignores inputs that do not belong to the state", () => {

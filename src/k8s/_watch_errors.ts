@@ -35,7 +35,7 @@ export class WatchIdleError extends Error {
   readonly idleMs: number;
 
   constructor(idleMs: number) {
-    super(`watch stream idle for ${idleMs}ms: reconnecting`);
+    super(`no data from the server for ${idleMs / 1000}s (frozen server or dead connection)`);
     this.idleMs = idleMs;
   }
 }
@@ -99,6 +99,15 @@ export function isRetryable(error: unknown): boolean {
   const status = httpStatusOf(error);
   if (status === undefined) return error instanceof Error;
   return status === 408 || status === 410 || status === 429 || status >= 500;
+}
+
+/**
+ * True for a watch event line that could not be decoded (the transport's "protocol" failure).
+ *
+ * @param error anything thrown by a transport
+ */
+export function isMalformed(error: unknown): boolean {
+  return isRecord(error) && error.kind === "transport" && error.failure === "protocol";
 }
 
 /** `virtualmachines.hypersdk.io in namespace "ns"`, for messages. */

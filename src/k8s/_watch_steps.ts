@@ -37,6 +37,7 @@ import { cachedObjects } from "../core/view_cache.ts";
 import {
   actionOf,
   initialWatchState,
+  isUnreached,
   step,
   type StepEvent,
   type StepResult,
@@ -51,6 +52,7 @@ import { type KubeSource, toRxKube } from "./_rx_kube.ts";
 import {
   describeRef,
   isGone,
+  isMalformed,
   isRetryable,
   WatchIdleError,
   WatchLostError,
@@ -67,14 +69,25 @@ export interface WatchViewOptions {
   chunkSize?: number;
   /** Emit nothing for the initial list, only later changes (`--watch-only`). @default false */
   watchOnly?: boolean;
+  /**
+   * Complete after the initial list's events (`--for 0`); a resumed watch then relists, so what
+   * changed since the checkpoint is printed. Only `watch$` honours it. @default false
+   */
+  untilSynced?: boolean;
   /** Client-side filter with view semantics (leaving = DELETED, entering = ADDED). @default none */
   filter?: (object: KubeObject) => boolean;
   /**
    * Server-side lifetime of each watch request. CRD watches otherwise close after 60–120 s
-   * (kubectl#668); kube-rs uses 290 s to stay under the 5 min proxies cut. @default 290
+   * (kubectl#668). @default a random 2/3 to 5/6 of `idleMs` (60–75 s), so a healthy server
+   * always closes the stream before it could count as dead, and clients spread their reconnects
    */
   timeoutSeconds?: number;
-  /** Silence after which the stream is treated as dead, in ms. @default 2 × timeoutSeconds */
+  /**
+   * Silence after which the stream is treated as dead, in ms. A frozen server (SIGSTOP, a dropped
+   * NAT entry) sends nothing and never closes; client-go notices in about 45 s through HTTP/2
+   * pings, which fetch cannot send, so the bound is on silence. @default 90 s, or
+   * 2 × timeoutSeconds when only that is given
+   */
   idleMs?: number;
   /** Reconnect delays and retry budget. @default 1 s doubling to 30 s, 12 attempts or 5 min */
   backoff?: BackoffOptions;
@@ -87,7 +100,28 @@ export interface WatchViewOptions {
   checkpoint?: (read: () => WatchResume | undefined) => void;
   /** Scheduler for every delay and timeout (virtual time in tests). @default asyncScheduler */
   scheduler?: SchedulerLike;
+  /**
+   * Told what a user watching in cron must know as it happens: failures being retried, the
+   * recovery, a checkpoint that could not be followed. @default none
+   */
+  onNotice?: (notice: WatchNotice) => void;
 }
+
+/** What `onNotice` is told. */
+export type WatchNotice =
+  /** The cluster answered the first list (or a resumed watch's check); failures are retried now. */
+  | { readonly kind: "reached" }
+  /** A failure is being retried after `delayMs`; `attempt` counts the current streak. */
+  | {
+    readonly kind: "retrying";
+    readonly reason: string;
+    readonly attempt: number;
+    readonly delayMs: number;
+  }
+  /** The watch works again after a streak of failures. */
+  | { readonly kind: "recovered" }
+  /** Something else the user must be told. */
+  | { readonly kind: "warning"; readonly message: string };
 
 /** Wraps an error that must not be retried (a throwing filter is a bug, not a network blip). */
 class Fatal {
@@ -96,6 +130,14 @@ class Fatal {
 
 /** Requests that close within this long without any event count as a "quick close". */
 const QUICK_CLOSE_MS = 1000;
+
+/** Default silence after which a stream counts as dead. */
+const DEAD_STREAM_MS = 90_000;
+
+/** A server-side timeout between 2/3 and 5/6 of the dead-stream bound, in whole seconds. */
+function jitteredTimeoutSeconds(idleMs: number, random: () => number): number {
+  return Math.max(1, Math.floor((idleMs / 1000) * (2 / 3 + random() / 6)));
+}
 
 /**
  * The watch as state-machine output: view events plus a `SYNCED` marker after every (re)list.
@@ -116,17 +158,20 @@ export function watchSteps$(
   return defer(() => {
     const kube = toRxKube(source);
     const scheduler = options.scheduler ?? asyncScheduler;
-    const timeoutSeconds = options.timeoutSeconds ?? 290;
-    if (!Number.isInteger(timeoutSeconds) || timeoutSeconds <= 0) {
+    const fixedTimeout = options.timeoutSeconds;
+    if (fixedTimeout !== undefined && (!Number.isInteger(fixedTimeout) || fixedTimeout <= 0)) {
       throw new RangeError(
-        `cannot use watch timeout "${timeoutSeconds}": expected whole seconds > 0`,
+        `cannot use watch timeout "${fixedTimeout}": expected whole seconds > 0`,
       );
     }
-    const idleMs = options.idleMs ?? 2 * timeoutSeconds * 1000;
+    const idleMs = options.idleMs ??
+      (fixedTimeout === undefined ? DEAD_STREAM_MS : 2 * fixedTimeout * 1000);
     const policy = backoffPolicy(options.backoff);
+    const notify = options.onNotice ?? (() => {});
     const config: WatchConfig = {
       watchOnly: options.watchOnly ?? false,
       keep: options.filter ?? (() => true),
+      relistOnResume: options.untilSynced ?? false,
     };
 
     let state = initialWatchState(options.resume, config.keep);
@@ -137,12 +182,24 @@ export function watchSteps$(
         : { resourceVersion: rv, objects: [...cachedObjects(state.cache).values()] };
     });
     let failures = 0;
+    // Undecodable event lines: a server that keeps sending them between good events would
+    // otherwise reset the streak forever, so they count toward the budget until a normal close.
+    let malformed = 0;
     let streakStart = 0;
     let quickCloses = 0;
     let requestStart = 0;
     let inputsSeen = 0;
 
     const inputs$ = (action: WatchAction): Observable<WatchInput> => {
+      if (action.kind === "probe") {
+        // One object is enough: a list's resourceVersion is the server's current one.
+        return kube.list$(ref, { limit: 1 }).pipe(
+          map((r): WatchInput => ({
+            type: "probed",
+            resourceVersion: r.metadata?.resourceVersion ?? "",
+          })),
+        );
+      }
       if (action.kind === "list") {
         const { labelSelector, fieldSelector, chunkSize } = options;
         return list$(kube, ref, { labelSelector, fieldSelector, chunkSize }).pipe(
@@ -157,7 +214,7 @@ export function watchSteps$(
         labelSelector: options.labelSelector,
         fieldSelector: options.fieldSelector,
         resourceVersion: action.resourceVersion,
-        timeoutSeconds,
+        timeoutSeconds: fixedTimeout ?? jitteredTimeoutSeconds(idleMs, policy.random),
         allowWatchBookmarks: true,
       }).pipe(
         timeout({
@@ -175,6 +232,7 @@ export function watchSteps$(
 
     const advance = (input: WatchInput): StepResult => {
       let result: StepResult;
+      const wasUnreached = isUnreached(state);
       try {
         result = step(state, input, config);
       } catch (error) {
@@ -182,7 +240,12 @@ export function watchSteps$(
       }
       state = result.state;
       inputsSeen += 1;
-      if (result.next.kind !== "fail") failures = 0;
+      if (result.warning !== undefined) notify({ kind: "warning", message: result.warning });
+      if (wasUnreached && !isUnreached(state)) notify({ kind: "reached" });
+      if (result.next.kind !== "fail" && failures > 0) {
+        failures = 0;
+        notify({ kind: "recovered" });
+      }
       return result;
     };
 
@@ -206,6 +269,7 @@ export function watchSteps$(
     return request$.pipe(
       repeat({
         delay: () => {
+          malformed = 0;
           // A normal close comes after timeoutSeconds; one that ends at once with nothing in it
           // (a misbehaving proxy) would spin, so it waits like a failure, without spending budget.
           const quick = inputsSeen === 0 && scheduler.now() - requestStart < QUICK_CLOSE_MS;
@@ -215,10 +279,18 @@ export function watchSteps$(
       }),
       retry({
         delay: (error: unknown) => {
-          if (error instanceof Fatal || !isRetryable(error)) return throwError(() => error);
+          // Before the cluster has answered once, fail as a plain list does instead of retrying.
+          if (error instanceof Fatal || !isRetryable(error) || isUnreached(state)) {
+            return throwError(() => error);
+          }
           failures += 1;
+          if (isMalformed(error)) malformed += 1;
           if (failures === 1) streakStart = scheduler.now();
-          const decision = retryDecision(policy, failures, scheduler.now() - streakStart);
+          const decision = retryDecision(
+            policy,
+            Math.max(failures, malformed),
+            scheduler.now() - streakStart,
+          );
           if (!decision.retry) {
             const cause = error instanceof Error ? error.message : String(error);
             return throwError(() =>
@@ -228,6 +300,12 @@ export function watchSteps$(
               )
             );
           }
+          notify({
+            kind: "retrying",
+            reason: error instanceof Error ? error.message : String(error),
+            attempt: failures,
+            delayMs: decision.delayMs,
+          });
           return timer(decision.delayMs, scheduler);
         },
       }),

@@ -16,7 +16,7 @@ import { watchSteps$, type WatchViewOptions } from "./_watch_steps.ts";
 /** Options of `object$`: the timing knobs of the underlying watch. */
 export type ObjectWatchOptions = Pick<
   WatchViewOptions,
-  "timeoutSeconds" | "idleMs" | "backoff" | "scheduler" | "chunkSize"
+  "timeoutSeconds" | "idleMs" | "backoff" | "scheduler" | "chunkSize" | "onNotice"
 >;
 
 interface Seen {

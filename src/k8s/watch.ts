@@ -8,7 +8,7 @@
  * @module
  */
 
-import { filter, type Observable } from "../rx.ts";
+import { filter, type Observable, takeWhile } from "../rx.ts";
 import type { ViewEvent } from "../core/view_cache.ts";
 import type { ResourceRef } from "./api.ts";
 import type { KubeSource } from "./_rx_kube.ts";
@@ -18,7 +18,7 @@ export type { ViewEvent, ViewEventType } from "../core/view_cache.ts";
 export type { WatchResume } from "../core/watch_state.ts";
 export { type KubeSource, type RxKube, rxKube } from "./_rx_kube.ts";
 export { WatchIdleError, WatchLostError, WatchStatusError } from "./_watch_errors.ts";
-export type { WatchViewOptions } from "./_watch_steps.ts";
+export type { WatchNotice, WatchViewOptions } from "./_watch_steps.ts";
 
 /**
  * Watch a collection as a stream of view events.
@@ -30,8 +30,9 @@ export type { WatchViewOptions } from "./_watch_steps.ts";
  * @param ref which collection (`namespace: undefined` = all namespaces)
  * @param options selectors, `watchOnly`, client-side `filter`, timeouts, backoff, scheduler
  * @returns ADDED/MODIFIED/DELETED events (never BOOKMARK or ERROR); the initial objects come first
- *   as ADDED unless `watchOnly`. Never completes by itself; errors with `WatchLostError` when the
- *   retry budget is spent (exit 5), or with the transport's error for 401/403/404 and the like
+ *   as ADDED unless `watchOnly`. Completes only with `untilSynced`; errors with `WatchLostError`
+ *   when the retry budget is spent (exit 5), or with the transport's error for 401/403/404 and
+ *   the like, and at once for any error before the cluster first answered
  * @example
  * ```ts ignore
  * watch$(api, vmRef, { labelSelector: "tier=web", filter: isRunning })
@@ -45,6 +46,7 @@ export function watch$(
   options: WatchViewOptions = {},
 ): Observable<ViewEvent> {
   return watchSteps$(source, ref, options).pipe(
+    takeWhile((event) => !(options.untilSynced && event.type === "SYNCED")),
     filter((event): event is ViewEvent => event.type !== "SYNCED"),
   );
 }

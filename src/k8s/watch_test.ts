@@ -27,11 +27,14 @@ Deno.test("watch$() resumes after a normal close from the last resourceVersion",
     const w1 = cold<WatchEvent>("--m--|", { m: modified(vm("a", "11")) as WatchEvent });
     const w2 = cold<WatchEvent>("--n", { n: modified(vm("a", "12")) as WatchEvent });
     kube = fakeKube([l1], [w1, w2]);
-    expectObservable(watch$(kube, VM_REF, { scheduler: ts }), "^ 20ms !").toBe("a-b----c", {
-      a: added(vm("a", "5")),
-      b: modified(vm("a", "11")),
-      c: modified(vm("a", "12")),
-    });
+    expectObservable(watch$(kube, VM_REF, { scheduler: ts, backoff: exact }), "^ 20ms !").toBe(
+      "a-b----c",
+      {
+        a: added(vm("a", "5")),
+        b: modified(vm("a", "11")),
+        c: modified(vm("a", "12")),
+      },
+    );
     expectSubscriptions(w1.subscriptions).toBe("^----!");
     expectSubscriptions(w2.subscriptions).toBe("-----^ 15ms !");
   });
@@ -40,14 +43,16 @@ Deno.test("watch$() resumes after a normal close from the last resourceVersion",
       labelSelector: undefined,
       fieldSelector: undefined,
       resourceVersion: "10",
-      timeoutSeconds: 290,
+      // 2/3 of the 90 s dead-stream bound with no jitter: the server closes first.
+      timeoutSeconds: 60,
       allowWatchBookmarks: true,
     },
     {
       labelSelector: undefined,
       fieldSelector: undefined,
       resourceVersion: "11",
-      timeoutSeconds: 290,
+      // 2/3 of the 90 s dead-stream bound with no jitter: the server closes first.
+      timeoutSeconds: 60,
       allowWatchBookmarks: true,
     },
   ]);
@@ -104,26 +109,39 @@ Deno.test("watch$() backs off 1s, 2s, 4s … capped at 30s, and resets after a s
   const failFrames = [0, 1000, 3000, 7000, 15000, 31000, 61000, 91000, 121000];
   const okFrame = 151000;
   ts.run(({ cold, expectObservable, expectSubscriptions }) => {
-    const failing = failFrames.map(() => cold<KubeList>("#", undefined, networkError()));
-    const ok = cold<KubeList>("(l|)", { l: kubeList([vm("a", "1")], "10") });
-    const watches = [
-      cold<WatchEvent>("#", undefined, networkError()),
-      cold<WatchEvent>("#", undefined, networkError()),
-      cold<WatchEvent>("-"),
-    ];
-    const kube = fakeKube([...failing, ok], [...watches]);
+    const l1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "1")], "10") });
+    const failing = failFrames.map(() => cold<WatchEvent>("#", undefined, networkError()));
+    // A BOOKMARK is a success: it ends the streak.
+    const ok = cold<WatchEvent>("b#", {
+      b: { type: "BOOKMARK", object: { metadata: { resourceVersion: "20" } } },
+    }, networkError());
+    const after = [cold<WatchEvent>("#", undefined, networkError()), cold<WatchEvent>("-")];
+    const kube = fakeKube([l1], [...failing, ok, ...after]);
     expectObservable(watch$(kube, VM_REF, { scheduler: ts, backoff: exact }), "^ 200s !")
-      .toBe(`${okFrame}ms a`, { a: added(vm("a", "1")) });
+      .toBe("a", { a: added(vm("a", "1")) });
     failFrames.forEach((frame, i) =>
       expectSubscriptions(failing[i].subscriptions).toBe(instant(frame))
     );
-    expectSubscriptions(ok.subscriptions).toBe(instant(okFrame));
-    // After the successful list the streak starts over: 1 s, then 2 s (not 30 s).
-    expectSubscriptions(watches[0].subscriptions).toBe(instant(okFrame));
-    expectSubscriptions(watches[1].subscriptions).toBe(instant(okFrame + 1000));
-    expectSubscriptions(watches[2].subscriptions).toBe(
-      `${okFrame + 3000}ms ^ ${200_000 - okFrame - 3000}ms !`,
+    expectSubscriptions(ok.subscriptions).toBe(`${okFrame}ms ^!`);
+    // After the success the streak starts over: 1 s, then 2 s (not 30 s).
+    expectSubscriptions(after[0].subscriptions).toBe(instant(okFrame + 1001));
+    expectSubscriptions(after[1].subscriptions).toBe(
+      `${okFrame + 3001}ms ^ ${200_000 - okFrame - 3001}ms !`,
     );
+  });
+});
+
+Deno.test("watch$() fails at once, like a list, while the cluster has never answered", () => {
+  const ts = newScheduler();
+  ts.run(({ cold, expectObservable, expectSubscriptions }) => {
+    const l1 = cold<KubeList>("5ms #", undefined, networkError());
+    const l2 = cold<KubeList>("(l|)", { l: kubeList([], "1") });
+    expectObservable(watch$(fakeKube([l1, l2]), VM_REF, { scheduler: ts })).toBe(
+      "5ms #",
+      undefined,
+      networkError(),
+    );
+    expectSubscriptions(l2.subscriptions).toBe([]);
   });
 });
 
@@ -154,8 +172,9 @@ Deno.test("watch$() reconnects an idle stream after 2x timeoutSeconds, from the 
 Deno.test("watch$() errors with WatchLostError once the retry budget is spent", () => {
   const ts = newScheduler();
   ts.run(({ cold, expectObservable }) => {
-    const lists = [0, 1, 2, 3].map(() => cold<KubeList>("#", undefined, networkError()));
-    const kube = fakeKube(lists);
+    const l1 = cold<KubeList>("(l|)", { l: kubeList([], "1") });
+    const watches = [0, 1, 2, 3].map(() => cold<WatchEvent>("#", undefined, networkError()));
+    const kube = fakeKube([l1], watches);
     const result$ = watch$(kube, VM_REF, { scheduler: ts, backoff: { ...exact, maxAttempts: 3 } })
       .pipe(
         map((e) => e.type),
@@ -171,8 +190,9 @@ Deno.test("watch$() errors with WatchLostError once the retry budget is spent", 
 Deno.test("watch$() gives up when failures last longer than maxElapsedMs", () => {
   const ts = newScheduler();
   ts.run(({ cold, expectObservable }) => {
-    const lists = [0, 1, 2, 3, 4].map(() => cold<KubeList>("#", undefined, networkError()));
-    const kube = fakeKube(lists);
+    const l1 = cold<KubeList>("(l|)", { l: kubeList([], "1") });
+    const watches = [0, 1, 2, 3, 4].map(() => cold<WatchEvent>("#", undefined, networkError()));
+    const kube = fakeKube([l1], watches);
     const result$ = watch$(kube, VM_REF, {
       scheduler: ts,
       backoff: { ...exact, maxElapsedMs: 5000 },
@@ -329,4 +349,23 @@ Deno.test("watch$() rejects a non-positive timeoutSeconds", () => {
       ),
     ).toBe("(e|)", { e: 'cannot use watch timeout "0": expected whole seconds > 0' });
   });
+});
+
+Deno.test("watch$() with untilSynced (--for 0) completes after the list, or the diff since a checkpoint", () => {
+  const ts = newScheduler();
+  let kube!: ReturnType<typeof fakeKube>;
+  ts.run(({ cold, expectObservable }) => {
+    const l1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "5")], "10") });
+    expectObservable(watch$(fakeKube([l1]), VM_REF, { scheduler: ts, untilSynced: true }))
+      .toBe("(a|)", { a: added(vm("a", "5")) });
+
+    // A checkpoint the server can follow is relisted anyway, so the command can stop at once.
+    const probe = cold<KubeList>("(l|)", { l: kubeList([], "20") });
+    const relist = cold<KubeList>("(l|)", { l: kubeList([vm("a", "15"), vm("b", "16")], "20") });
+    kube = fakeKube([probe, relist]);
+    const resume = { resourceVersion: "10", objects: [vm("a", "5")] };
+    expectObservable(watch$(kube, VM_REF, { scheduler: ts, untilSynced: true, resume }))
+      .toBe("(mb|)", { m: modified(vm("a", "15")), b: added(vm("b", "16")) });
+  });
+  assertEquals(kube.watchCalls, []);
 });

@@ -281,10 +281,12 @@ apiServerTest(
         ["ADDED", "b", rvOf(b)],
         ["MODIFIED", "b", rvOf(bNow)],
       ]);
-      // The server really answered 410: the watch at RV 1 was followed by a relist.
+      // A one-item list first learns the server's resourceVersion (RV 1 is behind it, so it is
+      // followed); the server really answered 410: the watch at RV 1 was followed by a relist.
       const kinds = requests.map((l) => (l.includes("watch=true") ? "watch" : "list"));
-      assert.deepEqual(kinds.slice(0, 3), ["watch", "list", "watch"]);
-      assert.match(requests[0], /resourceVersion=1\b/);
+      assert.deepEqual(kinds.slice(0, 4), ["list", "watch", "list", "watch"]);
+      assert.match(requests[0], /limit=1\b/);
+      assert.match(requests[1], /resourceVersion=1\b/);
     } finally {
       rec.stop();
     }

@@ -1,19 +1,34 @@
 /**
  * `--state-file`: load a watch checkpoint, hold a lock against a concurrent run, and save the
- * checkpoint atomically (temp file + rename) when the run ends.
+ * checkpoint atomically when the run ends.
+ *
+ * A damaged file is refused before anything is sent and left as it is; the saved file is created
+ * 0600 (it holds whole objects), and an existing file keeps its mode.
  * @module
  */
 
 import {
+  type Checkpoint,
   type CheckpointQuery,
+  checkSameCluster,
   parseCheckpoint,
   serializeCheckpoint,
 } from "../../core/checkpoint.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
+import { writeFileAtomic } from "../atomic_file.ts";
+import { UsageError } from "../outcomes.ts";
 
 /** An open state file: the checkpoint to resume from, and how to save and release. */
 export interface StateFile {
-  resume: WatchResume | undefined;
+  /** The saved checkpoint, undefined on a first run. */
+  readonly checkpoint: Checkpoint | undefined;
+  /**
+   * Refuse the checkpoint if it was saved on another cluster (CheckpointClusterError, exit 6);
+   * `clusterId` is remembered for the next save.
+   */
+  checkCluster(clusterId: string | undefined): void;
+  /** Where to resume; undefined on a first run. */
+  resume(): WatchResume | undefined;
   save(read: () => WatchResume | undefined, nowMs: number): Promise<void>;
   release(): Promise<void>;
 }
@@ -32,10 +47,13 @@ async function lock(path: string): Promise<void> {
   const lockPath = `${path}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await Deno.writeTextFile(lockPath, `${Deno.pid}\n`, { createNew: true });
+      // createNew is O_EXCL: it neither follows nor replaces a symlink planted at the lock's name.
+      await Deno.writeTextFile(lockPath, `${Deno.pid}\n`, { createNew: true, mode: 0o600 });
       return;
     } catch (e) {
-      if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+      if (!(e instanceof Deno.errors.AlreadyExists)) {
+        throw new UsageError(`cannot use state file "${path}": ${(e as Error).message}`);
+      }
       const holder = Number((await Deno.readTextFile(lockPath).catch(() => "")).trim());
       if (holder > 0 && alive(holder)) {
         throw new Error(
@@ -49,35 +67,46 @@ async function lock(path: string): Promise<void> {
   throw new Error(`cannot lock state file "${path}"`);
 }
 
+async function readCheckpoint(path: string, query: CheckpointQuery) {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw new UsageError(`cannot read state file "${path}": ${(e as Error).message}`);
+  }
+  return parseCheckpoint(text, query, path);
+}
+
 /** Open (and lock) the state file for `query`. A missing file means a first run. */
 export async function openStateFile(path: string, query: CheckpointQuery): Promise<StateFile> {
   await lock(path);
-  let resume: WatchResume | undefined;
+  const release = () => Deno.remove(`${path}.lock`).catch(() => {});
+  let checkpoint: Checkpoint | undefined;
   try {
-    const text = await Deno.readTextFile(path).catch((e) => {
-      if (e instanceof Deno.errors.NotFound) return undefined;
-      throw e;
-    });
-    if (text !== undefined) {
-      const cp = parseCheckpoint(text, query, path);
-      resume = { resourceVersion: cp.resourceVersion, objects: cp.objects };
-    }
+    checkpoint = await readCheckpoint(path, query);
   } catch (e) {
-    await Deno.remove(`${path}.lock`).catch(() => {});
+    await release();
     throw e;
   }
+  let clusterId = checkpoint?.clusterId;
   return {
-    resume,
+    checkpoint,
+    checkCluster(id) {
+      if (checkpoint !== undefined) checkSameCluster(checkpoint, id, path);
+      clusterId = id ?? clusterId;
+    },
+    resume: () =>
+      checkpoint && { resourceVersion: checkpoint.resourceVersion, objects: checkpoint.objects },
     async save(read, nowMs) {
       const cp = read();
       if (cp === undefined) return;
-      const tmp = `${path}.tmp-${Deno.pid}`;
-      await Deno.writeTextFile(
-        tmp,
-        serializeCheckpoint(query, cp.resourceVersion, cp.objects, nowMs),
+      await writeFileAtomic(
+        path,
+        serializeCheckpoint(query, { ...cp, clusterId }, { savedAtMs: nowMs }),
+        { what: "state file", mode: 0o600 },
       );
-      await Deno.rename(tmp, path);
     },
-    release: () => Deno.remove(`${path}.lock`).catch(() => {}),
+    release,
   };
 }

@@ -40,6 +40,7 @@ type WatchOptions = Pick<
   | "live"
   | "allNamespaces"
   | "output"
+  | "idleMs"
 >;
 
 /** The view events of one cluster, as `list -w` wants them (selectors, filter, watch-only). */
@@ -47,7 +48,7 @@ export function listEvents$(
   api: KubeSource,
   ref: ResourceRef,
   options: WatchOptions,
-  checkpoint: Pick<WatchViewOptions, "resume" | "checkpoint"> = {},
+  checkpoint: Pick<WatchViewOptions, "resume" | "checkpoint" | "onNotice"> = {},
 ): Observable<RenderEvent> {
   return watch$(api, ref, {
     labelSelector: options.labelSelector,
@@ -55,6 +56,10 @@ export function listEvents$(
     chunkSize: options.chunkSize,
     watchOnly: options.watch === "watch-only",
     filter: options.keep,
+    // `--for 0` means no waiting, as kubectl's 0 does: print the list (or what changed since the
+    // checkpoint) and stop.
+    untilSynced: options.forMs === 0,
+    idleMs: options.idleMs,
     ...checkpoint,
   });
 }
@@ -67,7 +72,7 @@ export async function streamWatch(
   deps: Deps,
 ): Promise<void> {
   const stop$ = merge(
-    options.forMs === undefined ? NEVER : timer(options.forMs),
+    options.forMs === undefined || options.forMs === 0 ? NEVER : timer(options.forMs),
     interrupted$(deps.interrupt),
   );
   const bounded$ = events$.pipe(takeUntil(stop$));

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { watchHealth } from "./_watch_health.ts";
 import {
   concatMap,
   from,
@@ -122,12 +123,18 @@ export async function runGet(
       ) return;
     }
     let prev: KubeObject | undefined = first;
+    const health = watchHealth(
+      (line) => void deps.io.err.write(line).catch(() => {}),
+      () => deps.clock.now(),
+      conn.api.server,
+    );
+    health.onNotice({ kind: "reached" }); // the GET above was answered
     const stop$ = merge(
       options.forMs === undefined ? NEVER : timer(options.forMs),
       interrupted$(deps.interrupt),
     );
     await lastValueFrom(
-      object$(conn.api, ref, name).pipe(
+      object$(conn.api, ref, name, { onNotice: health.onNotice }).pipe(
         takeUntil(stop$),
         concatMap((next) => {
           const change = changeOf(prev, next);
@@ -142,6 +149,7 @@ export async function runGet(
     );
     const signal = deps.interruptedBy();
     if (signal) throw new InterruptedError(signal);
+    if (options.forMs !== undefined) health.finish(options.forMs);
   } finally {
     conn.close();
   }

@@ -28,6 +28,8 @@ import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
+import { clusterIdentity } from "../../k8s/cluster_identity.ts";
+import { watchHealth } from "./_watch_health.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
 
 /** Typed options of `list`, produced before anything is sent. */
@@ -52,6 +54,23 @@ export interface ListCommandOptions {
   contexts?: string[] | "all";
   /** `--state-file`: resume a cron watch where the last run stopped. */
   stateFile?: string;
+  /** `HYPERCTL_WATCH_IDLE_TIMEOUT`: silence after which a watch stream counts as dead. */
+  idleMs?: number;
+}
+
+/** Environment variable that sets the dead-stream bound of watches (default 90s). */
+export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";
+
+function parseIdleTimeout(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  let ms: number;
+  try {
+    ms = parseDuration(value);
+  } catch (e) {
+    throw new UsageError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
+  }
+  if (ms < 3000) throw new UsageError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
+  return ms;
 }
 
 function parseChunkSize(value: string | undefined): number {
@@ -143,13 +162,20 @@ export async function runList(
     const renderer = await listRenderer(options, { color, showContext: false }, deps);
     if (options.watch !== "none") {
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
+      const health = watchHealth(
+        (line) => void deps.io.err.write(line).catch(() => {}),
+        () => deps.clock.now(),
+        conn.api.server,
+      );
+      const onNotice = health.onNotice;
       if (options.stateFile === undefined) {
         await streamWatch(
-          listEvents$(conn.api, ref, options),
+          listEvents$(conn.api, ref, options, { onNotice }),
           { ...options, color },
           renderer,
           deps,
         );
+        if (options.forMs !== undefined) health.finish(options.forMs);
         return;
       }
       const state = await openStateFile(options.stateFile, {
@@ -161,11 +187,14 @@ export async function runList(
       });
       let read: () => WatchResume | undefined = () => undefined;
       try {
+        state.checkCluster(await clusterIdentity(conn.api, ref));
         const events$ = listEvents$(conn.api, ref, options, {
-          resume: state.resume,
+          resume: state.resume(),
           checkpoint: (r) => (read = r),
+          onNotice,
         });
         await streamWatch(events$, { ...options, color }, renderer, deps);
+        if (options.forMs !== undefined) health.finish(options.forMs);
       } finally {
         // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
         await state.save(read, deps.clock.now());
@@ -202,9 +231,7 @@ export async function runListCommand(
   globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
-  await runList(
-    parseListOptions(kind, flags, globals, deps.clock.now(), deps.io.stdoutIsTTY),
-    globals,
-    deps,
-  );
+  const options = parseListOptions(kind, flags, globals, deps.clock.now(), deps.io.stdoutIsTTY);
+  options.idleMs = parseIdleTimeout(deps.env(IDLE_TIMEOUT_ENV));
+  await runList(options, globals, deps);
 }

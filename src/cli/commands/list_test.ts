@@ -58,14 +58,24 @@ Deno.test("list colours STATUS on a terminal only, and honours NO_COLOR", async 
 });
 
 Deno.test("bad input exits 2 with one line and never connects", async () => {
-  await withSimDeps(() => Promise.resolve(), (sim) =>
-    assertRefusedUnsent(sim, [
+  await withSimDeps(() => Promise.resolve(), async (sim) => {
+    await assertRefusedUnsent(sim, [
       ["vm", "list", "--min-memory", "8GB"],
       ["vm", "list", "--for", "5m"],
       ["vm", "get", "Not_A_Name"],
       ["vm", "create", "x", "--cpus", "200", "--memory", "1Gi"],
       ["op", "list", "--min-cpus", "2"],
-    ]));
+    ]);
+    for (const value of ["1s", "soon"]) {
+      const d = sim.deps({ env: { HYPERCTL_WATCH_IDLE_TIMEOUT: value } });
+      assert.equal(await run(["vm", "list", "-w"], d), 2, value);
+      assert.match(
+        d.stderr(),
+        /^error: HYPERCTL_WATCH_IDLE_TIMEOUT( must be at least 3s|: .*"soon")/,
+      );
+    }
+    assert.equal(sim.connects(), 0);
+  });
 });
 
 Deno.test("an empty result says so on stderr only, and a closed stdout ends quietly", async () => {

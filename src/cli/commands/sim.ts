@@ -5,6 +5,7 @@
  * @module
  */
 
+import { writeFileAtomic } from "../atomic_file.ts";
 import { API_VERSION } from "../../core/kinds.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { createKubeApi, type KubeClient } from "../../k8s/client.ts";
@@ -132,12 +133,12 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   });
   const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
   if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });
-  await Deno.writeTextFile(
+  // Atomic and exclusive: a symlink planted at the path is replaced, its target left alone.
+  await writeFileAtomic(
     options.kubeconfigOut,
     server.kubeconfigYaml("hyperctl-sim", options.namespace),
-    { mode: 0o600 },
+    { what: "kubeconfig", mode: 0o600, keepMode: false },
   );
-  await Deno.chmod(options.kubeconfigOut, 0o600).catch(() => {});
   const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
   await seedVms(api, options);
   const operator = startOperator(api, {

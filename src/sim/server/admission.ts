@@ -12,6 +12,7 @@ import { canonical } from "./_canonical.ts";
 import type { ResourceDef } from "./resource_defs.ts";
 import { compileValidator, type ObjectValidator, validateName } from "./schema_validate.ts";
 import { badRequest, type Cause, invalid } from "./status.ts";
+import { annotationCauses } from "./limits.ts";
 import { applyDefaults, prune } from "./structural.ts";
 
 /** `fieldValidation` query parameter values. */
@@ -51,7 +52,12 @@ export function decode(a: Admitter, obj: KubeObject, mode: FieldValidation): str
 /** Validate a fully prepared object (after metadata stamping); throws 422 Invalid. */
 export function validateObject(a: Admitter, obj: KubeObject): void {
   const name = obj.metadata?.name ?? "";
-  const causes: Cause[] = [...validateName(name), ...validateLabels(obj), ...a.validate(obj)];
+  const causes: Cause[] = [
+    ...validateName(name),
+    ...validateLabels(obj),
+    ...annotationCauses(obj),
+    ...a.validate(obj),
+  ];
   if (causes.length > 0) throw invalid(a.def, name, causes);
 }
 

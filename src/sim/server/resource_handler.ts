@@ -4,6 +4,7 @@
  * @module
  */
 
+import { readBodyText } from "./limits.ts";
 import { parse as parseYaml } from "yaml";
 import { isRecord, type KubeObject } from "../../core/types.ts";
 import type { FieldValidation } from "./admission.ts";
@@ -80,7 +81,7 @@ function writeOpts(url: URL): WriteOpts {
 }
 
 async function readBody(req: Request, yaml = false): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyText(req);
   try {
     return yaml ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
@@ -190,7 +191,7 @@ export async function handleResource(
     case "patch":
       return written(await patch(ops, req, url, ns, t));
     case "delete": {
-      const text = await req.text();
+      const text = await readBodyText(req);
       let body: Record<string, unknown> = {};
       if (text.trim() !== "") {
         try {

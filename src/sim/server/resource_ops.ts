@@ -7,6 +7,7 @@
  * @module
  */
 
+import { checkStoredSize } from "./limits.ts";
 import { isRecord, type KubeObject, type Status } from "../../core/types.ts";
 import {
   type Admitter,
@@ -129,6 +130,7 @@ export class ResourceOps {
     dryRun: boolean,
   ): KubeObject {
     if (dryRun) return canonical(obj);
+    checkStoredSize(obj);
     obj.metadata!.resourceVersion = String(this.store.nextResourceVersion());
     const out = canonical(obj);
     this.store.commit(this.def.plural, type, key, out);

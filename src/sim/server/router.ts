@@ -6,6 +6,7 @@
  * @module
  */
 
+import { discardBody } from "./limits.ts";
 import { authenticate, authorizePath, authorizeResource, type SimTokens } from "./auth.ts";
 import {
   apiGroupDoc,
@@ -51,6 +52,7 @@ export function createRouter(env: RouterEnv): (req: Request) => Promise<Response
     try {
       return await route(env, req);
     } catch (e) {
+      await discardBody(req);
       if (e instanceof ApiError) return json(e.status, e.status.code);
       if (e instanceof PlainError) {
         return new Response(e.body, {

@@ -1,0 +1,164 @@
+/**
+ * Time-boxed watches and state files when the cluster goes away, freezes or is rebuilt, on a
+ * private real API server (the shared one must keep serving other suites): each case ends with a
+ * distinct exit code and a line on stderr, never a silent exit 0.
+ */
+import assert from "node:assert/strict";
+import { kubectlBinary, realServerAvailable, startApiServer } from "../support/apiserver.ts";
+import { type CliResult, hyperctl } from "../support/cli.ts";
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+async function timed(run: Promise<CliResult>): Promise<CliResult & { seconds: number }> {
+  const start = performance.now();
+  const r = await run;
+  return { ...r, seconds: (performance.now() - start) / 1000 };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+Deno.test({
+  name: "a watch under --for on a refused connection exits 1 at once, as the list and kubectl do",
+  sanitizeResources: false,
+  async fn() {
+    const port = freePort();
+    const kubeconfig = await Deno.makeTempFile({ suffix: ".yaml" });
+    await Deno.writeTextFile(
+      kubeconfig,
+      `apiVersion: v1
+kind: Config
+clusters: [{name: c, cluster: {server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]
+users: [{name: u, user: {token: t}}]
+contexts: [{name: x, context: {cluster: c, user: u, namespace: default}}]
+current-context: x
+`,
+    );
+    try {
+      const watch = await timed(
+        hyperctl(["vm", "list", "-A", "-w", "-o", "json", "--for", "20s"], { kubeconfig }),
+      );
+      const list = await hyperctl(["vm", "list", "-A", "-o", "json"], { kubeconfig });
+      const kubectl = new Deno.Command(kubectlBinary(), {
+        args: ["get", "virtualmachines.hypersdk.io", "-A", "-w", "--request-timeout=20s"],
+        env: { KUBECONFIG: kubeconfig },
+        stdout: "piped",
+        stderr: "piped",
+      }).outputSync();
+      assert.equal(kubectl.code, 1);
+      assert.equal(watch.code, 1, watch.stderr);
+      assert.ok(watch.seconds < 10, `took ${watch.seconds}s`);
+      assert.equal(watch.stdout, "");
+      assert.equal(watch.stderr, list.stderr);
+      assert.match(watch.stderr, /^error: cannot reach the cluster at .*: connection refused\n$/);
+    } finally {
+      await Deno.remove(kubeconfig);
+    }
+  },
+});
+
+Deno.test({
+  name: "a frozen, a killed and a rebuilt server each end a cron slice loudly",
+  ignore: !realServerAvailable(),
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn(t) {
+    const port = freePort();
+    const dir = await Deno.makeTempDir({ prefix: "hyperctl-cron-" });
+    const state = `${dir}/vms.state`;
+    let server = await startApiServer({ extraArgs: [`--port=${port}`] });
+    const slice = (forArg: string, env: Record<string, string> = {}) =>
+      timed(hyperctl(
+        ["vm", "list", "-w", "-o", "json", "--for", forArg, "--state-file", state],
+        { kubeconfig: server.kubeconfigPath, env },
+      ));
+    try {
+      const created = await hyperctl(["vm", "create", "c1", "--cpus", "1", "--memory", "1Gi"], {
+        kubeconfig: server.kubeconfigPath,
+      });
+      assert.equal(created.code, 0, created.stderr);
+
+      await t.step("--for 0 prints the list and stops", async () => {
+        const r = await slice("0");
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stderr, "");
+        assert.deepEqual(
+          r.stdout.trim().split("\n").map((l) => JSON.parse(l).object.metadata.name),
+          ["c1"],
+        );
+      });
+
+      await t.step("a server frozen mid-stream is reported within the idle bound", async () => {
+        const frozen = slice("25s", { HYPERCTL_WATCH_IDLE_TIMEOUT: "5s" });
+        await sleep(6000);
+        Deno.kill(server.pid, "SIGSTOP");
+        let r;
+        try {
+          r = await frozen;
+        } finally {
+          Deno.kill(server.pid, "SIGCONT");
+        }
+        assert.equal(r.code, 5, r.stderr);
+        const lines = r.stderr.trimEnd().split("\n");
+        assert.match(
+          lines[0],
+          /^reconnecting: no data from the server for 5s \(frozen server or dead connection\)/,
+        );
+        assert.match(lines.at(-1)!, /^error: --for 25s ended while the cluster at .* unreachable/);
+        assert.equal(r.stdout, "", "the slice after --for 0 resumes: nothing changed");
+      });
+
+      const saved = await Deno.readTextFile(state);
+
+      await t.step(
+        "a server killed mid-watch: reconnecting lines, exit 5, checkpoint kept",
+        async () => {
+          const cut = slice("12s");
+          const getWatch = timed(
+            hyperctl(["vm", "get", "c1", "-w", "-o", "json", "--for", "12s"], {
+              kubeconfig: server.kubeconfigPath,
+            }),
+          );
+          await sleep(5000);
+          Deno.kill(server.pid, "SIGKILL");
+          const g = await getWatch;
+          assert.equal(g.code, 5, g.stderr);
+          assert.match(g.stderr, /^reconnecting: /);
+          assert.match(g.stderr, /\nerror: --for 12s ended while the cluster at .* unreachable/);
+          const r = await cut;
+          assert.equal(r.code, 5, r.stderr);
+          assert.match(r.stderr, /^reconnecting: /);
+          assert.match(r.stderr, /connection refused/);
+          assert.match(r.stderr, /\nerror: --for 12s ended while the cluster at .* unreachable/);
+          const after = JSON.parse(await Deno.readTextFile(state));
+          assert.equal(after.resourceVersion, JSON.parse(saved).resourceVersion);
+        },
+      );
+
+      await server.stop();
+      // The same URL, a fresh etcd: kind/minikube rebuilt, or an etcd restore elsewhere.
+      server = await startApiServer({ extraArgs: [`--port=${port}`] });
+
+      await t.step("a cluster rebuilt at the same URL: exit 6, nothing printed", async () => {
+        const before = await Deno.readTextFile(state);
+        const r = await slice("5s");
+        assert.equal(r.code, 6, r.stderr);
+        assert.equal(r.stdout, "");
+        assert.match(
+          r.stderr,
+          new RegExp(
+            `^error: state file "${state}" belongs to another cluster: VirtualMachine at `,
+          ),
+        );
+        assert.equal(await Deno.readTextFile(state), before);
+      });
+    } finally {
+      await server.stop();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
