@@ -7,6 +7,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { isRecord, type KubeObject } from "./types.ts";
 
 /** What identifies the watched query. */
@@ -52,17 +53,17 @@ export function parseCheckpoint(text: string, query: CheckpointQuery, path: stri
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new SyntaxError(`cannot read state file "${path}": not JSON`);
+    throw new InputError(`cannot read state file "${path}": not JSON`);
   }
   if (
     !isRecord(doc) || doc.version !== 1 || !isRecord(doc.query) ||
     typeof doc.resourceVersion !== "string" || !Array.isArray(doc.objects)
   ) {
-    throw new SyntaxError(`cannot read state file "${path}": not a hyperctl watch checkpoint`);
+    throw new InputError(`cannot read state file "${path}": not a hyperctl watch checkpoint`);
   }
   const saved = doc.query as unknown as CheckpointQuery;
   if (!sameQuery(saved, query)) {
-    throw new SyntaxError(
+    throw new InputError(
       `state file "${path}" was written for another query (${describe(saved)}); ` +
         `this run watches ${describe(query)}: use one state file per query`,
     );

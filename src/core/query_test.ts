@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { kindByName } from "./kinds.ts";
+import { InputError } from "./input_error.ts";
 import { parseQuery, queryPredicate, QuerySyntaxError } from "./query.ts";
 import type { KubeObject } from "./types.ts";
 
@@ -186,7 +187,7 @@ Deno.test("parseQuery() errors point at the column with a caret", () => {
       err = e;
     }
     assert.ok(err instanceof QuerySyntaxError, expr);
-    assert.ok(err instanceof SyntaxError);
+    assert.ok(err instanceof InputError);
     assert.equal(err.reason, reason, expr);
     assert.equal(err.column, column, expr);
   }
@@ -264,7 +265,7 @@ Deno.test("not not e == e, a and b == both, a or b == either", () => {
   );
 });
 
-Deno.test("parseQuery() throws only SyntaxError on arbitrary strings", () => {
+Deno.test("parseQuery() throws only InputError on arbitrary strings", () => {
   const noisy = fc.array(
     fc.constantFrom(
       "name",
@@ -301,7 +302,7 @@ Deno.test("parseQuery() throws only SyntaxError on arbitrary strings", () => {
       try {
         pred(s);
       } catch (e) {
-        return e instanceof SyntaxError;
+        return e instanceof InputError;
       }
       return true;
     }),

@@ -11,7 +11,7 @@ import type { KubeObject } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import type { ListCommandOptions } from "./list.ts";
@@ -32,7 +32,7 @@ export async function runMultiList(
   deps: Deps,
 ): Promise<void> {
   const names = contexts === "all" ? await deps.contextNames(globals) : contexts;
-  if (names.length === 0) throw new UsageError("the kubeconfig has no contexts");
+  if (names.length === 0) throw new InputError("the kubeconfig has no contexts");
   const conns: { context: string; conn: Connection }[] = [];
   for (const context of names) {
     try {

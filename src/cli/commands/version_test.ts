@@ -67,7 +67,7 @@ Deno.test("runVersionCommand() refuses an output format it has no printer for", 
   await assert.rejects(
     () => runVersionCommand({ client: true }, { output: "name" }, deps),
     (e: Error) =>
-      e.name === "UsageError" && /allowed formats are table, json, yaml/.test(e.message),
+      e.name === "InputError" && /allowed formats are table, json, yaml/.test(e.message),
   );
   assert.equal(deps.stdout(), "");
 });

@@ -1,7 +1,8 @@
 /**
  * Properties over the whole folder: whatever flags arrive, a parser either throws a usage error
- * (SyntaxError/RangeError, exit 2) or the built manifest is complete and free of null/undefined.
+ * (InputError, exit 2) or the built manifest is complete and free of null/undefined.
  */
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
@@ -53,7 +54,7 @@ function buildOrUsageError(run: () => Manifest<unknown>): void {
   try {
     m = run();
   } catch (e) {
-    assert.ok(e instanceof SyntaxError || e instanceof RangeError, `unexpected ${String(e)}`);
+    assert.ok(e instanceof InputError, `unexpected ${String(e)}`);
     assert.doesNotMatch(e.message, /\.$/, "no trailing period");
     return;
   }
