@@ -78,6 +78,11 @@ export interface WatchViewOptions {
   idleMs?: number;
   /** Reconnect delays and retry budget. @default 1 s doubling to 30 s, 12 attempts or 5 min */
   backoff?: BackoffOptions;
+  /**
+   * Told before each reconnect after a failure, in one line (what failed, when the retry comes),
+   * so a user sees why no events arrive instead of silence. @default none
+   */
+  onRetry?: (notice: string) => void;
   /** Resume from a checkpoint instead of listing first (`--state-file`). @default none */
   resume?: WatchResume;
   /**
@@ -219,8 +224,8 @@ export function watchSteps$(
           failures += 1;
           if (failures === 1) streakStart = scheduler.now();
           const decision = retryDecision(policy, failures, scheduler.now() - streakStart);
+          const cause = error instanceof Error ? error.message : String(error);
           if (!decision.retry) {
-            const cause = error instanceof Error ? error.message : String(error);
             return throwError(() =>
               new WatchLostError(
                 `lost the watch of ${describeRef(ref)}: ${decision.reason}: ${cause}`,
@@ -228,6 +233,10 @@ export function watchSteps$(
               )
             );
           }
+          const inSeconds = (decision.delayMs / 1000).toFixed(1);
+          options.onRetry?.(
+            `the watch of ${describeRef(ref)} failed (${cause}); retrying in ${inSeconds}s`,
+          );
           return timer(decision.delayMs, scheduler);
         },
       }),

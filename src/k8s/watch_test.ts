@@ -168,6 +168,26 @@ Deno.test("watch$() errors with WatchLostError once the retry budget is spent", 
   });
 });
 
+Deno.test("watch$() tells onRetry what failed and when it retries, once per reconnect", () => {
+  const ts = newScheduler();
+  const notices: string[] = [];
+  ts.run(({ cold, expectObservable }) => {
+    const lists = [0, 1, 2, 3].map(() => cold<KubeList>("#", undefined, networkError()));
+    const result$ = watch$(fakeKube(lists), VM_REF, {
+      scheduler: ts,
+      backoff: { ...exact, maxAttempts: 3 },
+      onRetry: (notice) => notices.push(`${ts.now()}: ${notice}`),
+    }).pipe(catchError((e: Error) => of(e.name)));
+    expectObservable(result$).toBe("7s (e|)", { e: "WatchLostError" });
+  });
+  const failed = 'the watch of virtualmachines.hypersdk.io in namespace "ns" failed';
+  assertEquals(notices, [
+    `0: ${failed} (error sending request); retrying in 1.0s`,
+    `1000: ${failed} (error sending request); retrying in 2.0s`,
+    `3000: ${failed} (error sending request); retrying in 4.0s`,
+  ]);
+});
+
 Deno.test("watch$() gives up when failures last longer than maxElapsedMs", () => {
   const ts = newScheduler();
   ts.run(({ cold, expectObservable }) => {

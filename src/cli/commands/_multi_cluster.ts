@@ -14,6 +14,7 @@ import { errorLine } from "../exit_code.ts";
 import { InputError } from "../outcomes.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { retryWarning } from "./_watch_warning.ts";
 import type { ListCommandOptions } from "./list.ts";
 import { listRenderer } from "./_list_renderer.ts";
 
@@ -47,9 +48,10 @@ export async function runMultiList(
     const refOf = (c: Connection) =>
       refFor(options.kind, options.allNamespaces ? undefined : c.namespace);
     if (options.watch !== "none") {
+      const retrying = (context: string) => ({ onRetry: retryWarning(deps, context) });
       const events$ = merge(
         ...conns.map(({ context, conn }) =>
-          listEvents$(conn.api, refOf(conn), options).pipe(
+          listEvents$(conn.api, refOf(conn), options, retrying(context)).pipe(
             map((ev) => ({ ...ev, context })),
             catchError((err) => from(report(deps, context, err)).pipe(ignoreElements())),
           )

@@ -47,7 +47,7 @@ export function listEvents$(
   api: KubeSource,
   ref: ResourceRef,
   options: WatchOptions,
-  checkpoint: Pick<WatchViewOptions, "resume" | "checkpoint"> = {},
+  more: Pick<WatchViewOptions, "resume" | "checkpoint" | "onRetry"> = {},
 ): Observable<RenderEvent> {
   return watch$(api, ref, {
     labelSelector: options.labelSelector,
@@ -55,7 +55,7 @@ export function listEvents$(
     chunkSize: options.chunkSize,
     watchOnly: options.watch === "watch-only",
     filter: options.keep,
-    ...checkpoint,
+    ...more,
   });
 }
 

@@ -25,6 +25,7 @@ import { InputError } from "../outcomes.ts";
 import type { RawListFlags } from "../program.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { retryWarning } from "./_watch_warning.ts";
 import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
@@ -145,7 +146,7 @@ export async function runList(
       if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
       if (options.stateFile === undefined) {
         await streamWatch(
-          listEvents$(conn.api, ref, options),
+          listEvents$(conn.api, ref, options, { onRetry: retryWarning(deps) }),
           { ...options, color },
           renderer,
           deps,
@@ -164,6 +165,7 @@ export async function runList(
         const events$ = listEvents$(conn.api, ref, options, {
           resume: state.resume,
           checkpoint: (r) => (read = r),
+          onRetry: retryWarning(deps),
         });
         await streamWatch(events$, { ...options, color }, renderer, deps);
       } finally {
