@@ -15,6 +15,7 @@ import {
   TransportError,
   WatchLostError,
 } from "../k8s/errors.ts";
+import { escapeTerminal } from "../render/escape.ts";
 import {
   InterruptedError,
   ObjectGoneError,
@@ -95,5 +96,6 @@ export function errorLine(err: unknown): string {
   if (!(err instanceof QuerySyntaxError)) {
     text = text.split("\n").filter((l) => l.trim()).join("; ");
   }
-  return `error: ${text}`;
+  // Errors quote the server (its Status message, the start of a broken answer): escape them.
+  return `error: ${escapeTerminal(text)}`;
 }

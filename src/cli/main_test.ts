@@ -3,6 +3,8 @@ import { errorLine, exitCodeOf } from "./exit_code.ts";
 import { fakeDeps } from "./fake_deps.ts";
 import { run } from "./main.ts";
 import { QuerySyntaxError } from "../core/query_syntax_error.ts";
+import type { KubeObject } from "../core/types.ts";
+import type { KubeApi, ResourceRef } from "../k8s/api.ts";
 import { KubeConfigError, TransportError, WatchLostError } from "../k8s/errors.ts";
 import {
   InputError,
@@ -62,6 +64,11 @@ Deno.test("errorLine() makes one line, except under a query's caret", () => {
     "error: cannot parse query at column 3: unexpected >\n  a >> b\n    ^",
   );
   assert.equal(errorLine(new InputError("bad\nworse")), "error: bad; worse");
+  const quoted = new TransportError("protocol", "https://h/x", "not JSON: \x1b]0;pwned\x07");
+  assert.equal(
+    errorLine(quoted),
+    "error: unexpected response from https://h/x: not JSON: ^[]0;pwned^G",
+  );
 });
 
 Deno.test("run() prints help for a bare noun and exits 2; --help exits 0", async () => {
@@ -72,4 +79,28 @@ Deno.test("run() prints help for a bare noun and exits 2; --help exits 0", async
   const help = fakeDeps();
   assert.equal(await run(["--help"], help), 0);
   assert.match(help.stdout(), /Exit codes:/);
+});
+
+Deno.test("run() exits 1, not 2, when a RangeError is thrown after a request was sent", async () => {
+  // A bug while reading the answer: the request went out, so "nothing was sent" (2) would lie.
+  const sent: string[] = [];
+  const list = (ref: ResourceRef) => {
+    sent.push(ref.plural);
+    return Promise.resolve({
+      apiVersion: "hypersdk.io/v1alpha1",
+      kind: "VirtualMachineList",
+      metadata: { resourceVersion: "1" },
+      get items(): KubeObject[] {
+        throw new RangeError("Invalid array length");
+      },
+    });
+  };
+  const api = { server: "https://fake:6443", list } as unknown as KubeApi;
+  const deps = fakeDeps({
+    connect: () => Promise.resolve({ api, namespace: "default", contextName: "x", close() {} }),
+  });
+  assert.equal(await run(["vm", "list"], deps), 1);
+  assert.deepEqual(sent, ["virtualmachines"]);
+  assert.equal(deps.stderr(), "error: Invalid array length\n");
+  assert.equal(deps.stdout(), "");
 });
