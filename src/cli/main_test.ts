@@ -2,17 +2,12 @@ import assert from "node:assert/strict";
 import { errorLine, exitCodeOf } from "./exit_code.ts";
 import { fakeDeps } from "./fake_deps.ts";
 import { run } from "./main.ts";
+import { InputError } from "../core/input_error.ts";
 import { QuerySyntaxError } from "../core/query_syntax_error.ts";
 import type { KubeObject } from "../core/types.ts";
 import type { KubeApi, ResourceRef } from "../k8s/api.ts";
 import { KubeConfigError, TransportError, WatchLostError } from "../k8s/errors.ts";
-import {
-  InputError,
-  InterruptedError,
-  ObjectGoneError,
-  OperationFailedError,
-  WaitTimeoutError,
-} from "./outcomes.ts";
+import * as outcomes from "./outcomes.ts";
 import { commandTree } from "./program.ts";
 import { valueFlagWords } from "./command_spec.ts";
 import { expandShortcuts } from "./parse/shortcuts.ts";
@@ -36,13 +31,13 @@ Deno.test("expandShortcuts() turns a plural noun into a listing, like kubectl ge
 Deno.test("exitCodeOf() is the one table from outcome to exit code", () => {
   assert.equal(exitCodeOf(new InputError("x")), 2);
   assert.equal(exitCodeOf(new QuerySyntaxError("a >> b", "unexpected >", 3)), 2);
-  assert.equal(exitCodeOf(new WaitTimeoutError("x")), 3);
-  assert.equal(exitCodeOf(new OperationFailedError("x")), 4);
+  assert.equal(exitCodeOf(new outcomes.WaitTimeoutError("x")), 3);
+  assert.equal(exitCodeOf(new outcomes.OperationFailedError("x")), 4);
   const lost = new WatchLostError("x", { cause: undefined, attempts: 12 });
   assert.equal(exitCodeOf(lost), 5);
-  assert.equal(exitCodeOf(new InterruptedError("SIGINT")), 130);
-  assert.equal(exitCodeOf(new InterruptedError("SIGTERM")), 143);
-  assert.equal(exitCodeOf(new ObjectGoneError("x")), 1);
+  assert.equal(exitCodeOf(new outcomes.InterruptedError("SIGINT")), 130);
+  assert.equal(exitCodeOf(new outcomes.InterruptedError("SIGTERM")), 143);
+  assert.equal(exitCodeOf(new outcomes.ObjectGoneError("x")), 1);
   assert.equal(exitCodeOf(new TransportError("protocol", "https://h/x", "not JSON")), 1);
   assert.equal(exitCodeOf(new KubeConfigError("x")), 1);
   assert.equal(exitCodeOf("something odd"), 1);
