@@ -30,7 +30,7 @@ const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 /** The GitHub repository releases are published under, unless --repo or GITHUB_REPOSITORY. */
 export const DEFAULT_REPO = "hyperctl/hyperctl";
 
-class UsageError extends Error {}
+class InputError extends Error {}
 
 function parse(args: string[]) {
   const command = args[0] === "compile" || args[0] === "package" ? args[0] : "all";
@@ -46,22 +46,22 @@ function parse(args: string[]) {
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length) throw new InputError(`unexpected argument "${positionals[0]}"`);
   const version = values.version.replace(/^v/, "");
   if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) {
-    throw new UsageError(`--version "${values.version}" is not a version like 0.2.0 or v0.2.0`);
+    throw new InputError(`--version "${values.version}" is not a version like 0.2.0 or v0.2.0`);
   }
   if (!/^[\w.-]+\/[\w.-]+$/.test(values.repo)) {
-    throw new UsageError(`--repo "${values.repo}" is not OWNER/NAME`);
+    throw new InputError(`--repo "${values.repo}" is not OWNER/NAME`);
   }
   if (command === "compile" && !ALL_TARGETS.includes(values.target ?? "")) {
-    throw new UsageError(`compile needs --target, one of ${ALL_TARGETS.join(", ")}`);
+    throw new InputError(`compile needs --target, one of ${ALL_TARGETS.join(", ")}`);
   }
   if (command === "package" && !values.binaries) {
-    throw new UsageError("package needs --binaries DIR");
+    throw new InputError("package needs --binaries DIR");
   }
-  if (command !== "compile" && values.target) throw new UsageError("--target is for compile");
-  if (command !== "package" && values.binaries) throw new UsageError("--binaries is for package");
+  if (command !== "compile" && values.target) throw new InputError("--target is for compile");
+  if (command !== "package" && values.binaries) throw new InputError("--binaries is for package");
   const out = values.out ?? (command === "compile" ? "dist/binaries" : "dist/release");
   return {
     command,
@@ -114,7 +114,7 @@ if (import.meta.main) {
   try {
     Deno.exit(await main(Deno.args));
   } catch (e) {
-    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE");
+    const usage = e instanceof InputError || (e as { code?: string }).code?.startsWith("ERR_PARSE");
     console.error(`error: ${(e as Error).message}`);
     Deno.exit(usage ? 2 : 1);
   }

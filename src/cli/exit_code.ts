@@ -6,6 +6,24 @@
  * @module
  */
 
+import { CheckpointClusterError } from "../core/checkpoint.ts";
+import { InputError } from "../core/input_error.ts";
+import { QuerySyntaxError } from "../core/query_syntax_error.ts";
+import {
+  ApiError,
+  ExecCredentialError,
+  KubeConfigError,
+  TransportError,
+  WatchLostError,
+} from "../k8s/errors.ts";
+import { escapeTerminal } from "../render/escape.ts";
+import {
+  InterruptedError,
+  ObjectGoneError,
+  OperationFailedError,
+  WaitTimeoutError,
+} from "./outcomes.ts";
+
 /** Exit codes, named. */
 export const ExitCode = {
   ok: 0,
@@ -19,21 +37,30 @@ export const ExitCode = {
   sigterm: 143,
 } as const;
 
-const byName: Record<string, number> = {
-  UsageError: ExitCode.usage,
-  SyntaxError: ExitCode.usage,
-  RangeError: ExitCode.usage,
-  QuerySyntaxError: ExitCode.usage,
-  WaitTimeoutError: ExitCode.timeout,
-  OperationFailedError: ExitCode.operationFailed,
-  ObjectGoneError: ExitCode.cluster,
-  WatchLostError: ExitCode.watchLost,
-  CheckpointClusterError: ExitCode.otherCluster,
-  ApiError: ExitCode.cluster,
-  TransportError: ExitCode.cluster,
-  KubeConfigError: ExitCode.cluster,
-  CompatHelpRequest: ExitCode.ok,
-};
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Which class means which exit code, decided by `instanceof`. Built-in errors (`SyntaxError`,
+ * `RangeError`, `TypeError`) are deliberately absent: the runtime throws them for bugs and broken
+ * answers after requests were sent, so they must not claim "bad input, nothing was sent" (2).
+ * They, and anything else not listed, exit 1. The signal decides an interrupt's code.
+ */
+const TABLE: readonly (readonly [ErrorClass, number | ((err: Error) => number)])[] = [
+  [InputError, ExitCode.usage],
+  [WaitTimeoutError, ExitCode.timeout],
+  [OperationFailedError, ExitCode.operationFailed],
+  [WatchLostError, ExitCode.watchLost],
+  [CheckpointClusterError, ExitCode.otherCluster],
+  [
+    InterruptedError,
+    (err) => (err as InterruptedError).signal === "SIGTERM" ? ExitCode.sigterm : ExitCode.sigint,
+  ],
+  [ObjectGoneError, ExitCode.cluster],
+  [ApiError, ExitCode.cluster],
+  [TransportError, ExitCode.cluster],
+  [KubeConfigError, ExitCode.cluster],
+  [ExecCredentialError, ExitCode.cluster],
+];
 
 /**
  * Map any thrown value to an exit code.
@@ -41,19 +68,15 @@ const byName: Record<string, number> = {
  * @example
  * ```ts
  * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * import { InputError } from "../core/input_error.ts";
  * import { exitCodeOf } from "./exit_code.ts";
- * assertEquals(exitCodeOf(new SyntaxError("bad")), 2);
+ * assertEquals(exitCodeOf(new InputError("bad")), 2);
+ * assertEquals(exitCodeOf(new SyntaxError("Unexpected token")), 1);
  * ```
  */
 export function exitCodeOf(err: unknown): number {
-  if (err instanceof Error) {
-    if (err.name === "InterruptedError") {
-      return (err as Error & { signal?: string }).signal === "SIGTERM"
-        ? ExitCode.sigterm
-        : ExitCode.sigint;
-    }
-    const mapped = byName[err.name];
-    if (mapped !== undefined) return mapped;
+  for (const [cls, code] of TABLE) {
+    if (err instanceof cls) return typeof code === "number" ? code : code(err);
   }
   return ExitCode.cluster;
 }
@@ -73,8 +96,9 @@ export function errorLine(err: unknown): string {
   }
   text = text.replace(/^error:\s*/i, "");
   // A query error shows the expression with a caret under the column: keep its lines.
-  if (!(err instanceof Error && err.name === "QuerySyntaxError")) {
+  if (!(err instanceof QuerySyntaxError)) {
     text = text.split("\n").filter((l) => l.trim()).join("; ");
   }
-  return `error: ${text}`;
+  // Errors quote the server (its Status message, the start of a broken answer): escape them.
+  return `error: ${escapeTerminal(text)}`;
 }

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { InputError } from "../core/input_error.ts";
 import { parseDuration } from "../core/duration.ts";
 import { validateDns1123Label } from "../core/names.ts";
 import type { GlobalFlags } from "./deps.ts";
@@ -20,7 +21,7 @@ import type { GlobalFlags } from "./deps.ts";
 export function parseRequestTimeout(value: string | undefined): number {
   if (value === undefined) return 30_000;
   if (/^\d+$/.test(value) && value !== "0") {
-    throw new SyntaxError(
+    throw new InputError(
       `cannot parse --request-timeout "${value}": add a unit, e.g. "${value}s"`,
     );
   }

@@ -7,7 +7,7 @@
  */
 
 import type { CommandSpec, FlagSpec } from "./command_spec.ts";
-import { UsageError } from "./outcomes.ts";
+import { InputError } from "./outcomes.ts";
 
 /** The noun-first leaves each kubectl verb stands for: `get vm` is `vm list` or `vm get`. */
 const LEAVES: Readonly<Record<string, readonly string[]>> = {
@@ -41,7 +41,7 @@ export function kubectlVerbCommands(nouns: readonly CommandSpec[]): CommandSpec[
         description: noun.description,
         args: [{ name: "names", required: false, variadic: true }],
         flags: [...flags.values()],
-        run: () => Promise.reject(new UsageError(`${verb} ${noun.name}: not rewritten`)),
+        run: () => Promise.reject(new InputError(`${verb} ${noun.name}: not rewritten`)),
       }];
     });
     return kinds.length === 0 ? [] : [{

@@ -7,6 +7,7 @@
 
 import type { Deps } from "./deps.ts";
 import { errorLine, ExitCode, exitCodeOf } from "./exit_code.ts";
+import { InterruptedError } from "./outcomes.ts";
 
 function wantsVerbose(argv: readonly string[]): boolean {
   return argv.includes("-v") || argv.includes("--verbose");
@@ -14,7 +15,7 @@ function wantsVerbose(argv: readonly string[]): boolean {
 
 /** Errors already explained on screen: a quiet interrupt. */
 function isSilent(err: unknown): boolean {
-  return err instanceof Error && err.name === "InterruptedError" && !err.message;
+  return err instanceof InterruptedError && !err.message;
 }
 
 /** Run hyperctl with `argv`; resolves to the process exit code. */

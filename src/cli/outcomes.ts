@@ -1,14 +1,12 @@
 /**
  * Errors that are not failures of the program but outcomes a script branches on.
  *
- * Each carries its own exit code, so src/cli/exit_code.ts needs no special cases.
+ * src/cli/exit_code.ts maps each class to its exit code.
  * @module
  */
 
-/** Bad usage or bad input; nothing was sent to the cluster. Exit 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+/** Bad usage or bad input; nothing was sent to the cluster. Exit 2. Core's parsers throw it too. */
+export { InputError } from "../core/input_error.ts";
 
 /** `--wait`/`op wait` ran out of time; the operation may still finish. Exit 3. */
 export class WaitTimeoutError extends Error {

@@ -5,7 +5,7 @@
 
 import { allowedFormats, isOutputFormat, type OutputFormat } from "../render/renderer.ts";
 import { closest } from "../core/_did_you_mean.ts";
-import { UsageError } from "./outcomes.ts";
+import { InputError } from "./outcomes.ts";
 
 /**
  * Parse `-o`; undefined means the table view.
@@ -24,7 +24,7 @@ export function parseOutputFormat(
   if (value === undefined || value === "") return "table";
   if (isOutputFormat(value) && allowed.includes(value)) return value;
   const hint = closest(value, allowed);
-  throw new UsageError(
+  throw new InputError(
     `unknown output format "${value}": allowed formats are ${allowed.join(", ")}${
       hint ? ` (did you mean "${hint}"?)` : ""
     }`,

@@ -14,7 +14,7 @@ import { type JsonPathTemplate, parseJsonPath } from "../core/jsonpath/mod.ts";
 import type { PrintOptions } from "../render/print_options.ts";
 import { allowedFormats, type OutputFormat } from "../render/renderer.ts";
 import { parseOutputFormat } from "./output.ts";
-import { UsageError } from "./outcomes.ts";
+import { InputError } from "./outcomes.ts";
 
 /** The printing flags as the parser hands them over. */
 export interface RawPrintFlags {
@@ -56,7 +56,7 @@ function readFileOrFail(path: string, what: string, read: (path: string) => stri
   try {
     return read(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${what} file "${path}": ${(e as Error).message}`);
+    throw new InputError(`cannot read ${what} file "${path}": ${(e as Error).message}`);
   }
 }
 
@@ -64,7 +64,7 @@ function jsonPathOf(text: string): JsonPathTemplate {
   try {
     return parseJsonPath(text);
   } catch (e) {
-    throw new UsageError(`cannot parse jsonpath template "${text}": ${(e as Error).message}`);
+    throw new InputError(`cannot parse jsonpath template "${text}": ${(e as Error).message}`);
   }
 }
 
@@ -72,7 +72,7 @@ function columnsOf(parse: () => CustomColumn[]): CustomColumn[] {
   try {
     return parse();
   } catch (e) {
-    throw new UsageError(`cannot parse custom columns: ${(e as Error).message}`);
+    throw new InputError(`cannot parse custom columns: ${(e as Error).message}`);
   }
 }
 
@@ -108,7 +108,7 @@ function formatChoice(value: string | undefined, read: (path: string) => string)
   const eq = value?.indexOf("=") ?? -1;
   const name = value === undefined || eq < 0 ? value : value.slice(0, eq);
   if (name !== undefined && GO_TEMPLATES.includes(name)) {
-    throw new UsageError(
+    throw new InputError(
       `-o ${name} is not supported: use -o jsonpath=TEMPLATE (kubectl's jsonpath), or -o json | jq`,
     );
   }
@@ -116,7 +116,7 @@ function formatChoice(value: string | undefined, read: (path: string) => string)
   if (template !== undefined) {
     const argument = eq < 0 ? "" : value!.slice(eq + 1);
     if (argument === "") {
-      throw new UsageError(
+      throw new InputError(
         template.startsWith("custom-columns")
           ? `-o ${template} needs columns, e.g. -o custom-columns=NAME:.metadata.name,CPUS:.spec.cpus`
           : `-o ${template} needs a template, e.g. -o jsonpath='{.items[*].metadata.name}'`,
@@ -128,7 +128,7 @@ function formatChoice(value: string | undefined, read: (path: string) => string)
   if (value !== undefined && !plain.includes(value as OutputFormat) && value !== "") {
     const all = [...plain, ...TEMPLATE_FORMATS.map((f) => `${f}=…`)];
     const hint = closest(value, [...plain, ...TEMPLATE_FORMATS]);
-    throw new UsageError(
+    throw new InputError(
       `unknown output format "${value}": allowed formats are ${all.join(", ")}${
         hint ? ` (did you mean "${hint}"?)` : ""
       }`,
@@ -141,7 +141,7 @@ function parseBoolean(flag: string, value: string | boolean | undefined): boolea
   if (value === undefined || typeof value === "boolean") return value;
   if (value === "true") return true;
   if (value === "false") return false;
-  throw new UsageError(`${flag} must be true or false, got "${value}"`);
+  throw new InputError(`${flag} must be true or false, got "${value}"`);
 }
 
 /**
@@ -174,11 +174,11 @@ export function parseOutputFlags(
     ] as const
   ) {
     if (given && !table) {
-      throw new UsageError(`${flag} adds a table column: it cannot be used with -o ${value}`);
+      throw new InputError(`${flag} adds a table column: it cannot be used with -o ${value}`);
     }
   }
   if (flags.outputWatchEvents && !context.watch) {
-    throw new UsageError("--output-watch-events can only be used with --watch or --watch-only");
+    throw new InputError("--output-watch-events can only be used with --watch or --watch-only");
   }
   return {
     output: choice.output,

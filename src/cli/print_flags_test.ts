@@ -1,6 +1,6 @@
 import { deepEqual, equal, throws } from "node:assert/strict";
 import { parseOutputFlags } from "./print_flags.ts";
-import { UsageError } from "./outcomes.ts";
+import { InputError } from "./outcomes.ts";
 
 const noFiles = (path: string): string => {
   throw new Error(`No such file or directory (os error 2): readfile '${path}'`);
@@ -88,7 +88,7 @@ Deno.test("parseOutputFlags() rejects bad -o values and flag mixes before anythi
   for (const [value, flags, message] of cases) {
     throws(() => parse(value, flags), (e: Error) => {
       equal(e.message, message);
-      return e instanceof UsageError;
+      return e instanceof InputError;
     });
   }
   throws(

@@ -9,7 +9,7 @@ import { type CommandSpec, type FlagSpec, switchFlag, valueFlag } from "./comman
 import type { Deps, GlobalFlags } from "./deps.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
-import { UsageError } from "./outcomes.ts";
+import { InputError } from "./outcomes.ts";
 import type { RawPrintFlags } from "./print_flags.ts";
 import { waitForCommand } from "./wait_command.ts";
 import { kubectlVerbCommands } from "./kubectl_verbs.ts";
@@ -243,7 +243,7 @@ export function commandTree(deps: Deps): CommandSpec {
         description:
           "HyperSDK's `hyperctl k8s -op OP [-flag …]` syntax, translated (see hyperctl k8s -h)",
         run: () => {
-          throw new UsageError("k8s must be the first word: hyperctl k8s -op OP [-flag …]");
+          throw new InputError("k8s must be the first word: hyperctl k8s -op OP [-flag …]");
         },
       },
       {

@@ -35,10 +35,10 @@ import type { ProgressRow } from "../render/progress_model.ts";
 import { interrupted$, refFor } from "./commands/_common.ts";
 import type { Deps } from "./deps.ts";
 import {
+  InputError,
   InterruptedError,
   ObjectGoneError,
   OperationFailedError,
-  UsageError,
   WaitTimeoutError,
 } from "./outcomes.ts";
 
@@ -96,7 +96,7 @@ export function parseProgressMode(
     case "none":
       return v;
     default:
-      throw new UsageError(`--progress must be auto, bar, lines or none, got "${value}"`);
+      throw new InputError(`--progress must be auto, bar, lines or none, got "${value}"`);
   }
 }
 

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { isRecord, type KubeObject } from "./types.ts";
 
 /** What identifies the watched query. */
@@ -95,7 +96,7 @@ function objectProblem(o: unknown, query: CheckpointQuery, seen: Set<string>): s
  */
 export function parseCheckpoint(text: string, query: CheckpointQuery, path: string): Checkpoint {
   const damaged = (why: string): never => {
-    throw new SyntaxError(`cannot read state file "${path}": ${why} (fix or remove the file)`);
+    throw new InputError(`cannot read state file "${path}": ${why} (fix or remove the file)`);
   };
   let doc: unknown;
   try {
@@ -114,7 +115,7 @@ export function parseCheckpoint(text: string, query: CheckpointQuery, path: stri
     return damaged("its query is damaged");
   }
   if (!sameQuery(saved as unknown as CheckpointQuery, query)) {
-    throw new SyntaxError(
+    throw new InputError(
       `state file "${path}" was written for another query ` +
         `(${describe(saved as unknown as CheckpointQuery)}); ` +
         `this run watches ${describe(query)}: use one state file per query`,

@@ -57,7 +57,7 @@ Deno.test("parseCheckpoint() refuses a file with any damaged object, naming it",
   for (const [objects, message] of cases) {
     const text = JSON.stringify({ ...good, objects });
     throws(() => parseCheckpoint(text, q, "s.json"), {
-      name: "SyntaxError",
+      name: "InputError",
       message: new RegExp(`^cannot read state file "s\\.json": .*${message.source}.* \\(fix or`),
     });
   }
@@ -72,7 +72,7 @@ Deno.test("parseCheckpoint() refuses a file with any damaged object, naming it",
   ) {
     throws(
       () => parseCheckpoint(JSON.stringify({ ...good, [field]: value }), q, "s"),
-      /^SyntaxError: cannot read state file "s": /,
+      /^InputError: cannot read state file "s": /,
       `${field}=${JSON.stringify(value)}`,
     );
   }

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { parseJsonPath } from "./jsonpath/parse.ts";
 import type { ListNode } from "./jsonpath/nodes.ts";
 
@@ -28,7 +29,7 @@ export function relaxedJsonPath(path: string): string {
   if (path === "") return path;
   const m = RELAXED.exec(path);
   if (!m) {
-    throw new SyntaxError(
+    throw new InputError(
       `unexpected path string "${path}", expected a 'name1.name2' or '.name1.name2' or ` +
         "'{name1.name2}' or '{.name1.name2}'",
     );
@@ -41,12 +42,12 @@ function column(header: string, path: string): CustomColumn {
   try {
     return { header, template: parseJsonPath(text) };
   } catch (e) {
-    throw new SyntaxError(`cannot parse column ${header} path "${path}": ${(e as Error).message}`);
+    throw new InputError(`cannot parse column ${header} path "${path}": ${(e as Error).message}`);
   }
 }
 
 /**
- * Parse `HEADER:PATH,…`; throws SyntaxError (exit 2) with kubectl's reason.
+ * Parse `HEADER:PATH,…`; throws InputError (exit 2) with kubectl's reason.
  *
  * @example
  * ```ts
@@ -56,12 +57,12 @@ function column(header: string, path: string): CustomColumn {
  */
 export function parseCustomColumns(spec: string): CustomColumn[] {
   if (spec === "") {
-    throw new SyntaxError("custom-columns format specified but no custom columns given");
+    throw new InputError("custom-columns format specified but no custom columns given");
   }
   return spec.split(",").map((part) => {
     const colon = part.indexOf(":");
     if (colon < 0) {
-      throw new SyntaxError(
+      throw new InputError(
         `unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`,
       );
     }
@@ -83,14 +84,14 @@ export function parseCustomColumnsFile(text: string): CustomColumn[] {
   const expected = "Expected format is one line of space separated headers, one line of space " +
     "separated column specs.";
   if (lines.length < 1 || (lines.length === 1 && lines[0] === "")) {
-    throw new SyntaxError(`invalid template, missing header line. ${expected}`);
+    throw new InputError(`invalid template, missing header line. ${expected}`);
   }
-  if (lines.length < 2) throw new SyntaxError(`invalid template, missing spec line. ${expected}`);
+  if (lines.length < 2) throw new InputError(`invalid template, missing spec line. ${expected}`);
   const words = (line: string) => line.split(/\s+/).filter(Boolean);
   const headers = words(lines[0]);
   const specs = words(lines[1]);
   if (headers.length !== specs.length) {
-    throw new SyntaxError(
+    throw new InputError(
       `number of headers (${headers.length}) and field specifications (${specs.length}) don't match`,
     );
   }

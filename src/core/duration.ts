@@ -6,6 +6,8 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
+
 /** Nanoseconds per unit, as BigInt so `1.5h` and `999999999ns` are exact until the final ms. */
 const UNITS: Readonly<Record<string, bigint>> = {
   ns: 1n,
@@ -48,7 +50,7 @@ const UNIT_HINTS: Readonly<Record<string, string>> = {
 const MAX_NS = BigInt(Number.MAX_SAFE_INTEGER) * 1_000_000n;
 
 const fail = (input: string, why: string): never => {
-  throw new SyntaxError(`cannot parse duration ${JSON.stringify(input)}: ${why}`);
+  throw new InputError(`cannot parse duration ${JSON.stringify(input)}: ${why}`);
 };
 
 function unitHint(input: string, unit: string): string {

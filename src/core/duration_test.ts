@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { assertThrowsWith } from "./_testing.ts";
@@ -49,7 +50,7 @@ Deno.test("parseDuration() rejects garbage with hints", () => {
   for (const [input, why] of cases) {
     assertThrowsWith(
       () => parseDuration(input),
-      SyntaxError,
+      InputError,
       `cannot parse duration ${JSON.stringify(input)}: ${why}`,
     );
   }
@@ -72,12 +73,12 @@ Deno.test("formatDuration() prints Go style rounded to seconds", () => {
   for (const [ms, want] of cases) assert.equal(formatDuration(ms), want, String(ms));
 });
 
-Deno.test("parseDuration() throws only SyntaxError and inverts formatDuration()", () => {
+Deno.test("parseDuration() throws only InputError and inverts formatDuration()", () => {
   fc.assert(fc.property(fc.string(), (s) => {
     try {
       parseDuration(s);
     } catch (e) {
-      return e instanceof SyntaxError;
+      return e instanceof InputError;
     }
     return true;
   }));

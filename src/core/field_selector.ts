@@ -7,6 +7,7 @@
  */
 
 import { checkSelectorSize } from "./selector_size.ts";
+import { InputError } from "./input_error.ts";
 import { getPath } from "./types.ts";
 
 /** One `path op value` term. */
@@ -21,7 +22,7 @@ export interface FieldRequirement {
 export type FieldSelector = readonly FieldRequirement[];
 
 const fail = (input: string, why: string): never => {
-  throw new SyntaxError(`cannot parse field selector ${JSON.stringify(input)}: ${why}`);
+  throw new InputError(`cannot parse field selector ${JSON.stringify(input)}: ${why}`);
 };
 
 /** Split on unescaped commas, keeping escapes for the term parser. */
@@ -62,7 +63,7 @@ function unescape(input: string, value: string): string {
 }
 
 /**
- * Parse a field selector. Throws SyntaxError for a term without an operator or a bad escape.
+ * Parse a field selector. Throws InputError for a term without an operator or a bad escape.
  * @example
  * ```ts
  * import assert from "node:assert/strict";

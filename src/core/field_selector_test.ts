@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { assertThrowsWith } from "./_testing.ts";
@@ -42,7 +43,7 @@ Deno.test("parseFieldSelector() rejects malformed terms", () => {
     ],
   ];
   for (const [input, message] of cases) {
-    assertThrowsWith(() => parseFieldSelector(input), SyntaxError, message);
+    assertThrowsWith(() => parseFieldSelector(input), InputError, message);
   }
 });
 
@@ -84,12 +85,12 @@ Deno.test("formatFieldSelector() round-trips through parseFieldSelector()", () =
   );
 });
 
-Deno.test("parseFieldSelector() throws only SyntaxError on arbitrary input", () => {
+Deno.test("parseFieldSelector() throws only InputError on arbitrary input", () => {
   fc.assert(fc.property(fc.string(), (s) => {
     try {
       parseFieldSelector(s);
     } catch (e) {
-      return e instanceof SyntaxError;
+      return e instanceof InputError;
     }
     return true;
   }));

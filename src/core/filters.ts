@@ -8,6 +8,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { parseTimestamp } from "./age.ts";
 import { parseDuration } from "./duration.ts";
 import type { KindInfo } from "./kinds.ts";
@@ -88,23 +89,22 @@ export function parseTimeBound(input: string, nowMs: number, flag: string): numb
     try {
       return nowMs - parseDuration(input);
     } catch (e) {
-      throw new SyntaxError(`invalid ${flag}: ${(e as Error).message}`);
+      throw new InputError(`invalid ${flag}: ${(e as Error).message}`);
     }
   }
-  throw new SyntaxError(
+  throw new InputError(
     `cannot parse ${flag} ${JSON.stringify(input)}: expected an RFC 3339 date (2024-05-01), ` +
       `date-time (2024-05-01T12:00:00Z) or a duration such as 24h`,
   );
 }
 
 function vmOnly(kind: KindInfo, flag: string): void {
-  if (kind.noun !== "vm") throw new SyntaxError(`${flag} applies only to vm`);
+  if (kind.noun !== "vm") throw new InputError(`${flag} applies only to vm`);
 }
 
 /**
- * Validate raw flags for a kind. Throws SyntaxError for malformed values (`--min-memory 8GB`,
- * unknown phases) and for flags that make no sense for the kind, RangeError for out-of-range
- * numbers (`--min-cpus 0`).
+ * Validate raw flags for a kind. Throws InputError for malformed values (`--min-memory 8GB`),
+ * unknown phases, out-of-range numbers (`--min-cpus 0`) and flags that make no sense for the kind.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -121,33 +121,33 @@ export function parseFilterOptions(raw: RawFilterOptions, kind: KindInfo, nowMs:
   } = {};
   if (raw.status !== undefined) {
     if (kind.phases.length === 0) {
-      throw new SyntaxError(`--status does not apply to ${kind.noun} (it has no phases)`);
+      throw new InputError(`--status does not apply to ${kind.noun} (it has no phases)`);
     }
     const parts = (typeof raw.status === "string" ? [raw.status] : raw.status)
       .flatMap((s) => s.split(","))
       .map((s) => s.trim())
       .filter((s) => s !== "");
     if (parts.length === 0) {
-      throw new SyntaxError(`--status needs at least one phase; valid: ${kind.phases.join(", ")}`);
+      throw new InputError(`--status needs at least one phase; valid: ${kind.phases.join(", ")}`);
     }
     filter.statuses = [...new Set(parts.map((p) => normalizePhase(kind, p)))];
   }
   if (raw.node !== undefined) {
     vmOnly(kind, "--node");
-    if (raw.node.trim() === "") throw new SyntaxError(`--node needs a node name`);
+    if (raw.node.trim() === "") throw new InputError(`--node needs a node name`);
     filter.node = raw.node;
   }
   if (raw.minCpus !== undefined) {
     vmOnly(kind, "--min-cpus");
     const text = String(raw.minCpus).trim();
     if (!/^\d+$/.test(text)) {
-      throw new SyntaxError(
+      throw new InputError(
         `invalid --min-cpus ${JSON.stringify(text)}: expected a positive integer`,
       );
     }
     const n = Number(text);
     if (n < 1 || !Number.isSafeInteger(n)) {
-      throw new RangeError(`invalid --min-cpus ${text}: expected a positive integer`);
+      throw new InputError(`invalid --min-cpus ${text}: expected a positive integer`);
     }
     filter.minCpus = n;
   }
@@ -157,10 +157,10 @@ export function parseFilterOptions(raw: RawFilterOptions, kind: KindInfo, nowMs:
     try {
       q = parseQuantity(raw.minMemory);
     } catch (e) {
-      throw new SyntaxError(`invalid --min-memory: ${(e as Error).message}`);
+      throw new InputError(`invalid --min-memory: ${(e as Error).message}`);
     }
     if (q.coefficient < 0n) {
-      throw new RangeError(
+      throw new InputError(
         `invalid --min-memory ${JSON.stringify(raw.minMemory)}: must not be negative`,
       );
     }
@@ -176,7 +176,7 @@ export function parseFilterOptions(raw: RawFilterOptions, kind: KindInfo, nowMs:
     filter.createdAfterMs !== undefined && filter.createdBeforeMs !== undefined &&
     filter.createdAfterMs >= filter.createdBeforeMs
   ) {
-    throw new RangeError(`--created-after must be earlier than --created-before`);
+    throw new InputError(`--created-after must be earlier than --created-before`);
   }
   return filter;
 }

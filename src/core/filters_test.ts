@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { assertThrowsWith } from "./_testing.ts";
@@ -62,46 +63,46 @@ Deno.test("toPredicate() applies each flag and ANDs them", () => {
 });
 
 Deno.test("parseFilterOptions() rejects bad values with clear errors", () => {
-  const cases: [RawFilterOptions, ErrorConstructor, string][] = [
-    [{ minCpus: "0" }, RangeError, `invalid --min-cpus 0: expected a positive integer`],
-    [{ minCpus: "-1" }, SyntaxError, `invalid --min-cpus "-1": expected a positive integer`],
-    [{ minCpus: "1.5" }, SyntaxError, `invalid --min-cpus "1.5": expected a positive integer`],
-    [{ minCpus: "four" }, SyntaxError, `invalid --min-cpus "four": expected a positive integer`],
+  const cases: [RawFilterOptions, typeof InputError, string][] = [
+    [{ minCpus: "0" }, InputError, `invalid --min-cpus 0: expected a positive integer`],
+    [{ minCpus: "-1" }, InputError, `invalid --min-cpus "-1": expected a positive integer`],
+    [{ minCpus: "1.5" }, InputError, `invalid --min-cpus "1.5": expected a positive integer`],
+    [{ minCpus: "four" }, InputError, `invalid --min-cpus "four": expected a positive integer`],
     [
       { minMemory: "8GB" },
-      SyntaxError,
+      InputError,
       `invalid --min-memory: cannot parse quantity "8GB": unknown suffix "GB" (did you mean "G" or "Gi"?)`,
     ],
-    [{ minMemory: "-1Gi" }, RangeError, `invalid --min-memory "-1Gi": must not be negative`],
+    [{ minMemory: "-1Gi" }, InputError, `invalid --min-memory "-1Gi": must not be negative`],
     [
       { status: "runing" },
-      SyntaxError,
+      InputError,
       `invalid status "runing" for vm (did you mean "Running"?); valid: Pending, Creating, Running, Stopped, Migrating, Paused, Failed, Unknown`,
     ],
     [
       { status: " , " },
-      SyntaxError,
+      InputError,
       `--status needs at least one phase; valid: Pending, Creating, Running, Stopped, Migrating, Paused, Failed, Unknown`,
     ],
-    [{ node: "" }, SyntaxError, `--node needs a node name`],
+    [{ node: "" }, InputError, `--node needs a node name`],
     [
       { createdAfter: "yesterday" },
-      SyntaxError,
+      InputError,
       `cannot parse --created-after "yesterday": expected an RFC 3339 date (2024-05-01), date-time (2024-05-01T12:00:00Z) or a duration such as 24h`,
     ],
     [
       { createdBefore: "2024-02-31" },
-      SyntaxError,
+      InputError,
       `cannot parse --created-before "2024-02-31": expected an RFC 3339 date (2024-05-01), date-time (2024-05-01T12:00:00Z) or a duration such as 24h`,
     ],
     [
       { createdAfter: "5 min" },
-      SyntaxError,
+      InputError,
       `invalid --created-after: cannot parse duration "5 min": contains whitespace (did you mean "5m"?)`,
     ],
     [
       { createdAfter: "2024-05-02", createdBefore: "2024-05-01" },
-      RangeError,
+      InputError,
       `--created-after must be earlier than --created-before`,
     ],
   ];
@@ -113,22 +114,22 @@ Deno.test("parseFilterOptions() rejects bad values with clear errors", () => {
 Deno.test("parseFilterOptions() rejects VM-only flags for other kinds", () => {
   assertThrowsWith(
     () => parseFilterOptions({ minCpus: "2" }, opKind, NOW),
-    SyntaxError,
+    InputError,
     "--min-cpus applies only to vm",
   );
   assertThrowsWith(
     () => parseFilterOptions({ minMemory: "2Gi" }, opKind, NOW),
-    SyntaxError,
+    InputError,
     "--min-memory applies only to vm",
   );
   assertThrowsWith(
     () => parseFilterOptions({ node: "n1" }, opKind, NOW),
-    SyntaxError,
+    InputError,
     "--node applies only to vm",
   );
   assertThrowsWith(
     () => parseFilterOptions({ status: "ready" }, kindByName("template")!, NOW),
-    SyntaxError,
+    InputError,
     "--status does not apply to template (it has no phases)",
   );
   assert.deepEqual(parseFilterOptions({ status: "succeeded" }, opKind, NOW), {
@@ -139,7 +140,7 @@ Deno.test("parseFilterOptions() rejects VM-only flags for other kinds", () => {
 Deno.test("parseTimeBound() rejects a date-time on a day that does not exist", () => {
   assert.throws(
     () => parseTimeBound("2024-02-30T00:00:00Z", NOW, "--created-after"),
-    { name: "SyntaxError", message: /cannot parse --created-after "2024-02-30T00:00:00Z"/ },
+    { name: "InputError", message: /cannot parse --created-after "2024-02-30T00:00:00Z"/ },
   );
 });
 

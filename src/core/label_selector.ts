@@ -7,6 +7,7 @@
  */
 
 import { checkSelectorSize } from "./selector_size.ts";
+import { InputError } from "./input_error.ts";
 import { isDns1123Subdomain } from "./names.ts";
 
 /** The operators of a requirement; `exists` is a bare key, `!` is `!key`. */
@@ -119,7 +120,7 @@ class Parser {
   constructor(private readonly input: string, private readonly tokens: Token[]) {}
 
   fail(token: Token, why: string): never {
-    throw new SyntaxError(
+    throw new InputError(
       `cannot parse label selector ${JSON.stringify(this.input)}: ${why} at column ${token.column}`,
     );
   }
@@ -242,7 +243,7 @@ function parseInt64(text: string): bigint | undefined {
 /**
  * Parse a label selector (`env=prod,tier in (web,api),!legacy,gen>3`).
  *
- * Throws a SyntaxError naming the column of the offending token, e.g.
+ * Throws an InputError naming the column of the offending token, e.g.
  * `cannot parse label selector "env in (a": expected ")" at column 10`.
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { assertThrowsWith } from "./_testing.ts";
@@ -77,7 +78,7 @@ Deno.test("parseLabelSelector() names the column of the error", () => {
   for (const [input, why] of cases) {
     assertThrowsWith(
       () => parseLabelSelector(input),
-      SyntaxError,
+      InputError,
       `cannot parse label selector ${JSON.stringify(input)}: ${why}`,
     );
   }
@@ -151,7 +152,7 @@ Deno.test("parse(format(s)) gives back the same selector", () => {
   }));
 });
 
-Deno.test("parseLabelSelector() throws only SyntaxError on arbitrary input", () => {
+Deno.test("parseLabelSelector() throws only InputError on arbitrary input", () => {
   fc.assert(
     fc.property(
       fc.oneof(fc.string(), fc.stringMatching(/^[a-z!=<>(), 0-9/.-]{0,16}$/)),
@@ -159,7 +160,7 @@ Deno.test("parseLabelSelector() throws only SyntaxError on arbitrary input", () 
         try {
           parseLabelSelector(s);
         } catch (e) {
-          return e instanceof SyntaxError;
+          return e instanceof InputError;
         }
         return true;
       },

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { didYouMean } from "./_did_you_mean.ts";
 
 const LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
@@ -22,14 +23,14 @@ function suggest(name: string, allowDots: boolean, max: number): string | undefi
 function check(name: string, what: string, allowDots: boolean, max: number): string {
   const kind = allowDots ? "RFC 1123 subdomain" : "RFC 1123 label";
   const prefix = `invalid ${what} ${JSON.stringify(name)}`;
-  if (name === "") throw new SyntaxError(`invalid ${what} "": must not be empty`);
+  if (name === "") throw new InputError(`invalid ${what} "": must not be empty`);
   if (name.length > max) {
-    throw new SyntaxError(`${prefix}: must be at most ${max} characters (got ${name.length})`);
+    throw new InputError(`${prefix}: must be at most ${max} characters (got ${name.length})`);
   }
   if (!(allowDots ? SUBDOMAIN_RE : LABEL_RE).test(name)) {
     const chars = allowDots ? `a-z, 0-9, "-" and "."` : `a-z, 0-9 and "-"`;
     const hint = suggest(name, allowDots, max);
-    throw new SyntaxError(
+    throw new InputError(
       `${prefix}: must be a lowercase ${kind} (${chars}, starting and ending with a letter or digit)` +
         didYouMean(hint),
     );
@@ -39,7 +40,7 @@ function check(name: string, what: string, allowDots: boolean, max: number): str
 
 /**
  * Check an object name (VM, snapshot, ...): a lowercase RFC 1123 subdomain of at most 253
- * characters. Returns the name so it can be used inline; throws SyntaxError with a hint.
+ * characters. Returns the name so it can be used inline; throws InputError with a hint.
  *
  * @param name the name to check
  * @param what what the name is for, used in the message (`VM name`)
@@ -57,14 +58,15 @@ export function validateDns1123Name(name: string, what: string): string {
 
 /**
  * Check a namespace or other label-like name: a lowercase RFC 1123 label of at most 63
- * characters, no dots. Returns the name; throws SyntaxError with a hint.
+ * characters, no dots. Returns the name; throws InputError with a hint.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import { InputError } from "./input_error.ts";
  * import { validateDns1123Label } from "./names.ts";
  * assert.equal(validateDns1123Label("prod", "namespace"), "prod");
- * assert.throws(() => validateDns1123Label("my.ns", "namespace"), SyntaxError);
+ * assert.throws(() => validateDns1123Label("my.ns", "namespace"), InputError);
  * ```
  */
 export function validateDns1123Label(name: string, what: string): string {

@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "./_testing.ts";
 import {
@@ -36,7 +37,7 @@ Deno.test("validateDns1123Name() rejects bad names with a hint", () => {
     ],
   ];
   for (const [name, message] of cases) {
-    assertThrowsWith(() => validateDns1123Name(name, "VM name"), SyntaxError, message);
+    assertThrowsWith(() => validateDns1123Name(name, "VM name"), InputError, message);
   }
 });
 
@@ -44,12 +45,12 @@ Deno.test("validateDns1123Label() rejects dots and names over 63 characters", ()
   assert.equal(validateDns1123Label("prod-1", "namespace"), "prod-1");
   assertThrowsWith(
     () => validateDns1123Label("my.ns", "namespace"),
-    SyntaxError,
+    InputError,
     `invalid namespace "my.ns": must be a lowercase RFC 1123 label (a-z, 0-9 and "-", starting and ending with a letter or digit) (did you mean "my-ns"?)`,
   );
   assertThrowsWith(
     () => validateDns1123Label("a".repeat(64), "namespace"),
-    SyntaxError,
+    InputError,
     /at most 63 characters \(got 64\)/,
   );
   assert.equal(isDns1123Label("a".repeat(63)), true);

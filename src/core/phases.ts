@@ -6,6 +6,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { closest, didYouMean } from "./_did_you_mean.ts";
 import { kindByName, type KindInfo } from "./kinds.ts";
 import { getBoolean, type KubeObject, phaseOf } from "./types.ts";
@@ -88,7 +89,7 @@ export function waitOutcome(kind: KindInfo | string, obj: KubeObject | undefined
 
 /**
  * Map a user-typed phase (`running`, `RUNNING`) to the kind's canonical phase (`Running`).
- * Throws SyntaxError listing the valid phases, with a did-you-mean for close typos.
+ * Throws InputError listing the valid phases, with a did-you-mean for close typos.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -103,10 +104,10 @@ export function normalizePhase(kind: KindInfo, input: string): string {
   const found = kind.phases.find((p) => p.toLowerCase() === value.toLowerCase());
   if (found) return found;
   if (kind.phases.length === 0) {
-    throw new SyntaxError(`invalid status ${JSON.stringify(input)}: ${kind.noun} has no phases`);
+    throw new InputError(`invalid status ${JSON.stringify(input)}: ${kind.noun} has no phases`);
   }
   const guess = closest(value, kind.phases);
-  throw new SyntaxError(
+  throw new InputError(
     `invalid status ${JSON.stringify(input)} for ${kind.noun}` +
       didYouMean(guess) +
       `; valid: ${kind.phases.join(", ")}`,

@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "./_testing.ts";
 import { kindByName, KINDS } from "./kinds.ts";
@@ -69,16 +70,16 @@ Deno.test("normalizePhase() is case-insensitive and suggests close typos", () =>
     ["", `invalid status "" for vm; valid: ${valid}`],
   ];
   for (const [input, message] of cases) {
-    assertThrowsWith(() => normalizePhase(vm, input), SyntaxError, message);
+    assertThrowsWith(() => normalizePhase(vm, input), InputError, message);
   }
   assertThrowsWith(
     () => normalizePhase(kindByName("template")!, "Ready"),
-    SyntaxError,
+    InputError,
     `invalid status "Ready": template has no phases`,
   );
   assertThrowsWith(
     () => normalizePhase(kindByName("op")!, "Stopped"),
-    SyntaxError,
+    InputError,
     `invalid status "Stopped" for op; valid: Pending, Running, Succeeded, Failed, Cancelled`,
   );
 });

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
+
 /** How the quantity was written; the canonical form keeps the family (binary stays binary). */
 export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
 
@@ -66,7 +68,7 @@ const VALID_SUFFIXES = "n u m k M G T P E Ki Mi Gi Ti Pi Ei, or an exponent such
 export const MAX_QUANTITY_LENGTH = 64;
 
 const fail = (input: string, why: string): never => {
-  throw new SyntaxError(`cannot parse quantity ${JSON.stringify(input)}: ${why}`);
+  throw new InputError(`cannot parse quantity ${JSON.stringify(input)}: ${why}`);
 };
 
 /** A hint for suffixes people write from habit: K, KB, GiB, Gb, mi, ... */
@@ -136,7 +138,7 @@ function compareMagnitude(a: bigint, ea: number, b: bigint, eb: number): -1 | 0 
  * Parse a Kubernetes quantity exactly.
  *
  * Accepts the upstream grammar (`<sign><digits>.<digits><suffix>`), and JSON numbers because CR
- * specs may store `memory: 4294967296`. Throws a SyntaxError with a hint for the usual mistakes.
+ * specs may store `memory: 4294967296`. Throws an InputError with a hint for the usual mistakes.
  *
  * @param input the quantity as written by a user or stored in an object
  * @returns the normalised, exact quantity
@@ -156,7 +158,7 @@ export function parseQuantity(input: string | number): Quantity {
   if (typeof input !== "string") return fail(String(input), "not a string or number");
   if (input === "") return fail(input, "empty string");
   if (input.length > MAX_QUANTITY_LENGTH) {
-    throw new SyntaxError(
+    throw new InputError(
       `cannot parse quantity "${input.slice(0, 20)}…": ${input.length} characters, ` +
         `more than the ${MAX_QUANTITY_LENGTH} any real quantity needs`,
     );

@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "./_testing.ts";
 import fc from "fast-check";
@@ -123,10 +124,10 @@ Deno.test("parseQuantity() rejects invalid input with hints", () => {
     ],
   ];
   for (const [input, message] of cases) {
-    assertThrowsWith(() => parseQuantity(input), SyntaxError, message);
+    assertThrowsWith(() => parseQuantity(input), InputError, message);
   }
   for (const bad of ["1+1.0M", "0.1am", ".5i", "1E3.5", "0x10", "1_000"]) {
-    assertThrowsWith(() => parseQuantity(bad), SyntaxError, /^cannot parse quantity/);
+    assertThrowsWith(() => parseQuantity(bad), InputError, /^cannot parse quantity/);
   }
 });
 
@@ -135,7 +136,7 @@ Deno.test("parseQuantity() refuses text longer than any real quantity", () => {
   for (const n of [MAX_QUANTITY_LENGTH, 100_000]) {
     assertThrowsWith(
       () => parseQuantity(`1${"0".repeat(n)}`),
-      SyntaxError,
+      InputError,
       new RegExp(`^cannot parse quantity "1000.*": ${n + 1} characters, more than the 64`),
     );
   }
@@ -254,13 +255,13 @@ const quantityText = fc.tuple(
 ).filter(([, i, f]) => /\d/.test(i + (f ?? "")))
   .map(([s, i, f, suf]) => `${s}${i}${f === undefined ? "" : `.${f}`}${suf}`);
 
-Deno.test("parseQuantity() throws only SyntaxError on arbitrary strings", () => {
+Deno.test("parseQuantity() throws only InputError on arbitrary strings", () => {
   fc.assert(
     fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[-+.\deEinumkKMGTP ]{0,12}$/)), (s) => {
       try {
         parseQuantity(s);
       } catch (e) {
-        return e instanceof SyntaxError;
+        return e instanceof InputError;
       }
       return true;
     }),

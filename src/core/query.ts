@@ -16,6 +16,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { closest, didYouMean } from "./_did_you_mean.ts";
 import { fieldsFor, labelField, type QueryField } from "./_query_fields.ts";
 import { lexQuery, QueryLexError, type QueryToken } from "./_query_lexer.ts";
@@ -26,8 +27,10 @@ import { labelKeyError } from "./label_selector.ts";
 import { normalizePhase } from "./phases.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
 import type { KubeObject, ObjectPredicate } from "./types.ts";
+import { QuerySyntaxError } from "./query_syntax_error.ts";
 
 export type { FieldType, QueryField } from "./_query_fields.ts";
+export { QuerySyntaxError };
 
 /** Comparison operators (`==` is read as `=`). */
 export type Comparison = "=" | "!=" | "<" | "<=" | ">" | ">=";
@@ -51,41 +54,6 @@ export type Query =
     readonly values: readonly QueryValue[];
     readonly negated: boolean;
   };
-
-/**
- * A `--where` syntax error: the message shows the expression with a caret under `column`.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { kindByName } from "./kinds.ts";
- * import { parseQuery, QuerySyntaxError } from "./query.ts";
- * try {
- *   parseQuery("cpus > 2 and (memory", kindByName("vm")!);
- * } catch (e) {
- *   assert.ok(e instanceof QuerySyntaxError && e.column === 21);
- * }
- * ```
- */
-export class QuerySyntaxError extends SyntaxError {
-  /** 1-based column of the problem. */
-  readonly column: number;
-  /** The message without the excerpt. */
-  readonly reason: string;
-  readonly expression: string;
-  constructor(expression: string, reason: string, column: number) {
-    // Whitespace is shown as spaces so the caret stays under the right character.
-    const shown = expression.replace(/\s/g, " ");
-    super(
-      `cannot parse query at column ${column}: ${reason}\n  ${shown}\n  ${
-        " ".repeat(Math.max(0, column - 1))
-      }^`,
-    );
-    this.name = "QuerySyntaxError";
-    this.column = column;
-    this.reason = reason;
-    this.expression = expression;
-  }
-}
 
 const KEYWORDS = new Set(["and", "or", "not", "in"]);
 const ORDERING = new Set(["<", "<=", ">", ">="]);
@@ -266,7 +234,7 @@ class Parser {
 }
 
 /**
- * Parse a `--where` expression for a kind. Throws QuerySyntaxError (a SyntaxError) with the
+ * Parse a `--where` expression for a kind. Throws QuerySyntaxError (an InputError) with the
  * column and a caret excerpt.
  * @example
  * ```ts
@@ -280,7 +248,7 @@ class Parser {
  */
 export function parseQuery(input: string, kind: KindInfo): Query {
   if (input.length > MAX_QUERY_LENGTH) {
-    throw new SyntaxError(
+    throw new InputError(
       `cannot parse query: ${input.length} characters, more than ${MAX_QUERY_LENGTH}`,
     );
   }

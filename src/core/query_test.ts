@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { kindByName } from "./kinds.ts";
+import { InputError } from "./input_error.ts";
 import {
   MAX_QUERY_DEPTH,
   MAX_QUERY_LENGTH,
@@ -192,7 +193,7 @@ Deno.test("parseQuery() errors point at the column with a caret", () => {
       err = e;
     }
     assert.ok(err instanceof QuerySyntaxError, expr);
-    assert.ok(err instanceof SyntaxError);
+    assert.ok(err instanceof InputError);
     assert.equal(err.reason, reason, expr);
     assert.equal(err.column, column, expr);
   }
@@ -274,7 +275,7 @@ Deno.test("parseQuery() refuses an expression longer than its limit", () => {
   const chain = (n: number) => Array.from({ length: n }, () => "cpus > 1").join(" or ");
   assert.ok(parseQuery(chain(300), vmKind));
   assert.throws(() => parseQuery(chain(20_000), vmKind), {
-    name: "SyntaxError",
+    name: "InputError",
     message: `cannot parse query: 239996 characters, more than ${MAX_QUERY_LENGTH}`,
   });
 });
@@ -301,7 +302,7 @@ Deno.test("not not e == e, a and b == both, a or b == either", () => {
   );
 });
 
-Deno.test("parseQuery() throws only SyntaxError on arbitrary strings", () => {
+Deno.test("parseQuery() throws only InputError on arbitrary strings", () => {
   const noisy = fc.array(
     fc.constantFrom(
       "name",
@@ -338,7 +339,7 @@ Deno.test("parseQuery() throws only SyntaxError on arbitrary strings", () => {
       try {
         pred(s);
       } catch (e) {
-        return e instanceof SyntaxError;
+        return e instanceof InputError;
       }
       return true;
     }),

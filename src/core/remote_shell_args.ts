@@ -8,6 +8,8 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
+
 /** ssh(1) options that take a value (OpenSSH 9 getopt string). */
 const SSH_VALUE_OPTIONS = new Set("BbcDEeFIiJLlmOoPpQRSWw".split(""));
 
@@ -58,7 +60,7 @@ function operandIndexes(words: readonly string[], valueOptions: ReadonlySet<stri
  * Parse the words after `vm ssh`: the destination is the first operand, its words before it
  * and up to a `--` are ssh options, the rest is the remote command.
  *
- * @throws SyntaxError when there is no destination
+ * @throws InputError when there is no destination
  * @example
  * ```ts
  * import { deepStrictEqual } from "node:assert/strict";
@@ -74,10 +76,10 @@ export function parseSshWords(words: readonly string[]): SshWords {
   const after = dash < 0 ? [] : words.slice(dash + 1);
   const [at] = operandIndexes(before, SSH_VALUE_OPTIONS);
   if (at === undefined) {
-    throw new SyntaxError("vm ssh needs a VM: hyperctl vm ssh [USER@]NAME [ssh options] [-- CMD]");
+    throw new InputError("vm ssh needs a VM: hyperctl vm ssh [USER@]NAME [ssh options] [-- CMD]");
   }
   const { user, host } = splitUser(before[at]);
-  if (!host) throw new SyntaxError(`cannot read "${before[at]}" as [USER@]NAME`);
+  if (!host) throw new InputError(`cannot read "${before[at]}" as [USER@]NAME`);
   // Words after the destination that are not options belong to the command, as with ssh.
   const tail = before.slice(at + 1);
   const firstCommand = operandIndexes(tail, SSH_VALUE_OPTIONS)[0] ?? tail.length;
@@ -113,12 +115,12 @@ export interface ScpWords {
 /**
  * Find the `NAME:path` operands of an scp command line (either side, any number).
  *
- * @throws SyntaxError without two operands or without any `NAME:path`
+ * @throws InputError without two operands or without any `NAME:path`
  */
 export function parseScpWords(words: readonly string[]): ScpWords {
   const operands = operandIndexes(words, SCP_VALUE_OPTIONS);
   if (operands.length < 2) {
-    throw new SyntaxError("vm scp needs a source and a destination: hyperctl vm scp SRC DST");
+    throw new InputError("vm scp needs a source and a destination: hyperctl vm scp SRC DST");
   }
   const remotes: ScpRemote[] = [];
   for (const index of operands) {
@@ -129,7 +131,7 @@ export function parseScpWords(words: readonly string[]): ScpWords {
     remotes.push({ index, ...(user ? { user } : {}), vm: host, path: m[2] });
   }
   if (remotes.length === 0) {
-    throw new SyntaxError('vm scp needs a VM on one side, as "NAME:path" or "USER@NAME:path"');
+    throw new InputError('vm scp needs a VM on one side, as "NAME:path" or "USER@NAME:path"');
   }
   return { words: [...words], remotes };
 }

@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import { parseScpWords, parseSshWords, scpArgs, sshArgs } from "./remote_shell_args.ts";
 
@@ -23,8 +24,8 @@ Deno.test("parseSshWords() finds the VM among ssh options and splits off the com
     [["a@b@web-1"], { user: "a@b", vm: "web-1", options: [], command: [] }],
   ];
   for (const [words, expected] of cases) assert.deepEqual(parseSshWords(words), expected);
-  assert.throws(() => parseSshWords(["-p", "22"]), SyntaxError);
-  assert.throws(() => parseSshWords(["--", "echo"]), SyntaxError);
+  assert.throws(() => parseSshWords(["-p", "22"]), InputError);
+  assert.throws(() => parseSshWords(["--", "echo"]), InputError);
 });
 
 Deno.test("sshArgs() puts -- before the destination so no word reads as an option", () => {

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { GROUP, kindByName, type KindInfo, KINDS, VERSION } from "./kinds.ts";
 
 const QUALIFIERS = [`.${VERSION}.${GROUP}`, `.${GROUP}`];
@@ -75,7 +76,7 @@ export function resourceArgs(words: readonly string[]): TypedNames {
     const refs = words.map((w) => {
       const ref = splitTypedName(w);
       if (!ref) {
-        throw new SyntaxError(
+        throw new InputError(
           w.includes("/")
             ? `unknown resource type in "${w}": HyperSDK kinds are ${KNOWN_KINDS}`
             : `"${w}" has no type: give every argument as TYPE/NAME, or TYPE NAME…`,
@@ -85,19 +86,19 @@ export function resourceArgs(words: readonly string[]): TypedNames {
     });
     const nouns = new Set(refs.map((r) => r.kind.noun));
     if (nouns.size > 1) {
-      throw new SyntaxError(`one kind at a time: got ${[...nouns].join(" and ")}`);
+      throw new InputError(`one kind at a time: got ${[...nouns].join(" and ")}`);
     }
     return { kind: refs[0].kind, names: refs.map((r) => r.name) };
   }
-  if (words[0].includes(",")) throw new SyntaxError(`one kind at a time: got "${words[0]}"`);
+  if (words[0].includes(",")) throw new InputError(`one kind at a time: got "${words[0]}"`);
   const kind = kindOfResource(words[0]);
   if (!kind) {
-    throw new SyntaxError(`unknown resource type "${words[0]}": HyperSDK kinds are ${KNOWN_KINDS}`);
+    throw new InputError(`unknown resource type "${words[0]}": HyperSDK kinds are ${KNOWN_KINDS}`);
   }
   const names = words.slice(1);
   if (names.some((n) => n.includes("/"))) {
     // kubectl's own words for `get vm vm/a`.
-    throw new SyntaxError(
+    throw new InputError(
       "there is no need to specify a resource type as a separate argument when passing " +
         "arguments in resource/name form",
     );

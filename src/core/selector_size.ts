@@ -8,26 +8,29 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
+
 /** Largest URL-encoded selector, in bytes. */
 export const MAX_SELECTOR_BYTES = 30_000;
 
 /**
- * Throw a SyntaxError when `input` would make the request URL too long to send.
+ * Throw an InputError when `input` would make the request URL too long to send.
  *
  * @param what how the error names the selector, e.g. `label selector`
  * @param input the selector as given
  * @example
  * ```ts
  * import { throws } from "node:assert/strict";
+ * import { InputError } from "./input_error.ts";
  * import { checkSelectorSize } from "./selector_size.ts";
  * checkSelectorSize("label selector", "env=prod");
- * throws(() => checkSelectorSize("label selector", "a=".repeat(20_000)), SyntaxError);
+ * throws(() => checkSelectorSize("label selector", "a=".repeat(20_000)), InputError);
  * ```
  */
 export function checkSelectorSize(what: string, input: string): void {
   const bytes = encodeURIComponent(input).length;
   if (bytes > MAX_SELECTOR_BYTES) {
-    throw new SyntaxError(
+    throw new InputError(
       `cannot use ${what} "${input.slice(0, 20)}…": ${bytes} bytes once URL-encoded, more than ` +
         `the ${MAX_SELECTOR_BYTES} a request URL leaves for it (split the query or use fewer values)`,
     );

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import { parseTimestamp } from "./age.ts";
 import type { KindInfo } from "./kinds.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
@@ -49,7 +50,7 @@ export function parseSortKey(input: string, _kind: KindInfo): SortKey {
   if (named) return named;
   const path = text.replace(/^\{(.*)\}$/, "$1");
   if (!/^(\.[A-Za-z0-9_-]+)+$/.test(path)) {
-    throw new SyntaxError(
+    throw new InputError(
       `cannot sort by "${input}": expected a field path like .spec.cpus or one of ${
         Object.keys(NAMED).join(", ")
       }`,

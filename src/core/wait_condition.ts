@@ -7,6 +7,7 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
 import type { KindInfo } from "./kinds.ts";
 import { normalizePhase, terminalPhases, type WaitOutcome, waitOutcome } from "./phases.ts";
 import { getNumber, isRecord, type KubeObject, phaseOf } from "./types.ts";
@@ -47,7 +48,7 @@ export function parseWaitCondition(kind: KindInfo, text: string): WaitCondition 
   switch (key) {
     case "phase": {
       const phases = rest.split(",").filter((p) => p.trim() !== "");
-      if (phases.length === 0) throw new SyntaxError(`--for phase= needs a phase; ${USAGE}`);
+      if (phases.length === 0) throw new InputError(`--for phase= needs a phase; ${USAGE}`);
       return { type: "phase", phases: phases.map((p) => normalizePhase(kind, p)) };
     }
     case "condition": {
@@ -55,14 +56,14 @@ export function parseWaitCondition(kind: KindInfo, text: string): WaitCondition 
       const name = at < 0 ? rest : rest.slice(0, at);
       const value = at < 0 ? "True" : rest.slice(at + 1);
       if (name === "" || value === "") {
-        throw new SyntaxError(`--for "${text}" needs a condition name; ${USAGE}`);
+        throw new InputError(`--for "${text}" needs a condition name; ${USAGE}`);
       }
       return { type: "condition", name, value };
     }
     case "jsonpath":
       return parseJsonPathCondition(rest);
     default:
-      throw new SyntaxError(`unrecognized --for "${text}": ${USAGE}`);
+      throw new InputError(`unrecognized --for "${text}": ${USAGE}`);
   }
 }
 
@@ -75,12 +76,12 @@ function parseJsonPathCondition(rest: string): WaitCondition {
     ? rest.indexOf("=")
     : rest.length;
   if (rest.startsWith("{") && close < 0) {
-    throw new SyntaxError(`--for jsonpath: missing "}" in "${rest}"`);
+    throw new InputError(`--for jsonpath: missing "}" in "${rest}"`);
   }
   const expression = rest.slice(0, end);
   const tail = rest.slice(end);
   if (tail !== "" && !tail.startsWith("=")) {
-    throw new SyntaxError(`--for jsonpath: expected "=" after ${expression}, got "${tail}"`);
+    throw new InputError(`--for jsonpath: expected "=" after ${expression}, got "${tail}"`);
   }
   const steps = parseWaitPath(expression);
   return tail === "" ? { type: "jsonpath", expression, steps } : {

@@ -1,3 +1,4 @@
+import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import { kindByNoun } from "./kinds.ts";
 import type { KubeObject } from "./types.ts";
@@ -39,7 +40,7 @@ Deno.test("parseWaitCondition() rejects bad input with the forms or a did-you-me
   for (const [input, re] of cases) {
     assert.throws(
       () => parseWaitCondition(VM, input),
-      (e: Error) => e instanceof SyntaxError && re.test(e.message),
+      (e: Error) => e instanceof InputError && re.test(e.message),
       input,
     );
   }

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { InputError } from "./input_error.ts";
+
 /** One step of a path: a field name or a list index. */
 export type PathStep = string | number;
 
@@ -36,7 +38,7 @@ export function parseWaitPath(expression: string): PathStep[] {
     const index = INDEX.exec(rest);
     const m = index ?? FIELD.exec(rest) ?? QUOTED.exec(rest);
     if (!m) {
-      throw new SyntaxError(
+      throw new InputError(
         `--for jsonpath: ${JSON.stringify(expression)} is outside the supported subset at ` +
           `${JSON.stringify(rest)}: use fields and indexes such as {.status.ipAddresses[0]} ` +
           `(for a condition: --for condition=Ready)`,
@@ -45,7 +47,7 @@ export function parseWaitPath(expression: string): PathStep[] {
     steps.push(index ? Number(index[1]) : m[1] ?? m[2]);
     rest = rest.slice(m[0].length);
   }
-  if (steps.length === 0) throw new SyntaxError(`--for jsonpath: empty path in "${expression}"`);
+  if (steps.length === 0) throw new InputError(`--for jsonpath: empty path in "${expression}"`);
   return steps;
 }
 

@@ -9,25 +9,11 @@
 import type { ResourceRef } from "./api.ts";
 import { getString, isRecord } from "../core/types.ts";
 import { isGoneStatus } from "../core/watch_state.ts";
+import { WatchLostError } from "./errors.ts";
 
-/** The watch could not be re-established within the retry budget; the CLI maps it to exit 5. */
-export class WatchLostError extends Error {
-  /** Discriminant shared with the connection layer's errors (`errors.ts`); exit code 5. */
-  readonly kind = "watch-lost" as const;
-  override name = "WatchLostError";
-  /** Failed attempts in the final streak. */
-  readonly attempts: number;
-
-  constructor(message: string, options: { cause: unknown; attempts: number }) {
-    super(message, { cause: options.cause });
-    this.attempts = options.attempts;
-  }
-
-  /** Same as `message`; present so commands can call `userMessage()` on every error kind. */
-  userMessage(): string {
-    return this.message;
-  }
-}
+// Defined with the connection layer's errors, so the CLI's exit-code table can import it without
+// loading the watch machinery.
+export { WatchLostError };
 
 /** No event arrived for `idleMs`: the connection is treated as dead (half-open TCP, client-node#596). */
 export class WatchIdleError extends Error {

@@ -1,8 +1,8 @@
 /**
  * Typed errors of the connection layer, each able to say what went wrong in one line.
  *
- * Commands map these to exit code 1 through the `kind` discriminant (no instanceof chains), and
- * print `userMessage()`; the messages never contain credentials.
+ * src/cli/exit_code.ts maps each class to its exit code (1; 5 for a lost watch) and prints
+ * `userMessage()`; the messages never contain credentials.
  * @module
  */
 
@@ -199,6 +199,25 @@ export class ExecCredentialError extends Error {
   override name = "ExecCredentialError";
 
   /** Same as `message`. */
+  userMessage(): string {
+    return this.message;
+  }
+}
+
+/** The watch could not be re-established within the retry budget; the CLI maps it to exit 5. */
+export class WatchLostError extends Error {
+  /** Discriminant shared with the connection layer's errors; exit code 5. */
+  readonly kind = "watch-lost" as const;
+  override name = "WatchLostError";
+  /** Failed attempts in the final streak. */
+  readonly attempts: number;
+
+  constructor(message: string, options: { cause: unknown; attempts: number }) {
+    super(message, { cause: options.cause });
+    this.attempts = options.attempts;
+  }
+
+  /** Same as `message`; present so commands can call `userMessage()` on every error kind. */
   userMessage(): string {
     return this.message;
   }

@@ -11,9 +11,10 @@ import type { KubeObject } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { watchHealth } from "./_watch_health.ts";
 import type { ListCommandOptions } from "./list.ts";
 import { listRenderer } from "./_list_renderer.ts";
 
@@ -32,7 +33,7 @@ export async function runMultiList(
   deps: Deps,
 ): Promise<void> {
   const names = contexts === "all" ? await deps.contextNames(globals) : contexts;
-  if (names.length === 0) throw new UsageError("the kubeconfig has no contexts");
+  if (names.length === 0) throw new InputError("the kubeconfig has no contexts");
   const conns: { context: string; conn: Connection }[] = [];
   for (const context of names) {
     try {
@@ -47,9 +48,17 @@ export async function runMultiList(
     const refOf = (c: Connection) =>
       refFor(options.kind, options.allNamespaces ? undefined : c.namespace);
     if (options.watch !== "none") {
+      // Each cluster's reconnects are said on stderr, prefixed with its context.
+      const health = (context: string, conn: Connection) => ({
+        onNotice: watchHealth(
+          (line) => void deps.io.err.write(`${context}: ${line}`).catch(() => {}),
+          () => deps.clock.now(),
+          conn.api.server,
+        ).onNotice,
+      });
       const events$ = merge(
         ...conns.map(({ context, conn }) =>
-          listEvents$(conn.api, refOf(conn), options).pipe(
+          listEvents$(conn.api, refOf(conn), options, health(context, conn)).pipe(
             map((ev) => ({ ...ev, context })),
             catchError((err) => from(report(deps, context, err)).pipe(ignoreElements())),
           )

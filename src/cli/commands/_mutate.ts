@@ -16,7 +16,7 @@ import { resourceName } from "../../render/name.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { parseOutputFormat } from "../output.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import {
   concludeWait,
   parseProgressMode,
@@ -61,14 +61,14 @@ export function parseMutationOptions(
     ? "client"
     : flags.dryRun;
   if (dry !== "none" && dry !== "client" && dry !== "server") {
-    throw new UsageError(`--dry-run must be "client" or "server", got "${flags.dryRun}"`);
+    throw new InputError(`--dry-run must be "client" or "server", got "${flags.dryRun}"`);
   }
   if ((flags.wait || flags.timeout !== undefined) && !options.waitable) {
-    throw new UsageError("--wait is not available for this command");
+    throw new InputError("--wait is not available for this command");
   }
-  if (flags.wait && dry !== "none") throw new UsageError("--wait cannot be used with --dry-run");
-  if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout needs --wait");
-  if (flags.notify && !flags.wait) throw new UsageError("--notify needs --wait");
+  if (flags.wait && dry !== "none") throw new InputError("--wait cannot be used with --dry-run");
+  if (flags.timeout !== undefined && !flags.wait) throw new InputError("--timeout needs --wait");
+  if (flags.notify && !flags.wait) throw new InputError("--notify needs --wait");
   const output = globals.output === undefined
     ? undefined
     : parseOutputFormat(globals.output, ["json", "yaml", "name"]);

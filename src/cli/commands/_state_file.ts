@@ -16,7 +16,7 @@ import {
 } from "../../core/checkpoint.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
 import { writeFileAtomic } from "../atomic_file.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 
 /** An open state file: the checkpoint to resume from, and how to save and release. */
 export interface StateFile {
@@ -52,7 +52,7 @@ async function lock(path: string): Promise<void> {
       return;
     } catch (e) {
       if (!(e instanceof Deno.errors.AlreadyExists)) {
-        throw new UsageError(`cannot use state file "${path}": ${(e as Error).message}`);
+        throw new InputError(`cannot use state file "${path}": ${(e as Error).message}`);
       }
       const holder = Number((await Deno.readTextFile(lockPath).catch(() => "")).trim());
       if (holder > 0 && alive(holder)) {
@@ -73,7 +73,7 @@ async function readCheckpoint(path: string, query: CheckpointQuery) {
     text = await Deno.readTextFile(path);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return undefined;
-    throw new UsageError(`cannot read state file "${path}": ${(e as Error).message}`);
+    throw new InputError(`cannot read state file "${path}": ${(e as Error).message}`);
   }
   return parseCheckpoint(text, query, path);
 }

@@ -10,7 +10,7 @@ import { validateDns1123Name } from "../../core/names.ts";
 import { nameOf, phaseOf } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { refFor } from "./_common.ts";
 
 /** Names or a selector, as given. */
@@ -26,7 +26,7 @@ export function parseTargetSpec(
   selector: string | undefined,
 ): TargetSpec {
   if (names.length > 0 && selector !== undefined) {
-    throw new UsageError(`give ${kind.singular} names or -l, not both`);
+    throw new InputError(`give ${kind.singular} names or -l, not both`);
   }
   for (const n of names) validateDns1123Name(n, `${kind.singular} name`);
   if (selector !== undefined) parseLabelSelector(selector);
@@ -53,11 +53,11 @@ export async function resolveTargets(
     return items.map(nameOf);
   }
   if (!deps.io.stdinIsTTY || !deps.io.stderrIsTTY) {
-    throw new UsageError(`${kind.noun} ${verb} needs a ${kind.singular} name (or -l SELECTOR)`);
+    throw new InputError(`${kind.noun} ${verb} needs a ${kind.singular} name (or -l SELECTOR)`);
   }
   const { items } = await lastValueFrom(list$(conn.api, ref));
   if (items.length === 0) {
-    throw new UsageError(`no ${kind.plural} in namespace "${conn.namespace}" to ${verb}`);
+    throw new InputError(`no ${kind.plural} in namespace "${conn.namespace}" to ${verb}`);
   }
   const { select } = await import("@inquirer/prompts");
   const choice = await select({
@@ -94,7 +94,7 @@ export async function confirmDestructive(
 ): Promise<boolean> {
   if (yes) return true;
   if (!deps.io.stdinIsTTY || !deps.io.stderrIsTTY) {
-    throw new UsageError(`refusing to ${what} without --yes: stdin is not a terminal`);
+    throw new InputError(`refusing to ${what} without --yes: stdin is not a terminal`);
   }
   const { confirm } = await import("@inquirer/prompts");
   return await confirm({ message: `${what}?`, default: false }, { output: stderrStream() });

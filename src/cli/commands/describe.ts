@@ -16,7 +16,7 @@ import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { refFor } from "./_common.ts";
 import { parseTargetSpec, type TargetSpec } from "./_targets.ts";
 
@@ -44,7 +44,7 @@ export function parseDescribeOptions(
   // As kubectl: no name and no selector describes every object of the kind.
   const targets = parseTargetSpec(kind, names, flags.selector);
   if (globals.allNamespaces && targets.names.length > 0) {
-    throw new UsageError(
+    throw new InputError(
       `a ${kind.singular} cannot be described by name across all namespaces; use -n NAMESPACE`,
     );
   }

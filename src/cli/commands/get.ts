@@ -32,7 +32,7 @@ import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
 import type { PrintOptions } from "../../render/print_options.ts";
-import { InterruptedError, UsageError } from "../outcomes.ts";
+import { InputError, InterruptedError } from "../outcomes.ts";
 import type { RawGetFlags } from "../program.ts";
 import { colorFor, interrupted$, refFor } from "./_common.ts";
 
@@ -58,19 +58,19 @@ export function parseGetOptions(
 ): GetCommandOptions {
   validateGlobalFlags(globals);
   if (globals.allNamespaces) {
-    throw new UsageError(
+    throw new InputError(
       `a ${kind.singular} cannot be retrieved by name across all namespaces; use -n NAMESPACE`,
     );
   }
   for (const name of names) validateDns1123Name(name, `${kind.singular} name`);
   const watch = flags.watchOnly ? "watch-only" : flags.watch ? "watch" : "none";
   if (watch !== "none" && names.length > 1) {
-    throw new UsageError(
+    throw new InputError(
       `--watch follows one ${kind.singular}; for several use list -w (-l SELECTOR)`,
     );
   }
   if (flags.for !== undefined && watch === "none") {
-    throw new UsageError("--for needs --watch or --watch-only");
+    throw new InputError("--for needs --watch or --watch-only");
   }
   return {
     kind,

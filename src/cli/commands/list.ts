@@ -21,7 +21,7 @@ import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
 import type { PrintOptions } from "../../render/print_options.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import type { RawListFlags } from "../program.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
@@ -67,16 +67,16 @@ function parseIdleTimeout(value: string | undefined): number | undefined {
   try {
     ms = parseDuration(value);
   } catch (e) {
-    throw new UsageError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
+    throw new InputError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
   }
-  if (ms < 3000) throw new UsageError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
+  if (ms < 3000) throw new InputError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
   return ms;
 }
 
 function parseChunkSize(value: string | undefined): number {
   if (value === undefined) return 500;
   if (!/^\d+$/.test(value)) {
-    throw new UsageError(`--chunk-size must be a whole number >= 0, got "${value}"`);
+    throw new InputError(`--chunk-size must be a whole number >= 0, got "${value}"`);
   }
   return Number(value);
 }
@@ -113,19 +113,19 @@ export function parseListOptions(
     : queryPredicate(parseQuery(flags.where, kind), nowMs);
   const watch = flags.watchOnly ? "watch-only" : flags.watch ? "watch" : "none";
   if (flags.for !== undefined && watch === "none") {
-    throw new UsageError("--for needs --watch or --watch-only");
+    throw new InputError("--for needs --watch or --watch-only");
   }
-  if (flags.live && watch === "none") throw new UsageError("--live needs --watch");
+  if (flags.live && watch === "none") throw new InputError("--live needs --watch");
   const contexts = flags.allContexts
     ? "all" as const
     : globals.context?.includes(",")
     ? globals.context.split(",").map((c) => c.trim()).filter(Boolean)
     : undefined;
   if (flags.stateFile !== undefined && (watch === "none" || contexts !== undefined)) {
-    throw new UsageError("--state-file needs --watch (or --watch-only) on one cluster");
+    throw new InputError("--state-file needs --watch (or --watch-only) on one cluster");
   }
   if (flags.allContexts && globals.context !== undefined) {
-    throw new UsageError("use --context or --all-contexts, not both");
+    throw new InputError("use --context or --all-contexts, not both");
   }
   return {
     kind,

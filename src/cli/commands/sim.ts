@@ -14,7 +14,7 @@ import { type Operator, startOperator } from "../../sim/operator/mod.ts";
 import { type SimServer, startSimServer } from "../../sim/server/mod.ts";
 import { EMBEDDED_CRDS } from "../../sim/crds.ts";
 import type { Deps } from "../deps.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { refFor } from "./_common.ts";
 import { kindByNoun } from "../../core/kinds.ts";
 import { rfc3339 } from "../../sim/operator/time.ts";
@@ -44,7 +44,7 @@ export function parseSimOptions(flags: SimFlags, home: string | undefined): SimO
   const int = (flag: string, v: string | undefined, dflt: number, max: number) => {
     if (v === undefined) return dflt;
     if (!/^\d+$/.test(v) || Number(v) > max) {
-      throw new UsageError(`${flag} must be a whole number from 0 to ${max}, got "${v}"`);
+      throw new InputError(`${flag} must be a whole number from 0 to ${max}, got "${v}"`);
     }
     return Number(v);
   };
@@ -52,13 +52,13 @@ export function parseSimOptions(flags: SimFlags, home: string | undefined): SimO
     .filter(Boolean);
   for (const n of nodes) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(n)) {
-      throw new UsageError(`--nodes: "${n}" is not a valid node name`);
+      throw new InputError(`--nodes: "${n}" is not a valid node name`);
     }
   }
-  if (nodes.length === 0) throw new UsageError("--nodes needs at least one node name");
+  if (nodes.length === 0) throw new InputError("--nodes needs at least one node name");
   const pace = flags.pace ?? "normal";
   if (pace !== "fast" && pace !== "normal") {
-    throw new UsageError(`--pace must be fast or normal, got "${pace}"`);
+    throw new InputError(`--pace must be fast or normal, got "${pace}"`);
   }
   return {
     port: int("--port", flags.port, 0, 65535),

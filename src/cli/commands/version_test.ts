@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { KubeApi } from "../../k8s/api.ts";
 import type { Connection } from "../deps.ts";
 import { fakeDeps } from "../fake_deps.ts";
+import { InputError } from "../outcomes.ts";
 import { formatVersion, runVersionCommand, servedVersionWarning } from "./version.ts";
 import project from "../../../deno.json" with { type: "json" };
 
@@ -67,7 +68,7 @@ Deno.test("runVersionCommand() refuses an output format it has no printer for", 
   await assert.rejects(
     () => runVersionCommand({ client: true }, { output: "name" }, deps),
     (e: Error) =>
-      e.name === "UsageError" && /allowed formats are table, json, yaml/.test(e.message),
+      e instanceof InputError && /allowed formats are table, json, yaml/.test(e.message),
   );
   assert.equal(deps.stdout(), "");
 });

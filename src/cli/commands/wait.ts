@@ -11,7 +11,7 @@ import { concludeWait, waitFor } from "../wait.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
 import { parseTargetSpec } from "./_targets.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 
 /** Run `<noun> wait NAME…`. */
 export async function runWaitCommand(
@@ -23,7 +23,7 @@ export async function runWaitCommand(
 ): Promise<void> {
   const kind = kindByNoun(noun);
   validateGlobalFlags(globals);
-  if (names.length === 0) throw new UsageError(`${noun} wait needs at least one name`);
+  if (names.length === 0) throw new InputError(`${noun} wait needs at least one name`);
   parseTargetSpec(kind, names, undefined);
   const options = parseMutationOptions({ ...flags, wait: true }, globals, deps.io.stderrIsTTY, {
     waitable: true,

@@ -30,7 +30,7 @@ import { resourceName } from "../../render/name.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
-import { ObjectGoneError, UsageError } from "../outcomes.ts";
+import { InputError, ObjectGoneError } from "../outcomes.ts";
 import { concludeWait, parseProgressMode, waitFor, type WaitOptions } from "../wait.ts";
 import { refFor } from "./_common.ts";
 
@@ -69,25 +69,25 @@ export function parseWaitForOptions(
 ): WaitForOptions {
   validateGlobalFlags(globals);
   if (words.length === 0) {
-    throw new UsageError("wait needs a resource: wait KIND NAME… | KIND/NAME… | KIND -l SELECTOR");
+    throw new InputError("wait needs a resource: wait KIND NAME… | KIND/NAME… | KIND -l SELECTOR");
   }
   const { kind, names } = resourceArgs(words);
   for (const name of names) validateDns1123Name(name, `${kind.singular} name`);
   const chosen = [names.length > 0, flags.selector !== undefined, flags.all === true];
   if (chosen.filter(Boolean).length !== 1) {
-    throw new UsageError(`wait needs exactly one of: ${kind.singular} names, -l SELECTOR, --all`);
+    throw new InputError(`wait needs exactly one of: ${kind.singular} names, -l SELECTOR, --all`);
   }
   if (flags.selector !== undefined) parseLabelSelector(flags.selector);
   if (flags.for === undefined) {
-    throw new UsageError(
+    throw new InputError(
       "wait needs --for phase=P | condition=C[=V] | create | delete | jsonpath='{…}'=V",
     );
   }
   if (globals.allNamespaces && names.length > 0) {
-    throw new UsageError(`-A goes with -l or --all; names are looked up in one namespace (-n)`);
+    throw new InputError(`-A goes with -l or --all; names are looked up in one namespace (-n)`);
   }
   if (flags.for === "create" && names.length === 0) {
-    throw new UsageError("--for create needs names: objects that do not exist match no selector");
+    throw new InputError("--for create needs names: objects that do not exist match no selector");
   }
   const timeout = flags.timeout ?? DEFAULT_TIMEOUT;
   const output = globals.output === undefined

@@ -3,7 +3,7 @@
  * @module
  */
 
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import type { K8sFlags } from "./k8s_flags.ts";
 
 /** Groups of the op list, in the order `-help` and the unknown-op error show them. */
@@ -29,7 +29,7 @@ export interface OpSpec {
   command: string;
   /** Flag values with no equivalent, checked first (before required flags). */
   reject?(f: K8sFlags): void;
-  /** The new argv, without `-o` and the global flags; throws UsageError. */
+  /** The new argv, without `-o` and the global flags; throws InputError. */
   translate(f: K8sFlags, spec: OpSpec): string[];
   /** Where `-o` comes from; absent when the command prints no object. */
   output?: OutputMode;
@@ -38,15 +38,15 @@ export interface OpSpec {
 }
 
 /** The usage error of a missing required flag, with a working example (HyperSDK exited 1). */
-export function missingFlag(spec: OpSpec, flag: string, why = ""): UsageError {
-  return new UsageError(
+export function missingFlag(spec: OpSpec, flag: string, why = ""): InputError {
+  return new InputError(
     `hyperctl k8s: -op ${spec.op} needs -${flag}${why} (example: hyperctl k8s ${spec.example})`,
   );
 }
 
 /** Throw the usage error of a flag that has no equivalent; `why` says what is missing. */
 export function unsupported(flag: string, why: string): never {
-  throw new UsageError(`hyperctl k8s: ${flag} is not supported: ${why}`);
+  throw new InputError(`hyperctl k8s: ${flag} is not supported: ${why}`);
 }
 
 /**
@@ -56,7 +56,7 @@ export function unsupported(flag: string, why: string): never {
 export function nameArg(f: K8sFlags, flag: string): string {
   const value = f.str(flag);
   if (value.startsWith("-")) {
-    throw new UsageError(
+    throw new InputError(
       `hyperctl k8s: -${flag} needs a name, got ${JSON.stringify(value)} ` +
         `(write -${flag} NAME or -${flag}=NAME)`,
     );
@@ -90,7 +90,7 @@ export function waitFlags(f: K8sFlags): string[] {
   if (f.given("timeout")) {
     const n = f.int("timeout");
     if (n < 0) {
-      throw new UsageError(`hyperctl k8s: -timeout must be >= 0 seconds, got "${n}"`);
+      throw new InputError(`hyperctl k8s: -timeout must be >= 0 seconds, got "${n}"`);
     }
     out.push("--timeout", `${n}s`);
   }
@@ -121,7 +121,7 @@ export function output(f: K8sFlags, spec: Pick<OpSpec, "op" | "output">): string
   if (!mode) {
     const flag = f.given("output") ? "-output" : json ? "-json" : undefined;
     if (flag) {
-      throw new UsageError(`hyperctl k8s: -op ${spec.op} prints no object, so ${flag} has no use`);
+      throw new InputError(`hyperctl k8s: -op ${spec.op} prints no object, so ${flag} has no use`);
     }
     return [];
   }
@@ -136,14 +136,14 @@ export function output(f: K8sFlags, spec: Pick<OpSpec, "op" | "output">): string
     ? ["json", "yaml", "wide", "name", "table"]
     : ["json", "yaml", "name", "table"];
   if (!allowed.includes(value)) {
-    throw new UsageError(
+    throw new InputError(
       `hyperctl k8s: -output ${JSON.stringify(f.str("output"))} is not one of ${
         allowed.join(", ")
       } for -op ${spec.op}`,
     );
   }
   if (json && value !== "json") {
-    throw new UsageError(`hyperctl k8s: -json and -output ${value} disagree: give one of them`);
+    throw new InputError(`hyperctl k8s: -json and -output ${value} disagree: give one of them`);
   }
   return value === "table" ? [] : ["-o", value];
 }

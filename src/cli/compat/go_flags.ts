@@ -8,7 +8,7 @@
  */
 
 import { closest } from "../../core/_did_you_mean.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 
 /** Value types of the flags HyperSDK defines (it uses no others). */
 export type GoFlagType = "string" | "int" | "bool";
@@ -60,7 +60,7 @@ export function parseGoInt(text: string): number | undefined {
 }
 
 function fail(message: string): never {
-  throw new UsageError(`hyperctl k8s: ${message}`);
+  throw new InputError(`hyperctl k8s: ${message}`);
 }
 
 function convert(def: GoFlagDef, raw: string): GoFlagValue {
@@ -106,7 +106,7 @@ function unknownFlag(name: string, defs: ReadonlyMap<string, GoFlagDef>): never 
  *
  * @returns the values, which flags were set and the remaining arguments; or `{ help: true }` for
  *   `-h`/`-help`
- * @throws UsageError for an unknown flag, a missing value or a value of the wrong type (Go exits 2)
+ * @throws InputError for an unknown flag, a missing value or a value of the wrong type (Go exits 2)
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";

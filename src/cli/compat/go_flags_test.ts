@@ -1,6 +1,6 @@
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
 import fc from "fast-check";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import {
   formatGoDefaults,
   type GoFlagDef,
@@ -62,7 +62,7 @@ Deno.test("bool flags: -wait, -wait=true, -wait=false, Go's ParseBool spellings"
   throws(
     () => parse(["-wait=yes"]),
     (e: Error) =>
-      e instanceof UsageError && e.message.includes(`invalid boolean value "yes" for -wait`),
+      e instanceof InputError && e.message.includes(`invalid boolean value "yes" for -wait`),
   );
 });
 
@@ -106,7 +106,7 @@ Deno.test("int flags use strconv.ParseInt base 0", () => {
     throws(
       () => parse(["-cpus", bad]),
       (e: Error) =>
-        e instanceof UsageError &&
+        e instanceof InputError &&
         e.message.includes(`invalid value ${JSON.stringify(bad)} for -cpus`),
     );
   }
@@ -128,12 +128,12 @@ Deno.test("unknown flags are usage errors naming the flag, with a hint", () => {
   throws(
     () => parse(["-o", "json"]),
     (e: Error) =>
-      e instanceof UsageError && e.message.includes("flag provided but not defined: -o"),
+      e instanceof InputError && e.message.includes("flag provided but not defined: -o"),
   );
   throws(
     () => parse(["--cpu", "4"]),
     (e: Error) =>
-      e instanceof UsageError && /not defined: -cpu \(did you mean -cpus\?\)/.test(e.message),
+      e instanceof InputError && /not defined: -cpu \(did you mean -cpus\?\)/.test(e.message),
   );
 });
 

@@ -6,8 +6,8 @@ import type { Connection, GlobalFlags } from "../deps.ts";
 import { exitCodeOf } from "../exit_code.ts";
 import { fakeDeps } from "../fake_deps.ts";
 import { run } from "../main.ts";
-import { UsageError } from "../outcomes.ts";
-import { CompatHelpRequest, expandCompat } from "./mod.ts";
+import { InputError } from "../outcomes.ts";
+import { translateK8sArgs } from "./mod.ts";
 import { CASES, split } from "./testdata/k8s_cases.ts";
 
 function vm(name: string, phase: string, namespace = "default"): KubeObject {
@@ -69,33 +69,31 @@ function cluster(items: KubeObject[]) {
 
 const VMS = [vm("web-1", "Running"), vm("web-2", "Stopped"), vm("db-1", "Running", "prod")];
 
-Deno.test("expandCompat leaves other command lines alone", () => {
-  deepEqual(expandCompat(["vm", "list", "-o", "json"]), ["vm", "list", "-o", "json"]);
-  deepEqual(expandCompat([]), []);
-  deepEqual(expandCompat(["vm", "k8s"]), ["vm", "k8s"]);
+Deno.test("k8s -help prints the op list on stdout and exits 0", async () => {
+  const { calls, deps } = cluster(VMS);
+  equal(await run(["k8s", "-help"], deps), 0);
+  ok(deps.stdout().includes("vm-clone-from-snapshot"));
+  equal(deps.stderr(), "");
+  equal(calls.length, 0);
 });
 
-Deno.test("expandCompat: -help is a CompatHelpRequest that exits 0", () => {
-  throws(() => expandCompat(["k8s", "-help"]), (e: Error) => {
-    ok(e instanceof CompatHelpRequest);
-    ok(e.text.includes("vm-clone-from-snapshot"));
-    equal(exitCodeOf(e), 0);
-    return true;
-  });
-});
-
-Deno.test("expandCompat: bad input is a usage error, exit 2", () => {
+Deno.test("k8s with an unknown op is an InputError: exit 2, nothing sent", async () => {
   throws(
-    () => expandCompat(["k8s", "-op", "nope"]),
-    (e: Error) => e instanceof UsageError && exitCodeOf(e) === 2,
+    () => translateK8sArgs(["-op", "nope"]),
+    (e: Error) => e instanceof InputError && exitCodeOf(e) === 2,
   );
+  const { calls, deps } = cluster(VMS);
+  equal(await run(["k8s", "-op", "nope"], deps), 2);
+  equal(calls.length, 0);
 });
 
 Deno.test("e2e: k8s -op vm-list -status Running prints the Running VMs as YAML", async () => {
   const { calls, globals, deps } = cluster(VMS);
-  const argv = expandCompat(["k8s", "-op", "vm-list", "-status", "Running"]);
-  deepEqual(argv, ["vm", "list", "--status", "Running", "-o", "yaml"]);
-  const code = await run(argv, deps);
+  const words = ["k8s", "-op", "vm-list", "-status", "Running"];
+  deepEqual(translateK8sArgs(words.slice(1)), {
+    argv: ["vm", "list", "--status", "Running", "-o", "yaml"],
+  });
+  const code = await run(words, deps);
   equal(code, 0, deps.stderr());
   equal(calls.length, 1);
   equal(calls[0].ref.plural, "virtualmachines");
@@ -108,15 +106,7 @@ Deno.test("e2e: k8s -op vm-list -status Running prints the Running VMs as YAML",
 Deno.test("e2e: -output table, -namespace and case-insensitive -status", async () => {
   const { calls, globals, deps } = cluster(VMS);
   const code = await run(
-    expandCompat([
-      "k8s",
-      "--op=vm-list",
-      "-status=running",
-      "-output",
-      "table",
-      "-namespace",
-      "prod",
-    ]),
+    ["k8s", "--op=vm-list", "-status=running", "-output", "table", "-namespace", "prod"],
     deps,
   );
   equal(code, 0, deps.stderr());
@@ -130,10 +120,7 @@ Deno.test("e2e: -output table, -namespace and case-insensitive -status", async (
 
 Deno.test("e2e: -all-namespaces lists every namespace", async () => {
   const { calls, deps } = cluster(VMS);
-  const code = await run(
-    expandCompat(["k8s", "-op", "vm-list", "-all-namespaces", "-output", "json"]),
-    deps,
-  );
+  const code = await run(["k8s", "-op", "vm-list", "-all-namespaces", "-output", "json"], deps);
   equal(code, 0, deps.stderr());
   equal(calls[0].ref.namespace, undefined);
   const doc = JSON.parse(deps.stdout()) as { items: KubeObject[] };
@@ -143,13 +130,11 @@ Deno.test("e2e: -all-namespaces lists every namespace", async () => {
 Deno.test("every translated command line is accepted by hyperctl's command tree", async (t) => {
   // Reaching connect() means the parser knew every word and the command checked its flags
   // (usage errors come before connecting), so the op table and the command surface agree.
-  class Reached extends Error {
-    override name = "TransportError";
-  }
+  class Reached extends Error {}
   for (const [input] of CASES) {
     await t.step(input || "(no flags)", async () => {
       const deps = fakeDeps({ connect: () => Promise.reject(new Reached("connect reached")) });
-      const code = await run(expandCompat(["k8s", ...split(input)]), deps);
+      const code = await run(["k8s", ...split(input)], deps);
       equal(deps.stderr(), "error: connect reached\n");
       equal(code, 1);
     });

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import {
   MANIFEST_OUTPUT_DEFAULT,
   missingFlag,
@@ -33,7 +33,7 @@ const BUCKETLESS = ["local", "nfs"];
 function destination(f: K8sFlags, spec: OpSpec): string[] {
   const type = f.str("dest-type");
   if (type === "azure") {
-    throw new UsageError(
+    throw new InputError(
       `hyperctl k8s: -dest-type "azure" is not a destination type (did you mean "azure-blob"?)`,
     );
   }

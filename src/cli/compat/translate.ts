@@ -5,7 +5,7 @@
  */
 
 import { closest } from "../../core/_did_you_mean.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { missingFlag, output, scope } from "./_mapping.ts";
 import { parseGoFlags } from "./go_flags.ts";
 import { k8sHelp } from "./help.ts";
@@ -15,11 +15,11 @@ import { opByName, OPS, opsByGroup } from "./ops.ts";
 /** The outcome: a command line to run, or the help text to print (exit 0). */
 export type K8sTranslation = { argv: string[] } | { help: string };
 
-function unknownOp(op: string): UsageError {
+function unknownOp(op: string): InputError {
   const hint = closest(op, OPS.map((o) => o.op));
   const groups = [...opsByGroup()].map(([group, ops]) => `${group}: ${ops.join(", ")}`);
   // exit_code.errorLine joins these lines with "; " into one error line.
-  return new UsageError(
+  return new InputError(
     [
       `hyperctl k8s: unknown -op ${JSON.stringify(op)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
       `valid ops: ${groups[0]}`,
@@ -31,7 +31,7 @@ function unknownOp(op: string): UsageError {
 /** Words that start a new-syntax command line (`hyperctl k8s vm list` was meant as one). */
 const NEW_SYNTAX = /^(vms?|ops?|snapshots?|templates?|backups?|restores?|schedules?|status)$/;
 
-function leftover(rest: readonly string[]): UsageError {
+function leftover(rest: readonly string[]): InputError {
   const arg = rest[0];
   const hint = /^(true|false|[01tTfF]|TRUE|FALSE|True|False)$/.test(arg)
     ? "a bool flag takes its value as -flag=false"
@@ -39,14 +39,14 @@ function leftover(rest: readonly string[]): UsageError {
     ? `-op selects the operation (did you mean "hyperctl ${rest.join(" ")}"?)`
     : "hyperctl k8s takes flags only, e.g. -vm NAME";
   // HyperSDK silently ignored everything from here on (so `k8s vm list` ran `status`).
-  return new UsageError(`hyperctl k8s: unexpected argument ${JSON.stringify(arg)}: ${hint}`);
+  return new InputError(`hyperctl k8s: unexpected argument ${JSON.stringify(arg)}: ${hint}`);
 }
 
 /**
  * Translate `hyperctl k8s` arguments (without the leading "k8s").
  *
  * @returns `{ argv }` to run, or `{ help }` for `-h`/`-help`
- * @throws UsageError (exit 2) for bad flag syntax, an unknown op, a missing required flag (with an
+ * @throws InputError (exit 2) for bad flag syntax, an unknown op, a missing required flag (with an
  *   example), a leftover argument, or a flag hyperctl cannot express
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { OPS } from "./ops.ts";
 import { expandPhases } from "./ops_vm.ts";
 import { translateK8sArgs } from "./translate.ts";
@@ -41,7 +41,7 @@ Deno.test("a missing required flag names it and shows a working example", () => 
       ok(i >= 0, `${spec.op} example has -${flag}`);
       args.splice(i, 2);
       throws(() => translateK8sArgs(args), (e: Error) =>
-        e instanceof UsageError &&
+        e instanceof InputError &&
         e.message.includes(`-op ${spec.op} needs -${flag}`) &&
         e.message.includes(`example: hyperctl k8s ${spec.example}`), `${spec.op} -${flag}`);
     }
@@ -90,7 +90,7 @@ Deno.test("values without an equivalent are usage errors naming the flag", () =>
   for (const [input, pattern] of cases) {
     throws(
       () => translateK8sArgs(split(input)),
-      (e: Error) => e instanceof UsageError && pattern.test(e.message),
+      (e: Error) => e instanceof InputError && pattern.test(e.message),
       input,
     );
   }
@@ -98,7 +98,7 @@ Deno.test("values without an equivalent are usage errors naming the flag", () =>
 
 Deno.test("an unknown op lists every op, grouped, with a suggestion", () => {
   throws(() => translateK8sArgs(["-op", "vm-lst"]), (e: Error) => {
-    ok(e instanceof UsageError);
+    ok(e instanceof InputError);
     ok(e.message.startsWith('hyperctl k8s: unknown -op "vm-lst" (did you mean "vm-list"?)'));
     for (const op of REFERENCE_OPS) ok(e.message.includes(op), op);
     ok(e.message.includes("\nbackups: backup-list, backup-get, backup-create, backup-delete"));
@@ -124,7 +124,7 @@ Deno.test("unknown flags and -h", () => {
   throws(
     () => translateK8sArgs(["-op", "vm-list", "-n", "prod"]),
     (e: Error) =>
-      e instanceof UsageError && e.message.includes("not defined: -n (did you mean -namespace?)"),
+      e instanceof InputError && e.message.includes("not defined: -n (did you mean -namespace?)"),
   );
   const help = translateK8sArgs(["-op", "vm-list", "-h"]);
   ok("help" in help);

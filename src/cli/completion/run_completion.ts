@@ -10,7 +10,7 @@ import { presetNames } from "../config/apply_preset.ts";
 import type { Config } from "../config/config_model.ts";
 import { loadConfig } from "../config/load_config.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
 import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
 import { type CompletionTree, treeFromSpec } from "./tree.ts";
@@ -19,14 +19,14 @@ import { valueFlagWords } from "../command_spec.ts";
 /**
  * Print the completion script for `shell` on stdout.
  *
- * @throws UsageError (exit 2) for an unsupported shell, naming the supported ones
+ * @throws InputError (exit 2) for an unsupported shell, naming the supported ones
  */
 export async function runCompletionCommand(
   shell: string | undefined,
   deps: Pick<Deps, "io">,
 ): Promise<void> {
   if (!SHELLS.includes(shell as Shell)) {
-    throw new UsageError(
+    throw new InputError(
       `${shell === undefined ? "missing shell" : `unsupported shell "${shell}"`}: use one of ${
         SHELLS.join(", ")
       }, e.g. source <(hyperctl completion bash)`,

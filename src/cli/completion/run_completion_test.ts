@@ -18,7 +18,7 @@ Deno.test("runCompletionCommand() prints each shell's script and rejects others"
     assert.ok(deps.stdout().includes("__complete"), shell);
   }
   await assert.rejects(() => runCompletionCommand("powershell", fakeDeps()), {
-    name: "UsageError",
+    name: "InputError",
     message:
       'unsupported shell "powershell": use one of bash, zsh, fish, e.g. source <(hyperctl completion bash)',
   });

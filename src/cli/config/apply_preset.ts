@@ -5,7 +5,7 @@
 
 import { closest } from "../../core/_did_you_mean.ts";
 import type { Noun } from "../../core/kinds.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { type Config, PRESET_FILTER_KEYS, type PresetFilterKey } from "./config_model.ts";
 
 /** The part of `RawListFlags` a preset can fill. */
@@ -26,7 +26,7 @@ export interface ApplyPresetOptions {
  * Merge preset `name` into `flags`: each preset value is used unless that flag was given.
  * `name` undefined returns `flags` unchanged, so callers can pass `flags.preset` as is.
  *
- * @throws UsageError (exit 2) for an unknown preset (listing the known ones) or a kind mismatch
+ * @throws InputError (exit 2) for an unknown preset (listing the known ones) or a kind mismatch
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -44,9 +44,9 @@ export function applyPreset<F extends object>(
 ): F & PresetFlags {
   if (name === undefined) return flags;
   const preset = Object.hasOwn(config.presets, name) ? config.presets[name] : undefined;
-  if (preset === undefined) throw new UsageError(unknownPresetMessage(config, name));
+  if (preset === undefined) throw new InputError(unknownPresetMessage(config, name));
   if (options.noun !== undefined && preset.kind !== undefined && preset.kind !== options.noun) {
-    throw new UsageError(
+    throw new InputError(
       `preset "${name}" is for ${preset.kind}, not ${options.noun} (see ${
         config.path ?? "the config file"
       })`,

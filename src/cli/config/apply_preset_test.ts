@@ -56,23 +56,23 @@ Deno.test("applyPreset() with no name returns the flags as they are", () => {
 
 Deno.test("applyPreset() rejects an unknown preset listing the known ones", () => {
   assert.throws(() => applyPreset(config, "bg", {}), {
-    name: "UsageError",
+    name: "InputError",
     message: 'unknown preset "bg" (did you mean "big"?): presets in "/c.yaml": big, failed, snaps',
   });
   assert.throws(() => applyPreset(config, "zzz", {}), {
     message: 'unknown preset "zzz": presets in "/c.yaml": big, failed, snaps',
   });
   assert.throws(() => applyPreset({ presets: {} }, "big", {}), {
-    name: "UsageError",
+    name: "InputError",
     message: 'unknown preset "big": no presets are defined (no config file was found)',
   });
   // Inherited object properties are not presets.
-  assert.throws(() => applyPreset(config, "toString", {}), { name: "UsageError" });
+  assert.throws(() => applyPreset(config, "toString", {}), { name: "InputError" });
 });
 
 Deno.test("applyPreset() rejects a preset meant for another noun", () => {
   assert.throws(() => applyPreset(config, "snaps", {}, { noun: "vm" }), {
-    name: "UsageError",
+    name: "InputError",
     message: 'preset "snaps" is for snapshot, not vm (see /c.yaml)',
   });
   assert.equal(applyPreset(config, "snaps", {}, { noun: "snapshot" }).status, "Ready");

@@ -2,10 +2,11 @@
  * Parsing of the user's config file (what it holds is in config_model.ts).
  *
  * Parsing is pure and strict: an unknown key anywhere, a wrong type or a malformed value is a
- * `SyntaxError` naming the file, the line and the key path, so a typo never silently does nothing.
+ * `InputError` naming the file, the line and the key path, so a typo never silently does nothing.
  * @module
  */
 
+import { InputError } from "../../core/input_error.ts";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import { closest } from "../../core/_did_you_mean.ts";
 import { kindByName } from "../../core/kinds.ts";
@@ -27,7 +28,7 @@ const PRESET_KEYS = [...PRESET_FILTER_KEYS, "kind"] as const;
 type Fail = (node: Node | null | undefined, message: string) => never;
 
 /**
- * Parse the text of a config file; throws `SyntaxError` (exit 2) naming the file, line and key.
+ * Parse the text of a config file; throws `InputError` (exit 2) naming the file, line and key.
  *
  * A key set to nothing (`output:`) counts as absent. `status` may be a string or a list;
  * `minCpus`/`minMemory` may be numbers.
@@ -50,14 +51,14 @@ export function parseConfig(text: string, path: string): Config {
   const fail: Fail = (node, message) => {
     const offset = node?.range?.[0];
     const where = offset === undefined ? "" : `:${lines.linePos(offset).line}`;
-    throw new SyntaxError(`${path}${where}: ${message}`);
+    throw new InputError(`${path}${where}: ${message}`);
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     // linePos is only filled with prettyErrors, which also rewrites the message; use the offset.
     const line = lines.linePos(e.pos[0]).line;
     const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    throw new SyntaxError(`${path}${line ? `:${line}` : ""}: cannot parse YAML: ${first}`);
+    throw new InputError(`${path}${line ? `:${line}` : ""}: cannot parse YAML: ${first}`);
   }
   const config: Config = { path, presets: {} };
   const root = doc.contents;

@@ -1,3 +1,4 @@
+import { InputError } from "../../core/input_error.ts";
 import assert from "node:assert/strict";
 import { parseConfig } from "./config.ts";
 import type { Config } from "./config_model.ts";
@@ -164,7 +165,7 @@ const errors: [string, string, RegExp][] = [
 for (const [name, text, pattern] of errors) {
   Deno.test(`parseConfig() rejects ${name}`, () => {
     assert.throws(() => parseConfig(text, P), (e: unknown) => {
-      assert.ok(e instanceof SyntaxError, `expected SyntaxError, got ${e}`);
+      assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
       assert.match(e.message, pattern);
       assert.ok(e.message.startsWith(P), e.message);
       assert.doesNotMatch(e.message, /\.$/);

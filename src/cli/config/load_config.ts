@@ -5,7 +5,7 @@
  */
 
 import { join } from "pathe";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import { type Config, EMPTY_CONFIG } from "./config_model.ts";
 
 /** Reads an environment variable (`Deps.env`). */
@@ -44,7 +44,7 @@ export function configPath(env: EnvLookup): string | undefined {
  *
  * @param env environment lookup (`deps.env`)
  * @param readFile file reader; defaults to the real file system
- * @returns the config; rejects with SyntaxError for a malformed file, UsageError for a missing
+ * @returns the config; rejects with InputError for a malformed file or a missing
  *   `HYPERCTL_CONFIG` file
  */
 export async function loadConfig(
@@ -56,7 +56,7 @@ export async function loadConfig(
   const text = readFile(path);
   if (text === undefined) {
     if (env("HYPERCTL_CONFIG")) {
-      throw new UsageError(
+      throw new InputError(
         `cannot read config "${path}" (from HYPERCTL_CONFIG): file does not exist`,
       );
     }
@@ -72,6 +72,6 @@ export function readConfigFile(path: string): string | undefined {
     return Deno.readTextFileSync(path);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return undefined;
-    throw new UsageError(`cannot read config "${path}": ${(e as Error).message}`);
+    throw new InputError(`cannot read config "${path}": ${(e as Error).message}`);
   }
 }

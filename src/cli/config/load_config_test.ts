@@ -30,7 +30,7 @@ Deno.test("loadConfig() is empty when the default file is missing", async () => 
 Deno.test("loadConfig() rejects a missing file named by HYPERCTL_CONFIG", async () => {
   await assert.rejects(
     () => loadConfig(envOf({ HYPERCTL_CONFIG: "/nope.yaml" }), () => undefined),
-    { name: "UsageError", message: /cannot read config "\/nope\.yaml" \(from HYPERCTL_CONFIG\)/ },
+    { name: "InputError", message: /cannot read config "\/nope\.yaml" \(from HYPERCTL_CONFIG\)/ },
   );
 });
 
@@ -42,7 +42,7 @@ Deno.test("loadConfig() parses the file and reports its path in errors", async (
   const read = (p: string) => files[p];
   assert.equal((await loadConfig(envOf({ XDG_CONFIG_HOME: "/x" }), read)).output, "json");
   await assert.rejects(() => loadConfig(envOf({ HYPERCTL_CONFIG: "/bad.yaml" }), read), {
-    name: "SyntaxError",
+    name: "InputError",
     message: '/bad.yaml:1: unknown key "outptu" (did you mean "output"?)',
   });
 });

@@ -24,7 +24,7 @@ export interface CommandPlace {
 /**
  * `flags` with the config applied; `given` holds the keys set on the command line, which win.
  *
- * @throws UsageError for an unknown preset or one made for another kind (exit 2)
+ * @throws InputError for an unknown preset or one made for another kind (exit 2)
  * @example
  * ```ts
  * import assert from "node:assert/strict";

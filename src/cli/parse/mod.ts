@@ -22,7 +22,7 @@ export type CommandLine =
 /**
  * Parse `argv` against `root`.
  *
- * @throws UsageError for anything the tree does not accept (exit 2), before anything is sent
+ * @throws InputError for anything the tree does not accept (exit 2), before anything is sent
  */
 export async function parseCommandLine(
   root: CommandSpec,

@@ -63,7 +63,7 @@ Deno.test("parseCommandLine() rejects bad input with one line naming the problem
   ];
   for (const [argv, pattern] of cases) {
     await assert.rejects(() => parseCommandLine(ROOT, argv), (e: Error) => {
-      assert.equal(e.name, "UsageError", argv.join(" "));
+      assert.equal(e.name, "InputError", argv.join(" "));
       assert.match(e.message, pattern, argv.join(" "));
       assert.doesNotMatch(e.message, /\n/);
       return true;

@@ -30,7 +30,7 @@ import {
   isNegation,
 } from "../command_spec.ts";
 import { didYouMean } from "../../core/_did_you_mean.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 
 /** What the command line asked for: a leaf to run, or help to print on stdout. */
 export type Parsed =
@@ -42,7 +42,7 @@ type Recorded = { leaf: CommandSpec; values: Record<string, unknown>; args: stri
 /**
  * Parse `argv` (already routed, see route.ts) against `root`.
  *
- * @throws UsageError with the parser's one-line reason (exit 2)
+ * @throws InputError with the parser's one-line reason (exit 2)
  */
 export async function parseArgv(root: CommandSpec, argv: readonly string[]): Promise<Parsed> {
   let recorded: Recorded | undefined;
@@ -66,7 +66,7 @@ export async function parseArgv(root: CommandSpec, argv: readonly string[]): Pro
   await runStricli(app, argv, { process } as CommandContext);
   if (process.exitCode !== undefined && process.exitCode !== 0) {
     const reason = err.trim().split("\n")[0] || `cannot parse ${JSON.stringify(argv)}`;
-    throw new UsageError(reason[0].toLowerCase() + reason.slice(1));
+    throw new InputError(reason[0].toLowerCase() + reason.slice(1));
   }
   if (!recorded) return { kind: "help", text: out };
   return invocationOf(recorded, root.flags ?? []);

@@ -6,7 +6,7 @@
  */
 
 import { KNOWN_KINDS, resourceArgs } from "../../core/resource_words.ts";
-import { UsageError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 
 /** kubectl verb → the hyperctl verb, given names or not. */
 const VERBS: Readonly<Record<string, { named: string; bare: string }>> = {
@@ -20,7 +20,7 @@ const VERBS: Readonly<Record<string, { named: string; bare: string }>> = {
  *
  * @param valueFlags flags that take the next word as their value (`-l tier=web`), so their values
  *   are not mistaken for the resource type or a name
- * @throws UsageError or SyntaxError for a missing or unknown type, or several kinds (exit 2)
+ * @throws InputError or SyntaxError for a missing or unknown type, or several kinds (exit 2)
  * @example
  * ```ts
  * import { deepEqual } from "node:assert/strict";
@@ -57,7 +57,7 @@ export function verbFirstToNounFirst(
   if (words.length === 0) {
     // `hyperctl get -h`: the tree's help entry for the verb lists the kinds.
     if (flags.includes("-h") || flags.includes("--help")) return [...argv];
-    throw new UsageError(`you must specify the type of resource to ${argv[i]}: ${KNOWN_KINDS}`);
+    throw new InputError(`you must specify the type of resource to ${argv[i]}: ${KNOWN_KINDS}`);
   }
   const { kind, names } = resourceArgs(words);
   return [...before, kind.noun, names.length > 0 ? verb.named : verb.bare, ...names, ...flags];

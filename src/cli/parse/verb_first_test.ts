@@ -50,7 +50,7 @@ Deno.test("verbFirstToNounFirst() refuses what it cannot map, naming the kinds",
   for (const [argv, re] of cases) {
     assert.throws(
       () => rewrite(...argv),
-      (e: Error) => ["UsageError", "SyntaxError"].includes(e.name) && re.test(e.message),
+      (e: Error) => ["InputError", "SyntaxError"].includes(e.name) && re.test(e.message),
     );
   }
 });

@@ -4,12 +4,14 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
+
 const SIMPLE: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, "\\": 92 };
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 const encoder = new TextEncoder();
 
 /**
- * Unquote `"…"` or `'…'`; throws SyntaxError("invalid syntax") where Go's Unquote fails.
+ * Unquote `"…"` or `'…'`; throws InputError("invalid syntax") where Go's Unquote fails.
  *
  * @example
  * ```ts
@@ -18,7 +20,7 @@ const encoder = new TextEncoder();
  * ```
  */
 export function unquoteExtend(quoted: string): string {
-  const invalid = () => new SyntaxError("invalid syntax");
+  const invalid = () => new InputError("invalid syntax");
   const quote = quoted[0];
   if (quoted.length < 2 || quoted.at(-1) !== quote || (quote !== '"' && quote !== "'")) {
     throw invalid();

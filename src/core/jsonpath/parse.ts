@@ -11,6 +11,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { unquoteExtend } from "./_unquote.ts";
 import {
   type FilterOperator,
@@ -35,7 +36,7 @@ const isTerminator = (r: string) =>
   r === EOF || isSpace(r) || isEndOfLine(r) || ".,[]$@{}".includes(r);
 
 /**
- * Parse a template; throws SyntaxError with kubectl's reason (e.g. "unterminated array").
+ * Parse a template; throws InputError with kubectl's reason (e.g. "unterminated array").
  *
  * @example
  * ```ts
@@ -129,7 +130,7 @@ class Parser {
       }
       if (rest.startsWith("..")) {
         if (cur.nodes.at(-1)?.type === "recursive") {
-          throw new SyntaxError("invalid multiple recursive descent");
+          throw new InputError("invalid multiple recursive descent");
         }
         this.#pos += 2;
         this.#consume();
@@ -138,7 +139,7 @@ class Parser {
         continue;
       }
       const r = this.#next();
-      if (r === EOF || isEndOfLine(r)) throw new SyntaxError("unclosed action");
+      if (r === EOF || isEndOfLine(r)) throw new InputError("unclosed action");
       if (r === " " || r === "@" || r === "$") this.#consume();
       else if (r === "[") this.#parseArray(cur);
       else if (r === '"' || r === "'") this.#parseQuote(cur, r);
@@ -149,7 +150,7 @@ class Parser {
       } else if (isAlphaNumeric(r)) {
         this.#backup();
         this.#parseIdentifier(cur);
-      } else throw new SyntaxError(`unrecognized character in action: ${goRuneName(r)}`);
+      } else throw new InputError(`unrecognized character in action: ${goRuneName(r)}`);
     }
   }
 
@@ -178,13 +179,13 @@ class Parser {
     if (/^[+-]?\d+$/.test(value)) cur.nodes.push({ type: "int", value: Number(value) });
     else if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value)) {
       cur.nodes.push({ type: "float", value: Number(value) });
-    } else throw new SyntaxError(`cannot parse number ${value}`);
+    } else throw new InputError(`cannot parse number ${value}`);
   }
 
   #parseArray(cur: ListNode): void {
     for (;;) {
       const r = this.#next();
-      if (r === EOF || r === "\n") throw new SyntaxError("unterminated array");
+      if (r === EOF || r === "\n") throw new InputError("unterminated array");
       if (r === "]") break;
     }
     let text = this.#consume().slice(1, -1);
@@ -203,13 +204,13 @@ class Parser {
       return;
     }
     const slice = SLICE.exec(text);
-    if (!slice) throw new SyntaxError(`invalid array index ${text}`);
+    if (!slice) throw new InputError(`invalid array index ${text}`);
     const params: SliceParam[] = [];
     for (let i = 0; i < 3; i++) {
       const raw = slice[i + 1] ?? "";
       const digits = i > 0 ? raw.slice(1) : raw;
       if (raw !== "" && !(i > 0 && digits === "")) {
-        if (!/^-?\d+$/.test(digits)) throw new SyntaxError(`array index ${digits} is not a number`);
+        if (!/^-?\d+$/.test(digits)) throw new InputError(`array index ${digits} is not a number`);
         params.push({ value: Number(digits), known: true, derived: false });
       } else if (raw === "" && i === 1) {
         params.push({ value: params[0].value + 1, known: true, derived: true });
@@ -226,7 +227,7 @@ class Parser {
     let pair = "";
     for (;;) {
       const r = this.#next();
-      if (r === EOF || r === "\n") throw new SyntaxError("unterminated filter");
+      if (r === EOF || r === "\n") throw new InputError("unterminated filter");
       if (r === '"' || r === "'") {
         if (!begin) {
           begin = true;
@@ -236,7 +237,7 @@ class Parser {
         if (this.input[this.#pos - 2] !== "\\" && r === pair) end = true;
       } else if (r === ")" && begin === end) break;
     }
-    if (this.#next() !== "]") throw new SyntaxError("unclosed array expect ]");
+    if (this.#next() !== "]") throw new InputError("unclosed array expect ]");
     const text = this.#consume().slice(0, -2);
     cur.nodes.push({ type: "filter", test: parseFilterTest(text) });
   }
@@ -244,14 +245,14 @@ class Parser {
   #parseQuote(cur: ListNode, quote: string): void {
     for (;;) {
       const r = this.#next();
-      if (r === EOF || r === "\n") throw new SyntaxError("unterminated quoted string");
+      if (r === EOF || r === "\n") throw new InputError("unterminated quoted string");
       if (r === quote && this.input[this.#pos - 2] !== "\\") break;
     }
     const value = this.#consume();
     try {
       cur.nodes.push({ type: "text", text: unquoteExtend(value) });
     } catch (e) {
-      throw new SyntaxError(`unquote string ${value} error ${(e as Error).message}`);
+      throw new InputError(`unquote string ${value} error ${(e as Error).message}`);
     }
   }
 
@@ -280,7 +281,7 @@ function parseFilterTest(text: string): FilterTest {
   }
   const m = COMPARISON.exec(text);
   if (!m) return { operator: "exists", left: parseAction(text), right: listNode() };
-  if (!OPERATORS.includes(m[2])) throw new SyntaxError(`unrecognized filter operator ${m[2]}`);
+  if (!OPERATORS.includes(m[2])) throw new InputError(`unrecognized filter operator ${m[2]}`);
   return {
     operator: m[2] as FilterOperator,
     left: parseAction(m[1]),
@@ -324,9 +325,9 @@ function checkIdentifiers(root: ListNode): void {
     if (node.type === "identifier") {
       if (node.name === "range") depth++;
       else if (node.name === "end") {
-        if (depth === 0) throw new SyntaxError("not in range, nothing to end");
+        if (depth === 0) throw new InputError("not in range, nothing to end");
         depth--;
-      } else throw new SyntaxError(`unrecognized identifier ${node.name}`);
+      } else throw new InputError(`unrecognized identifier ${node.name}`);
     } else if (node.type === "list") node.nodes.forEach(visit);
     else if (node.type === "union") node.nodes.forEach(visit);
   };

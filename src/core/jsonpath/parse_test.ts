@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import { deepEqual, equal, throws } from "node:assert/strict";
 import fc from "fast-check";
 import { parseJsonPath } from "./parse.ts";
@@ -66,17 +67,17 @@ Deno.test("parseJsonPath() fails with kubectl's reasons", () => {
   for (const [template, reason] of cases) {
     throws(() => parseJsonPath(template), (e: Error) => {
       equal(e.message, reason, template);
-      return e instanceof SyntaxError;
+      return e instanceof InputError;
     });
   }
 });
 
-Deno.test("parseJsonPath() never throws anything but SyntaxError", () => {
+Deno.test("parseJsonPath() never throws anything but InputError", () => {
   fc.assert(fc.property(fc.string(), (text) => {
     try {
       parseJsonPath(text);
     } catch (e) {
-      if (!(e instanceof SyntaxError)) throw e;
+      if (!(e instanceof InputError)) throw e;
     }
   }));
 });

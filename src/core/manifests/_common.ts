@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { closest, didYouMean } from "../_did_you_mean.ts";
 import { API_VERSION } from "../kinds.ts";
 import { labelKeyError, labelValueError } from "../label_selector.ts";
@@ -98,7 +99,7 @@ export function vmLabels(vm: string, extra: Record<string, string> = {}): Record
  * @param missing the whole message when the value is absent (`vm create needs a VM name`)
  */
 export function checkName(value: string | undefined, what: string, missing: string): string {
-  if (value === undefined || value === "") throw new SyntaxError(missing);
+  if (value === undefined || value === "") throw new InputError(missing);
   return validateDns1123Name(value, what);
 }
 
@@ -116,8 +117,8 @@ export function parseIntFlag(flag: string, raw: string, min: number, max: number
   const n = /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
   const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
   const message = `${flag} must be an integer ${range}, got ${JSON.stringify(raw)}`;
-  if (!Number.isSafeInteger(n)) throw new SyntaxError(message);
-  if (n < min || n > max) throw new RangeError(message);
+  if (!Number.isSafeInteger(n)) throw new InputError(message);
+  if (n < min || n > max) throw new InputError(message);
   return n;
 }
 
@@ -133,7 +134,7 @@ export function parseBoolFlag(
   const t = raw.trim().toLowerCase();
   if (["true", "1", "yes", "t", ""].includes(t)) return true;
   if (["false", "0", "no", "f"].includes(t)) return false;
-  throw new SyntaxError(`${flag} must be true or false, got ${JSON.stringify(raw)}`);
+  throw new InputError(`${flag} must be true or false, got ${JSON.stringify(raw)}`);
 }
 
 /**
@@ -152,15 +153,15 @@ export function parseKeyValues(
   for (const item of items) {
     const eq = item.indexOf("=");
     if (eq < 0) {
-      throw new SyntaxError(
+      throw new InputError(
         `${flag} ${JSON.stringify(item)} is not key=value (as in "disktype=ssd")`,
       );
     }
     const key = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim();
     const why = labelKeyError(key) ?? labelValueError(value);
-    if (why) throw new SyntaxError(`${flag} ${JSON.stringify(item)} is invalid: ${why}`);
-    if (key in out) throw new SyntaxError(`${flag} sets ${JSON.stringify(key)} more than once`);
+    if (why) throw new InputError(`${flag} ${JSON.stringify(item)} is invalid: ${why}`);
+    if (key in out) throw new InputError(`${flag} sets ${JSON.stringify(key)} more than once`);
     out[key] = value;
   }
   return out;
@@ -171,9 +172,9 @@ export function parseKeyValues(
  * would otherwise reach the server or the storage backend as a confusing name.
  */
 export function parseToken(flag: string, raw: string): string {
-  if (raw.trim() === "") throw new SyntaxError(`${flag} must not be empty`);
+  if (raw.trim() === "") throw new InputError(`${flag} must not be empty`);
   if (/\s/.test(raw)) {
-    throw new SyntaxError(`${flag} ${JSON.stringify(raw)} must not contain spaces`);
+    throw new InputError(`${flag} ${JSON.stringify(raw)} must not contain spaces`);
   }
   return raw;
 }
@@ -186,7 +187,7 @@ export function parseEnum<T extends string>(flag: string, raw: string, values: r
   const found = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
   if (found !== undefined) return found;
   const hint = closest(raw.trim(), values);
-  throw new SyntaxError(
+  throw new InputError(
     `${flag} ${JSON.stringify(raw)} is not one of ${values.join(", ")}` +
       didYouMean(hint),
   );

@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import {
@@ -52,16 +53,16 @@ Deno.test("vmLabels() leaves out values that are not valid label values", () => 
 Deno.test("parseIntFlag() accepts only decimal integers in range", () => {
   assert.equal(parseIntFlag("--cpus", "4", 1, 128), 4);
   assert.equal(parseIntFlag("--cpus", " 128 ", 1, 128), 128);
-  const bad: [string, typeof SyntaxError | typeof RangeError][] = [
-    ["0", RangeError],
-    ["129", RangeError],
-    ["-1", RangeError],
-    ["4.0", SyntaxError],
-    ["1e2", SyntaxError],
-    ["0x10", SyntaxError],
-    ["", SyntaxError],
-    ["four", SyntaxError],
-    ["99999999999999999999", SyntaxError],
+  const bad: [string, typeof InputError][] = [
+    ["0", InputError],
+    ["129", InputError],
+    ["-1", InputError],
+    ["4.0", InputError],
+    ["1e2", InputError],
+    ["0x10", InputError],
+    ["", InputError],
+    ["four", InputError],
+    ["99999999999999999999", InputError],
   ];
   for (const [raw, cls] of bad) {
     assertThrowsWith(
@@ -72,7 +73,7 @@ Deno.test("parseIntFlag() accepts only decimal integers in range", () => {
   }
   assertThrowsWith(
     () => parseIntFlag("--n", "0", 1, Number.MAX_SAFE_INTEGER),
-    RangeError,
+    InputError,
     `--n must be an integer of at least 1, got "0"`,
   );
 });
@@ -84,7 +85,7 @@ Deno.test("parseBoolFlag() reads booleans and true/false text", () => {
   assert.equal(parseBoolFlag("--running", "TRUE"), true);
   assertThrowsWith(
     () => parseBoolFlag("--running", "maybe"),
-    SyntaxError,
+    InputError,
     `--running must be true or false, got "maybe"`,
   );
 });
@@ -98,22 +99,22 @@ Deno.test("parseKeyValues() parses comma lists and repeated flags, validating ke
   });
   assertThrowsWith(
     () => parseKeyValues("--node-selector", "disktype"),
-    SyntaxError,
+    InputError,
     `--node-selector "disktype" is not key=value (as in "disktype=ssd")`,
   );
   assertThrowsWith(
     () => parseKeyValues("--label", "a=1,a=2"),
-    SyntaxError,
+    InputError,
     `--label sets "a" more than once`,
   );
   assertThrowsWith(
     () => parseKeyValues("--label", "-a=1"),
-    SyntaxError,
+    InputError,
     /^--label "-a=1" is invalid: key name "-a"/,
   );
   assertThrowsWith(
     () => parseKeyValues("--label", "a=b c"),
-    SyntaxError,
+    InputError,
     /^--label "a=b c" is invalid: value "b c"/,
   );
 });
@@ -122,12 +123,12 @@ Deno.test("parseEnum() matches case-insensitively and hints typos and prefixes",
   assert.equal(parseEnum("--format", "QCOW2", ["ovf", "qcow2"]), "qcow2");
   assertThrowsWith(
     () => parseEnum("--dest-type", "azure", ["s3", "azure-blob"]),
-    SyntaxError,
+    InputError,
     `--dest-type "azure" is not one of s3, azure-blob (did you mean "azure-blob"?)`,
   );
   assertThrowsWith(
     () => parseEnum("--dest-type", "ftp", ["s3", "azure-blob"]),
-    SyntaxError,
+    InputError,
     `--dest-type "ftp" is not one of s3, azure-blob`,
   );
 });

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import {
   checkName,
   checkNamespace,
@@ -111,7 +112,7 @@ function parseBucket(raw: string): string {
   const m = /^(?:[a-z0-9]+:\/\/)?([^/]+)(?:\/(.*))?$/.exec(raw);
   if (m && (raw.includes("://") || m[2] !== undefined)) {
     const path = (m[2] ?? "").replace(/\/+$/, "");
-    throw new SyntaxError(
+    throw new InputError(
       `--bucket ${JSON.stringify(raw)} must be a bare bucket name ` +
         `(did you mean --bucket ${m[1]}${path ? ` --prefix ${path}` : ""}?)`,
     );
@@ -122,7 +123,7 @@ function parseBucket(raw: string): string {
 /** Check `--endpoint`: an http(s) URL of an S3-compatible service. */
 function parseEndpoint(raw: string): string {
   if (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(raw)) return raw;
-  throw new SyntaxError(
+  throw new InputError(
     `--endpoint ${JSON.stringify(raw)} must be an http:// or https:// URL` +
       (/^[^\s:/]+(:\d+)?$/.test(raw) ? ` (did you mean "https://${raw}"?)` : ""),
   );
@@ -141,11 +142,11 @@ export function parseBackupSpec(
   const name = checkName(vm, "VM name", `${usage} needs a VM name`);
   const namespace = checkNamespace(flags.namespace);
   if (flags.destType === undefined) {
-    throw new SyntaxError(`${usage} needs --dest-type (${DESTINATION_TYPES.join(", ")})`);
+    throw new InputError(`${usage} needs --dest-type (${DESTINATION_TYPES.join(", ")})`);
   }
   const type = parseEnum("--dest-type", flags.destType, DESTINATION_TYPES);
   if (BUCKET_TYPES.includes(type) && flags.bucket === undefined) {
-    throw new SyntaxError(`${usage} --dest-type ${type} needs --bucket`);
+    throw new InputError(`${usage} --dest-type ${type} needs --bucket`);
   }
   const secret = flags.credentialsSecret === undefined
     ? undefined

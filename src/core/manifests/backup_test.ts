@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import { type BackupCreateFlags, buildBackupJob, parseBackupCreate } from "./backup.ts";
@@ -108,6 +109,6 @@ Deno.test("parseBackupCreate() rejects bad input with hints", () => {
     ["db", { name: "DB" }, /^invalid --name backup name "DB"/],
   ];
   for (const [vm, flags, message] of cases) {
-    assertThrowsWith(() => parseBackupCreate(vm, { ...s3, ...flags }), SyntaxError, message);
+    assertThrowsWith(() => parseBackupCreate(vm, { ...s3, ...flags }), InputError, message);
   }
 });

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { formatQuantity, parseQuantity, type Quantity, quantityToBigIntCeil } from "../quantity.ts";
 
 const BINARY_SUFFIX_RE = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei)$/;
@@ -33,7 +34,8 @@ function hintFor(raw: string, q: Quantity): string | undefined {
     const binary = `${m[1]}${m[2].toUpperCase()}i`;
     return acceptable(binary) ? binary : undefined;
   }
-  if (q.format === "BinarySI" || q.exponent < 0) return undefined;
+  // Past 1e18 bytes (about 1Ei) a hint helps no one, and 1e200000 would not even convert.
+  if (q.format === "BinarySI" || q.exponent < 0 || q.exponent > 18) return undefined;
   return binaryOfBytes(quantityToBigIntCeil(q));
 }
 
@@ -56,18 +58,18 @@ export function parseBinaryQuantityFlag(flag: string, raw: string): string {
   try {
     q = parseQuantity(raw);
   } catch (e) {
-    if (!(e instanceof SyntaxError)) throw e;
-    throw new SyntaxError(
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(
       `${flag} ${JSON.stringify(raw)} is not a valid quantity: ${reasonOf(e)}`,
     );
   }
   if (q.coefficient <= 0n) {
-    throw new RangeError(`${flag} must be greater than zero, got ${JSON.stringify(raw)}`);
+    throw new InputError(`${flag} must be greater than zero, got ${JSON.stringify(raw)}`);
   }
   // `1.5Gi` is fine (a whole number of bytes); `0.1Ki` is not.
   if (acceptable(raw)) return raw;
   const hint = hintFor(raw, q);
-  throw new SyntaxError(
+  throw new InputError(
     `${flag} ${JSON.stringify(raw)} must be a whole number of bytes with a binary suffix ` +
       `(Ki, Mi, Gi, Ti, Pi or Ei)${hint ? `: did you mean ${JSON.stringify(hint)}?` : ""}`,
   );

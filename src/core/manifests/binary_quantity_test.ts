@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
@@ -9,46 +10,51 @@ Deno.test("parseBinaryQuantityFlag() accepts binary quantities of whole bytes, a
 });
 
 Deno.test("parseBinaryQuantityFlag() rejects the usual mistakes with a hint", () => {
-  const bad: [string, typeof SyntaxError | typeof RangeError, string][] = [
+  const bad: [string, typeof InputError, string][] = [
     [
       "8GB",
-      SyntaxError,
+      InputError,
       `--memory "8GB" is not a valid quantity: unknown suffix "GB" (did you mean "G" or "Gi"?)`,
     ],
     [
       "8G",
-      SyntaxError,
+      InputError,
       `--memory "8G" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei): did you mean "8Gi"?`,
     ],
     [
       "1.5G",
-      SyntaxError,
+      InputError,
       `--memory "1.5G" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei): did you mean "1.5Gi"?`,
     ],
     [
       "8k",
-      SyntaxError,
+      InputError,
       `--memory "8k" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei): did you mean "8Ki"?`,
     ],
     [
       "8589934592",
-      SyntaxError,
+      InputError,
       `--memory "8589934592" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei): did you mean "8Gi"?`,
     ],
     [
       "1e3",
-      SyntaxError,
+      InputError,
       `--memory "1e3" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei)`,
     ],
     [
       "0.1Ki",
-      SyntaxError,
+      InputError,
       `--memory "0.1Ki" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei)`,
     ],
-    ["0Gi", RangeError, `--memory must be greater than zero, got "0Gi"`],
-    ["-1Gi", RangeError, `--memory must be greater than zero, got "-1Gi"`],
-    ["", SyntaxError, `--memory "" is not a valid quantity: empty string`],
-    ["Gi", SyntaxError, `--memory "Gi" is not a valid quantity: missing number before "Gi"`],
+    [
+      "1e200000",
+      InputError,
+      `--memory "1e200000" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei)`,
+    ],
+    ["0Gi", InputError, `--memory must be greater than zero, got "0Gi"`],
+    ["-1Gi", InputError, `--memory must be greater than zero, got "-1Gi"`],
+    ["", InputError, `--memory "" is not a valid quantity: empty string`],
+    ["Gi", InputError, `--memory "Gi" is not a valid quantity: missing number before "Gi"`],
   ];
   for (const [input, cls, message] of bad) {
     assertThrowsWith(() => parseBinaryQuantityFlag("--memory", input), cls, message);
@@ -58,7 +64,7 @@ Deno.test("parseBinaryQuantityFlag() rejects the usual mistakes with a hint", ()
 Deno.test("parseBinaryQuantityFlag() names the flag it checks", () => {
   assertThrowsWith(
     () => parseBinaryQuantityFlag("--disk-size", "20G"),
-    SyntaxError,
+    InputError,
     /^--disk-size "20G" .*did you mean "20Gi"\?$/,
   );
 });

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { Cron } from "croner";
 import { closest, didYouMean } from "../_did_you_mean.ts";
 
@@ -37,11 +38,11 @@ function cronOf(expr: string, timezone: string): Cron {
 export function validateCron(expr: string): string {
   const text = expr.trim().split(/\s+/).join(" ");
   const quoted = `--cron ${JSON.stringify(expr)}`;
-  if (text === "") throw new SyntaxError(`--cron must not be empty (as in "0 2 * * *")`);
+  if (text === "") throw new InputError(`--cron must not be empty (as in "0 2 * * *")`);
   if (text.startsWith("@")) {
     if (!NICKNAMES.includes(text.toLowerCase())) {
       const hint = closest(text, NICKNAMES);
-      throw new SyntaxError(
+      throw new InputError(
         `${quoted} is not a known nickname (${NICKNAMES.join(", ")})` +
           didYouMean(hint),
       );
@@ -50,11 +51,11 @@ export function validateCron(expr: string): string {
   }
   const fields = text.split(" ");
   if (fields.length !== 5) {
-    throw new SyntaxError(`${quoted} must have 5 fields (${FIELDS}), got ${fields.length}`);
+    throw new InputError(`${quoted} must have 5 fields (${FIELDS}), got ${fields.length}`);
   }
   const extension = /[LW#?]/i.exec(text.replace(NAMES_RE, ""));
   if (extension) {
-    throw new SyntaxError(
+    throw new InputError(
       `${quoted} uses ${JSON.stringify(extension[0])}, a non-standard extension ` +
         `(use numbers, names, *, ranges, lists and steps)`,
     );
@@ -64,12 +65,12 @@ export function validateCron(expr: string): string {
     cron = cronOf(text, "UTC");
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
-    throw new SyntaxError(`${quoted} is not a valid cron schedule: ${reason}`);
+    throw new InputError(`${quoted} is not a valid cron schedule: ${reason}`);
   }
   // `0 0 31 2 *` parses but never fires; 8 years cover every leap-year and weekday combination.
   const next = cron.nextRun(PROBE_FROM);
   if (next === null || next.getTime() - PROBE_FROM.getTime() > 8 * 366 * 86_400_000) {
-    throw new SyntaxError(`${quoted} never runs (no date matches its day and month fields)`);
+    throw new InputError(`${quoted} never runs (no date matches its day and month fields)`);
   }
   return text;
 }
@@ -100,7 +101,7 @@ export function validateTimezone(tz: string): string {
   }
   const sameButCase = [...known, "UTC"].find((k) => k.toLowerCase() === tz.toLowerCase());
   if (sameButCase !== undefined) {
-    throw new SyntaxError(
+    throw new InputError(
       `${quoted} has the wrong case: time zone names are case-sensitive ` +
         `(did you mean ${JSON.stringify(sameButCase)}?)`,
     );
@@ -108,7 +109,7 @@ export function validateTimezone(tz: string): string {
   // Aliases such as US/Pacific or Etc/GMT+1 are valid IANA names outside the canonical list.
   if (resolved !== undefined) return tz;
   const hint = closest(tz, known);
-  throw new SyntaxError(
+  throw new InputError(
     `${quoted} is not a known IANA time zone (such as "UTC" or "Europe/Berlin")` +
       didYouMean(hint),
   );
@@ -116,7 +117,7 @@ export function validateTimezone(tz: string): string {
 
 /**
  * The next `count` run times of a schedule strictly after `fromMs`, for printing after create.
- * The expression and zone are validated first, so bad input throws SyntaxError, not croner's
+ * The expression and zone are validated first, so bad input throws InputError, not croner's
  * TypeError.
  *
  * @example

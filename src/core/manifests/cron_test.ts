@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import { nextRuns, validateCron, validateTimezone } from "./cron.ts";
@@ -60,7 +61,7 @@ Deno.test("validateCron() rejects invalid expressions with croner's reason or a 
     ["", `--cron must not be empty (as in "0 2 * * *")`],
   ];
   for (const [input, message] of bad) {
-    assertThrowsWith(() => validateCron(input), SyntaxError, message);
+    assertThrowsWith(() => validateCron(input), InputError, message);
   }
 });
 
@@ -100,7 +101,7 @@ Deno.test("validateTimezone() accepts IANA names and aliases, refuses offsets, b
     ["", `--timezone "" is not a known IANA time zone (such as "UTC" or "Europe/Berlin")`],
   ];
   for (const [input, message] of bad) {
-    assertThrowsWith(() => validateTimezone(input), SyntaxError, message);
+    assertThrowsWith(() => validateTimezone(input), InputError, message);
   }
 });
 
@@ -125,10 +126,10 @@ Deno.test("nextRuns() lists the next runs after fromMs in the schedule's time zo
   assert.deepEqual(iso(nextRuns("@hourly", "UTC", Date.UTC(2026, 0, 1, 0, 30), 1)), [
     "2026-01-01T01:00:00.000Z",
   ]);
-  assertThrowsWith(() => nextRuns("0 2 * *", "UTC", 0), SyntaxError, /must have 5 fields/);
+  assertThrowsWith(() => nextRuns("0 2 * *", "UTC", 0), InputError, /must have 5 fields/);
   assertThrowsWith(
     () => nextRuns("0 2 * * *", "Nowhere", 0),
-    SyntaxError,
+    InputError,
     /not a known IANA time zone/,
   );
 });

@@ -1,6 +1,6 @@
 /**
  * Pure builders for every mutating command: parse raw flag strings into typed options (throwing
- * SyntaxError/RangeError, exit 2, before anything is sent), then build a complete, applyable
+ * InputError, exit 2, before anything is sent), then build a complete, applyable
  * hypersdk.io manifest with no status and no empty fields.
  * @module
  */

@@ -1,7 +1,8 @@
 /**
  * Properties over the whole folder: whatever flags arrive, a parser either throws a usage error
- * (SyntaxError/RangeError, exit 2) or the built manifest is complete and free of null/undefined.
+ * (InputError, exit 2) or the built manifest is complete and free of null/undefined.
  */
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
@@ -48,12 +49,12 @@ function checkManifest(m: Manifest<unknown>): void {
 let built = 0;
 
 /** Run a parse+build; usage errors are fine, any other exception fails the property. */
-function buildOrUsageError(run: () => Manifest<unknown>): void {
+function buildOrInputError(run: () => Manifest<unknown>): void {
   let m: Manifest<unknown>;
   try {
     m = run();
   } catch (e) {
-    assert.ok(e instanceof SyntaxError || e instanceof RangeError, `unexpected ${String(e)}`);
+    assert.ok(e instanceof InputError, `unexpected ${String(e)}`);
     assert.doesNotMatch(e.message, /\.$/, "no trailing period");
     return;
   }
@@ -122,7 +123,7 @@ Deno.test("property: vm create manifests never contain null or undefined", () =>
           { nil: undefined },
         ),
       }),
-      (vm, flags) => buildOrUsageError(() => buildVirtualMachine(parseVmCreate(vm, flags))),
+      (vm, flags) => buildOrInputError(() => buildVirtualMachine(parseVmCreate(vm, flags))),
     ),
   );
 });
@@ -137,7 +138,7 @@ Deno.test("property: VMOperation manifests never contain null or undefined", () 
       name,
       fc.record({ ...common, force: bool }),
       (op, vm, flags) =>
-        buildOrUsageError(() => buildVmOperation(parsePowerOperation(op, vm, flags))),
+        buildOrInputError(() => buildVmOperation(parsePowerOperation(op, vm, flags))),
     ),
   );
   assertBuilds(
@@ -151,7 +152,7 @@ Deno.test("property: VMOperation manifests never contain null or undefined", () 
         start: bool,
         fromSnapshot: flag(["snap-1"]),
       }),
-      (vm, flags) => buildOrUsageError(() => buildVmOperation(parseClone(vm, flags))),
+      (vm, flags) => buildOrInputError(() => buildVmOperation(parseClone(vm, flags))),
     ),
   );
   assertBuilds(
@@ -165,7 +166,7 @@ Deno.test("property: VMOperation manifests never contain null or undefined", () 
         autoConverge: bool,
         postCopy: bool,
       }),
-      (vm, flags) => buildOrUsageError(() => buildVmOperation(parseMigrate(vm, flags))),
+      (vm, flags) => buildOrInputError(() => buildVmOperation(parseMigrate(vm, flags))),
     ),
   );
   assertBuilds(
@@ -177,7 +178,7 @@ Deno.test("property: VMOperation manifests never contain null or undefined", () 
         memory: flag(["4Gi"], ["4G"]),
         hotplug: bool,
       }),
-      (vm, flags) => buildOrUsageError(() => buildVmOperation(parseResize(vm, flags))),
+      (vm, flags) => buildOrInputError(() => buildVmOperation(parseResize(vm, flags))),
     ),
   );
 });
@@ -194,7 +195,7 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
         keepDays: flag(["7"], ["0"]),
         description: flag(["before upgrade"], [" "]),
       }),
-      (vm, flags) => buildOrUsageError(() => buildVmSnapshot(parseSnapshotCreate(vm, flags))),
+      (vm, flags) => buildOrInputError(() => buildVmSnapshot(parseSnapshotCreate(vm, flags))),
     ),
   );
   const backupFlags = {
@@ -214,7 +215,7 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
     fc.property(
       name,
       fc.record({ ...backupFlags, name: flag(["b-1"]) }),
-      (vm, flags) => buildOrUsageError(() => buildBackupJob(parseBackupCreate(vm, flags))),
+      (vm, flags) => buildOrInputError(() => buildBackupJob(parseBackupCreate(vm, flags))),
     ),
   );
   assertBuilds(
@@ -228,7 +229,7 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
         provider: flag(["aws"]),
         name: flag(["r-1"]),
       }),
-      (flags) => buildOrUsageError(() => buildRestoreJob(parseRestoreCreate(flags))),
+      (flags) => buildOrInputError(() => buildRestoreJob(parseRestoreCreate(flags))),
     ),
   );
   assertBuilds(
@@ -245,7 +246,7 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
         keepFailed: flag(["1"]),
         startingDeadline: flag(["300", "5m"]),
       }),
-      (n, flags) => buildOrUsageError(() => buildBackupSchedule(parseScheduleCreate(n, flags))),
+      (n, flags) => buildOrInputError(() => buildBackupSchedule(parseScheduleCreate(n, flags))),
     ),
   );
 });

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { type Provider, PROVIDERS } from "./backup.ts";
 import {
   checkName,
@@ -61,7 +62,7 @@ export interface RestoreJobSpec {
  */
 export function parseRestoreCreate(flags: RestoreCreateFlags): RestoreCreateOptions {
   const namespace = checkNamespace(flags.namespace);
-  if (flags.backup === undefined) throw new SyntaxError("restore create needs --backup");
+  if (flags.backup === undefined) throw new InputError("restore create needs --backup");
   const backup = validateDns1123Name(flags.backup, "--backup BackupJob name");
   const vm = checkName(flags.vm, "--vm VM name", "restore create needs --vm");
   const name = flags.name === undefined

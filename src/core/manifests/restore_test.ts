@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import { buildRestoreJob, parseRestoreCreate } from "./restore.ts";
@@ -56,7 +57,7 @@ Deno.test("parseRestoreCreate() rejects bad input", () => {
   for (const [flags, message] of cases) {
     assertThrowsWith(
       () => parseRestoreCreate({ namespace: "prod", ...flags }),
-      SyntaxError,
+      InputError,
       message,
     );
   }

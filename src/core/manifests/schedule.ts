@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import {
   type BackupJobSpec,
   type BackupSpecFlags,
@@ -82,13 +83,13 @@ function parseStartingDeadline(raw: string): number {
   try {
     ms = parseDuration(raw);
   } catch {
-    throw new SyntaxError(
+    throw new InputError(
       `--starting-deadline ${JSON.stringify(raw)} must be seconds (as in "300") or a duration ` +
         `(as in "5m")`,
     );
   }
   if (ms < 1000 || ms % 1000 !== 0) {
-    throw new RangeError(
+    throw new InputError(
       `--starting-deadline must be a whole number of seconds of at least 1, got ${
         JSON.stringify(raw)
       }`,
@@ -117,11 +118,11 @@ export function parseScheduleCreate(
 ): ScheduleCreateOptions {
   const schedule = checkName(name, "schedule name", "schedule create needs a schedule name");
   if (flags.cron === undefined) {
-    throw new SyntaxError(`schedule create needs --cron (as in "0 2 * * *")`);
+    throw new InputError(`schedule create needs --cron (as in "0 2 * * *")`);
   }
   const cron = validateCron(flags.cron);
   const timezone = flags.timezone === undefined ? "UTC" : validateTimezone(flags.timezone);
-  if (flags.vm === undefined) throw new SyntaxError("schedule create needs --vm");
+  if (flags.vm === undefined) throw new InputError("schedule create needs --vm");
   const backup = parseBackupSpec(flags.vm, flags, "schedule create");
   const keepSuccessful = flags.keepSuccessful === undefined
     ? undefined

@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import {
@@ -76,55 +77,55 @@ Deno.test("parseScheduleCreate() rejects bad input before anything is sent", () 
   const cases: [
     string | undefined,
     Partial<ScheduleCreateFlags>,
-    typeof SyntaxError | typeof RangeError,
+    typeof InputError,
     string | RegExp,
   ][] = [
-    [undefined, {}, SyntaxError, "schedule create needs a schedule name"],
-    ["n", { cron: undefined }, SyntaxError, `schedule create needs --cron (as in "0 2 * * *")`],
-    ["n", { cron: "0 25 * * *" }, SyntaxError, /Invalid value for hour: 25$/],
-    ["n", { timezone: "Europe/Berln" }, SyntaxError, /did you mean "Europe\/Berlin"\?\)$/],
-    ["n", { vm: undefined }, SyntaxError, "schedule create needs --vm"],
-    ["n", { destType: undefined }, SyntaxError, /^schedule create needs --dest-type/],
+    [undefined, {}, InputError, "schedule create needs a schedule name"],
+    ["n", { cron: undefined }, InputError, `schedule create needs --cron (as in "0 2 * * *")`],
+    ["n", { cron: "0 25 * * *" }, InputError, /Invalid value for hour: 25$/],
+    ["n", { timezone: "Europe/Berln" }, InputError, /did you mean "Europe\/Berlin"\?\)$/],
+    ["n", { vm: undefined }, InputError, "schedule create needs --vm"],
+    ["n", { destType: undefined }, InputError, /^schedule create needs --dest-type/],
     [
       "n",
       { destType: "s3", bucket: undefined },
-      SyntaxError,
+      InputError,
       "schedule create --dest-type s3 needs --bucket",
     ],
     [
       "n",
       { concurrency: "Forbidd" },
-      SyntaxError,
+      InputError,
       `--concurrency "Forbidd" is not one of Forbid, Allow, Replace (did you mean "Forbid"?)`,
     ],
     [
       "n",
       { keepSuccessful: "-1" },
-      RangeError,
+      InputError,
       `--keep-successful must be an integer from 0 to 1000, got "-1"`,
     ],
     [
       "n",
       { keepFailed: "x" },
-      SyntaxError,
+      InputError,
       `--keep-failed must be an integer from 0 to 1000, got "x"`,
     ],
     [
       "n",
       { startingDeadline: "0" },
-      RangeError,
+      InputError,
       `--starting-deadline must be an integer of at least 1, got "0"`,
     ],
     [
       "n",
       { startingDeadline: "1500ms" },
-      RangeError,
+      InputError,
       `--starting-deadline must be a whole number of seconds of at least 1, got "1500ms"`,
     ],
     [
       "n",
       { startingDeadline: "soon" },
-      SyntaxError,
+      InputError,
       `--starting-deadline "soon" must be seconds (as in "300") or a duration (as in "5m")`,
     ],
   ];

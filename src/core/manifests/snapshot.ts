@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import {
   checkName,
   checkNamespace,
@@ -74,7 +75,7 @@ export function parseSnapshotCreate(
     ? undefined
     : parseIntFlag("--keep-days", flags.keepDays, 1, MAX_KEEP_DAYS);
   if (flags.description !== undefined && flags.description.trim() === "") {
-    throw new SyntaxError("--description must not be empty");
+    throw new InputError("--description must not be empty");
   }
   return {
     vm: source,

@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import { buildVmSnapshot, parseSnapshotCreate } from "./snapshot.ts";
@@ -44,24 +45,24 @@ Deno.test("parseSnapshotCreate() rejects bad input", () => {
   const cases: [
     string | undefined,
     object,
-    typeof SyntaxError | typeof RangeError,
+    typeof InputError,
     string | RegExp,
   ][] = [
-    [undefined, {}, SyntaxError, "snapshot create needs a VM name"],
-    ["web-1", { name: "Before" }, SyntaxError, /^invalid --name snapshot name "Before"/],
+    [undefined, {}, InputError, "snapshot create needs a VM name"],
+    ["web-1", { name: "Before" }, InputError, /^invalid --name snapshot name "Before"/],
     [
       "web-1",
       { keepDays: "0" },
-      RangeError,
+      InputError,
       `--keep-days must be an integer from 1 to 36500, got "0"`,
     ],
     [
       "web-1",
       { keepDays: "7d" },
-      SyntaxError,
+      InputError,
       `--keep-days must be an integer from 1 to 36500, got "7d"`,
     ],
-    ["web-1", { description: " " }, SyntaxError, "--description must not be empty"],
+    ["web-1", { description: " " }, InputError, "--description must not be empty"],
   ];
   for (const [vm, flags, cls, message] of cases) {
     assertThrowsWith(() => parseSnapshotCreate(vm, { ...ns, ...flags }), cls, message);

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 import {
   checkName,
@@ -70,14 +71,14 @@ const IMAGE_RE = /^(https?|s3):\/\/\S+$/;
 /** Check `--image`: the CRD documents http(s):// and s3:// sources. */
 function parseImage(raw: string): string {
   if (IMAGE_RE.test(raw)) return raw;
-  throw new SyntaxError(
+  throw new InputError(
     `--image ${JSON.stringify(raw)} must be an http://, https:// or s3:// URL ` +
       `(use --template for a VMTemplate)`,
   );
 }
 
 /**
- * Parse `vm create NAME` flags; throws SyntaxError/RangeError (exit 2) before anything is sent.
+ * Parse `vm create NAME` flags; throws InputError (exit 2) before anything is sent.
  *
  * @example
  * ```ts
@@ -91,12 +92,12 @@ function parseImage(raw: string): string {
 export function parseVmCreate(name: string | undefined, flags: VmCreateFlags): VmCreateOptions {
   const vm = checkName(name, "VM name", "vm create needs a VM name");
   const namespace = checkNamespace(flags.namespace);
-  if (flags.cpus === undefined) throw new SyntaxError("vm create needs --cpus");
-  if (flags.memory === undefined) throw new SyntaxError("vm create needs --memory");
+  if (flags.cpus === undefined) throw new InputError("vm create needs --cpus");
+  if (flags.memory === undefined) throw new InputError("vm create needs --memory");
   const cpus = parseIntFlag("--cpus", flags.cpus, 1, 128);
   const memory = parseBinaryQuantityFlag("--memory", flags.memory);
   if (flags.image !== undefined && flags.template !== undefined) {
-    throw new SyntaxError("vm create takes --image or --template, not both");
+    throw new InputError("vm create takes --image or --template, not both");
   }
   const source = flags.image !== undefined
     ? { image: parseImage(flags.image) }
@@ -104,7 +105,7 @@ export function parseVmCreate(name: string | undefined, flags: VmCreateFlags): V
     ? { template: checkName(flags.template, "--template name", "--template must not be empty") }
     : undefined;
   if (flags.storageClass !== undefined && flags.diskSize === undefined) {
-    throw new SyntaxError("--storage-class needs --disk-size (it applies to the root disk)");
+    throw new InputError("--storage-class needs --disk-size (it applies to the root disk)");
   }
   const disk = flags.diskSize === undefined ? undefined : {
     size: parseBinaryQuantityFlag("--disk-size", flags.diskSize),

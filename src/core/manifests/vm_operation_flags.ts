@@ -1,9 +1,10 @@
 /**
  * Flag parsers for the VM operation commands (`vm start|stop|restart|delete|clone|migrate|resize`).
- * Each returns VmOperationOptions for buildVmOperation or throws SyntaxError/RangeError (exit 2).
+ * Each returns VmOperationOptions for buildVmOperation or throws InputError (exit 2).
  * @module
  */
 
+import { InputError } from "../input_error.ts";
 import { didYouMean } from "../_did_you_mean.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 import { checkName, checkNamespace, parseBoolFlag, parseIntFlag } from "./_common.ts";
@@ -63,13 +64,13 @@ export interface CloneFlags extends OperationFlags {
 export function parseClone(vm: string | undefined, flags: CloneFlags): CloneOperationOptions {
   const source = checkName(vm, "VM name", "vm clone needs a VM name");
   const namespace = checkNamespace(flags.namespace);
-  if (flags.target === undefined) throw new SyntaxError("vm clone needs --target");
+  if (flags.target === undefined) throw new InputError("vm clone needs --target");
   const target = validateDns1123Name(flags.target, "--target VM name");
   const targetNamespace = flags.targetNamespace === undefined
     ? undefined
     : validateDns1123Label(flags.targetNamespace, "--target-namespace");
   if (target === source && (targetNamespace ?? namespace) === namespace) {
-    throw new SyntaxError(
+    throw new InputError(
       `vm clone --target ${JSON.stringify(target)} is the source VM itself (choose another name)`,
     );
   }
@@ -108,13 +109,13 @@ const BANDWIDTH_RE = /^[0-9]+[KMG]?bps$/;
 export function parseBandwidth(raw: string): string {
   if (BANDWIDTH_RE.test(raw)) {
     if (/^0+[KMG]?bps$/.test(raw)) {
-      throw new RangeError(`--bandwidth must be greater than zero, got ${JSON.stringify(raw)}`);
+      throw new InputError(`--bandwidth must be greater than zero, got ${JSON.stringify(raw)}`);
     }
     return raw;
   }
   const m = /^\s*(\d+)\s*([kmg]?)\s*(bps|b\/s|bit\/s|bits?\/s|bits?|b)?\s*$/i.exec(raw);
   const hint = m && /^[1-9]/.test(m[1]) ? `${m[1]}${m[2].toUpperCase()}bps` : undefined;
-  throw new SyntaxError(
+  throw new InputError(
     `--bandwidth ${JSON.stringify(raw)} is not a valid bandwidth: write digits, then an optional ` +
       `K, M or G, then "bps", as in "100Mbps"` +
       didYouMean(hint === raw ? undefined : hint),
@@ -125,17 +126,17 @@ export function parseBandwidth(raw: string): string {
 export function parseMigrate(vm: string | undefined, flags: MigrateFlags): MigrateOperationOptions {
   const name = checkName(vm, "VM name", "vm migrate needs a VM name");
   const namespace = checkNamespace(flags.namespace);
-  if (flags.targetNode === undefined) throw new SyntaxError("vm migrate needs --target-node");
+  if (flags.targetNode === undefined) throw new InputError("vm migrate needs --target-node");
   const targetNode = validateDns1123Name(flags.targetNode, "--target-node node name");
   const live = !(parseBoolFlag("--offline", flags.offline) ?? false);
   const autoConverge = parseBoolFlag("--auto-converge", flags.autoConverge);
   const postCopy = parseBoolFlag("--post-copy", flags.postCopy);
   // Both tune a live migration's copy loop; with --offline they would be silently ignored.
   if (!live && autoConverge) {
-    throw new SyntaxError("--auto-converge applies to live migration only (drop --offline)");
+    throw new InputError("--auto-converge applies to live migration only (drop --offline)");
   }
   if (!live && postCopy) {
-    throw new SyntaxError("--post-copy applies to live migration only (drop --offline)");
+    throw new InputError("--post-copy applies to live migration only (drop --offline)");
   }
   const bandwidth = flags.bandwidth === undefined ? undefined : parseBandwidth(flags.bandwidth);
   return {
@@ -167,7 +168,7 @@ export function parseResize(vm: string | undefined, flags: ResizeFlags): ResizeO
   const name = checkName(vm, "VM name", "vm resize needs a VM name");
   const namespace = checkNamespace(flags.namespace);
   if (flags.cpus === undefined && flags.memory === undefined) {
-    throw new SyntaxError("vm resize needs --cpus or --memory");
+    throw new InputError("vm resize needs --cpus or --memory");
   }
   const cpus = flags.cpus === undefined ? undefined : parseIntFlag("--cpus", flags.cpus, 1, 128);
   const memory = flags.memory === undefined

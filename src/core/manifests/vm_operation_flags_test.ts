@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import {
@@ -8,7 +9,7 @@ import {
   parseResize,
 } from "./vm_operation_flags.ts";
 
-type Err = typeof SyntaxError | typeof RangeError;
+type Err = typeof InputError;
 const ns = { namespace: "prod" };
 
 Deno.test("parsePowerOperation() reads the VM and --force", () => {
@@ -25,12 +26,12 @@ Deno.test("parsePowerOperation() reads the VM and --force", () => {
   });
   assertThrowsWith(
     () => parsePowerOperation("start", undefined, ns),
-    SyntaxError,
+    InputError,
     "vm start needs a VM name",
   );
   assertThrowsWith(
     () => parsePowerOperation("restart", "A", ns),
-    SyntaxError,
+    InputError,
     /^invalid VM name "A"/,
   );
 });
@@ -68,22 +69,22 @@ Deno.test("parseClone() maps --target, --linked, --start, --from-snapshot, --tar
 
 Deno.test("parseClone() rejects bad input", () => {
   const cases: [object, Err, string | RegExp][] = [
-    [{}, SyntaxError, "vm clone needs --target"],
-    [{ target: "Web 2" }, SyntaxError, /^invalid --target VM name "Web 2"/],
+    [{}, InputError, "vm clone needs --target"],
+    [{ target: "Web 2" }, InputError, /^invalid --target VM name "Web 2"/],
     [
       { target: "web-1" },
-      SyntaxError,
+      InputError,
       `vm clone --target "web-1" is the source VM itself (choose another name)`,
     ],
     [
       { target: "web-1", targetNamespace: "prod" },
-      SyntaxError,
+      InputError,
       `vm clone --target "web-1" is the source VM itself (choose another name)`,
     ],
-    [{ target: "b", targetNamespace: "a.b" }, SyntaxError, /^invalid --target-namespace "a.b"/],
+    [{ target: "b", targetNamespace: "a.b" }, InputError, /^invalid --target-namespace "a.b"/],
     [
       { target: "b", fromSnapshot: "S_1" },
-      SyntaxError,
+      InputError,
       /^invalid --from-snapshot snapshot name "S_1"/,
     ],
   ];
@@ -117,19 +118,19 @@ Deno.test("parseMigrate() defaults to a live migration and keeps only given tuni
 
 Deno.test("parseMigrate() rejects bad input", () => {
   const cases: [object, Err, string | RegExp][] = [
-    [{}, SyntaxError, "vm migrate needs --target-node"],
-    [{ targetNode: "Node_2" }, SyntaxError, /^invalid --target-node node name "Node_2"/],
+    [{}, InputError, "vm migrate needs --target-node"],
+    [{ targetNode: "Node_2" }, InputError, /^invalid --target-node node name "Node_2"/],
     [
       { targetNode: "n", offline: true, postCopy: true },
-      SyntaxError,
+      InputError,
       "--post-copy applies to live migration only (drop --offline)",
     ],
     [
       { targetNode: "n", offline: true, autoConverge: true },
-      SyntaxError,
+      InputError,
       "--auto-converge applies to live migration only (drop --offline)",
     ],
-    [{ targetNode: "n", bandwidth: "100MB" }, SyntaxError, /did you mean "100Mbps"\?\)$/],
+    [{ targetNode: "n", bandwidth: "100MB" }, InputError, /did you mean "100Mbps"\?\)$/],
   ];
   for (const [flags, cls, message] of cases) {
     assertThrowsWith(() => parseMigrate("a", { ...ns, ...flags }), cls, message);
@@ -142,22 +143,22 @@ Deno.test("parseBandwidth() accepts the CRD pattern and hints the usual spelling
   const cases: [string, Err, string][] = [
     [
       "100mbps",
-      SyntaxError,
+      InputError,
       `--bandwidth "100mbps" is not a valid bandwidth: ${usage} (did you mean "100Mbps"?)`,
     ],
     [
       "100 Mbit/s",
-      SyntaxError,
+      InputError,
       `--bandwidth "100 Mbit/s" is not a valid bandwidth: ${usage} (did you mean "100Mbps"?)`,
     ],
     [
       "1G",
-      SyntaxError,
+      InputError,
       `--bandwidth "1G" is not a valid bandwidth: ${usage} (did you mean "1Gbps"?)`,
     ],
-    ["1Tbps", SyntaxError, `--bandwidth "1Tbps" is not a valid bandwidth: ${usage}`],
-    ["fast", SyntaxError, `--bandwidth "fast" is not a valid bandwidth: ${usage}`],
-    ["0Mbps", RangeError, `--bandwidth must be greater than zero, got "0Mbps"`],
+    ["1Tbps", InputError, `--bandwidth "1Tbps" is not a valid bandwidth: ${usage}`],
+    ["fast", InputError, `--bandwidth "fast" is not a valid bandwidth: ${usage}`],
+    ["0Mbps", InputError, `--bandwidth must be greater than zero, got "0Mbps"`],
   ];
   for (const [raw, cls, message] of cases) {
     assertThrowsWith(() => parseBandwidth(raw), cls, message);
@@ -175,15 +176,15 @@ Deno.test("parseResize() changes only what was given", () => {
     memory: "16Gi",
     hotplug: true,
   });
-  assertThrowsWith(() => parseResize("a", ns), SyntaxError, "vm resize needs --cpus or --memory");
+  assertThrowsWith(() => parseResize("a", ns), InputError, "vm resize needs --cpus or --memory");
   assertThrowsWith(
     () => parseResize("a", { ...ns, cpus: "0" }),
-    RangeError,
+    InputError,
     `--cpus must be an integer from 1 to 128, got "0"`,
   );
   assertThrowsWith(
     () => parseResize("a", { ...ns, memory: "16G" }),
-    SyntaxError,
+    InputError,
     /did you mean "16Gi"\?$/,
   );
 });

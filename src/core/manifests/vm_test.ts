@@ -1,3 +1,4 @@
+import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../_testing.ts";
 import { buildVirtualMachine, parseVmCreate, type VmCreateFlags } from "./vm.ts";
@@ -55,54 +56,54 @@ Deno.test("parseVmCreate() rejects bad input with a clear message", () => {
   const cases: [
     string | undefined,
     Partial<VmCreateFlags>,
-    typeof SyntaxError | typeof RangeError,
+    typeof InputError,
     string | RegExp,
   ][] = [
-    [undefined, {}, SyntaxError, "vm create needs a VM name"],
-    ["Web_1", {}, SyntaxError, /^invalid VM name "Web_1": .*\(did you mean "web-1"\?\)$/],
-    ["a", { cpus: undefined }, SyntaxError, "vm create needs --cpus"],
-    ["a", { memory: undefined }, SyntaxError, "vm create needs --memory"],
-    ["a", { cpus: "0" }, RangeError, `--cpus must be an integer from 1 to 128, got "0"`],
-    ["a", { cpus: "129" }, RangeError, `--cpus must be an integer from 1 to 128, got "129"`],
-    ["a", { cpus: "2.5" }, SyntaxError, `--cpus must be an integer from 1 to 128, got "2.5"`],
+    [undefined, {}, InputError, "vm create needs a VM name"],
+    ["Web_1", {}, InputError, /^invalid VM name "Web_1": .*\(did you mean "web-1"\?\)$/],
+    ["a", { cpus: undefined }, InputError, "vm create needs --cpus"],
+    ["a", { memory: undefined }, InputError, "vm create needs --memory"],
+    ["a", { cpus: "0" }, InputError, `--cpus must be an integer from 1 to 128, got "0"`],
+    ["a", { cpus: "129" }, InputError, `--cpus must be an integer from 1 to 128, got "129"`],
+    ["a", { cpus: "2.5" }, InputError, `--cpus must be an integer from 1 to 128, got "2.5"`],
     [
       "a",
       { memory: "8GB" },
-      SyntaxError,
+      InputError,
       `--memory "8GB" is not a valid quantity: unknown suffix "GB" (did you mean "G" or "Gi"?)`,
     ],
-    ["a", { memory: "8G" }, SyntaxError, /did you mean "8Gi"\?$/],
+    ["a", { memory: "8G" }, InputError, /did you mean "8Gi"\?$/],
     [
       "a",
       { image: "https://x/y.qcow2", template: "t" },
-      SyntaxError,
+      InputError,
       "vm create takes --image or --template, not both",
     ],
     [
       "a",
       { image: "ubuntu:22.04" },
-      SyntaxError,
+      InputError,
       `--image "ubuntu:22.04" must be an http://, https:// or s3:// URL (use --template for a VMTemplate)`,
     ],
-    ["a", { template: "" }, SyntaxError, "--template must not be empty"],
-    ["a", { template: "My Template" }, SyntaxError, /^invalid --template name "My Template"/],
+    ["a", { template: "" }, InputError, "--template must not be empty"],
+    ["a", { template: "My Template" }, InputError, /^invalid --template name "My Template"/],
     [
       "a",
       { storageClass: "fast" },
-      SyntaxError,
+      InputError,
       "--storage-class needs --disk-size (it applies to the root disk)",
     ],
-    ["a", { diskSize: "20G" }, SyntaxError, /^--disk-size "20G" .*did you mean "20Gi"\?$/],
-    ["a", { diskSize: "20Gi", storageClass: "" }, SyntaxError, "--storage-class must not be empty"],
+    ["a", { diskSize: "20G" }, InputError, /^--disk-size "20G" .*did you mean "20Gi"\?$/],
+    ["a", { diskSize: "20Gi", storageClass: "" }, InputError, "--storage-class must not be empty"],
     [
       "a",
       { nodeSelector: "zone" },
-      SyntaxError,
+      InputError,
       `--node-selector "zone" is not key=value (as in "disktype=ssd")`,
     ],
-    ["a", { label: ["a=1", "a=2"] }, SyntaxError, `--label sets "a" more than once`],
-    ["a", { running: "nope" }, SyntaxError, `--running must be true or false, got "nope"`],
-    ["a", { namespace: "Prod" }, SyntaxError, /^invalid namespace "Prod"/],
+    ["a", { label: ["a=1", "a=2"] }, InputError, `--label sets "a" more than once`],
+    ["a", { running: "nope" }, InputError, `--running must be true or false, got "nope"`],
+    ["a", { namespace: "Prod" }, InputError, /^invalid namespace "Prod"/],
   ];
   for (const [name, flags, cls, message] of cases) {
     assertThrowsWith(() => parseVmCreate(name, { ...base, ...flags }), cls, message);

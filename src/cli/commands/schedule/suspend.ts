@@ -8,7 +8,7 @@ import { suspendPatch } from "../../../core/manifests/mod.ts";
 import { resourceName } from "../../../render/name.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
-import { UsageError } from "../../outcomes.ts";
+import { InputError } from "../../outcomes.ts";
 import { refFor } from "../_common.ts";
 import { parseTargetSpec } from "../_targets.ts";
 
@@ -23,7 +23,7 @@ export async function runSuspendCommand(
 ): Promise<void> {
   validateGlobalFlags(globals);
   if (names.length === 0) {
-    throw new UsageError(`schedule ${suspend ? "suspend" : "resume"} needs a schedule name`);
+    throw new InputError(`schedule ${suspend ? "suspend" : "resume"} needs a schedule name`);
   }
   parseTargetSpec(SCHEDULE, names, undefined);
   const conn = await deps.connect(globals);

@@ -9,7 +9,7 @@ import type { KubeObject } from "../../../core/types.ts";
 import { type EndpointFailure, isEndpointFailure } from "../../../core/vm_endpoint.ts";
 import { escapeCell } from "../../../render/escape.ts";
 import type { Connection, GlobalFlags } from "../../deps.ts";
-import { UsageError } from "../../outcomes.ts";
+import { InputError } from "../../outcomes.ts";
 import { refFor } from "../_common.ts";
 
 /** The VM cannot be reached yet: not running, no address, no node address. Exit 1. */
@@ -43,6 +43,6 @@ export function untilInterrupted(signal: AbortSignal): Promise<void> {
 /** `-A`: a VM is reached by name, in one namespace. */
 export function rejectAllNamespaces(globals: GlobalFlags): void {
   if (globals.allNamespaces) {
-    throw new UsageError("a VM is reached by name in one namespace: use -n NAMESPACE, not -A");
+    throw new InputError("a VM is reached by name in one namespace: use -n NAMESPACE, not -A");
   }
 }

@@ -18,7 +18,7 @@ import {
 } from "../../../core/manifests/mod.ts";
 import type { Connection, Deps, GlobalFlags } from "../../deps.ts";
 import { getString } from "../../../core/types.ts";
-import { UsageError } from "../../outcomes.ts";
+import { InputError } from "../../outcomes.ts";
 import { refFor } from "../_common.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
@@ -108,7 +108,7 @@ async function runSingle<F extends object>(
 async function snapshotSource(conn: Connection, snapshot: string): Promise<string> {
   const snap = await conn.api.get(refFor(kindByNoun("snapshot"), conn.namespace), snapshot);
   const vm = getString(snap, ["spec", "vmRef", "name"]);
-  if (!vm) throw new UsageError(`snapshot "${snapshot}" does not name its VM (spec.vmRef.name)`);
+  if (!vm) throw new InputError(`snapshot "${snapshot}" does not name its VM (spec.vmRef.name)`);
   return vm;
 }
 

@@ -17,7 +17,7 @@ import type { RemoteShellFlags } from "./ssh.ts";
 export function parseScpOptions(words: readonly string[], globals: GlobalFlags): ScpWords {
   validateGlobalFlags(globals);
   rejectAllNamespaces(globals);
-  // A SyntaxError from the parser is a usage error: exit 2.
+  // The parser throws InputError for bad words: exit 2.
   const parsed = parseScpWords(words);
   for (const r of parsed.remotes) validateDns1123Name(r.vm, "VM name");
   return parsed;

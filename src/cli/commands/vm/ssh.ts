@@ -22,7 +22,7 @@ export interface RemoteShellFlags {
 export function parseSshOptions(words: readonly string[], globals: GlobalFlags): SshWords {
   validateGlobalFlags(globals);
   rejectAllNamespaces(globals);
-  // A SyntaxError from the parser is a usage error: exit 2.
+  // The parser throws InputError for bad words: exit 2.
   const parsed = parseSshWords(words);
   validateDns1123Name(parsed.vm, "VM name");
   return parsed;

@@ -9,7 +9,7 @@ import { ADDRESS_TYPES, type AddressType } from "../../../core/vm_endpoint.ts";
 import type { GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { parseOutputFormat } from "../../output.ts";
-import { UsageError } from "../../outcomes.ts";
+import { InputError } from "../../outcomes.ts";
 import { rejectAllNamespaces } from "./_reach.ts";
 
 /** Raw flags of `vm vnc`. */
@@ -47,40 +47,40 @@ export function parseVncOptions(
 ): VncOptions {
   validateGlobalFlags(globals);
   if (flags.serial) {
-    throw new UsageError(
+    throw new InputError(
       "--serial: the VirtualMachine resource publishes no serial console (only status.vnc); " +
         "use vm vnc NAME, or vm ssh NAME",
     );
   }
-  if (!name) throw new UsageError("vm vnc needs a VM name: hyperctl vm vnc NAME");
+  if (!name) throw new InputError("vm vnc needs a VM name: hyperctl vm vnc NAME");
   rejectAllNamespaces(globals);
   validateDns1123Name(name, "VM name");
   if (flags.proxyOnly && flags.web) {
-    throw new UsageError("--proxy-only and --web exclude each other");
+    throw new InputError("--proxy-only and --web exclude each other");
   }
   if (flags.viewer !== undefined && (flags.proxyOnly || flags.web)) {
-    throw new UsageError("--viewer cannot be combined with --proxy-only or --web");
+    throw new InputError("--viewer cannot be combined with --proxy-only or --web");
   }
   let port = 0;
   if (flags.port !== undefined) {
     if (!/^\d+$/.test(flags.port) || Number(flags.port) < 1 || Number(flags.port) > 65535) {
-      throw new UsageError(`--port must be a port number from 1 to 65535, got "${flags.port}"`);
+      throw new InputError(`--port must be a port number from 1 to 65535, got "${flags.port}"`);
     }
     port = Number(flags.port);
   }
   const type = flags.addressType;
   if (type !== undefined && !(ADDRESS_TYPES as readonly string[]).includes(type)) {
-    throw new UsageError(
+    throw new InputError(
       `--address-type must be one of ${ADDRESS_TYPES.join(", ")}, got "${type}"`,
     );
   }
   if (flags.nodeAddress !== undefined && !/^[A-Za-z0-9.:_-]+$/.test(flags.nodeAddress)) {
-    throw new UsageError(`--node-address "${flags.nodeAddress}" is not a host name or IP address`);
+    throw new InputError(`--node-address "${flags.nodeAddress}" is not a host name or IP address`);
   }
   const output = parseOutputFormat(globals.output, ["table", "json"]);
   const mode = flags.web ? "web" : flags.proxyOnly ? "proxy" : "viewer";
   if (output === "json" && mode === "viewer") {
-    throw new UsageError("-o json needs --proxy-only or --web (it prints the local endpoint)");
+    throw new InputError("-o json needs --proxy-only or --web (it prints the local endpoint)");
   }
   return {
     name,
