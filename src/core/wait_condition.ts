@@ -11,7 +11,7 @@ import { InputError } from "./input_error.ts";
 import type { KindInfo } from "./kinds.ts";
 import { normalizePhase, terminalPhases, type WaitOutcome, waitOutcome } from "./phases.ts";
 import { getNumber, isRecord, type KubeObject, phaseOf } from "./types.ts";
-import { parseWaitPath, type PathStep, waitPathValues } from "./wait_jsonpath.ts";
+import { type JsonPathWait, judgeJsonPathWait, parseJsonPathWait } from "./wait_jsonpath.ts";
 
 /** One `--for` value, parsed. */
 export type WaitCondition =
@@ -19,7 +19,7 @@ export type WaitCondition =
   | { type: "condition"; name: string; value: string }
   | { type: "delete" }
   | { type: "create" }
-  | { type: "jsonpath"; expression: string; steps: readonly PathStep[]; value?: string };
+  | ({ type: "jsonpath" } & JsonPathWait);
 
 /** Phases a VM does not leave by itself (the jobs' are their terminal phases). */
 const STUCK: Readonly<Record<string, readonly string[]>> = { VirtualMachine: ["Failed"] };
@@ -29,7 +29,8 @@ const USAGE =
 
 /**
  * Parse `--for`: `phase=Running[,Stopped]`, `condition=Ready[=False]`, `create`, `delete`,
- * `jsonpath='{.status.phase}'=Running` (without a value: the path exists).
+ * `jsonpath='{.status.phase}'=Running` (without a value: the path has a value), the latter as
+ * kubectl reads it (see wait_jsonpath.ts).
  *
  * @throws SyntaxError with the accepted forms, or the valid phases with a did-you-mean
  * @example
@@ -61,35 +62,10 @@ export function parseWaitCondition(kind: KindInfo, text: string): WaitCondition 
       return { type: "condition", name, value };
     }
     case "jsonpath":
-      return parseJsonPathCondition(rest);
+      return { type: "jsonpath", ...parseJsonPathWait(rest) };
     default:
       throw new InputError(`unrecognized --for "${text}": ${USAGE}`);
   }
-}
-
-/** `{.a.b}=v`: the braces end the path, so a value may itself contain `=`. */
-function parseJsonPathCondition(rest: string): WaitCondition {
-  const close = rest.startsWith("{") ? rest.indexOf("}") : -1;
-  const end = rest.startsWith("{")
-    ? close + 1
-    : rest.includes("=")
-    ? rest.indexOf("=")
-    : rest.length;
-  if (rest.startsWith("{") && close < 0) {
-    throw new InputError(`--for jsonpath: missing "}" in "${rest}"`);
-  }
-  const expression = rest.slice(0, end);
-  const tail = rest.slice(end);
-  if (tail !== "" && !tail.startsWith("=")) {
-    throw new InputError(`--for jsonpath: expected "=" after ${expression}, got "${tail}"`);
-  }
-  const steps = parseWaitPath(expression);
-  return tail === "" ? { type: "jsonpath", expression, steps } : {
-    type: "jsonpath",
-    expression,
-    steps,
-    value: tail.slice(1),
-  };
 }
 
 /**
@@ -166,11 +142,9 @@ export function whyNever(kind: KindInfo, cond: WaitCondition, obj: KubeObject): 
     const here = final.find((p) => p.toLowerCase() === phase?.toLowerCase());
     return here ? `it is ${here}${message}, which it does not leave` : undefined;
   }
-  if (cond.type === "jsonpath" && cond.value !== undefined) {
-    const [v] = waitPathValues(obj, cond.steps);
-    if (typeof v === "object" && v !== null) {
-      return `${cond.expression} is an object or a list; compare a field inside it`;
-    }
+  if (cond.type === "jsonpath") {
+    const judged = judgeJsonPathWait(cond, obj);
+    if (typeof judged === "object") return `${cond.expression}: ${judged.never}`;
   }
   const failed = waitOutcome(kind, obj) === "failed" ||
     (STUCK[kind.kind] ?? []).some((p) => p.toLowerCase() === phase?.toLowerCase());
@@ -183,13 +157,8 @@ function isMet(cond: WaitCondition, obj: KubeObject): boolean {
       return cond.phases.some((p) => p.toLowerCase() === phaseOf(obj)?.toLowerCase());
     case "condition":
       return conditionMet(obj, cond.name, cond.value);
-    case "jsonpath": {
-      const values = waitPathValues(obj, cond.steps);
-      if (cond.value === undefined) return values.length > 0;
-      const [v] = values;
-      return values.length === 1 && (typeof v !== "object" || v === null) &&
-        String(v) === cond.value;
-    }
+    case "jsonpath":
+      return judgeJsonPathWait(cond, obj) === "met";
     case "delete":
     case "create":
       return false;

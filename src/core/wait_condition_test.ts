@@ -17,7 +17,11 @@ Deno.test("parseWaitCondition() reads kubectl's --for forms and hyperctl's phase
     ["jsonpath={.status.phase}=Running", "jsonpath={.status.phase}=Running"],
     ["jsonpath={.status.phase}", "jsonpath={.status.phase}"],
     ["jsonpath=.spec.running=true", "jsonpath=.spec.running=true"],
-    ["jsonpath={.metadata.annotations['a=b']}=x=y", "jsonpath={.metadata.annotations['a=b']}=x=y"],
+    ["jsonpath=status.phase='Running'", "jsonpath=status.phase=Running"],
+    [
+      'jsonpath={.status.conditions[?(@.type=="Ready")].status}=True',
+      'jsonpath={.status.conditions[?(@.type=="Ready")].status}=True',
+    ],
   ];
   for (const [input, text] of cases) {
     assert.equal(conditionText(parseWaitCondition(VM, input)), text, input);
@@ -30,12 +34,13 @@ Deno.test("parseWaitCondition() rejects bad input with the forms or a did-you-me
     ["phase=Runing", /did you mean "Running"/],
     ["phase=", /needs a phase/],
     ["condition=", /needs a condition name/],
-    ["jsonpath={.status.phase", /missing "}"/],
-    [
-      'jsonpath={.status.conditions[?(@.type=="Ready")].status}=True',
-      /outside the supported subset/,
-    ],
-    ["jsonpath={.status.phase}x", /expected "=" after/],
+    ["jsonpath={.status.phase", /unexpected path string/],
+    ["jsonpath={.a}{.b}", /unexpected path string/],
+    ["jsonpath={.metadata.annotations['a=b']}=x", /jsonpath wait format must be/],
+    ["jsonpath={.status.phase}=''", /has to have a value after equal sign/],
+    ["jsonpath=", /expression cannot be empty/],
+    ["jsonpath={.a[?(@.b<>1)]}", /--for jsonpath \{\.a\[\?\(@\.b<>1\)\]\}: unrecognized filter/],
+    ["jsonpath={.a[1}", /unterminated array/],
   ];
   for (const [input, re] of cases) {
     assert.throws(
@@ -77,6 +82,16 @@ Deno.test("waitVerdict() is met, pending, never (failed) or gone, per condition"
     ["jsonpath={.status.ipAddresses}", vm("Running"), "succeeded"],
     ["jsonpath={.status.nodeName}", vm("Running"), "pending"],
     ["jsonpath={.status.ipAddresses}=x", vm("Running"), "failed"],
+    ['jsonpath={.status.conditions[?(@.type=="Ready")].status}=True', vm("Running"), "succeeded"],
+    ['jsonpath={.status.conditions[?(@.type=="Ready")].status}=True', vm("Stopped"), "pending"],
+    ['jsonpath={.status.conditions[?(@.type=="Gone")].status}', vm("Running"), "pending"],
+    ["jsonpath={.status.ipAddresses[*]}=10.0.0.1", vm("Running"), "succeeded"],
+    ["jsonpath={.status.conditions[*].type}=Ready", vm("Running"), "succeeded"],
+    ["jsonpath={.status.ipAddresses[5]}", vm("Running"), "failed"],
+    ["jsonpath={..type}", vm("Running"), "succeeded"],
+    ["jsonpath={.spec.cpus}= 2 ", vm("Running"), "succeeded"],
+    ["jsonpath={.spec}", vm("Running"), "succeeded"],
+    ["jsonpath={.spec.*}=x", vm("Running"), "failed"],
     ["delete", vm("Running"), "pending"],
     ["delete", undefined, "succeeded"],
     ["create", undefined, "pending"],
