@@ -15,6 +15,7 @@ import type { PrintOptions } from "../render/print_options.ts";
 import { allowedFormats, type OutputFormat } from "../render/renderer.ts";
 import { parseOutputFormat } from "./output.ts";
 import { InputError } from "./outcomes.ts";
+import { TEMPLATE_FORMATS, type TemplateFormat } from "./template_formats.ts";
 
 /** The printing flags as the parser hands them over. */
 export interface RawPrintFlags {
@@ -42,14 +43,6 @@ export interface OutputFlagsContext {
   readFile?: (path: string) => string;
 }
 
-const TEMPLATE_FORMATS = [
-  "jsonpath",
-  "jsonpath-file",
-  "jsonpath-as-json",
-  "custom-columns",
-  "custom-columns-file",
-] as const;
-type TemplateFormat = typeof TEMPLATE_FORMATS[number];
 const GO_TEMPLATES = ["go-template", "go-template-file", "template", "templatefile"];
 
 function readFileOrFail(path: string, what: string, read: (path: string) => string): string {

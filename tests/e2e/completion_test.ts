@@ -114,7 +114,18 @@ Deno.test({
         "json",
         "yaml",
         "name",
+        "jsonpath=",
+        "jsonpath-file=",
+        "jsonpath-as-json=",
+        "custom-columns=",
+        "custom-columns-file=",
       ]);
+      assert.deepEqual(await ask("hyperctl vm get x -o jsonpath-f"), ["jsonpath-file="]);
+      assert.deepEqual(await ask("hyperctl vm list --output=custom"), [
+        "custom-columns=",
+        "custom-columns-file=",
+      ]);
+      assert.deepEqual(await ask("hyperctl wait vm x -o j"), ["json"]);
       assert.deepEqual(await ask("hyperctl vm list --status Running,s"), ["Running,Stopped"]);
       assert.deepEqual(await ask("hyperctl backup list --status c"), ["Completed", "Cancelled"]);
       // Words split at "=": bash replaces only what follows it.

@@ -11,6 +11,7 @@ import { kindByNoun, KINDS, type Noun } from "../../core/kinds.ts";
 import { kindOfResource } from "../../core/resource_words.ts";
 import { allowedFormats } from "../../render/renderer.ts";
 import type { GlobalFlags } from "../deps.ts";
+import { TEMPLATE_COMMAND_FLAG, TEMPLATE_FORMATS } from "../template_formats.ts";
 import type { CompletionArgument, CompletionOption, CompletionTree } from "./tree.ts";
 
 /**
@@ -261,7 +262,15 @@ async function valuesFor(
     return names.filter((n) => n.startsWith(current));
   }
   const fixed = opt.choices ?? FIXED_VALUES[long] ?? [];
-  return fixed.filter((v) => v.startsWith(current));
+  const templates = long === "--output" && acceptsTemplates(state.path)
+    ? TEMPLATE_FORMATS.map((f) => `${f}=`)
+    : [];
+  return [...fixed, ...templates].filter((v) => v.startsWith(current));
+}
+
+/** list and get (the commands with kubectl's printing flags) take `-o jsonpath=…` and the like. */
+function acceptsTemplates(path: readonly CompletionTree[]): boolean {
+  return path.length > 1 && path.at(-1)!.options.some((o) => o.long === TEMPLATE_COMMAND_FLAG);
 }
 
 /** Complete the last item of `a,b,c`, skipping items already listed. */

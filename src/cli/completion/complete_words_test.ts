@@ -110,8 +110,8 @@ Deno.test("completeWords() completes flags of the command plus the global ones",
 
 Deno.test("completeWords() completes flag values", async () => {
   const cases: [string[], string[]][] = [
-    [["vm", "list", "-o", ""], ["table", "wide", "json", "yaml", "name"]],
-    [["vm", "list", "--output", "j"], ["json"]],
+    [["vm", "list", "-o", ""], ["table", "wide", "json", "yaml", "name", ...TEMPLATES]],
+    [["vm", "list", "--output", "y"], ["yaml"]],
     [["vm", "list", "--output=y"], ["--output=yaml"]],
     [["--color", ""], ["auto", "always", "never"]],
     [["vm", "get", "x", "--color=n"], ["--color=never"]],
@@ -220,4 +220,45 @@ Deno.test("completeWords() is silent when a source fails", async () => {
     (noun) => Promise.resolve([`${noun}-x`]),
   );
   assert.deepEqual(got, ["vm-x"]);
+});
+
+const TEMPLATES = [
+  "jsonpath=",
+  "jsonpath-file=",
+  "jsonpath-as-json=",
+  "custom-columns=",
+  "custom-columns-file=",
+];
+
+Deno.test("completeWords() offers -o's template formats where they are accepted", async () => {
+  const accepted: string[][] = [
+    ["vm", "list", "-o", "j"],
+    ["backup", "list", "--output", "j"],
+    ["vm", "get", "web-1", "-o", "j"],
+    ["snapshot", "get", "x", "-o", "j"],
+    ["vms", "-o", "j"],
+  ];
+  for (const words of accepted) {
+    assert.deepEqual(
+      await complete(words),
+      ["json", "jsonpath=", "jsonpath-file=", "jsonpath-as-json="],
+      words.join(" "),
+    );
+  }
+  assert.deepEqual(await complete(["vm", "list", "-o", "c"]), [
+    "custom-columns=",
+    "custom-columns-file=",
+  ]);
+  assert.deepEqual(await complete(["vm", "list", "--output=custom-columns-"]), [
+    "--output=custom-columns-file=",
+  ]);
+  // Commands that print only json|yaml|name (or a table) are not offered templates.
+  const refused: string[][] = [
+    ["wait", "vm", "web-1", "-o", "j"],
+    ["vm", "create", "x", "-o", "j"],
+    ["vm", "delete", "web-1", "-o", "j"],
+    ["describe", "vm", "web-1", "-o", "j"],
+    ["-o", "j"],
+  ];
+  for (const words of refused) assert.deepEqual(await complete(words), ["json"], words.join(" "));
 });
