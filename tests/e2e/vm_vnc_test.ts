@@ -323,6 +323,47 @@ Deno.test({
 });
 
 Deno.test({
+  name: "[sim] vm vnc as a user who may not read Nodes: names the permission, --node-address works",
+  ...opts,
+  async fn() {
+    const sim = await startSimCluster(freshNamespace("vnc-rbac"));
+    // startSimCluster names its admin context "admin"; the namespaced user's is "admin-namespaced".
+    const kc = { kubeconfig: sim.kubeconfig };
+    const as = ["--context", "admin-namespaced"];
+    try {
+      // The namespaced user reads and writes hypersdk.io objects in its namespace...
+      const created = await hyperctl(
+        [...as, "vm", "create", "web-001", "--cpus", "1", "--memory", "1Gi", "--wait"],
+        kc,
+      );
+      assert.equal(created.code, 0, created.stderr);
+      await consoleOf(sim.api, sim.namespace, "web-001");
+      // ...but nothing cluster-scoped.
+      const everywhere = await hyperctl([...as, "vm", "list", "-A"], kc);
+      assert.equal(everywhere.code, 1);
+      assert.match(everywhere.stderr, /User "hyperctl-namespaced" cannot list resource/);
+
+      const denied = await hyperctl([...as, "vm", "vnc", "web-001", "--proxy-only"], kc);
+      assert.equal(denied.code, 1, denied.stderr);
+      assert.equal(denied.stdout, "");
+      assert.match(
+        lineOf(denied),
+        /^error: cannot read Node "node-\d": "get" on "nodes" \(core API, cluster scope\) is not allowed for this user; give the node's address with --node-address ADDR$/,
+      );
+      const { rgb, exit } = await captureThroughProxy(
+        [...as, "web-001", "--node-address", "127.0.0.1"],
+        sim.kubeconfig,
+      );
+      assert.deepEqual([rgb.width, rgb.height], [320, 200]);
+      assert.equal(differingPixels(rgb, renderScreen({ name: "web-001", phase: "Running" })), 0);
+      assert.equal(exit.code, 130, exit.stderr);
+    } finally {
+      await sim.stop();
+    }
+  },
+});
+
+Deno.test({
   name: "[real] vm vnc on a status the test writes: Nodes not served, --node-address, errors",
   ...opts,
   ignore: !CLIENTS || !realServerAvailable(),

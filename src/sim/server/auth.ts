@@ -1,6 +1,8 @@
 /**
  * Bearer-token identities and their rights: admin may do anything, viewer may only read,
- * nobody may do nothing — the same three roles the real test server's harness configures.
+ * nobody may do nothing — the same three roles the real test server's harness configures — and
+ * namespaced may do anything inside a namespace but nothing cluster-scoped (no Nodes, no lists
+ * across all namespaces), as a user granted an RBAC Role rather than a ClusterRole.
  * @module
  */
 
@@ -11,17 +13,22 @@ export interface SimTokens {
   admin: string;
   viewer: string;
   nobody: string;
+  namespaced: string;
 }
 
 /** A role, named after the user the Forbidden messages print. */
-export type Role = "admin" | "viewer" | "nobody";
+export type Role = "admin" | "viewer" | "nobody" | "namespaced";
 
 /** User names, identical to the real test server's. */
 export const USER_NAMES: Record<Role, string> = {
   admin: "hyperctl-admin",
   viewer: "hyperctl-viewer",
   nobody: "hyperctl-nobody",
+  namespaced: "hyperctl-namespaced",
 };
+
+/** Every role, in the order the kubeconfig lists their contexts. */
+export const ROLES: readonly Role[] = ["admin", "viewer", "nobody", "namespaced"];
 
 /** A random opaque token (32 hex chars). */
 export function randomToken(): string {
@@ -36,7 +43,7 @@ export function randomToken(): string {
 export function authenticate(tokens: SimTokens, header: string | null): Role {
   const m = header?.match(/^Bearer\s+(\S+)\s*$/i);
   if (m) {
-    for (const role of ["admin", "viewer", "nobody"] as const) {
+    for (const role of ROLES) {
       if (tokens[role] === m[1]) return role;
     }
   }
@@ -55,11 +62,12 @@ export function authorizeResource(
   subresource?: string,
 ): void {
   if (role === "admin" || (role === "viewer" && READ_VERBS.has(verb))) return;
+  if (role === "namespaced" && namespace !== undefined) return;
   throw forbidden(USER_NAMES[role], verb, r, namespace, name, subresource);
 }
 
 /** Throw 403 unless the role may read a non-resource path (discovery, OpenAPI, version). */
 export function authorizePath(role: Role, verb: string, path: string): void {
-  if (role === "admin" || (role === "viewer" && verb === "get")) return;
+  if (role === "admin" || (role !== "nobody" && verb === "get")) return;
   throw forbiddenPath(USER_NAMES[role], verb, path);
 }

@@ -10,7 +10,7 @@ import { stringify } from "yaml";
 import { admitterFor } from "./admission.ts";
 import { EVENT_RESOURCE } from "./event_resource.ts";
 import { EVENT_TTL_MS, expireEvents } from "./event_ttl.ts";
-import { randomToken, type SimTokens } from "./auth.ts";
+import { randomToken, ROLES, type SimTokens } from "./auth.ts";
 import { loadResourceDefs, type ResourceDef, resourceDefsFromYaml } from "./resource_defs.ts";
 import { ResourceOps } from "./resource_ops.ts";
 import { storageVersionHash } from "./discovery.ts";
@@ -26,7 +26,7 @@ export interface SimServerOptions {
   /** Listen address; default 127.0.0.1 (the certificate also names localhost). */
   host?: string;
   /** Fixed tokens (random when omitted). */
-  tokens?: { admin: string; viewer?: string; nobody?: string };
+  tokens?: { admin: string; viewer?: string; nobody?: string; namespaced?: string };
   /** Directory with CRD YAML files (e.g. `deploy/crds`). */
   crdDir?: string;
   /** CRD YAML texts, in addition to `crdDir`. */
@@ -54,7 +54,10 @@ export interface SimServer {
   resources: readonly ResourceDef[];
   /** Latest resourceVersion (for tests). */
   readonly resourceVersion: number;
-  /** kubeconfig with the CA inline: contexts `<name>` (admin), `<name>-viewer`, `<name>-nobody`. */
+  /**
+   * kubeconfig with the CA inline: contexts `<name>` (admin), `<name>-viewer`, `<name>-nobody`,
+   * `<name>-namespaced` (everything in a namespace, nothing cluster-scoped such as Nodes).
+   */
   kubeconfigYaml(contextName?: string, namespace?: string): string;
   /** Forget the event history: older resourceVersions and continue tokens now get 410. */
   compact(): void;
@@ -81,6 +84,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     admin: options.tokens?.admin ?? randomToken(),
     viewer: options.tokens?.viewer ?? randomToken(),
     nobody: options.tokens?.nobody ?? randomToken(),
+    namespaced: options.tokens?.namespaced ?? randomToken(),
   };
   const now = options.now ?? Date.now;
   // start above 1 so that, as on a real cluster, a watch from resourceVersion "1" gets 410
@@ -155,10 +159,7 @@ function kubeconfig(
   name: string,
   namespace: string,
 ): string {
-  const roles = [["admin", name], ["viewer", `${name}-viewer`], [
-    "nobody",
-    `${name}-nobody`,
-  ]] as const;
+  const roles = ROLES.map((role) => [role, role === "admin" ? name : `${name}-${role}`] as const);
   return stringify({
     apiVersion: "v1",
     kind: "Config",

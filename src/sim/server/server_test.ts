@@ -11,7 +11,7 @@ async function withServer(
 ) {
   const s = await startSimServer({
     crdYaml: [CRD],
-    tokens: { admin: "a", viewer: "v", nobody: "n" },
+    tokens: { admin: "a", viewer: "v", nobody: "n", namespaced: "z" },
   });
   const client = Deno.createHttpClient({ caCerts: [s.caPem] });
   const call: Call = async (path, init = {}) => {
@@ -78,6 +78,28 @@ Deno.test("server: authentication 401, viewer 403 on writes, nobody 403 on reads
       'virtualmachines.hypersdk.io "x" is forbidden: User "hyperctl-nobody" cannot get resource "virtualmachines/status" in API group "hypersdk.io" in the namespace "ns"',
     );
     equal((await call("/healthz", { token: "n" })).text, "ok");
+  });
+});
+
+Deno.test("server: the namespaced user may do anything in a namespace, nothing cluster-wide", async () => {
+  await withServer(async (call) => {
+    const z = { token: "z" };
+    equal((await call(BASE, z)).code, 200);
+    const made = await call(`${BASE}/namespaces/ns/virtualmachines`, {
+      ...z,
+      method: "POST",
+      body: vm("x"),
+    });
+    equal(made.code, 201, made.text);
+    equal((await call(`${BASE}/namespaces/ns/virtualmachines/x`, z)).code, 200);
+    const everywhere = await call(`${BASE}/virtualmachines`, z);
+    equal(everywhere.code, 403);
+    equal(
+      everywhere.json.message,
+      'virtualmachines.hypersdk.io is forbidden: User "hyperctl-namespaced" cannot list resource "virtualmachines" in API group "hypersdk.io" at the cluster scope',
+    );
+    const gone = await call(`${BASE}/namespaces/ns/virtualmachines/x`, { ...z, method: "DELETE" });
+    equal(gone.code, 200, gone.text);
   });
 });
 
@@ -187,12 +209,12 @@ Deno.test("server: watch over HTTP resumes, and 410s after compact()", async () 
   });
 });
 
-Deno.test("server: kubeconfig has the CA inline and three contexts", async () => {
+Deno.test("server: kubeconfig has the CA inline and a context per user", async () => {
   await withServer((_call, s) => {
     const cfg = parse(s.kubeconfigYaml("sim", "demo")) as Record<string, unknown>;
     equal(cfg["current-context"], "sim");
     const ctx = cfg.contexts as { name: string; context: { namespace: string } }[];
-    deepEqual(ctx.map((c) => c.name), ["sim", "sim-viewer", "sim-nobody"]);
+    deepEqual(ctx.map((c) => c.name), ["sim", "sim-viewer", "sim-nobody", "sim-namespaced"]);
     equal(ctx[0].context.namespace, "demo");
     const cluster = (cfg.clusters as { cluster: Record<string, string> }[])[0].cluster;
     equal(atob(cluster["certificate-authority-data"]), s.caPem);
