@@ -28,3 +28,21 @@ export function programName(path: string): string {
   // kubectl maps dashes in a plugin's file name to words: kubectl-hyperctl is `kubectl hyperctl`.
   return file.startsWith("kubectl-") ? file.split("-").join(" ") : "hyperctl";
 }
+
+/**
+ * A command to suggest in a hint (a resume line, "start it with …"), under the name the user ran:
+ * `kubectl hyperctl op wait x` as a plugin, so the line can be pasted back as it is.
+ *
+ * @param program the invoked name (`Deps.programName`); undefined means `hyperctl`
+ * @param words the command after the program name
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { hintCommand } from "./program_name.ts";
+ * equal(hintCommand("kubectl hyperctl", "op wait x -n ns"), "kubectl hyperctl op wait x -n ns");
+ * equal(hintCommand(undefined, "vm start web-1"), "hyperctl vm start web-1");
+ * ```
+ */
+export function hintCommand(program: string | undefined, words: string): string {
+  return `${program ?? "hyperctl"} ${words}`;
+}

@@ -34,6 +34,7 @@ import { terminalNotification } from "../render/notify.ts";
 import type { ProgressRow } from "../render/progress_model.ts";
 import { interrupted$, refFor } from "./commands/_common.ts";
 import type { Deps } from "./deps.ts";
+import { hintCommand } from "./program_name.ts";
 import {
   InputError,
   InterruptedError,
@@ -53,7 +54,7 @@ export interface WaitTarget {
   verdict?: (obj: KubeObject | undefined) => WaitOutcome;
   /** Why a "failed" verdict can no longer be met; default: the phase and status.message. */
   why?: (obj: KubeObject) => string | undefined;
-  /** The command that resumes this wait; default: `hyperctl <noun> wait NAME`. */
+  /** The command that resumes this wait, after the program name; default: `<noun> wait NAME`. */
   resume?: string;
 }
 
@@ -186,11 +187,9 @@ export async function waitFor(
   });
 }
 
-/** The resume hint printed after a timeout or Ctrl+C. */
-export function resumeHint(t: WaitTarget): string {
-  if (t.resume !== undefined) return t.resume;
-  const verb = t.kind.noun === "op" ? "op" : t.kind.noun;
-  return `hyperctl ${verb} wait ${t.name} -n ${t.namespace}`;
+/** The resume hint printed after a timeout or Ctrl+C, under the name the program was run as. */
+export function resumeHint(t: WaitTarget, program?: string): string {
+  return hintCommand(program, t.resume ?? `${t.kind.noun} wait ${t.name} -n ${t.namespace}`);
 }
 
 /**
@@ -211,7 +210,9 @@ export async function concludeWait(
       ? "stopped waiting"
       : "detached; the operation keeps running";
     await deps.io.err.write(
-      `${what}. Resume with:\n${interrupted.map((r) => `  ${resumeHint(r.target)}\n`).join("")}`,
+      `${what}. Resume with:\n${
+        interrupted.map((r) => `  ${resumeHint(r.target, deps.programName)}\n`).join("")
+      }`,
     );
     throw new InterruptedError(deps.interruptedBy() ?? "SIGINT");
   }
@@ -250,7 +251,7 @@ export async function concludeWait(
             p.percent !== undefined ? `, ${p.percent}%` : ""
           })`;
         }).join(", ")
-      }; resume with: ${late.map((r) => resumeHint(r.target)).join(" ; ")}`,
+      }; resume with: ${late.map((r) => resumeHint(r.target, deps.programName)).join(" ; ")}`,
     );
   }
 }

@@ -63,16 +63,17 @@ export function isEndpointFailure(value: unknown): value is EndpointFailure {
   return typeof value === "object" && value !== null && "failure" in value;
 }
 
-function notRunning(vm: KubeObject, name: string): EndpointFailure | undefined {
+function notRunning(vm: KubeObject, name: string, program: string): EndpointFailure | undefined {
   const phase = getString(vm, ["status", "phase"]);
   if (phase === "Running") return undefined;
-  const hint = phase === "Stopped" ? `: start it with "hyperctl vm start ${name}"` : "";
+  const hint = phase === "Stopped" ? `: start it with "${program} vm start ${name}"` : "";
   return fail("notRunning", `VM "${name}" is not running (phase ${phase ?? "unknown"})${hint}`);
 }
 
 /**
  * The node and port of a VM's VNC server: the VM must be Running with `status.vnc.enabled`.
  *
+ * @param program how hints name the program (`kubectl hyperctl` as a kubectl plugin)
  * @example
  * ```ts
  * import { deepStrictEqual } from "node:assert/strict";
@@ -84,9 +85,12 @@ function notRunning(vm: KubeObject, name: string): EndpointFailure | undefined {
  * deepStrictEqual(vncPlacement(vm), { node: "node-1", port: 30001 });
  * ```
  */
-export function vncPlacement(vm: KubeObject): VncPlacement | EndpointFailure {
+export function vncPlacement(
+  vm: KubeObject,
+  program = "hyperctl",
+): VncPlacement | EndpointFailure {
   const name = vm.metadata?.name ?? "";
-  const stopped = notRunning(vm, name);
+  const stopped = notRunning(vm, name, program);
   if (stopped) return stopped;
   if (getBoolean(vm, ["status", "vnc", "enabled"]) !== true) {
     // HyperSDK's CRD has no spec field for the display: the operator decides and publishes it.

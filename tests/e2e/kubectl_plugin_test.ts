@@ -110,3 +110,51 @@ e2eTest(
     }
   },
 );
+
+e2eTest("as `kubectl hyperctl`, hints name the command the way it was run", async (t) => {
+  const dir = await pluginDir();
+  try {
+    await seed(t);
+    const ns = t.namespace;
+    const waitArgs = [
+      "wait",
+      "vm/plugin-a",
+      "--for=jsonpath={.status.phase}=Running",
+      "--timeout=0",
+    ];
+    const wait = await kubectlWith(dir, t, ["hyperctl", ...waitArgs]);
+    assert.equal(wait.code, 3, wait.stderr);
+    assert.ok(
+      wait.stderr.includes(
+        `resume with: kubectl hyperctl wait vm/plugin-a --for 'jsonpath={.status.phase}=Running' -n ${ns}`,
+      ),
+      wait.stderr,
+    );
+    const start = await kubectlWith(dir, t, [
+      "hyperctl",
+      "vm",
+      "start",
+      "plugin-b",
+      "--wait",
+      "--timeout=0",
+    ]);
+    assert.equal(start.code, 3, start.stderr);
+    assert.match(
+      start.stderr,
+      new RegExp(`resume with: kubectl hyperctl op wait \\S+ -n ${ns}\\n`),
+    );
+    assert.doesNotMatch(start.stderr, /(^|[^ ])hyperctl (op )?wait/m);
+    // The same commands run directly name `hyperctl`.
+    const direct = await hyperctl(waitArgs, { kubeconfig: t.kubeconfig });
+    assert.match(direct.stderr, /resume with: hyperctl wait vm\/plugin-a /);
+    const stopped = await hyperctl(["wait", "vm/plugin-a", "--for=phase=Stopped"], {
+      kubeconfig: t.kubeconfig,
+    });
+    assert.equal(stopped.code, 0, stopped.stderr);
+    const vnc = await kubectlWith(dir, t, ["hyperctl", "vm", "vnc", "plugin-a"]);
+    assert.equal(vnc.code, 1, vnc.stderr);
+    assert.match(vnc.stderr, /start it with "kubectl hyperctl vm start plugin-a"/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

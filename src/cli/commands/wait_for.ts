@@ -110,11 +110,11 @@ export function parseWaitForOptions(
   };
 }
 
-/** The `hyperctl wait …` line that resumes waiting for `name`. */
+/** The `wait …` command (after the program name) that resumes waiting for `name`. */
 function resumeLine(options: WaitForOptions, name: string, namespace: string): string {
   const cond = conditionText(options.condition);
   const quoted = /^[\w=.,/-]+$/.test(cond) ? cond : `'${cond.replaceAll("'", `'\\''`)}'`;
-  return `hyperctl wait ${options.kind.noun}/${name} --for ${quoted} -n ${namespace}`;
+  return `wait ${options.kind.noun}/${name} --for ${quoted} -n ${namespace}`;
 }
 
 async function targetNames(

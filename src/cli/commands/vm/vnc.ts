@@ -20,7 +20,7 @@ export async function runVnc(options: VncOptions, globals: GlobalFlags, deps: De
   let target;
   try {
     const vm = await readVm(conn, options.name);
-    const placement = orThrow(vncPlacement(vm));
+    const placement = orThrow(vncPlacement(vm, deps.programName));
     const facts: NodeFacts = options.nodeAddress !== undefined
       ? { address: options.nodeAddress }
       : await readNode(conn.api, placement.node);
