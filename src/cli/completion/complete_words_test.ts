@@ -237,6 +237,7 @@ Deno.test("completeWords() offers -o's template formats where they are accepted"
     ["vm", "get", "web-1", "-o", "j"],
     ["snapshot", "get", "x", "-o", "j"],
     ["vms", "-o", "j"],
+    ["get", "vms", "-o", "j"],
   ];
   for (const words of accepted) {
     assert.deepEqual(
