@@ -84,13 +84,14 @@ export function exitCodeOf(err: unknown): number {
 /**
  * The single stderr line for an error: `error: …`.
  *
- * Errors may provide `userMessage()` for a friendlier text than `message`.
+ * Errors may provide `userMessage(program)` for a friendlier text than `message`; `program` is
+ * how its suggested commands name hyperctl (`kubectl hyperctl` as a plugin).
  */
-export function errorLine(err: unknown): string {
+export function errorLine(err: unknown, program?: string): string {
   let text: string;
   if (err instanceof Error) {
-    const friendly = (err as { userMessage?: () => string }).userMessage;
-    text = typeof friendly === "function" ? friendly.call(err) : err.message;
+    const friendly = (err as { userMessage?: (program?: string) => string }).userMessage;
+    text = typeof friendly === "function" ? friendly.call(err, program) : err.message;
   } else {
     text = String(err);
   }

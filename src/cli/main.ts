@@ -74,7 +74,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   } catch (err) {
     const code = exitCodeOf(err);
     if (code !== 0 && !isSilent(err)) {
-      await d.io.err.write(`${errorLine(err)}\n`);
+      await d.io.err.write(`${errorLine(err, d.programName)}\n`);
       if (wantsVerbose(argv) && err instanceof Error && err.stack) {
         await d.io.err.write(`${err.stack}\n`);
       }

@@ -58,8 +58,12 @@ export class ApiError extends Error {
     return group ? `${plural}.${group}` : plural;
   }
 
-  /** One line for the user, e.g. `virtualmachines.hypersdk.io "web-1" not found in namespace "prod"`. */
-  userMessage(): string {
+  /**
+   * One line for the user, e.g. `virtualmachines.hypersdk.io "web-1" not found in namespace "prod"`.
+   *
+   * @param program how a suggested command names the program (`kubectl hyperctl` as a plugin)
+   */
+  userMessage(program = "hyperctl"): string {
     const { verb, name, namespace } = this.request;
     const inNs = namespace ? ` in namespace "${namespace}"` : "";
     const obj = name ? `${this.resource} "${name}"` : this.resource;
@@ -83,7 +87,7 @@ export class ApiError extends Error {
         ) {
           return `${obj} not found${inNs}`;
         }
-        return `the server does not serve ${this.resource} — are the HyperSDK CRDs installed? (try "hyperctl status")`;
+        return `the server does not serve ${this.resource} — are the HyperSDK CRDs installed? (try "${program} status")`;
       case 409:
         if (this.reason === "AlreadyExists") {
           return `${this.resource} "${name ?? detailsName ?? ""}" already exists${inNs}`;

@@ -129,6 +129,16 @@ Deno.test("ApiError.userMessage() says what the server said, in one line", async
   }
 });
 
+Deno.test("ApiError.userMessage(program) suggests commands under the name the user ran", () => {
+  const missing = new ApiError(404, vm("list", undefined, "prod"), {
+    kind: "Status",
+    reason: "NotFound",
+    message: "the server could not find the requested resource",
+    code: 404,
+  });
+  assert.match(missing.userMessage("kubectl hyperctl"), /\(try "kubectl hyperctl status"\)$/);
+});
+
 Deno.test("TransportError messages name the URL", () => {
   assert.equal(
     new TransportError("refused", "https://127.0.0.1:1", "connection refused").userMessage(),
