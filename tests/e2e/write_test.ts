@@ -9,6 +9,7 @@ import { getNumber, getString, type KubeObject } from "../../src/core/types.ts";
 import { refFor } from "../../src/cli/commands/_common.ts";
 import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
+import { until } from "../support/until.ts";
 
 const OP = kindByNoun("op");
 
@@ -19,16 +20,6 @@ async function getOrUndefined(t: Target, noun: "vm" | "op" | "snapshot", name: s
     if ((e as { code?: number }).code === 404) return undefined;
     throw e;
   }
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await f();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function runningVm(t: Target, name: string, extra: string[] = []): Promise<KubeObject> {

@@ -7,7 +7,7 @@
 export async function until<T>(
   what: string,
   f: () => Promise<T | undefined>,
-  ms = 20_000,
+  ms = 30_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
