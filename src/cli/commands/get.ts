@@ -9,16 +9,7 @@
  */
 
 import { watchHealth } from "./_watch_health.ts";
-import {
-  concatMap,
-  from,
-  lastValueFrom,
-  merge,
-  NEVER,
-  takeUntil,
-  takeWhile,
-  timer,
-} from "../../rx.ts";
+import { concatMap } from "../../rx.ts";
 import { parseDuration } from "../../core/duration.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { validateDns1123Name } from "../../core/names.ts";
@@ -32,9 +23,10 @@ import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
 import type { PrintOptions } from "../../render/print_options.ts";
-import { InputError, InterruptedError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import type { RawGetFlags } from "../program.ts";
-import { colorFor, interrupted$, refFor } from "./_common.ts";
+import { followToEnd, printEach, until } from "../stream_tail.ts";
+import { colorFor, refFor } from "./_common.ts";
 
 /** Typed options of `get`. */
 export interface GetCommandOptions {
@@ -129,26 +121,18 @@ export async function runGet(
       conn.api.server,
     );
     health.onNotice({ kind: "reached" }); // the GET above was answered
-    const stop$ = merge(
-      options.forMs === undefined ? NEVER : timer(options.forMs),
-      interrupted$(deps.interrupt),
-    );
-    await lastValueFrom(
+    await followToEnd(
       object$(conn.api, ref, name, { onNotice: health.onNotice }).pipe(
-        takeUntil(stop$),
+        until(options.forMs, deps),
         concatMap((next) => {
           const change = changeOf(prev, next);
           prev = next;
-          return change
-            ? from(deps.io.out.write(renderer.event(change, deps.clock.now())))
-            : [true];
+          return change ? [change] : [];
         }),
-        takeWhile((open) => open),
+        printEach((change) => renderer.event(change, deps.clock.now()), deps.io.out),
       ),
-      { defaultValue: true },
+      deps,
     );
-    const signal = deps.interruptedBy();
-    if (signal) throw new InterruptedError(signal);
     if (options.forMs !== undefined) health.finish(options.forMs);
   } finally {
     conn.close();
