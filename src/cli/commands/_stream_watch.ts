@@ -43,7 +43,7 @@ export function listEvents$(
     fieldSelector: options.fieldSelector,
     chunkSize: options.chunkSize,
     watchOnly: options.watch === "watch-only",
-    filter: options.keep,
+    keep: options.keep,
     // `--for 0` means no waiting, as kubectl's 0 does: print the list (or what changed since the
     // checkpoint) and stop.
     untilSynced: options.forMs === 0,
