@@ -6,14 +6,13 @@
  * @module
  */
 
-import { auditTime, concatMap, type Observable } from "../../rx.ts";
-import type { KubeObject } from "../../core/types.ts";
+import type { Observable } from "../../rx.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type KubeSource, watch$, type WatchViewOptions } from "../../k8s/watch.ts";
-import { LIVE_ENTER, LIVE_EXIT, liveFrame, liveKey, liveRedraw } from "../../render/live.ts";
 import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
 import { followToEnd, printEach, until } from "../stream_tail.ts";
+import { runLive } from "./_live_view.ts";
 import type { ListCommandOptions } from "./list.ts";
 
 type WatchOptions = Pick<
@@ -72,51 +71,5 @@ export async function streamWatch(
       bounded$.pipe(printEach((ev) => renderer.event(ev, deps.clock.now()), deps.io.out)),
       deps,
     );
-  }
-}
-
-/** `--live`: keep the current view and redraw the whole table at most every 100 ms. */
-async function runLive(
-  events$: Observable<RenderEvent>,
-  options: WatchOptions & { showContext?: boolean; color?: boolean },
-  deps: Deps,
-): Promise<void> {
-  const view = new Map<string, { object: KubeObject; context?: string }>();
-  const changedAt = new Map<string, number>();
-  // The initial list is not a change: highlight only what changes after the first frame.
-  let primed = false;
-  await deps.io.out.write(LIVE_ENTER);
-  try {
-    const frames$ = events$.pipe(
-      concatMap((ev) => {
-        const key = liveKey(ev.object, ev.context);
-        if (ev.type === "DELETED") view.delete(key);
-        else view.set(key, { object: ev.object, context: ev.context });
-        if (primed) changedAt.set(key, deps.clock.now());
-        return [ev];
-      }),
-      // Bursts of events become one redraw, so a 10 000-object relist does not flood the tty.
-      auditTime(100, deps.scheduler),
-      printEach(() => {
-        const rows = [...view.values()];
-        const frame = liveFrame(rows.map((r) => r.object), {
-          kind: options.kind,
-          nowMs: deps.clock.now(),
-          wide: options.output === "wide",
-          showNamespace: options.allNamespaces,
-          showContext: options.showContext,
-          color: options.color,
-          contexts: rows.map((r) => r.context),
-          changedAtMs: changedAt,
-          width: deps.io.columns(),
-          title: `hyperctl ${options.kind.noun} list --live    ${view.size} objects`,
-        });
-        primed = true;
-        return liveRedraw(frame);
-      }, deps.io.out),
-    );
-    await followToEnd(frames$, deps);
-  } finally {
-    await deps.io.out.write(LIVE_EXIT);
   }
 }
