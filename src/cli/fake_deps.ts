@@ -16,6 +16,8 @@ export interface FakeDeps extends Deps {
   interruptWith(signal: "SIGINT" | "SIGTERM"): void;
   /** Move virtual time on by `ms`, firing the timers that fall due (the clock moves too). */
   advance(ms: number): void;
+  /** Resolves once a timer is waiting in virtual time (a command has set its time limit). */
+  timerSet(): Promise<void>;
   /** Resolves once stdout or stderr (as chosen) matches `pattern`; written text is awaited, not polled. */
   written(pattern: RegExp, stream?: "stdout" | "stderr"): Promise<void>;
 }
@@ -96,6 +98,14 @@ export function fakeDeps(options: FakeDepsOptions = {}): FakeDeps {
       scheduler.maxFrames = until;
       scheduler.flush();
       scheduler.frame = until;
+    },
+    async timerSet() {
+      // Timers are set synchronously when a command subscribes, a few promise turns after its
+      // last write; no I/O is awaited, so turning the microtask queue is enough.
+      for (let turn = 0; scheduler.actions.length === 0; turn++) {
+        if (turn > 1000) throw new Error("no timer was set");
+        await Promise.resolve();
+      }
     },
     written(pattern, stream = "stdout") {
       return new Promise((resolve) => {
