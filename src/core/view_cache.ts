@@ -159,7 +159,7 @@ export function cachedObjects(cache: ViewCache): Map<string, KubeObject> {
 /**
  * The objects currently in the view (those the filter keeps), in cache order.
  *
- * Why: `--live` redraws and `get -w` need the whole view, not only the last event.
+ * Why: a `--live` redraw shows the whole view, not only the last event.
  *
  * @param cache the store
  * @returns the visible objects

@@ -64,7 +64,7 @@ export type WatchInput =
   | { readonly type: "event"; readonly event: WatchEvent }
   | { readonly type: "gone" };
 
-/** Marks the end of a list's events: after it the view equals the server's list (`get -w` needs it). */
+/** Marks the end of a list's events: after it the view equals the server's list (waits and `--for 0`). */
 export interface SyncedMarker {
   readonly type: "SYNCED";
 }
