@@ -38,6 +38,17 @@ export function interrupted$(signal: AbortSignal): Observable<void> {
  * @param afterMs the time limit (`--for`, `--timeout`); undefined follows until a signal
  * @param deps the signal and the scheduler the limit runs on
  * @returns an operator that completes the stream at the first of the two
+ * @example
+ * ```ts
+ * import { deepStrictEqual } from "node:assert/strict";
+ * import { lastValueFrom, of, toArray } from "../rx.ts";
+ * const signals = new AbortController();
+ * const follow = (deps: { interrupt: AbortSignal }) =>
+ *   lastValueFrom(of(1, 2).pipe(until(undefined, deps), toArray()));
+ * deepStrictEqual(await follow({ interrupt: signals.signal }), [1, 2]);
+ * signals.abort(); // Ctrl+C before the first value: nothing is followed
+ * deepStrictEqual(await follow({ interrupt: signals.signal }), []);
+ * ```
  */
 export function until<T>(
   afterMs: number | undefined,
@@ -56,6 +67,15 @@ export function until<T>(
  * @param render the text of one value ("" writes nothing)
  * @param sink where the text goes (stdout, or stderr for progress)
  * @returns an operator that emits whether the reader is still there after each value
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { lastValueFrom, of } from "../rx.ts";
+ * let out = "";
+ * const sink = { write: (text: string) => Promise.resolve((out += text).length < 4) };
+ * await lastValueFrom(of("a", "b", "c").pipe(printEach((v) => `${v}\n`, sink)));
+ * equal(out, "a\nb\n"); // the reader went away after "b": "c" is never written
+ * ```
  */
 export function printEach<T>(
   render: (value: T) => string,
