@@ -14,7 +14,7 @@ import { run } from "./main.ts";
 
 /** What a test body gets. */
 export interface SimDeps {
-  /** Fresh fake deps for one run; the clock is the real one unless `now` is given. */
+  /** Fresh fake deps for one run; virtual time starts at the real clock unless `now` is given. */
   deps(options?: FakeDepsOptions): FakeDeps;
   /** How many connections the commands opened (0 proves "nothing was sent"). */
   connects(): number;

@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { SchedulerLike } from "../rx.ts";
 import type { KubeApi } from "../k8s/api.ts";
 
 /** A text destination; `write` resolves false once the reader has gone (EPIPE). */
@@ -49,6 +50,13 @@ export interface GlobalFlags {
 export interface Deps {
   io: Io;
   clock: { now(): number };
+  /**
+   * Runs every timer above the cluster layer (`--for`, wait timeouts, live redraws), so command
+   * tests run them in virtual time. Unset in a real process: rxjs's timers then use real time,
+   * and `--help` loads no rxjs to build a scheduler it would not use.
+   * @default rxjs's asyncScheduler
+   */
+  scheduler?: SchedulerLike;
   env(name: string): string | undefined;
   /** Connect using the global flags; lazily imported so `--help` never loads the client. */
   connect(flags: GlobalFlags): Promise<Connection>;

@@ -15,11 +15,8 @@ import {
   map,
   merge,
   type Observable,
-  of,
   take,
-  takeUntil,
   takeWhile,
-  timer,
 } from "../rx.ts";
 import { formatDuration } from "../core/duration.ts";
 import type { KindInfo } from "../core/kinds.ts";
@@ -32,9 +29,10 @@ import { createProgressBar } from "../render/progress_bar.ts";
 import { createProgressLines } from "../render/progress_lines.ts";
 import { terminalNotification } from "../render/notify.ts";
 import type { ProgressRow } from "../render/progress_model.ts";
-import { interrupted$, refFor } from "./commands/_common.ts";
+import { refFor } from "./commands/_common.ts";
 import type { Deps } from "./deps.ts";
 import { hintCommand } from "./program_name.ts";
+import { until } from "./stream_tail.ts";
 import {
   InputError,
   InterruptedError,
@@ -146,10 +144,6 @@ export async function waitFor(
   const seen = new Set<number>();
   const bar = createProgressBar({ width: deps.io.columns() });
   const lines = createProgressLines();
-  const stop$ = merge(
-    once ? of() : timer(options.timeoutMs),
-    interrupted$(deps.interrupt),
-  );
   const draw = (): Promise<unknown> => {
     const rows = targets.map((t, i) =>
       rowOf(
@@ -164,7 +158,8 @@ export async function waitFor(
   const each$ = targets.map((t, i) => follow$(api, t, once).pipe(map((s) => [i, s] as const)));
   await lastValueFrom(
     merge(...each$).pipe(
-      takeUntil(stop$),
+      // Checking once needs no time limit: each target stops after its first state.
+      until(once ? undefined : options.timeoutMs, deps),
       concatMap(([i, s]) => {
         latest.set(i, s);
         if (s.object !== undefined) seen.add(i);

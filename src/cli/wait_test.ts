@@ -47,7 +47,7 @@ Deno.test("waitFor() notices completion from the watch and reports the reaction 
     await op(api, "a", { phase: "Running", progress: 10 });
     const deps = fakeDeps({ now: 0 });
     const done = waitFor(api, [target("a")], { timeoutMs: 10_000, progress: "lines" }, deps);
-    await new Promise((r) => setTimeout(r, 300));
+    await deps.written(/Progress: 10%/, "stderr"); // the wait has seen the first state
     const changed = performance.now();
     await api.patch(refFor(OP, "w"), "a", { status: { phase: "Succeeded", progress: 100 } }, {
       type: "merge",
@@ -78,10 +78,15 @@ Deno.test("timeout 0 checks once; failures and timeouts become exit errors", asy
         e.name === "WaitTimeoutError" && /on the first check: p \(Running, 50%\)/.test(e.message) &&
         /hyperctl op wait p -n w/.test(e.message),
     );
-    const both = await waitFor(api, [target("p"), target("f")], {
+    const waiting = waitFor(api, [target("p"), target("f")], {
       timeoutMs: 500,
-      progress: "none",
+      progress: "lines",
     }, deps);
+    await deps.written(/ p: Phase: Running/, "stderr");
+    await deps.written(/ f: Phase: Failed/, "stderr");
+    deps.advance(500); // f failed at once; p is still running when the 500 ms run out
+    const both = await waiting;
+    assert.deepEqual(both.map((r) => r.outcome), ["timeout", "failed"]);
     await assert.rejects(
       () => concludeWait(both, { timeoutMs: 500, progress: "none" }, deps),
       (e: Error) => e.name === "OperationFailedError" && /disk full/.test(e.message),

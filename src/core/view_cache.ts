@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { KubeObject, WatchEvent } from "./types.ts";
+import type { KubeObject, ObjectPredicate, WatchEvent } from "./types.ts";
 import { getString, objectKey, resourceVersionOf } from "./types.ts";
 
 /** The event types a view emits; BOOKMARK and ERROR never reach it. */
@@ -22,9 +22,6 @@ export interface ViewEvent {
   readonly type: ViewEventType;
   readonly object: KubeObject;
 }
-
-/** A client-side predicate; objects it rejects are outside the view. */
-export type Keep = (object: KubeObject) => boolean;
 
 interface Entry {
   object: KubeObject;
@@ -37,7 +34,7 @@ export interface ViewCache {
   resourceVersion: string | undefined;
 }
 
-const keepAll: Keep = () => true;
+const keepAll: ObjectPredicate = () => true;
 
 /**
  * A new, empty cache.
@@ -96,7 +93,11 @@ function isSameVersion(before: KubeObject, after: KubeObject): boolean {
  * assertEquals(cache.resourceVersion, "5");
  * ```
  */
-export function applyEvent(cache: ViewCache, event: WatchEvent, keep: Keep = keepAll): ViewEvent[] {
+export function applyEvent(
+  cache: ViewCache,
+  event: WatchEvent,
+  keep: ObjectPredicate = keepAll,
+): ViewEvent[] {
   if (event.type === "ERROR") return [];
   const object = event.object;
   const rv = resourceVersionOf(object);
@@ -158,7 +159,7 @@ export function cachedObjects(cache: ViewCache): Map<string, KubeObject> {
 /**
  * The objects currently in the view (those the filter keeps), in cache order.
  *
- * Why: `--live` redraws and `get -w` need the whole view, not only the last event.
+ * Why: a `--live` redraw shows the whole view, not only the last event.
  *
  * @param cache the store
  * @returns the visible objects
@@ -234,7 +235,7 @@ export function replaceAll(
   cache: ViewCache,
   items: readonly KubeObject[],
   resourceVersion: string | undefined,
-  keep: Keep = keepAll,
+  keep: ObjectPredicate = keepAll,
 ): ViewEvent[] {
   const events = diffSnapshots(cachedObjects(cache), snapshotOf(items));
   const out = events.flatMap((event) => applyEvent(cache, event, keep));

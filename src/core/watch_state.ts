@@ -11,7 +11,8 @@
 
 import type { KubeObject, WatchEvent } from "./types.ts";
 import { getNumber, getString } from "./types.ts";
-import type { Keep, ViewCache, ViewEvent } from "./view_cache.ts";
+import type { ObjectPredicate } from "./types.ts";
+import type { ViewCache, ViewEvent } from "./view_cache.ts";
 import { applyEvent, emptyCache, replaceAll } from "./view_cache.ts";
 
 /** Fixed choices of one watch. */
@@ -19,7 +20,7 @@ export interface WatchConfig {
   /** Prime the cache from the initial list but emit nothing for it (`--watch-only`). */
   readonly watchOnly: boolean;
   /** The client-side filter with view semantics. */
-  readonly keep: Keep;
+  readonly keep: ObjectPredicate;
   /**
    * Relist a resumed watch even when its checkpoint could be followed, so the difference since
    * the checkpoint arrives at once, before a SYNCED marker (`--for 0`). @default false
@@ -63,7 +64,7 @@ export type WatchInput =
   | { readonly type: "event"; readonly event: WatchEvent }
   | { readonly type: "gone" };
 
-/** Marks the end of a list's events: after it the view equals the server's list (`get -w` needs it). */
+/** Marks the end of a list's events: after it the view equals the server's list (waits and `--for 0`). */
 export interface SyncedMarker {
   readonly type: "SYNCED";
 }
@@ -115,7 +116,7 @@ export interface StepResult {
  * });
  * ```
  */
-export function initialWatchState(resume?: WatchResume, keep?: Keep): WatchState {
+export function initialWatchState(resume?: WatchResume, keep?: ObjectPredicate): WatchState {
   if (resume === undefined) return { kind: "listing", initial: true, cache: emptyCache() };
   const cache = emptyCache();
   replaceAll(cache, resume.objects, resume.resourceVersion, keep);

@@ -32,7 +32,7 @@ import {
   backoffPolicy,
   retryDecision,
 } from "../core/backoff.ts";
-import type { KubeObject } from "../core/types.ts";
+import type { ObjectPredicate } from "../core/types.ts";
 import { cachedObjects } from "../core/view_cache.ts";
 import {
   actionOf,
@@ -74,8 +74,8 @@ export interface WatchViewOptions {
    * changed since the checkpoint is printed. Only `watch$` honours it. @default false
    */
   untilSynced?: boolean;
-  /** Client-side filter with view semantics (leaving = DELETED, entering = ADDED). @default none */
-  filter?: (object: KubeObject) => boolean;
+  /** Client-side predicate with view semantics (leaving = DELETED, entering = ADDED). @default all */
+  keep?: ObjectPredicate;
   /**
    * Server-side lifetime of each watch request. CRD watches otherwise close after 60–120 s
    * (kubectl#668). @default a random 2/3 to 5/6 of `idleMs` (60–75 s), so a healthy server
@@ -170,7 +170,7 @@ export function watchSteps$(
     const notify = options.onNotice ?? (() => {});
     const config: WatchConfig = {
       watchOnly: options.watchOnly ?? false,
-      keep: options.filter ?? (() => true),
+      keep: options.keep ?? (() => true),
       relistOnResume: options.untilSynced ?? false,
     };
 

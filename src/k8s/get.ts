@@ -2,7 +2,7 @@
  * `object$`: one object, followed over time as "the object, or undefined when it does not exist".
  *
  * Built on the same watch as `watch$` (field selector on the name, resume, relist, backoff), as
- * kube-rs `watch_object` is; `get -w` prints it and `--wait` maps it through phase rules.
+ * kube-rs `watch_object` is; `--wait`, `delete --wait` and `wait` map it through phase rules.
  * @module
  */
 

@@ -28,14 +28,14 @@ export type { WatchNotice, WatchViewOptions } from "./_watch_steps.ts";
  *
  * @param source the client (or an `RxKube` of cold observables in tests)
  * @param ref which collection (`namespace: undefined` = all namespaces)
- * @param options selectors, `watchOnly`, client-side `filter`, timeouts, backoff, scheduler
+ * @param options selectors, `watchOnly`, client-side `keep`, timeouts, backoff, scheduler
  * @returns ADDED/MODIFIED/DELETED events (never BOOKMARK or ERROR); the initial objects come first
  *   as ADDED unless `watchOnly`. Completes only with `untilSynced`; errors with `WatchLostError`
  *   when the retry budget is spent (exit 5), or with the transport's error for 401/403/404 and
  *   the like, and at once for any error before the cluster first answered
  * @example
  * ```ts ignore
- * watch$(api, vmRef, { labelSelector: "tier=web", filter: isRunning })
+ * watch$(api, vmRef, { labelSelector: "tier=web", keep: isRunning })
  *   .pipe(takeUntil(timer(60_000)))
  *   .subscribe((e) => console.log(e.type, e.object.metadata?.name));
  * ```

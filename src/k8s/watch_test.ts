@@ -248,7 +248,7 @@ Deno.test("watch$() applies the filter with view semantics on live events", () =
       z: modified(vm("c", "13", "Stopped")) as WatchEvent,
     });
     const kube = fakeKube([l1], [w1]);
-    expectObservable(watch$(kube, VM_REF, { scheduler: ts, filter: running }), "^ 10ms !")
+    expectObservable(watch$(kube, VM_REF, { scheduler: ts, keep: running }), "^ 10ms !")
       .toBe("abc", {
         a: added(vm("a", "1")),
         b: deleted(vm("a", "11", "Stopped")),
@@ -304,17 +304,17 @@ Deno.test("watch$() waits before reconnecting a watch that closes at once with n
   });
 });
 
-Deno.test("watch$() does not retry a throwing filter", () => {
+Deno.test("watch$() does not retry a throwing predicate", () => {
   const ts = newScheduler();
-  const bug = new TypeError("filter exploded");
+  const bug = new TypeError("predicate exploded");
   ts.run(({ cold, expectObservable }) => {
     const l1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "1")], "10") });
     const l2 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "1")], "10") });
     const kube = fakeKube([l1, l2]);
-    const filter = () => {
+    const keep = () => {
       throw bug;
     };
-    expectObservable(watch$(kube, VM_REF, { scheduler: ts, filter })).toBe("#", undefined, bug);
+    expectObservable(watch$(kube, VM_REF, { scheduler: ts, keep })).toBe("#", undefined, bug);
   });
 });
 

@@ -13,13 +13,13 @@ import type { Cell } from "./_tab_layout.ts";
 import { phaseColor } from "./color.ts";
 import { escapeCell } from "./escape.ts";
 import { resourceName } from "./name.ts";
-import type { RenderEventType } from "./renderer.ts";
+import type { ViewEventType } from "../core/view_cache.ts";
 
 /** Everything a row may show: the object, its cluster, its event type and when it was seen. */
 export interface RowInput {
   object: KubeObject;
   context?: string;
-  type?: RenderEventType;
+  type?: ViewEventType;
   /** Epoch ms the row describes; AGE columns count from here. */
   atMs: number;
 }

@@ -9,7 +9,6 @@ export {
   type OutputFormat,
   type Renderer,
   type RenderEvent,
-  type RenderEventType,
 } from "./renderer.ts";
 export { createRenderer, type RendererOptions } from "./create_renderer.ts";
 export { type ColumnSet, formatColumnValue, objectColumns, type RowInput } from "./columns.ts";

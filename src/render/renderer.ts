@@ -8,15 +8,14 @@
  */
 
 import type { KubeObject } from "../core/types.ts";
+import type { ViewEvent } from "../core/view_cache.ts";
 
-/** The watch event types a renderer prints; BOOKMARK and ERROR never reach a renderer. */
-export type RenderEventType = "ADDED" | "MODIFIED" | "DELETED";
-
-/** One event to print. `context` names the cluster when several are merged. */
-export interface RenderEvent {
-  type: RenderEventType;
-  object: KubeObject;
-  context?: string;
+/**
+ * One event to print: a view event of the core watch (never BOOKMARK or ERROR), and `context`
+ * naming the cluster when several are merged.
+ */
+export interface RenderEvent extends ViewEvent {
+  readonly context?: string;
 }
 
 /**

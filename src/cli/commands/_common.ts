@@ -1,9 +1,8 @@
 /**
- * Small pieces every command shares: the resource address of a kind, colour, and the signal stream.
+ * Small pieces every command shares: the resource address of a kind, and colour.
  * @module
  */
 
-import { fromEvent, map, type Observable, of, take } from "../../rx.ts";
 import { GROUP, type KindInfo, VERSION } from "../../core/kinds.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type ColorFlag, shouldColor } from "../../render/color.ts";
@@ -21,10 +20,4 @@ export function colorFor(globals: GlobalFlags, deps: Pick<Deps, "io" | "env">): 
     isTTY: deps.io.stdoutIsTTY,
     noColorEnv: deps.env("NO_COLOR"),
   });
-}
-
-/** Emits once when SIGINT/SIGTERM arrives (immediately if it already has). */
-export function interrupted$(signal: AbortSignal): Observable<void> {
-  if (signal.aborted) return of(undefined);
-  return fromEvent(signal, "abort").pipe(take(1), map(() => undefined));
 }

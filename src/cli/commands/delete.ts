@@ -6,15 +6,15 @@
  * @module
  */
 
-import { filter, first, lastValueFrom, merge, takeUntil, timer } from "../../rx.ts";
 import { formatDuration } from "../../core/duration.ts";
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
-import { object$ } from "../../k8s/get.ts";
 import { resourceName } from "../../render/name.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
-import { InterruptedError, WaitTimeoutError } from "../outcomes.ts";
-import { interrupted$, refFor } from "./_common.ts";
+import { WaitTimeoutError } from "../outcomes.ts";
+import { throwIfInterrupted } from "../stream_tail.ts";
+import { waitFor } from "../wait.ts";
+import { refFor } from "./_common.ts";
 import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
 import { confirmDestructive, NONE_MATCHED, parseTargetSpec, resolveTargets } from "./_targets.ts";
 
@@ -72,20 +72,21 @@ export async function runDeleteCommand(
       await deps.io.out.write(`${resourceName(kind, { metadata: { name } })} ${suffix}\n`);
     }
     if (!mutation.wait) return;
-    const stop$ = merge(timer(mutation.timeoutMs), interrupted$(deps.interrupt));
-    const gone = await Promise.all(targets.map((name) =>
-      lastValueFrom(
-        object$(conn.api, ref, name).pipe(
-          filter((o) => o === undefined),
-          first(),
-          takeUntil(stop$),
-        ),
-        { defaultValue: "pending" as const },
-      ).then((v) => (v === "pending" ? name : undefined))
-    ));
-    const left = gone.filter((n): n is string => n !== undefined);
-    const signal = deps.interruptedBy();
-    if (signal) throw new InterruptedError(signal);
+    // Done when the object no longer exists; the phase of a deleting object does not matter.
+    const results = await waitFor(
+      conn.api,
+      targets.map((name) => ({
+        kind,
+        namespace: conn.namespace,
+        name,
+        title: name,
+        verdict: (object) => object === undefined ? "succeeded" : "pending",
+      })),
+      { timeoutMs: mutation.timeoutMs, progress: "none" },
+      deps,
+    );
+    throwIfInterrupted(deps);
+    const left = results.filter((r) => r.outcome !== "succeeded").map((r) => r.target.name);
     if (left.length > 0) {
       throw new WaitTimeoutError(
         `still present after ${formatDuration(mutation.timeoutMs)}: ${left.join(", ")}`,

@@ -9,32 +9,23 @@
  */
 
 import { watchHealth } from "./_watch_health.ts";
-import {
-  concatMap,
-  from,
-  lastValueFrom,
-  merge,
-  NEVER,
-  takeUntil,
-  takeWhile,
-  timer,
-} from "../../rx.ts";
 import { parseDuration } from "../../core/duration.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { validateDns1123Name } from "../../core/names.ts";
-import { type KubeObject, resourceVersionOf } from "../../core/types.ts";
-import { object$ } from "../../k8s/get.ts";
+import { resourceVersionOf } from "../../core/types.ts";
+import { watch$ } from "../../k8s/watch.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
-import type { OutputFormat, Renderer, RenderEvent } from "../../render/renderer.ts";
+import type { OutputFormat, Renderer } from "../../render/renderer.ts";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
 import { errorLine } from "../exit_code.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
 import type { PrintOptions } from "../../render/print_options.ts";
-import { InputError, InterruptedError } from "../outcomes.ts";
+import { InputError } from "../outcomes.ts";
 import type { RawGetFlags } from "../program.ts";
-import { colorFor, interrupted$, refFor } from "./_common.ts";
+import { followToEnd, printEach, until } from "../stream_tail.ts";
+import { colorFor, refFor } from "./_common.ts";
 
 /** Typed options of `get`. */
 export interface GetCommandOptions {
@@ -82,18 +73,6 @@ export function parseGetOptions(
   };
 }
 
-/** The change between two states of one object, as a watch event (or nothing). */
-export function changeOf(
-  prev: KubeObject | undefined,
-  next: KubeObject | undefined,
-): RenderEvent | undefined {
-  if (next === undefined) return prev === undefined ? undefined : { type: "DELETED", object: prev };
-  if (prev === undefined) return { type: "ADDED", object: next };
-  return resourceVersionOf(prev) === resourceVersionOf(next)
-    ? undefined
-    : { type: "MODIFIED", object: next };
-}
-
 /** Run `get` with parsed options. */
 export async function runGet(
   options: GetCommandOptions,
@@ -122,33 +101,26 @@ export async function runGet(
         !await deps.io.out.write(renderer.event({ type: "ADDED", object: first }, deps.clock.now()))
       ) return;
     }
-    let prev: KubeObject | undefined = first;
     const health = watchHealth(
       (line) => void deps.io.err.write(line).catch(() => {}),
       () => deps.clock.now(),
       conn.api.server,
     );
     health.onNotice({ kind: "reached" }); // the GET above was answered
-    const stop$ = merge(
-      options.forMs === undefined ? NEVER : timer(options.forMs),
-      interrupted$(deps.interrupt),
-    );
-    await lastValueFrom(
-      object$(conn.api, ref, name, { onNotice: health.onNotice }).pipe(
-        takeUntil(stop$),
-        concatMap((next) => {
-          const change = changeOf(prev, next);
-          prev = next;
-          return change
-            ? from(deps.io.out.write(renderer.event(change, deps.clock.now())))
-            : [true];
-        }),
-        takeWhile((open) => open),
+    // The same view machinery as `list -w`, narrowed to one name and resumed from the GET: only
+    // what changes after it is printed, and a change between the GET and the watch is not lost.
+    const changes$ = watch$(conn.api, ref, {
+      fieldSelector: `metadata.name=${name}`,
+      resume: { resourceVersion: resourceVersionOf(first) ?? "", objects: [first] },
+      onNotice: health.onNotice,
+    });
+    await followToEnd(
+      changes$.pipe(
+        until(options.forMs, deps),
+        printEach((change) => renderer.event(change, deps.clock.now()), deps.io.out),
       ),
-      { defaultValue: true },
+      deps,
     );
-    const signal = deps.interruptedBy();
-    if (signal) throw new InterruptedError(signal);
     if (options.forMs !== undefined) health.finish(options.forMs);
   } finally {
     conn.close();

@@ -13,7 +13,7 @@ import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
 import { parseSortKey, type SortKey, sortObjects } from "../../core/sort.ts";
-import type { KubeObject } from "../../core/types.ts";
+import type { ObjectPredicate } from "../../core/types.ts";
 import { parseDuration } from "../../core/duration.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
@@ -39,7 +39,7 @@ export interface ListCommandOptions {
   labelSelector?: string;
   fieldSelector?: string;
   /** Client-side filters and `--where`, ANDed. */
-  keep: (obj: KubeObject) => boolean;
+  keep: ObjectPredicate;
   sortKey?: SortKey;
   output: OutputFormat;
   /** Template, label columns and kubectl's other printing flags. */

@@ -4,25 +4,31 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
+import type { KubeClient } from "../../k8s/client.ts";
 import type { fakeDeps, FakeDepsOptions } from "../fake_deps.ts";
 import { assertRefusedUnsent, withSimDeps } from "../_sim_deps_testing.ts";
 import { run } from "../main.ts";
 
 const ESC = "\x1b";
 
+const VM_REF = {
+  group: "hypersdk.io",
+  version: "v1alpha1",
+  plural: "virtualmachines",
+  namespace: "ns1",
+};
+
 async function withSim(
   fn: (
     deps: (o?: FakeDepsOptions) => ReturnType<typeof fakeDeps>,
     connects: () => number,
+    admin: KubeClient,
   ) => Promise<void>,
 ) {
+  let admin: KubeClient | undefined;
   await withSimDeps(async (api) => {
-    const ref = {
-      group: "hypersdk.io",
-      version: "v1alpha1",
-      plural: "virtualmachines",
-      namespace: "ns1",
-    };
+    admin = api;
+    const ref = VM_REF;
     await api.create(ref, {
       apiVersion: API_VERSION,
       kind: "VirtualMachine",
@@ -33,7 +39,7 @@ async function withSim(
       type: "merge",
       subresource: "status",
     });
-  }, (sim) => fn(sim.deps, sim.connects));
+  }, (sim) => fn(sim.deps, sim.connects, admin!));
 }
 
 Deno.test("list colours STATUS on a terminal only, and honours NO_COLOR", async () => {
@@ -92,21 +98,40 @@ Deno.test("an empty result says so on stderr only, and a closed stdout ends quie
 });
 
 Deno.test("get -w prints the object, then its changes, and stops at --for", async () => {
-  await withSim(async (deps) => {
+  await withSim(async (deps, _connects, api) => {
     const d = deps();
-    const code = await run(["vm", "get", "a", "-w", "-o", "json", "--for", "1500ms"], d);
-    assert.equal(code, 0, d.stderr());
+    const exit = run(["vm", "get", "a", "-w", "-o", "json", "--for", "1h"], d);
+    await d.written(/"type":"ADDED"/);
+    await api.patch(VM_REF, "a", { status: { phase: "Stopped" } }, {
+      type: "merge",
+      subresource: "status",
+    });
+    await d.written(/"type":"MODIFIED"/);
+    d.advance(3_599_999);
+    // One virtual millisecond before the hour it still follows.
+    await api.patch(VM_REF, "a", { status: { phase: "Paused" } }, {
+      type: "merge",
+      subresource: "status",
+    });
+    await d.written(/"phase":"Paused"/);
+    d.advance(1);
+    assert.equal(await exit, 0, d.stderr());
     const events = d.stdout().trim().split("\n").map((l) => JSON.parse(l));
-    assert.equal(events[0].type, "ADDED");
-    assert.equal(events[0].object.metadata.name, "a");
+    assert.deepEqual(events.map((e) => [e.type, e.object.status.phase]), [
+      ["ADDED", "Running"],
+      ["MODIFIED", "Stopped"],
+      ["MODIFIED", "Paused"],
+    ]);
   });
 });
 
 Deno.test("SIGINT during a watch exits 130 after a clean stop", async () => {
   await withSim(async (deps) => {
     const d = deps();
-    setTimeout(() => d.interruptWith("SIGINT"), 800);
-    assert.equal(await run(["vm", "list", "-w", "-o", "json"], d), 130);
+    const exit = run(["vm", "list", "-w", "-o", "json"], d);
+    await d.written(/"type":"ADDED"/);
+    d.interruptWith("SIGINT");
+    assert.equal(await exit, 130);
     assert.match(d.stdout(), /"type":"ADDED"/);
     assert.equal(d.stderr(), "");
   });
