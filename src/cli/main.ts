@@ -24,8 +24,11 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   try {
     if (argv[0] === "__complete") {
       // Called by the completion scripts; before parsing, since the words contain flags.
-      const { runCompleteCommand } = await import("./completion/mod.ts");
-      await runCompleteCommand(argv.slice(1), {}, d);
+      const [{ runCompleteCommand }, { commandTree }] = await Promise.all([
+        import("./completion/mod.ts"),
+        import("./program.ts"),
+      ]);
+      await runCompleteCommand(argv.slice(1), {}, commandTree(d), d);
       return 0;
     }
     let args = [...argv];

@@ -10,40 +10,10 @@ import type { Deps, GlobalFlags } from "./deps.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { InputError } from "./outcomes.ts";
-import type { RawPrintFlags } from "./print_flags.ts";
+import type { RawListFlags } from "./commands/list_options.ts";
+import type { RawGetFlags } from "./commands/get.ts";
 import { waitForCommand } from "./wait_command.ts";
 import { kubectlVerbCommands } from "./kubectl_verbs.ts";
-
-/** Flags of `list`, as the parser hands them over (strings until parsed). */
-export interface RawListFlags extends RawPrintFlags {
-  selector?: string;
-  fieldSelector?: string;
-  status?: string;
-  node?: string;
-  minCpus?: string;
-  minMemory?: string;
-  createdAfter?: string;
-  createdBefore?: string;
-  where?: string;
-  preset?: string;
-  sortBy?: string;
-  headers?: boolean;
-  chunkSize?: string;
-  watch?: boolean;
-  watchOnly?: boolean;
-  for?: string;
-  live?: boolean;
-  stateFile?: string;
-  allContexts?: boolean;
-}
-
-/** Flags of `get`. */
-export interface RawGetFlags extends RawPrintFlags {
-  headers?: boolean;
-  watch?: boolean;
-  watchOnly?: boolean;
-  for?: string;
-}
 
 /** Flags every command takes, before or after the command words. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [

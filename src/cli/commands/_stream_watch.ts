@@ -26,7 +26,7 @@ import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
 import { InterruptedError } from "../outcomes.ts";
 import { interrupted$ } from "./_common.ts";
-import type { ListCommandOptions } from "./list.ts";
+import type { ListCommandOptions } from "./list_options.ts";
 
 type WatchOptions = Pick<
   ListCommandOptions,

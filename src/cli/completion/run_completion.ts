@@ -14,7 +14,7 @@ import { InputError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
 import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
 import { type CompletionTree, treeFromSpec } from "./tree.ts";
-import { valueFlagWords } from "../command_spec.ts";
+import { type CommandSpec, valueFlagWords } from "../command_spec.ts";
 
 /**
  * Print the completion script for `shell` on stdout.
@@ -39,7 +39,7 @@ export async function runCompletionCommand(
 export interface CompleteCommandOptions {
   /** Deadline for fetching names (connect + list). @default 1000 */
   timeoutMs?: number;
-  /** The command tree. @default built from program.ts with `deps` */
+  /** The completion tree. @default derived from `root` */
   tree?: CompletionTree;
   /** The config file. @default loadConfig(deps.env); a broken file counts as empty */
   config?: Config;
@@ -53,16 +53,16 @@ export interface CompleteCommandOptions {
  *
  * @param words the words after `hyperctl`, the one being completed last (possibly empty)
  * @param globals global flags already known (the words' own flags are added to them)
+ * @param root the command tree (program.ts), handed in so completion never imports the commands
  */
 export async function runCompleteCommand(
   words: readonly string[],
   globals: GlobalFlags,
+  root: CommandSpec,
   deps: Deps,
   options: CompleteCommandOptions = {},
 ): Promise<void> {
   try {
-    const { commandTree } = await import("../program.ts");
-    const root = commandTree(deps);
     const tree = options.tree ?? treeFromSpec(root);
     const valueFlags = valueFlagWords(root.flags ?? []);
     const { expandShortcuts } = await import("../parse/shortcuts.ts");
