@@ -72,7 +72,8 @@ export function translateK8sArgs(args: readonly string[]): K8sTranslation {
     argv: [
       ...spec.translate(f, spec),
       ...output(f, spec),
-      ...scope(f, spec.listing === true),
+      // `status` addresses no namespace: HyperSDK ignored -namespace there, hyperctl refuses -n.
+      ...scope(f, spec.listing === true, spec.group !== "cluster"),
     ],
   };
 }

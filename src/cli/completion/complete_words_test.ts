@@ -95,7 +95,9 @@ Deno.test("completeWords() completes flags of the command plus the global ones",
   // VM-only filters are not offered for other kinds.
   assert.deepEqual(await complete(["snapshot", "list", "--min-"]), []);
   assert.ok((await complete(["vm", "list", "-"])).includes("-l"));
-  assert.deepEqual(await complete(["vm", "create", "--c"]), ["--cpus", "--context", "--color"]);
+  // Only the global flags vm create honours: no --color.
+  assert.deepEqual(await complete(["vm", "create", "--c"]), ["--cpus", "--context"]);
+  assert.deepEqual(await complete(["sim", "--o"]), []);
   assert.deepEqual(await complete(["--ver"]), ["--version", "--verbose"]);
   // A flag already given is not offered again, unless it can repeat.
   assert.deepEqual(await complete(["vm", "list", "-w", "--wat"]), ["--watch-only"]);
