@@ -18,6 +18,7 @@ import type { ArgSpec, CommandSpec, FlagSpec } from "../command_spec.ts";
  *   description: "",
  *   args: [{ name: "name", required: false, variadic: false }],
  *   flags: [{ long: "--target", value: "required" as const, placeholder: "name", description: "", required: true }],
+ *   globals: ["--namespace"],
  * };
  * equal(usageLine(leaf), "[name] --target <name> [flags]");
  * ```
