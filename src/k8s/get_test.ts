@@ -1,7 +1,7 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { TestScheduler } from "rxjs/testing";
 import type { KubeList, WatchEvent } from "../core/types.ts";
-import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
+import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
 import { object$ } from "./get.ts";
 
 const newScheduler = () => new TestScheduler((actual, expected) => assertEquals(actual, expected));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Noun } from "../../core/kinds.ts";
 import type { GlobalFlags } from "../deps.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { expandShortcuts } from "../parse/shortcuts.ts";
 import { commandTree } from "../program.ts";
 import { valueFlagWords } from "../command_spec.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { KubeApi, ListOptions, ResourceRef } from "../../k8s/api.ts";
 import type { Connection, GlobalFlags } from "../deps.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { commandTree } from "../program.ts";
 import { runCompleteCommand, runCompletionCommand } from "./run_completion.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
 import type { Connection, GlobalFlags } from "../deps.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { run } from "../main.ts";
 import { parseConfig } from "./config.ts";
 

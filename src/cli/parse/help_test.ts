@@ -4,7 +4,7 @@
  * `UPDATE_GOLDEN=1 deno test -A src/cli/parse/help_test.ts` rewrites them.
  */
 import assert from "node:assert/strict";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { run } from "../main.ts";
 
 const GOLDEN = new URL("./testdata/help/", import.meta.url);
