@@ -32,7 +32,7 @@ import { createProgressBar } from "../render/progress_bar.ts";
 import { createProgressLines } from "../render/progress_lines.ts";
 import { terminalNotification } from "../render/notify.ts";
 import type { ProgressRow } from "../render/progress_model.ts";
-import { interrupted$, refFor } from "./commands/_common.ts";
+import { interrupted$, refFor } from "./commands/common.ts";
 import type { Deps } from "./deps.ts";
 import {
   InputError,

@@ -8,7 +8,7 @@ import { createKubeApi, type KubeClient } from "../k8s/client.ts";
 import { resolveKubeConfig } from "../k8s/kubeconfig.ts";
 import { startSimServer } from "../sim/server/mod.ts";
 import { fakeDeps } from "../testing/fake_deps.ts";
-import { refFor } from "./commands/_common.ts";
+import { refFor } from "./commands/common.ts";
 import { concludeWait, waitFor } from "./wait.ts";
 
 const OP = kindByNoun("op");

@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
 import { kubectlBinary } from "../support/apiserver.ts";
 import { type CliResult, hyperctl, PROGRAM } from "../support/cli.ts";

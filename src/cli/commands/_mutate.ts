@@ -24,7 +24,7 @@ import {
   waitFor,
   type WaitTarget,
 } from "../wait.ts";
-import { refFor } from "./_common.ts";
+import { refFor } from "./common.ts";
 
 /** Raw flags shared by mutating commands. */
 export interface RawMutationFlags {

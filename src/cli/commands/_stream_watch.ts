@@ -25,7 +25,7 @@ import { LIVE_ENTER, LIVE_EXIT, liveFrame, liveKey, liveRedraw } from "../../ren
 import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
 import { InterruptedError } from "../outcomes.ts";
-import { interrupted$ } from "./_common.ts";
+import { interrupted$ } from "./common.ts";
 import type { ListCommandOptions } from "./list_options.ts";
 
 type WatchOptions = Pick<

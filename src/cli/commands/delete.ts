@@ -14,7 +14,7 @@ import { resourceName } from "../../render/name.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { InterruptedError, WaitTimeoutError } from "../outcomes.ts";
-import { interrupted$, refFor } from "./_common.ts";
+import { interrupted$, refFor } from "./common.ts";
 import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
 import { confirmDestructive, NONE_MATCHED, parseTargetSpec, resolveTargets } from "./_targets.ts";
 

@@ -33,7 +33,7 @@ import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags, type RawPrintFlags } from "../print_flags.ts";
 import type { PrintOptions } from "../../render/print_options.ts";
 import { InputError, InterruptedError } from "../outcomes.ts";
-import { colorFor, interrupted$, refFor } from "./_common.ts";
+import { colorFor, interrupted$, refFor } from "./common.ts";
 
 /** Flags of `get`. */
 export interface RawGetFlags extends RawPrintFlags {

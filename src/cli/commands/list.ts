@@ -20,7 +20,7 @@ import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
 import { InputError } from "../outcomes.ts";
 import type { ListCommandOptions, RawListFlags } from "./list_options.ts";
-import { colorFor, refFor } from "./_common.ts";
+import { colorFor, refFor } from "./common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";

@@ -3,7 +3,7 @@
  * @module
  */
 
-import { closest } from "../../core/_did_you_mean.ts";
+import { closest } from "../../core/did_you_mean.ts";
 import type { Noun } from "../../core/kinds.ts";
 import { InputError } from "../outcomes.ts";
 import { type Config, PRESET_FILTER_KEYS, type PresetFilterKey } from "./config_model.ts";

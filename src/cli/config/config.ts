@@ -8,7 +8,7 @@
 
 import { InputError } from "../../core/input_error.ts";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { closest } from "../../core/_did_you_mean.ts";
+import { closest } from "../../core/did_you_mean.ts";
 import { kindByName } from "../../core/kinds.ts";
 import { isDns1123Label } from "../../core/names.ts";
 import { allowedFormats, type OutputFormat } from "../../render/renderer.ts";

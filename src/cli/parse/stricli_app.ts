@@ -29,7 +29,7 @@ import {
   type Invocation,
   isNegation,
 } from "../command_spec.ts";
-import { didYouMean } from "../../core/_did_you_mean.ts";
+import { didYouMean } from "../../core/did_you_mean.ts";
 import { InputError } from "../outcomes.ts";
 import { honouredBy } from "../honoured_globals.ts";
 import { globalFlagsHelp, usageLine } from "./help_lines.ts";
