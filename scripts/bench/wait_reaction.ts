@@ -9,7 +9,7 @@
 
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import type { KubeApi } from "../../src/k8s/api.ts";
-import { waitFor } from "../../src/cli/wait.ts";
+import { waitFor } from "../../src/cli/operation_wait.ts";
 import { fakeDeps } from "../../src/testing/fake_deps.ts";
 import type { Tool } from "./process_run.ts";
 import { opRef } from "./seed.ts";

@@ -92,7 +92,7 @@ function waitCommand(noun: Noun, deps: Deps): CommandSpec {
       NOTIFY_FLAG,
     ],
     run: async ({ flags, args }) => {
-      const { runWaitCommand } = await import("./commands/wait.ts");
+      const { runWaitCommand } = await import("./commands/resume_wait.ts");
       await runWaitCommand(noun, args, flags, flags as GlobalFlags, deps);
     },
   };

@@ -23,7 +23,7 @@ import {
   type ProgressMode,
   waitFor,
   type WaitTarget,
-} from "../wait.ts";
+} from "../operation_wait.ts";
 import { refFor } from "./common.ts";
 
 /** Raw flags shared by mutating commands. */

@@ -9,7 +9,7 @@
 import { filter, first, lastValueFrom, merge, takeUntil, timer } from "../../rx.ts";
 import { formatDuration } from "../../core/duration.ts";
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
-import { object$ } from "../../k8s/get.ts";
+import { object$ } from "../../k8s/watch_object.ts";
 import { resourceName } from "../../render/name.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";

@@ -23,7 +23,7 @@ import { parseDuration } from "../../core/duration.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { validateDns1123Name } from "../../core/names.ts";
 import { type KubeObject, resourceVersionOf } from "../../core/types.ts";
-import { object$ } from "../../k8s/get.ts";
+import { object$ } from "../../k8s/watch_object.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import type { OutputFormat, Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";

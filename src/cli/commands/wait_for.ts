@@ -31,7 +31,7 @@ import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { InputError, ObjectGoneError } from "../outcomes.ts";
-import { concludeWait, parseProgressMode, waitFor, type WaitOptions } from "../wait.ts";
+import { concludeWait, parseProgressMode, waitFor, type WaitOptions } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
 
 /** Flags of `wait`, as the parser hands them over. */

@@ -9,7 +9,7 @@ import { resolveKubeConfig } from "../k8s/kubeconfig.ts";
 import { startSimServer } from "../sim/server/mod.ts";
 import { fakeDeps } from "../testing/fake_deps.ts";
 import { refFor } from "./commands/common.ts";
-import { concludeWait, waitFor } from "./wait.ts";
+import { concludeWait, waitFor } from "./operation_wait.ts";
 
 const OP = kindByNoun("op");
 const CRDS = new URL("../../deploy/crds", import.meta.url).pathname;

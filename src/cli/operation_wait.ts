@@ -27,7 +27,7 @@ import { type WaitOutcome, waitOutcome } from "../core/phases.ts";
 import { progressOf } from "../core/progress.ts";
 import type { KubeObject } from "../core/types.ts";
 import type { KubeApi } from "../k8s/api.ts";
-import { object$ } from "../k8s/get.ts";
+import { object$ } from "../k8s/watch_object.ts";
 import { createProgressBar } from "../render/progress_bar.ts";
 import { createProgressLines } from "../render/progress_lines.ts";
 import { terminalNotification } from "../render/notify.ts";
