@@ -62,8 +62,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
     }
     let flags = line.invocation.flags;
     // Defaults and presets from ~/.config/hyperctl/config.yaml; the command line wins.
-    const [{ loadConfig }, { CONFIG_FREE_VERBS, withConfig }, { kindByName }] = await Promise.all([
-      import("./config/load_config.ts"),
+    const [{ CONFIG_FREE_VERBS, loadConfig, withConfig }, { kindByName }] = await Promise.all([
       import("./config/with_config.ts"),
       import("../core/kinds.ts"),
     ]);

@@ -5,10 +5,8 @@
  */
 
 import { GROUP, kindByNoun, type Noun, VERSION } from "../../core/kinds.ts";
-import { applyDefaults } from "../config/apply_defaults.ts";
-import { presetNames } from "../config/apply_preset.ts";
+import { applyDefaults, loadConfig, presetNames } from "../config/with_config.ts";
 import type { Config } from "../config/config_model.ts";
-import { loadConfig } from "../config/load_config.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
