@@ -60,6 +60,8 @@ export interface CommandSpec {
    * parser refuses the others (exit 2), so `hyperctl sim -o json` does not pass in silence.
    */
   globals?: readonly string[];
+  /** The `-o` formats this leaf takes, when not all of them: its help and completion list these. */
+  outputFormats?: readonly string[];
   /**
    * The leaf wraps another program (`vm ssh`, `vm scp`): after the command words only its own
    * and the global long flags are hyperctl's; every other word is handed on as an argument.

@@ -34,10 +34,19 @@ export const QUERY_GLOBALS: readonly string[] = [...WRITE_GLOBALS, "--all-namesp
 /** `list` and `get`: every global flag, colour included. */
 export const READ_GLOBALS: readonly string[] = [...QUERY_GLOBALS, "--color"];
 
-/** The global flags among `all` that `leaf` honours. */
+/** Formats of `-o` for commands that print the objects they wrote or waited for. */
+export const WRITE_OUTPUTS: readonly string[] = ["json", "yaml", "name"];
+/** Formats of `-o` for reports: `describe`, `status`, `version`. */
+export const REPORT_OUTPUTS: readonly string[] = ["table", "json", "yaml"];
+
+/** The global flags among `all` that `leaf` honours, `-o` narrowed to the leaf's formats. */
 export function honouredBy(leaf: CommandSpec, all: readonly FlagSpec[]): FlagSpec[] {
   const names = new Set(leaf.globals ?? []);
-  return all.filter((f) => names.has(f.long));
+  return all.filter((f) => names.has(f.long)).map((f) =>
+    f.long === "--output" && leaf.outputFormats
+      ? { ...f, description: `output format: ${leaf.outputFormats.join("|")}` }
+      : f
+  );
 }
 
 /**

@@ -14,7 +14,13 @@ import type { RawListFlags } from "./commands/list_options.ts";
 import type { RawGetFlags } from "./commands/get.ts";
 import { waitForCommand } from "./wait_command.ts";
 import { kubectlVerbCommands } from "./kubectl_verbs.ts";
-import { CLUSTER_GLOBALS, LOCAL_GLOBALS, QUERY_GLOBALS, READ_GLOBALS } from "./honoured_globals.ts";
+import {
+  CLUSTER_GLOBALS,
+  LOCAL_GLOBALS,
+  QUERY_GLOBALS,
+  READ_GLOBALS,
+  REPORT_OUTPUTS,
+} from "./honoured_globals.ts";
 
 /** Flags every command takes, before or after the command words. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
@@ -134,6 +140,7 @@ function describeCommand(kind: KindInfo, deps: Deps): CommandSpec {
     description: `show ${kind.plural} in detail: spec, status, related objects, events`,
     args: [{ name: "names", required: false, variadic: true }],
     globals: QUERY_GLOBALS,
+    outputFormats: REPORT_OUTPUTS,
     flags: [valueFlag("--selector", "selector", `describe the ${kind.plural} matching it`, {
       short: "-l",
     })],
@@ -189,6 +196,7 @@ export function commandTree(deps: Deps): CommandSpec {
         name: "status",
         description: "check the cluster: server version, HyperSDK CRDs, operator",
         globals: [...CLUSTER_GLOBALS, "--output"],
+        outputFormats: REPORT_OUTPUTS,
         run: async ({ flags }) => {
           const { runStatusCommand } = await import("./commands/status.ts");
           await runStatusCommand(flags as GlobalFlags, deps);
@@ -199,6 +207,7 @@ export function commandTree(deps: Deps): CommandSpec {
         description: "print the client's and the server's versions",
         flags: [switchFlag("--client", "the client's version only (contacts no cluster)")],
         globals: [...CLUSTER_GLOBALS, "--output"],
+        outputFormats: REPORT_OUTPUTS,
         run: async ({ flags }) => {
           const { runVersionCommand } = await import("./commands/version.ts");
           await runVersionCommand(flags, flags as GlobalFlags, deps);

@@ -5,7 +5,7 @@
 
 import { type CommandSpec, switchFlag, valueFlag } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
-import { QUERY_GLOBALS } from "./honoured_globals.ts";
+import { QUERY_GLOBALS, WRITE_OUTPUTS } from "./honoured_globals.ts";
 
 /** `--notify`, on every wait. */
 export const NOTIFY_FLAG = switchFlag(
@@ -20,6 +20,7 @@ export function waitForCommand(deps: Deps): CommandSpec {
     description: "wait for objects to reach a phase or condition, or to be deleted (kubectl wait)",
     args: [{ name: "resources", required: true, variadic: true }],
     globals: QUERY_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [
       valueFlag(
         "--for",

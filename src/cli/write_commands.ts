@@ -14,7 +14,12 @@ import {
 } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
 import { NOTIFY_FLAG } from "./wait_command.ts";
-import { NAMESPACED_GLOBALS, QUERY_GLOBALS, WRITE_GLOBALS } from "./honoured_globals.ts";
+import {
+  NAMESPACED_GLOBALS,
+  QUERY_GLOBALS,
+  WRITE_GLOBALS,
+  WRITE_OUTPUTS,
+} from "./honoured_globals.ts";
 
 type Flags = Record<string, unknown>;
 
@@ -83,6 +88,7 @@ function waitCommand(noun: Noun, deps: Deps): CommandSpec {
     description: `wait for ${noun} objects to finish (resume after a timeout or Ctrl+C)`,
     args: [SOME_NAMES],
     globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [
       valueFlag("--timeout", "duration", "give up after this long (0 = check once)", {
         default: "5m",
@@ -110,6 +116,7 @@ function createCommand(
     description: `create a ${noun}`,
     args: argument ? [needed(argument)] : [],
     globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [...flags, ...mutationFlags(waitable)],
     run: async ({ flags, args }) => {
       const { runCreateCommand } = await import("./commands/create.ts");
@@ -124,6 +131,7 @@ function vmCommands(deps: Deps): CommandSpec[] {
     description: `${op} VMs (one VMOperation each)`,
     args: [NAMES],
     globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [
       valueFlag("--selector", "selector", `${op} every VM matching this label selector`, {
         short: "-l",
@@ -146,6 +154,7 @@ function vmCommands(deps: Deps): CommandSpec[] {
     description,
     args: [name],
     globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [...flags, ...mutationFlags(true)],
     run: async ({ flags, args }) => {
       const m = await import("./commands/vm/operation.ts");
@@ -212,6 +221,7 @@ function reachCommands(deps: Deps): CommandSpec[] {
     description: "open the VM's VNC console: a viewer, a local proxy, or a page in the browser",
     args: [needed("name")],
     globals: QUERY_GLOBALS,
+    outputFormats: ["table", "json"],
     flags: [
       switchFlag("--proxy-only", "print the local address and forward until Ctrl+C"),
       switchFlag("--web", "serve a browser console (noVNC) on 127.0.0.1 and open it"),

@@ -123,3 +123,31 @@ Deno.test("the value of a flag is not mistaken for a global flag", async () => {
   assert.doesNotMatch(deps.stderr(), /does not apply/);
   assert.notEqual(deps.stderr(), "");
 });
+
+Deno.test("the -o formats help lists are the ones the command accepts", async () => {
+  // One command line per leaf kind that narrows -o; each must refuse `-o bogus` naming exactly
+  // the formats its help lists, before connecting.
+  const cases: [string[], string][] = [
+    [["vm", "create", "a", "--cpus", "1", "--memory", "1Gi"], "vm create"],
+    [["vm", "start", "a"], "vm start"],
+    [["vm", "clone", "a", "--target", "b"], "vm clone"],
+    [["op", "wait", "a"], "op wait"],
+    [["wait", "vm/a", "--for", "delete"], "wait"],
+    [["vm", "describe", "a"], "vm describe"],
+    [["status"], "status"],
+    [["version"], "version"],
+    [["vm", "vnc", "a"], "vm vnc"],
+  ];
+  for (const [argv, command] of cases) {
+    const help = await helpOf([...command.split(" "), "--help"]);
+    const listed = /-o \[--output\] +output format: ([\w|]+)/.exec(help)?.[1];
+    assert.ok(listed, `${command} --help lists no -o formats`);
+    const deps = fakeDeps({ connect: () => Promise.reject(new Error("must not connect")) });
+    assert.equal(await run([...argv, "-o", "bogus"], deps), 2, command);
+    assert.match(
+      deps.stderr(),
+      new RegExp(`allowed formats are ${listed.split("|").join(", ")}\\b`),
+      command,
+    );
+  }
+});
