@@ -80,10 +80,10 @@ e2eTest(
 
       const usage = await kubectlWith(dir, t, ["hyperctl", "vm"]);
       assert.equal(usage.code, 2);
-      assert.match(usage.stderr, /^USAGE\n {2}kubectl hyperctl vm list\n/);
+      assert.match(usage.stderr, /^USAGE\n {2}kubectl hyperctl vm list \[flags\]\n/);
       const help = await kubectlWith(dir, t, ["hyperctl", "--help"]);
       assert.equal(help.code, 0);
-      assert.match(help.stdout, /\n {2}kubectl hyperctl status\n/);
+      assert.match(help.stdout, /\n {2}kubectl hyperctl status \[flags\]\n/);
       assert.doesNotMatch(help.stdout, /^ {2}hyperctl /m);
     } finally {
       await Deno.remove(dir, { recursive: true });
