@@ -30,7 +30,7 @@ export function importProbes(root: string): { name: string; specifier: string }[
       name: "src/cli/commands/list.ts (all of vm list)",
       specifier: `${root}/src/cli/commands/list.ts`,
     },
-    { name: "src/cli/wait.ts", specifier: `${root}/src/cli/wait.ts` },
+    { name: "src/cli/operation_wait.ts", specifier: `${root}/src/cli/operation_wait.ts` },
   ];
 }
 

@@ -224,7 +224,7 @@ export async function waitSection(ctx: Ctx, namespace: string): Promise<Section>
     title: "4. Wait reaction",
     intro: "A VMOperation with no operator: the bench patches its status to Succeeded 1.5–3.5 s " +
       "(random) after the waiter started; time = patch response → waiter exit. hyperctl: " +
-      "`op wait NAME --timeout 60s --progress none`; in-process: `waitFor` from src/cli/wait.ts " +
+      "`op wait NAME --timeout 60s --progress none`; in-process: `waitFor` from src/cli/operation_wait.ts " +
       "with fake deps on the same client (no process start/exit); baseline: a shell loop of " +
       "`kubectl get vmop NAME -o jsonpath={.status.phase}` every 2 s. A figure at or below 0 " +
       "means the watch event reached the waiter before the patch response reached the bench.",

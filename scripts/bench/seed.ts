@@ -10,7 +10,7 @@
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import type { KubeObject } from "../../src/core/types.ts";
 import type { KubeApi, ResourceRef } from "../../src/k8s/api.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 
 /** The VirtualMachine collection in `namespace`. */
 export function vmRef(namespace: string): ResourceRef {

@@ -10,7 +10,7 @@
  */
 
 import { loadKubeConfig, type ResolvedConfig } from "../../src/k8s/kubeconfig.ts";
-import { createFetchTransport } from "../../src/k8s/_fetch_transport.ts";
+import { createFetchTransport } from "../../src/k8s/fetch_transport.ts";
 import { warmTlsEntropy } from "../../src/k8s/tls_warmup.ts";
 
 /** One request on a new client (so a new connection); milliseconds until the body is read. */

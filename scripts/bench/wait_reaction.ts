@@ -9,8 +9,8 @@
 
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import type { KubeApi } from "../../src/k8s/api.ts";
-import { waitFor } from "../../src/cli/wait.ts";
-import { fakeDeps } from "../../src/cli/fake_deps.ts";
+import { waitFor } from "../../src/cli/operation_wait.ts";
+import { fakeDeps } from "../../src/testing/fake_deps.ts";
 import type { Tool } from "./process_run.ts";
 import { opRef } from "./seed.ts";
 

@@ -23,6 +23,11 @@ export interface FlagSpec {
   default?: string;
   /** May be given more than once; the values collect in a list. */
   repeatable?: boolean;
+  /**
+   * The command cannot run without it: help shows it as required. The command itself checks
+   * that it is there, so one message can name every problem of the command line at once.
+   */
+  required?: boolean;
 }
 
 /** One positional argument. */
@@ -50,6 +55,13 @@ export interface CommandSpec {
   args?: readonly ArgSpec[];
   commands?: readonly CommandSpec[];
   run?: (invocation: Invocation) => Promise<void>;
+  /**
+   * The global flags (long names) this leaf honours: only these appear in its help, and the
+   * parser refuses the others (exit 2), so `hyperctl sim -o json` does not pass in silence.
+   */
+  globals?: readonly string[];
+  /** The `-o` formats this leaf takes, when not all of them: its help and completion list these. */
+  outputFormats?: readonly string[];
   /**
    * The leaf wraps another program (`vm ssh`, `vm scp`): after the command words only its own
    * and the global long flags are hyperctl's; every other word is handed on as an argument.

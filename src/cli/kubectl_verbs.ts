@@ -41,6 +41,7 @@ export function kubectlVerbCommands(nouns: readonly CommandSpec[]): CommandSpec[
         description: noun.description,
         args: [{ name: "names", required: false, variadic: true }],
         flags: [...flags.values()],
+        globals: [...new Set(found.flatMap((c) => c.globals ?? []))],
         run: () => Promise.reject(new InputError(`${verb} ${noun.name}: not rewritten`)),
       }];
     });

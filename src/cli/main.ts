@@ -24,8 +24,11 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   try {
     if (argv[0] === "__complete") {
       // Called by the completion scripts; before parsing, since the words contain flags.
-      const { runCompleteCommand } = await import("./completion/mod.ts");
-      await runCompleteCommand(argv.slice(1), {}, d);
+      const [{ runCompleteCommand }, { commandTree }] = await Promise.all([
+        import("./completion/mod.ts"),
+        import("./program.ts"),
+      ]);
+      await runCompleteCommand(argv.slice(1), {}, commandTree(d), d);
       return 0;
     }
     let args = [...argv];
@@ -59,8 +62,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
     }
     let flags = line.invocation.flags;
     // Defaults and presets from ~/.config/hyperctl/config.yaml; the command line wins.
-    const [{ loadConfig }, { CONFIG_FREE_VERBS, withConfig }, { kindByName }] = await Promise.all([
-      import("./config/load_config.ts"),
+    const [{ CONFIG_FREE_VERBS, loadConfig, withConfig }, { kindByName }] = await Promise.all([
       import("./config/with_config.ts"),
       import("../core/kinds.ts"),
     ]);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { errorLine, exitCodeOf } from "./exit_code.ts";
-import { fakeDeps } from "./fake_deps.ts";
+import { fakeDeps } from "../testing/fake_deps.ts";
 import { run } from "./main.ts";
 import { InputError } from "../core/input_error.ts";
 import { QuerySyntaxError } from "../core/query_syntax_error.ts";

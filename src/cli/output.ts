@@ -4,7 +4,7 @@
  */
 
 import { allowedFormats, isOutputFormat, type OutputFormat } from "../render/renderer.ts";
-import { closest } from "../core/_did_you_mean.ts";
+import { closest } from "../core/did_you_mean.ts";
 import { InputError } from "./outcomes.ts";
 
 /**

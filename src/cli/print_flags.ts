@@ -4,7 +4,7 @@
  * @module
  */
 
-import { closest } from "../core/_did_you_mean.ts";
+import { closest } from "../core/did_you_mean.ts";
 import {
   type CustomColumn,
   parseCustomColumns,

@@ -10,40 +10,17 @@ import type { Deps, GlobalFlags } from "./deps.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { InputError } from "./outcomes.ts";
-import type { RawPrintFlags } from "./print_flags.ts";
+import type { RawListFlags } from "./commands/list_options.ts";
+import type { RawGetFlags } from "./commands/get.ts";
 import { waitForCommand } from "./wait_command.ts";
 import { kubectlVerbCommands } from "./kubectl_verbs.ts";
-
-/** Flags of `list`, as the parser hands them over (strings until parsed). */
-export interface RawListFlags extends RawPrintFlags {
-  selector?: string;
-  fieldSelector?: string;
-  status?: string;
-  node?: string;
-  minCpus?: string;
-  minMemory?: string;
-  createdAfter?: string;
-  createdBefore?: string;
-  where?: string;
-  preset?: string;
-  sortBy?: string;
-  headers?: boolean;
-  chunkSize?: string;
-  watch?: boolean;
-  watchOnly?: boolean;
-  for?: string;
-  live?: boolean;
-  stateFile?: string;
-  allContexts?: boolean;
-}
-
-/** Flags of `get`. */
-export interface RawGetFlags extends RawPrintFlags {
-  headers?: boolean;
-  watch?: boolean;
-  watchOnly?: boolean;
-  for?: string;
-}
+import {
+  CLUSTER_GLOBALS,
+  LOCAL_GLOBALS,
+  QUERY_GLOBALS,
+  READ_GLOBALS,
+  REPORT_OUTPUTS,
+} from "./honoured_globals.ts";
 
 /** Flags every command takes, before or after the command words. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
@@ -129,6 +106,7 @@ function listCommand(kind: KindInfo, deps: Deps): CommandSpec {
     aliases: ["ls"],
     description: `list ${kind.plural}`,
     flags: [status, ...LIST_FLAGS, ...PRINT_FLAGS, ...(kind.noun === "vm" ? VM_LIST_FLAGS : [])],
+    globals: READ_GLOBALS,
     run: async ({ flags }) => {
       const { runListCommand } = await import("./commands/list.ts");
       await runListCommand(kind, flags as RawListFlags, flags as GlobalFlags, deps);
@@ -141,6 +119,7 @@ function getCommand(kind: KindInfo, deps: Deps): CommandSpec {
     name: "get",
     description: `show ${kind.plural} by name`,
     args: [{ name: "names", required: true, variadic: true }],
+    globals: READ_GLOBALS,
     flags: [
       switchFlag("--watch", "after getting, watch the object for changes", "-w"),
       switchFlag("--watch-only", "watch the object without printing it first"),
@@ -160,6 +139,8 @@ function describeCommand(kind: KindInfo, deps: Deps): CommandSpec {
     name: "describe",
     description: `show ${kind.plural} in detail: spec, status, related objects, events`,
     args: [{ name: "names", required: false, variadic: true }],
+    globals: QUERY_GLOBALS,
+    outputFormats: REPORT_OUTPUTS,
     flags: [valueFlag("--selector", "selector", `describe the ${kind.plural} matching it`, {
       short: "-l",
     })],
@@ -214,6 +195,8 @@ export function commandTree(deps: Deps): CommandSpec {
       {
         name: "status",
         description: "check the cluster: server version, HyperSDK CRDs, operator",
+        globals: [...CLUSTER_GLOBALS, "--output"],
+        outputFormats: REPORT_OUTPUTS,
         run: async ({ flags }) => {
           const { runStatusCommand } = await import("./commands/status.ts");
           await runStatusCommand(flags as GlobalFlags, deps);
@@ -223,6 +206,8 @@ export function commandTree(deps: Deps): CommandSpec {
         name: "version",
         description: "print the client's and the server's versions",
         flags: [switchFlag("--client", "the client's version only (contacts no cluster)")],
+        globals: [...CLUSTER_GLOBALS, "--output"],
+        outputFormats: REPORT_OUTPUTS,
         run: async ({ flags }) => {
           const { runVersionCommand } = await import("./commands/version.ts");
           await runVersionCommand(flags, flags as GlobalFlags, deps);
@@ -232,6 +217,7 @@ export function commandTree(deps: Deps): CommandSpec {
         name: "sim",
         description: "run an embedded cluster with a simulated HyperSDK operator (Ctrl+C stops it)",
         flags: SIM_FLAGS,
+        globals: LOCAL_GLOBALS,
         run: async ({ flags }) => {
           const { runSimCommand } = await import("./commands/sim.ts");
           await runSimCommand(flags as Record<string, string>, deps);
@@ -250,6 +236,7 @@ export function commandTree(deps: Deps): CommandSpec {
         name: "completion",
         description: "print a shell completion script: source <(hyperctl completion bash)",
         args: [{ name: "shell", required: true, variadic: false }],
+        globals: LOCAL_GLOBALS,
         run: async ({ args }) => {
           const { runCompletionCommand } = await import("./completion/mod.ts");
           await runCompletionCommand(args[0], deps);

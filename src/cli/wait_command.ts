@@ -5,6 +5,7 @@
 
 import { type CommandSpec, switchFlag, valueFlag } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
+import { QUERY_GLOBALS, WRITE_OUTPUTS } from "./honoured_globals.ts";
 
 /** `--notify`, on every wait. */
 export const NOTIFY_FLAG = switchFlag(
@@ -18,11 +19,14 @@ export function waitForCommand(deps: Deps): CommandSpec {
     name: "wait",
     description: "wait for objects to reach a phase or condition, or to be deleted (kubectl wait)",
     args: [{ name: "resources", required: true, variadic: true }],
+    globals: QUERY_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [
       valueFlag(
         "--for",
         "condition",
         "phase=P[,P2] | condition=C[=True|False] | create | delete | jsonpath='{.path}'[=VALUE]",
+        { required: true },
       ),
       valueFlag("--timeout", "duration", "give up after this long (0 = check once)", {
         default: "30s",

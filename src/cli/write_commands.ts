@@ -14,12 +14,21 @@ import {
 } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
 import { NOTIFY_FLAG } from "./wait_command.ts";
+import {
+  NAMESPACED_GLOBALS,
+  QUERY_GLOBALS,
+  WRITE_GLOBALS,
+  WRITE_OUTPUTS,
+} from "./honoured_globals.ts";
 
 type Flags = Record<string, unknown>;
 
 const NAMES: ArgSpec = { name: "names", required: false, variadic: true };
 const SOME_NAMES: ArgSpec = { name: "names", required: true, variadic: true };
-const optional = (name: string): ArgSpec => ({ name, required: false, variadic: false });
+const needed = (name: string): ArgSpec => ({ name, required: true, variadic: false });
+/** A flag the command cannot run without. */
+const must = (long: string, placeholder: string, description: string): FlagSpec =>
+  valueFlag(long, placeholder, description, { required: true });
 
 const DRY_RUN: FlagSpec = {
   long: "--dry-run",
@@ -58,6 +67,7 @@ function deleteCommand(noun: Noun, deps: Deps): CommandSpec {
     name: "delete",
     description: `delete ${noun} objects (asks on a terminal; --yes required otherwise)`,
     args: [NAMES],
+    globals: NAMESPACED_GLOBALS,
     flags: [
       valueFlag("--selector", "selector", "delete everything matching this label selector", {
         short: "-l",
@@ -77,6 +87,8 @@ function waitCommand(noun: Noun, deps: Deps): CommandSpec {
     name: "wait",
     description: `wait for ${noun} objects to finish (resume after a timeout or Ctrl+C)`,
     args: [SOME_NAMES],
+    globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [
       valueFlag("--timeout", "duration", "give up after this long (0 = check once)", {
         default: "5m",
@@ -86,7 +98,7 @@ function waitCommand(noun: Noun, deps: Deps): CommandSpec {
       NOTIFY_FLAG,
     ],
     run: async ({ flags, args }) => {
-      const { runWaitCommand } = await import("./commands/wait.ts");
+      const { runWaitCommand } = await import("./commands/resume_wait.ts");
       await runWaitCommand(noun, args, flags, flags as GlobalFlags, deps);
     },
   };
@@ -102,7 +114,9 @@ function createCommand(
   return {
     name: "create",
     description: `create a ${noun}`,
-    args: argument ? [optional(argument)] : [],
+    args: argument ? [needed(argument)] : [],
+    globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [...flags, ...mutationFlags(waitable)],
     run: async ({ flags, args }) => {
       const { runCreateCommand } = await import("./commands/create.ts");
@@ -116,6 +130,8 @@ function vmCommands(deps: Deps): CommandSpec[] {
     name: op,
     description: `${op} VMs (one VMOperation each)`,
     args: [NAMES],
+    globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [
       valueFlag("--selector", "selector", `${op} every VM matching this label selector`, {
         short: "-l",
@@ -132,10 +148,13 @@ function vmCommands(deps: Deps): CommandSpec[] {
     op: "clone" | "migrate" | "resize",
     description: string,
     flags: readonly FlagSpec[],
+    name = needed("name"),
   ): CommandSpec => ({
     name: op,
     description,
-    args: [optional("name")],
+    args: [name],
+    globals: WRITE_GLOBALS,
+    outputFormats: WRITE_OUTPUTS,
     flags: [...flags, ...mutationFlags(true)],
     run: async ({ flags, args }) => {
       const m = await import("./commands/vm/operation.ts");
@@ -149,8 +168,8 @@ function vmCommands(deps: Deps): CommandSpec[] {
   });
   return [
     createCommand("vm", "name", true, deps, [
-      valueFlag("--cpus", "n", "virtual CPUs, 1-128"),
-      valueFlag("--memory", "quantity", "memory, a binary quantity such as 8Gi"),
+      must("--cpus", "n", "virtual CPUs, 1-128"),
+      must("--memory", "quantity", "memory, a binary quantity such as 8Gi"),
       valueFlag("--image", "url", "boot image URL (http(s)://, s3://)"),
       valueFlag("--template", "name", "create from this VMTemplate"),
       valueFlag("--disk-size", "quantity", "root disk size, e.g. 20Gi"),
@@ -166,14 +185,18 @@ function vmCommands(deps: Deps): CommandSpec[] {
     power("stop"),
     power("restart"),
     single("clone", "clone a VM (VMOperation clone)", [
-      valueFlag("--target", "name", "name of the new VM"),
+      must("--target", "name", "name of the new VM"),
       valueFlag("--target-namespace", "ns", "namespace of the new VM"),
       switchFlag("--linked", "linked clone"),
       switchFlag("--start", "start the clone"),
-      valueFlag("--from-snapshot", "name", "clone from this VMSnapshot of the VM"),
-    ]),
+      valueFlag(
+        "--from-snapshot",
+        "name",
+        "clone from this VMSnapshot (then NAME may be left out)",
+      ),
+    ], { name: "name", required: false, variadic: false }),
     single("migrate", "move a VM to another node (VMOperation migrate)", [
-      valueFlag("--target-node", "node", "destination node"),
+      must("--target-node", "node", "destination node"),
       switchFlag("--offline", "stop, move, start instead of a live migration"),
       valueFlag("--bandwidth", "rate", "bandwidth limit, e.g. 100Mbps"),
       switchFlag("--auto-converge", "throttle the guest so a live migration converges"),
@@ -196,7 +219,9 @@ function reachCommands(deps: Deps): CommandSpec[] {
     name: "vnc",
     aliases: ["console"],
     description: "open the VM's VNC console: a viewer, a local proxy, or a page in the browser",
-    args: [optional("name")],
+    args: [needed("name")],
+    globals: QUERY_GLOBALS,
+    outputFormats: ["table", "json"],
     flags: [
       switchFlag("--proxy-only", "print the local address and forward until Ctrl+C"),
       switchFlag("--web", "serve a browser console (noVNC) on 127.0.0.1 and open it"),
@@ -216,6 +241,7 @@ function reachCommands(deps: Deps): CommandSpec[] {
     description: "ssh [USER@]NAME [ssh options] [-- COMMAND]: run ssh to the VM's address",
     args: [words],
     flags: [address],
+    globals: [...NAMESPACED_GLOBALS, "--all-namespaces"],
     passThrough: true,
     run: async ({ flags, args }) => {
       const { runSshCommand } = await import("./commands/vm/ssh.ts");
@@ -226,6 +252,7 @@ function reachCommands(deps: Deps): CommandSpec[] {
     description: "scp [scp options] SRC DST with NAME:path on either side",
     args: [words],
     flags: [address],
+    globals: [...NAMESPACED_GLOBALS, "--all-namespaces"],
     passThrough: true,
     run: async ({ flags, args }) => {
       const { runScpCommand } = await import("./commands/vm/scp.ts");
@@ -239,6 +266,7 @@ function scheduleCommands(deps: Deps): CommandSpec[] {
     name: stop ? "suspend" : "resume",
     description: stop ? "stop creating backups" : "start creating backups again",
     args: [SOME_NAMES],
+    globals: NAMESPACED_GLOBALS,
     run: async ({ flags, args }) => {
       const { runSuspendCommand } = await import("./commands/schedule/suspend.ts");
       await runSuspendCommand(stop, args, flags as GlobalFlags, deps);
@@ -247,8 +275,8 @@ function scheduleCommands(deps: Deps): CommandSpec[] {
   return [
     createCommand("schedule", "name", false, deps, [
       ...BACKUP_SPEC_FLAGS,
-      valueFlag("--cron", "expr", 'when to back up, 5-field cron, e.g. "0 2 * * *"'),
-      valueFlag("--vm", "name", "VM to back up"),
+      must("--cron", "expr", 'when to back up, 5-field cron, e.g. "0 2 * * *"'),
+      must("--vm", "name", "VM to back up"),
       valueFlag("--timezone", "tz", "IANA time zone of the cron expression", { default: "UTC" }),
       valueFlag("--concurrency", "policy", "Forbid|Allow|Replace"),
       switchFlag("--suspend", "create it suspended"),
@@ -293,8 +321,8 @@ export function writeCommands(noun: Noun, deps: Deps): CommandSpec[] {
     case "restore":
       return [
         createCommand("restore", undefined, true, deps, [
-          valueFlag("--backup", "name", "BackupJob to restore from"),
-          valueFlag("--vm", "name", "name of the restored VM"),
+          must("--backup", "name", "BackupJob to restore from"),
+          must("--vm", "name", "name of the restored VM"),
           switchFlag("--power-on", "start the VM after the restore"),
           switchFlag("--overwrite", "replace an existing VM of that name"),
           valueFlag("--provider", "provider", "destination provider", { default: "kubevirt" }),

@@ -1,7 +1,7 @@
 import { InputError } from "./input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { assertThrowsWith } from "./_testing.ts";
+import { assertThrowsWith } from "../testing/assert_throws.ts";
 import {
   parseFilterOptions,
   parseTimeBound,

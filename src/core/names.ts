@@ -5,7 +5,7 @@
  */
 
 import { InputError } from "./input_error.ts";
-import { didYouMean } from "./_did_you_mean.ts";
+import { didYouMean } from "./did_you_mean.ts";
 
 const LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const LABEL_RE = new RegExp(`^${LABEL}$`);

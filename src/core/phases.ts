@@ -7,7 +7,7 @@
  */
 
 import { InputError } from "./input_error.ts";
-import { closest, didYouMean } from "./_did_you_mean.ts";
+import { closest, didYouMean } from "./did_you_mean.ts";
 import { kindByName, type KindInfo } from "./kinds.ts";
 import { getBoolean, type KubeObject, phaseOf } from "./types.ts";
 

@@ -17,7 +17,7 @@
  */
 
 import { InputError } from "./input_error.ts";
-import { closest, didYouMean } from "./_did_you_mean.ts";
+import { closest, didYouMean } from "./did_you_mean.ts";
 import { fieldsFor, labelField, type QueryField } from "./_query_fields.ts";
 import { lexQuery, QueryLexError, type QueryToken } from "./_query_lexer.ts";
 import { parseDuration } from "./duration.ts";

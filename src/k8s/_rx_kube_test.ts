@@ -3,7 +3,7 @@ import { firstValueFrom, lastValueFrom, take, toArray } from "../rx.ts";
 import type { KubeList, KubeObject, WatchEvent } from "../core/types.ts";
 import type { KubeApi, WatchStream } from "./api.ts";
 import { rxKube, toRxKube } from "./_rx_kube.ts";
-import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
+import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
 
 /** A WatchStream fed by `push`; ends on `end()` or `close()`. */
 function scriptedStream() {

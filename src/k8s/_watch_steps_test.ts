@@ -2,7 +2,7 @@ import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { TestScheduler } from "rxjs/testing";
 import { catchError, map, of } from "../rx.ts";
 import type { KubeList, WatchEvent } from "../core/types.ts";
-import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
+import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
 import { type WatchNotice, watchSteps$ } from "./_watch_steps.ts";
 import { TransportError } from "./errors.ts";
 

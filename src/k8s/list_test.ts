@@ -1,6 +1,6 @@
 import { deepStrictEqual as assertEquals, rejects } from "node:assert/strict";
 import { lastValueFrom, of, throwError } from "../rx.ts";
-import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
+import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
 import { list$ } from "./list.ts";
 
 const expired = () => ({

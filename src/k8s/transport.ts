@@ -8,8 +8,8 @@
  * @module
  */
 
-import { createFetchTransport } from "./_fetch_transport.ts";
-import { createNodeTransport } from "./_node_transport.ts";
+import { createFetchTransport } from "./fetch_transport.ts";
+import { createNodeTransport } from "./node_transport.ts";
 import { KubeConfigError } from "./errors.ts";
 import type { TlsSettings, Transport } from "./_transport_types.ts";
 

@@ -2,7 +2,7 @@ import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { catchError, map, of } from "../rx.ts";
 import { TestScheduler } from "rxjs/testing";
 import type { KubeList, WatchEvent } from "../core/types.ts";
-import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
+import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
 import { watch$, WatchLostError } from "./watch.ts";
 
 const newScheduler = () => new TestScheduler((actual, expected) => assertEquals(actual, expected));

@@ -14,17 +14,11 @@ const ROOT = new URL("../..", import.meta.url).pathname;
 async function install(): Promise<{ dir: string; bin: string; script: string }> {
   const dir = await Deno.makeTempDir({ prefix: "hyperctl-completion-" });
   const entry = `${dir}/entry.ts`;
-  // Until the commands are wired into main.ts, emulate them: same deps, same functions.
+  // The CLI's own entry, as the binary runs it.
   await Deno.writeTextFile(
     entry,
-    `import { realDeps } from "${ROOT}src/cli/real_deps.ts";
-import { runCompleteCommand, runCompletionCommand } from "${ROOT}src/cli/completion/mod.ts";
-const [command, ...rest] = Deno.args;
-const deps = realDeps();
-if (command === "__complete") await runCompleteCommand(rest, {}, deps);
-else if (command === "completion") await runCompletionCommand(rest[0], deps);
-else throw new Error("the test wrapper knows only completion and __complete");
-Deno.exit(0);
+    `import { run } from "${ROOT}src/cli/main.ts";
+Deno.exit(await run(Deno.args));
 `,
   );
   await Deno.mkdir(`${dir}/bin`);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { parse as parseYaml } from "yaml";
 import { API_VERSION, kindByNoun, type Noun } from "../../src/core/kinds.ts";
 import { getString, type KubeObject } from "../../src/core/types.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 

@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import { BINARY_PERMISSIONS } from "../../scripts/build.ts";
 import { kubectlBinary } from "../support/apiserver.ts";
 import { type CliResult, hyperctl, PROGRAM } from "../support/cli.ts";
@@ -80,10 +80,10 @@ e2eTest(
 
       const usage = await kubectlWith(dir, t, ["hyperctl", "vm"]);
       assert.equal(usage.code, 2);
-      assert.match(usage.stderr, /^USAGE\n {2}kubectl hyperctl vm list\n/);
+      assert.match(usage.stderr, /^USAGE\n {2}kubectl hyperctl vm list \[flags\]\n/);
       const help = await kubectlWith(dir, t, ["hyperctl", "--help"]);
       assert.equal(help.code, 0);
-      assert.match(help.stdout, /\n {2}kubectl hyperctl status\n/);
+      assert.match(help.stdout, /\n {2}kubectl hyperctl status \[flags\]\n/);
       assert.doesNotMatch(help.stdout, /^ {2}hyperctl /m);
     } finally {
       await Deno.remove(dir, { recursive: true });

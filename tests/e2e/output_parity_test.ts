@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import { parseAllDocuments } from "yaml";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import { createKubeApi } from "../../src/k8s/client.ts";
 import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import { startOperator } from "../../src/sim/operator/mod.ts";

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import { getString, getStrings, type KubeObject } from "../../src/core/types.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import { createKubeApi } from "../../src/k8s/client.ts";
 import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import { freshNamespace, realServerAvailable, sharedApiServer } from "../support/apiserver.ts";

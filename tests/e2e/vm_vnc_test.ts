@@ -13,7 +13,7 @@ import {
   getString,
   type KubeObject,
 } from "../../src/core/types.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import type { KubeClient } from "../../src/k8s/client.ts";
 import { startRfbServer } from "../../src/sim/console/rfb_server.ts";
 import { renderScreen } from "../../src/sim/console/screen.ts";

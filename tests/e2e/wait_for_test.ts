@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { FAULT_ANNOTATION } from "../../src/sim/operator/faults.ts";
 import { kindByNoun } from "../../src/core/kinds.ts";
 import { buildVirtualMachine, parseVmCreate } from "../../src/core/manifests/mod.ts";
-import { refFor } from "../../src/cli/commands/_common.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
 import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 

@@ -22,7 +22,7 @@ import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import type { KubeApi, ResourceRef } from "../../src/k8s/api.ts";
 import type { KubeObject } from "../../src/core/types.ts";
 import { type ViewEvent, watch$ } from "../../src/k8s/watch.ts";
-import { object$ } from "../../src/k8s/get.ts";
+import { object$ } from "../../src/k8s/watch_object.ts";
 
 const GROUP = "watchtest.hyperctl.io";
 const gizmos = (namespace: string): ResourceRef => ({

@@ -7,7 +7,7 @@ import { createRenderer } from "../../render/create_renderer.ts";
 import type { Renderer } from "../../render/renderer.ts";
 import { withContextMarker } from "../../render/context_marker.ts";
 import type { Deps } from "../deps.ts";
-import type { ListCommandOptions } from "./list.ts";
+import type { ListCommandOptions } from "./list_options.ts";
 
 /** Build the list renderer from the parsed options. */
 export async function listRenderer(

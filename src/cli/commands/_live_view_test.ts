@@ -5,7 +5,7 @@ import { LIVE_ENTER, LIVE_EXIT } from "../../render/live.ts";
 import { stripAnsi } from "../../render/color.ts";
 import type { RenderEvent } from "../../render/renderer.ts";
 import { Subject } from "../../rx.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { runLive } from "./_live_view.ts";
 
 const vm = (name: string, rv: string, phase: string, uid = `uid-${name}`): KubeObject => ({

@@ -12,10 +12,10 @@ import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
 import { InputError } from "../outcomes.ts";
-import { colorFor, refFor } from "./_common.ts";
+import { colorFor, refFor } from "./common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { watchHealth } from "./_watch_health.ts";
-import type { ListCommandOptions } from "./list.ts";
+import type { ListCommandOptions } from "./list_options.ts";
 import { listRenderer } from "./_list_renderer.ts";
 
 async function report(deps: Deps, context: string, err: unknown): Promise<void> {

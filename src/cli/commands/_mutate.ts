@@ -23,8 +23,8 @@ import {
   type ProgressMode,
   waitFor,
   type WaitTarget,
-} from "../wait.ts";
-import { refFor } from "./_common.ts";
+} from "../operation_wait.ts";
+import { refFor } from "./common.ts";
 
 /** Raw flags shared by mutating commands. */
 export interface RawMutationFlags {

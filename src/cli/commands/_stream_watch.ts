@@ -13,7 +13,7 @@ import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
 import { followToEnd, printEach, until } from "../stream_tail.ts";
 import { runLive } from "./_live_view.ts";
-import type { ListCommandOptions } from "./list.ts";
+import type { ListCommandOptions } from "./list_options.ts";
 
 type WatchOptions = Pick<
   ListCommandOptions,

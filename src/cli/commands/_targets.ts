@@ -11,7 +11,7 @@ import { nameOf, phaseOf } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
-import { refFor } from "./_common.ts";
+import { refFor } from "./common.ts";
 
 /** Names or a selector, as given. */
 export interface TargetSpec {

@@ -13,8 +13,8 @@ import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { WaitTimeoutError } from "../outcomes.ts";
 import { throwIfInterrupted } from "../stream_tail.ts";
-import { waitFor } from "../wait.ts";
-import { refFor } from "./_common.ts";
+import { waitFor } from "../operation_wait.ts";
+import { refFor } from "./common.ts";
 import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
 import { confirmDestructive, NONE_MATCHED, parseTargetSpec, resolveTargets } from "./_targets.ts";
 

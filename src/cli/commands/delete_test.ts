@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
 import type { KubeClient } from "../../k8s/client.ts";
-import { type SimDeps, withSimDeps } from "../_sim_deps_testing.ts";
+import { type SimDeps, withSimDeps } from "../../testing/sim_deps.ts";
 import { run } from "../main.ts";
 
 const REF = {

@@ -17,7 +17,7 @@ import { errorLine } from "../exit_code.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { InputError } from "../outcomes.ts";
-import { refFor } from "./_common.ts";
+import { refFor } from "./common.ts";
 import { parseTargetSpec, type TargetSpec } from "./_targets.ts";
 
 /** Flags of `describe`, as the parser hands them over. */

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
-import { assertRefusedUnsent, type SimDeps, withSimDeps } from "../_sim_deps_testing.ts";
+import { assertRefusedUnsent, type SimDeps, withSimDeps } from "../../testing/sim_deps.ts";
 import { run } from "../main.ts";
 
 const VMS = {

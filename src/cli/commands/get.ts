@@ -20,12 +20,19 @@ import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
 import { errorLine } from "../exit_code.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFlags } from "../print_flags.ts";
+import { parseOutputFlags, type RawPrintFlags } from "../print_flags.ts";
 import type { PrintOptions } from "../../render/print_options.ts";
 import { InputError } from "../outcomes.ts";
-import type { RawGetFlags } from "../program.ts";
 import { followToEnd, printEach, until } from "../stream_tail.ts";
-import { colorFor, refFor } from "./_common.ts";
+import { colorFor, refFor } from "./common.ts";
+
+/** Flags of `get`. */
+export interface RawGetFlags extends RawPrintFlags {
+  headers?: boolean;
+  watch?: boolean;
+  watchOnly?: boolean;
+  for?: string;
+}
 
 /** Typed options of `get`. */
 export interface GetCommandOptions {

@@ -12,18 +12,15 @@ import { parseFilterOptions, toPredicate } from "../../core/filters.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
-import { parseSortKey, type SortKey, sortObjects } from "../../core/sort.ts";
-import type { ObjectPredicate } from "../../core/types.ts";
+import { parseSortKey, sortObjects } from "../../core/sort.ts";
 import { parseDuration } from "../../core/duration.ts";
 import { list$ } from "../../k8s/list.ts";
-import type { OutputFormat } from "../../render/renderer.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFlags } from "../print_flags.ts";
-import type { PrintOptions } from "../../render/print_options.ts";
 import { InputError } from "../outcomes.ts";
-import type { RawListFlags } from "../program.ts";
-import { colorFor, refFor } from "./_common.ts";
+import type { ListCommandOptions, RawListFlags } from "./list_options.ts";
+import { colorFor, refFor } from "./common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
 import { runMultiList } from "./_multi_cluster.ts";
@@ -31,32 +28,6 @@ import { openStateFile } from "./_state_file.ts";
 import { clusterIdentity } from "../../k8s/cluster_identity.ts";
 import { watchHealth } from "./_watch_health.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
-
-/** Typed options of `list`, produced before anything is sent. */
-export interface ListCommandOptions {
-  kind: KindInfo;
-  allNamespaces: boolean;
-  labelSelector?: string;
-  fieldSelector?: string;
-  /** Client-side filters and `--where`, ANDed. */
-  keep: ObjectPredicate;
-  sortKey?: SortKey;
-  output: OutputFormat;
-  /** Template, label columns and kubectl's other printing flags. */
-  print: PrintOptions;
-  noHeaders: boolean;
-  chunkSize: number;
-  watch: "none" | "watch" | "watch-only";
-  /** `--for`: stop watching after this long (exit 0). */
-  forMs?: number;
-  live: boolean;
-  /** Several clusters: context names, or every context of the kubeconfig. */
-  contexts?: string[] | "all";
-  /** `--state-file`: resume a cron watch where the last run stopped. */
-  stateFile?: string;
-  /** `HYPERCTL_WATCH_IDLE_TIMEOUT`: silence after which a watch stream counts as dead. */
-  idleMs?: number;
-}
 
 /** Environment variable that sets the dead-stream bound of watches (default 90s). */
 export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
 import type { KubeClient } from "../../k8s/client.ts";
-import type { fakeDeps, FakeDepsOptions } from "../fake_deps.ts";
-import { assertRefusedUnsent, withSimDeps } from "../_sim_deps_testing.ts";
+import type { fakeDeps, FakeDepsOptions } from "../../testing/fake_deps.ts";
+import { assertRefusedUnsent, withSimDeps } from "../../testing/sim_deps.ts";
 import { run } from "../main.ts";
 
 const ESC = "\x1b";

@@ -15,7 +15,7 @@ import { type SimServer, startSimServer } from "../../sim/server/mod.ts";
 import { EMBEDDED_CRDS } from "../../sim/crds.ts";
 import type { Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
-import { refFor } from "./_common.ts";
+import { refFor } from "./common.ts";
 import { kindByNoun } from "../../core/kinds.ts";
 import { rfc3339 } from "../../sim/operator/time.ts";
 

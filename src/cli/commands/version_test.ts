@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { KubeApi } from "../../k8s/api.ts";
 import type { Connection } from "../deps.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { InputError } from "../outcomes.ts";
 import { formatVersion, runVersionCommand, servedVersionWarning } from "./version.ts";
 import project from "../../../deno.json" with { type: "json" };

@@ -31,8 +31,8 @@ import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { InputError, ObjectGoneError } from "../outcomes.ts";
-import { concludeWait, parseProgressMode, waitFor, type WaitOptions } from "../wait.ts";
-import { refFor } from "./_common.ts";
+import { concludeWait, parseProgressMode, waitFor, type WaitOptions } from "../operation_wait.ts";
+import { refFor } from "./common.ts";
 
 /** Flags of `wait`, as the parser hands them over. */
 export interface RawWaitForFlags {

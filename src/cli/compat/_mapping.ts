@@ -153,10 +153,10 @@ export function output(f: K8sFlags, spec: Pick<OpSpec, "op" | "output">): string
  * `default` would override the kubeconfig context's namespace, which hyperctl honours
  * (a deliberate difference). `-all-namespaces` only means something to listing ops.
  */
-export function scope(f: K8sFlags, listing: boolean): string[] {
+export function scope(f: K8sFlags, listing: boolean, namespaced = true): string[] {
   const out = passString(f, "kubeconfig");
   if (listing && f.bool("all-namespaces")) out.push("-A");
-  else out.push(...passString(f, "namespace", "-n"));
+  else if (namespaced) out.push(...passString(f, "namespace", "-n"));
   return out;
 }
 

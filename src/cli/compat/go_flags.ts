@@ -7,7 +7,7 @@
  * @module
  */
 
-import { closest } from "../../core/_did_you_mean.ts";
+import { closest } from "../../core/did_you_mean.ts";
 import { InputError } from "../outcomes.ts";
 
 /** Value types of the flags HyperSDK defines (it uses no others). */

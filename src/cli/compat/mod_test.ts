@@ -4,7 +4,7 @@ import type { KubeList, KubeObject } from "../../core/types.ts";
 import type { KubeApi, ListOptions, ResourceRef } from "../../k8s/api.ts";
 import type { Connection, GlobalFlags } from "../deps.ts";
 import { exitCodeOf } from "../exit_code.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { run } from "../main.ts";
 import { InputError } from "../outcomes.ts";
 import { translateK8sArgs } from "./mod.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { closest } from "../../core/_did_you_mean.ts";
+import { closest } from "../../core/did_you_mean.ts";
 import { InputError } from "../outcomes.ts";
 import { missingFlag, output, scope } from "./_mapping.ts";
 import { parseGoFlags } from "./go_flags.ts";
@@ -72,7 +72,8 @@ export function translateK8sArgs(args: readonly string[]): K8sTranslation {
     argv: [
       ...spec.translate(f, spec),
       ...output(f, spec),
-      ...scope(f, spec.listing === true),
+      // `status` addresses no namespace: HyperSDK ignored -namespace there, hyperctl refuses -n.
+      ...scope(f, spec.listing === true, spec.group !== "cluster"),
     ],
   };
 }

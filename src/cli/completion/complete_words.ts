@@ -203,13 +203,18 @@ function walk(words: readonly string[], tree: CompletionTree): WalkState {
   return state;
 }
 
-/** The command's own options first, then the root's (global) ones, without duplicates. */
+/**
+ * The command's own options first, then the root's (global) ones it honours (all of them at a
+ * group, where the leaf is still to come), without duplicates.
+ */
 function optionsInScope(path: readonly CompletionTree[]): CompletionOption[] {
   const cmd = path.at(-1)!;
   if (path.length === 1) return [...cmd.options];
   const own = new Set(cmd.options.map((o) => o.long ?? o.short));
+  const honoured = (o: CompletionOption) =>
+    !cmd.globals || o.long === undefined || cmd.globals.includes(o.long);
   const globals = path[0].options.filter((o) =>
-    !own.has(o.long ?? o.short) && o.long !== "--version"
+    !own.has(o.long ?? o.short) && o.long !== "--version" && honoured(o)
   );
   return [...cmd.options, ...globals];
 }

@@ -5,16 +5,14 @@
  */
 
 import { GROUP, kindByNoun, type Noun, VERSION } from "../../core/kinds.ts";
-import { applyDefaults } from "../config/apply_defaults.ts";
-import { presetNames } from "../config/apply_preset.ts";
+import { applyDefaults, loadConfig, presetNames } from "../config/with_config.ts";
 import type { Config } from "../config/config_model.ts";
-import { loadConfig } from "../config/load_config.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
 import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
 import { type CompletionTree, treeFromSpec } from "./tree.ts";
-import { valueFlagWords } from "../command_spec.ts";
+import { type CommandSpec, valueFlagWords } from "../command_spec.ts";
 
 /**
  * Print the completion script for `shell` on stdout.
@@ -39,7 +37,7 @@ export async function runCompletionCommand(
 export interface CompleteCommandOptions {
   /** Deadline for fetching names (connect + list). @default 1000 */
   timeoutMs?: number;
-  /** The command tree. @default built from program.ts with `deps` */
+  /** The completion tree. @default derived from `root` */
   tree?: CompletionTree;
   /** The config file. @default loadConfig(deps.env); a broken file counts as empty */
   config?: Config;
@@ -53,16 +51,16 @@ export interface CompleteCommandOptions {
  *
  * @param words the words after `hyperctl`, the one being completed last (possibly empty)
  * @param globals global flags already known (the words' own flags are added to them)
+ * @param root the command tree (program.ts), handed in so completion never imports the commands
  */
 export async function runCompleteCommand(
   words: readonly string[],
   globals: GlobalFlags,
+  root: CommandSpec,
   deps: Deps,
   options: CompleteCommandOptions = {},
 ): Promise<void> {
   try {
-    const { commandTree } = await import("../program.ts");
-    const root = commandTree(deps);
     const tree = options.tree ?? treeFromSpec(root);
     const valueFlags = valueFlagWords(root.flags ?? []);
     const { expandShortcuts } = await import("../parse/shortcuts.ts");

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { KubeApi, ListOptions, ResourceRef } from "../../k8s/api.ts";
 import type { Connection, GlobalFlags } from "../deps.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
+import { commandTree } from "../program.ts";
 import { runCompleteCommand, runCompletionCommand } from "./run_completion.ts";
 
 Deno.test("runCompletionCommand() prints each shell's script and rejects others", async () => {
@@ -51,7 +52,12 @@ function cluster(
 Deno.test("runCompleteCommand() prints names from the cluster, one per line", async () => {
   const seen: Parameters<typeof cluster>[1] = {};
   const deps = fakeDeps({ connect: cluster(["web-2", "web-1", "db"], seen) });
-  await runCompleteCommand(["vm", "delete", "-n", "prod", "w"], { verbose: true }, deps);
+  await runCompleteCommand(
+    ["vm", "delete", "-n", "prod", "w"],
+    { verbose: true },
+    commandTree(deps),
+    deps,
+  );
   assert.equal(deps.stdout(), "web-1\nweb-2\n");
   assert.equal(deps.stderr(), "");
   assert.equal(seen.ref?.plural, "virtualmachines");
@@ -71,15 +77,15 @@ Deno.test("runCompleteCommand() uses the config's namespace and presets", async 
     const seen: Parameters<typeof cluster>[1] = {};
     const env = { HYPERCTL_CONFIG: `${dir}/c.yaml` };
     const deps = fakeDeps({ env, connect: cluster(["a"], seen) });
-    await runCompleteCommand(["vm", "get", ""], {}, deps);
+    await runCompleteCommand(["vm", "get", ""], {}, commandTree(deps), deps);
     assert.equal(seen.ref?.namespace, "team-a");
     const presets = fakeDeps({ env });
-    await runCompleteCommand(["vm", "list", "--preset", ""], {}, presets);
+    await runCompleteCommand(["vm", "list", "--preset", ""], {}, commandTree(presets), presets);
     assert.equal(presets.stdout(), "big\n");
     // A broken config file does not break completion.
     await Deno.writeTextFile(`${dir}/c.yaml`, "nonsense: [\n");
     const broken = fakeDeps({ env });
-    await runCompleteCommand(["vm", "l"], {}, broken);
+    await runCompleteCommand(["vm", "l"], {}, commandTree(broken), broken);
     assert.equal(broken.stdout(), "list\n");
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -88,7 +94,7 @@ Deno.test("runCompleteCommand() uses the config's namespace and presets", async 
 
 Deno.test("runCompleteCommand() prints nothing when the cluster fails or is too slow", async () => {
   const refused = fakeDeps({ connect: () => Promise.reject(new Error("connection refused")) });
-  await runCompleteCommand(["vm", "get", ""], {}, refused);
+  await runCompleteCommand(["vm", "get", ""], {}, commandTree(refused), refused);
   assert.equal(refused.stdout() + refused.stderr(), "");
 
   let aborted = false;
@@ -110,12 +116,14 @@ Deno.test("runCompleteCommand() prints nothing when the cluster fails or is too 
       }),
   });
   const started = performance.now();
-  await runCompleteCommand(["vm", "get", ""], {}, hanging, { timeoutMs: 50 });
+  await runCompleteCommand(["vm", "get", ""], {}, commandTree(hanging), hanging, { timeoutMs: 50 });
   assert.ok(performance.now() - started < 1000);
   assert.equal(aborted, true);
   assert.equal(hanging.stdout() + hanging.stderr(), "");
 
   const neverConnects = fakeDeps({ connect: () => new Promise(() => {}) });
-  await runCompleteCommand(["vm", "get", ""], {}, neverConnects, { timeoutMs: 50 });
+  await runCompleteCommand(["vm", "get", ""], {}, commandTree(neverConnects), neverConnects, {
+    timeoutMs: 50,
+  });
   assert.equal(neverConnects.stdout(), "");
 });

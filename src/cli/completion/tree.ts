@@ -41,6 +41,8 @@ export interface CompletionTree {
   commands: readonly CompletionTree[];
   /** The noun this command belongs to (`vm` for `vm get`). */
   noun?: Noun;
+  /** A leaf's global flags (long names): the root's others are not offered after it. */
+  globals?: readonly string[];
 }
 
 /** Arguments that are new names rather than existing objects. */
@@ -112,6 +114,7 @@ function walk(cmd: CommandSpec, parentNoun: Noun | undefined, isRoot = false): C
     }),
     commands,
     ...(noun ? { noun } : {}),
+    ...(cmd.run ? { globals: cmd.globals ?? [] } : {}),
   };
 }
 

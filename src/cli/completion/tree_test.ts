@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { commandTree } from "../program.ts";
 import { type CompletionTree, treeFromSpec } from "./tree.ts";
 

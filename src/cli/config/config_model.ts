@@ -1,5 +1,5 @@
 /**
- * What a config file holds, apart from its YAML parser (config.ts), so commands that
+ * What a config file holds, apart from its YAML parser (parse_config.ts), so commands that
  * only apply a config never load the YAML library.
  * @module
  */

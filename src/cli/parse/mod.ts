@@ -11,6 +11,7 @@ import { routeArgv } from "./route.ts";
 import { expandShortcuts } from "./shortcuts.ts";
 import { verbFirstToNounFirst } from "./verb_first.ts";
 import { parseArgv, type Parsed } from "./stricli_app.ts";
+import { refuseUnhonoured } from "../honoured_globals.ts";
 
 /** What a command line asks for. `usage`: help for an incomplete command, on stderr, exit 2. */
 export type CommandLine =
@@ -35,7 +36,12 @@ export async function parseCommandLine(
     globals,
   );
   const routed = routeArgv(root, words);
-  if (routed.atGroup && !routed.argv.some((w) => w === "-h" || w === "--help")) {
+  const help = routed.argv.some((w) => w === "-h" || w === "--help");
+  if (routed.leaf && !help) {
+    const command = [root.name, ...routed.path].join(" ");
+    refuseUnhonoured(routed.leaf, root.flags ?? [], routed.argv.slice(routed.path.length), command);
+  }
+  if (routed.atGroup && !help) {
     const help = await parseArgv(root, [...routed.path, "--help"]);
     return { kind: "usage", text: help.kind === "help" ? help.text : "" };
   }

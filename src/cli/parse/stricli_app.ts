@@ -29,8 +29,10 @@ import {
   type Invocation,
   isNegation,
 } from "../command_spec.ts";
-import { didYouMean } from "../../core/_did_you_mean.ts";
+import { didYouMean } from "../../core/did_you_mean.ts";
 import { InputError } from "../outcomes.ts";
+import { honouredBy } from "../honoured_globals.ts";
+import { globalFlagsHelp, usageLine } from "./help_lines.ts";
 
 /** What the command line asked for: a leaf to run, or help to print on stdout. */
 export type Parsed =
@@ -46,12 +48,17 @@ type Recorded = { leaf: CommandSpec; values: Record<string, unknown>; args: stri
  */
 export async function parseArgv(root: CommandSpec, argv: readonly string[]): Promise<Parsed> {
   let recorded: Recorded | undefined;
+  const build: Build = {
+    globals: root.flags ?? [],
+    record: (r) => recorded = r,
+    help: wantsHelp(argv),
+  };
   const app = buildApplication(
-    routeOf(root, root.flags ?? [], (r) => recorded = r, true),
+    routeOf(root, build, true),
     {
       name: root.name,
       scanner: { caseStyle: "allow-kebab-for-camel", allowArgumentEscapeSequence: true },
-      // Usage lines name the required parts only: every leaf takes the eight global flags too.
+      // The root's usage lines name the required parts only; a leaf's own is usageLine().
       documentation: { disableAnsiColor: true, onlyRequiredInUsageLine: true },
       localization: { text: TEXT },
     },
@@ -69,7 +76,23 @@ export async function parseArgv(root: CommandSpec, argv: readonly string[]): Pro
     throw new InputError(reason[0].toLowerCase() + reason.slice(1));
   }
   if (!recorded) return { kind: "help", text: out };
-  return invocationOf(recorded, root.flags ?? []);
+  return invocationOf(recorded, honouredBy(recorded.leaf, root.flags ?? []));
+}
+
+/** How the Stricli tree is built: for help, or to record a leaf's values. */
+interface Build {
+  globals: readonly FlagSpec[];
+  record: (r: Recorded) => void;
+  /**
+   * Building for `--help`: what a command needs is marked required. To run, the parser leaves
+   * those checks to the command, which names every problem of the command line in one message.
+   */
+  help: boolean;
+}
+
+function wantsHelp(argv: readonly string[]): boolean {
+  const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  return flags.includes("-h") || flags.includes("--help");
 }
 
 /** Stricli's English text, with unknown commands and flags worded like hyperctl's other errors. */
@@ -119,20 +142,19 @@ function parserKey(spec: FlagSpec): string {
 // deno-lint-ignore no-explicit-any
 type Loose = any;
 
-function routeOf(
-  spec: CommandSpec,
-  globals: readonly FlagSpec[],
-  record: (r: Recorded) => void,
-  isRoot = false,
-): Loose {
-  if (spec.run) return commandOf(spec, globals, record);
+function routeOf(spec: CommandSpec, build: Build, isRoot = false): Loose {
+  if (spec.run) return commandOf(spec, build);
   const routes: Record<string, Loose> = {};
   const aliases: Record<string, string> = {};
   for (const child of spec.commands ?? []) {
-    routes[child.name] = routeOf(child, globals, record);
+    routes[child.name] = routeOf(child, build);
     for (const alias of child.aliases ?? []) aliases[alias] = child.name;
   }
-  const full = [spec.description, spec.helpAfter?.trim()].filter(Boolean).join("\n\n");
+  const full = [
+    spec.description,
+    isRoot ? globalFlagsHelp(build.globals) : undefined,
+    spec.helpAfter?.trim(),
+  ].filter(Boolean).join("\n\n");
   return buildRouteMap({
     routes,
     aliases,
@@ -143,46 +165,47 @@ function routeOf(
   } as Loose);
 }
 
-function commandOf(
-  spec: CommandSpec,
-  globals: readonly FlagSpec[],
-  record: (r: Recorded) => void,
-): Loose {
+function commandOf(spec: CommandSpec, build: Build): Loose {
   const flags: Record<string, Loose> = {};
   const aliases: Record<string, string> = {};
-  for (const f of [...globals, ...(spec.flags ?? [])]) {
-    flags[parserKey(f)] = flagParameter(f);
+  for (const f of [...honouredBy(spec, build.globals), ...(spec.flags ?? [])]) {
+    flags[parserKey(f)] = flagParameter(f, build.help);
     if (f.short) aliases[f.short.slice(1)] = parserKey(f);
   }
-  return buildCommand({
+  const command: Loose = buildCommand({
     func(values: Record<string, unknown>, ...args: unknown[]) {
       const words = args.flat().filter((a): a is string => typeof a === "string");
-      record({ leaf: spec, values, args: words });
+      build.record({ leaf: spec, values, args: words });
     },
-    parameters: { flags, aliases, positional: positionalOf(spec.args ?? []) },
-    docs: { brief: spec.description },
+    parameters: { flags, aliases, positional: positionalOf(spec.args ?? [], build.help) },
+    docs: { brief: spec.description, customUsage: [usageLine(spec)] },
   } as Loose);
+  // A group's help lists its leaves by the same usage line as their own help.
+  command.formatUsageLine = (args: { prefix: string[] }) =>
+    `${args.prefix.join(" ")} ${usageLine(spec)}`;
+  return command;
 }
 
-function flagParameter(f: FlagSpec): Loose {
+function flagParameter(f: FlagSpec, help: boolean): Loose {
   const brief = f.default === undefined
     ? f.description
     : `${f.description} (default: ${f.default})`;
   const placeholder = f.placeholder ?? "value";
+  const optional = !(help && f.required);
   if (f.value === "none") return { kind: "boolean", brief, optional: true, withNegated: false };
-  if (f.choices) return { kind: "enum", values: f.choices, brief, optional: true };
+  if (f.choices) return { kind: "enum", values: f.choices, brief, optional };
   return {
     kind: "parsed",
     parse: String,
     brief,
     placeholder,
-    optional: true,
+    optional,
     ...(f.repeatable ? { variadic: true } : {}),
     ...(f.value === "optional" ? { inferEmpty: true } : {}),
   };
 }
 
-function positionalOf(args: readonly ArgSpec[]): Loose {
+function positionalOf(args: readonly ArgSpec[], help: boolean): Loose {
   const last = args.at(-1);
   if (last?.variadic) {
     return {
@@ -197,7 +220,7 @@ function positionalOf(args: readonly ArgSpec[]): Loose {
       brief: a.name,
       parse: String,
       placeholder: a.name,
-      optional: !a.required,
+      optional: !(help && a.required),
     })),
   };
 }

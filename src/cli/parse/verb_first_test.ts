@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { valueFlagWords } from "../command_spec.ts";
-import { fakeDeps } from "../fake_deps.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
 import { commandTree } from "../program.ts";
 import { verbFirstToNounFirst } from "./verb_first.ts";
 

@@ -5,7 +5,7 @@
  */
 
 import { InputError } from "../input_error.ts";
-import { closest, didYouMean } from "../_did_you_mean.ts";
+import { closest, didYouMean } from "../did_you_mean.ts";
 import { API_VERSION } from "../kinds.ts";
 import { labelKeyError, labelValueError } from "../label_selector.ts";
 import { validateDns1123Label, validateDns1123Name } from "../names.ts";

@@ -1,6 +1,6 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
-import { assertThrowsWith } from "../_testing.ts";
+import { assertThrowsWith } from "../../testing/assert_throws.ts";
 import { type BackupCreateFlags, buildBackupJob, parseBackupCreate } from "./backup.ts";
 
 const s3: BackupCreateFlags = { namespace: "prod", destType: "s3", bucket: "vm-backups" };

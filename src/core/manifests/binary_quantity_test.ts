@@ -1,6 +1,6 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
-import { assertThrowsWith } from "../_testing.ts";
+import { assertThrowsWith } from "../../testing/assert_throws.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 
 Deno.test("parseBinaryQuantityFlag() accepts binary quantities of whole bytes, as written", () => {

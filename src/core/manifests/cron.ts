@@ -10,7 +10,7 @@
 
 import { InputError } from "../input_error.ts";
 import { Cron } from "croner";
-import { closest, didYouMean } from "../_did_you_mean.ts";
+import { closest, didYouMean } from "../did_you_mean.ts";
 
 const FIELDS = "minute hour day-of-month month day-of-week";
 const NICKNAMES = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];

@@ -1,6 +1,6 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
-import { assertThrowsWith } from "../_testing.ts";
+import { assertThrowsWith } from "../../testing/assert_throws.ts";
 import { buildRestoreJob, parseRestoreCreate } from "./restore.ts";
 
 Deno.test("restore create: generateName restore-<vm>- and a backup-ref source", () => {

@@ -5,7 +5,7 @@
  */
 
 import { InputError } from "../input_error.ts";
-import { didYouMean } from "../_did_you_mean.ts";
+import { didYouMean } from "../did_you_mean.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 import { checkName, checkNamespace, parseBoolFlag, parseIntFlag } from "./_common.ts";
 import type {

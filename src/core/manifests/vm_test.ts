@@ -1,6 +1,6 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
-import { assertThrowsWith } from "../_testing.ts";
+import { assertThrowsWith } from "../../testing/assert_throws.ts";
 import { buildVirtualMachine, parseVmCreate, type VmCreateFlags } from "./vm.ts";
 
 const base: VmCreateFlags = { namespace: "prod", cpus: "4", memory: "8Gi" };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { KubeObject } from "../../core/types.ts";
-import { MemoryCluster, vm } from "./_testing.ts";
+import { MemoryCluster, vm } from "../../testing/memory_cluster.ts";
 import { reconcileVm } from "./reconcile_vm.ts";
 
 const running = (annotations: Record<string, string> = {}, spec = {}): KubeObject => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { faultFor } from "./faults.ts";
-import { obj } from "./_testing.ts";
+import { obj } from "../../testing/memory_cluster.ts";
 
 Deno.test("faultFor() reads the annotation first, then the first matching rule", () => {
   const op = obj("VMOperation", "op", { operation: "clone" }, undefined, {

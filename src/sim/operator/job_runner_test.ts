@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createJobRunner, type RunnerJob } from "./job_runner.ts";
 import { buildBackupJobDefinition, type JobDefinition } from "./job_definition.ts";
-import { obj, T0 } from "./_testing.ts";
+import { obj, T0 } from "../../testing/memory_cluster.ts";
 
 function definition(fault?: "fail" | "hang"): JobDefinition {
   return buildBackupJobDefinition(

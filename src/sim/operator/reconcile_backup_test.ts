@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, obj, T0, vm } from "./_testing.ts";
+import { MemoryCluster, obj, T0, vm } from "../../testing/memory_cluster.ts";
 import { reconcileBackup } from "./reconcile_backup.ts";
 import { backupOutputPath, buildBackupJobDefinition } from "./job_definition.ts";
 import type { RunnerJob } from "./job_runner.ts";

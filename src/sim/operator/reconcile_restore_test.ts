@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, obj, T0, vm } from "./_testing.ts";
+import { MemoryCluster, obj, T0, vm } from "../../testing/memory_cluster.ts";
 import { reconcileRestore, restoreRunnerId, validateRestoreSource } from "./reconcile_restore.ts";
 import type { RunnerJob } from "./job_runner.ts";
 import { buildRestoreJobDefinition } from "./job_definition.ts";

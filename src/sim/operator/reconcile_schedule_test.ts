@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, obj, T0 } from "./_testing.ts";
+import { MemoryCluster, obj, T0 } from "../../testing/memory_cluster.ts";
 import { reconcileSchedule, scheduledJobName } from "./reconcile_schedule.ts";
 import type { KubeObject } from "../../core/types.ts";
 

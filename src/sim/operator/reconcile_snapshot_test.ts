@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, obj, T0, vm } from "./_testing.ts";
+import { MemoryCluster, obj, T0, vm } from "../../testing/memory_cluster.ts";
 import { reconcileSnapshot, snapshotExpiry } from "./reconcile_snapshot.ts";
 
 const snapStatus = (c: MemoryCluster) =>

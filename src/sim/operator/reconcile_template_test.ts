@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, obj, vm } from "./_testing.ts";
+import { MemoryCluster, obj, vm } from "../../testing/memory_cluster.ts";
 import { reconcileTemplate } from "./reconcile_template.ts";
 
 Deno.test("reconcileTemplate() marks a valid template ready once, then writes nothing", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, T0, vm } from "./_testing.ts";
+import { MemoryCluster, T0, vm } from "../../testing/memory_cluster.ts";
 import { reconcileVm } from "./reconcile_vm.ts";
 import { chooseNode, ipFor } from "./placement.ts";
 import { worldOf } from "./world.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MemoryCluster, obj, T0, vm } from "./_testing.ts";
+import { MemoryCluster, obj, T0, vm } from "../../testing/memory_cluster.ts";
 import { reconcileVmOperation } from "./reconcile_vmoperation.ts";
 import { reconcileVm } from "./reconcile_vm.ts";
 import { worldOf } from "./world.ts";

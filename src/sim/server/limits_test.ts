@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { vm } from "./_fixture.ts";
+import { vm } from "../../testing/vm_crd_fixture.ts";
 import { MAX_ANNOTATION_BYTES, MAX_BODY_BYTES } from "./limits.ts";
 import { startSimServer } from "./server.ts";
 

@@ -1,6 +1,6 @@
 import assert, { deepEqual, equal, throws } from "node:assert/strict";
 import { admitterFor } from "./admission.ts";
-import { vm, VM_DEF } from "./_fixture.ts";
+import { vm, VM_DEF } from "../../testing/vm_crd_fixture.ts";
 import { listPage, selectorMatcher } from "./list_query.ts";
 import { ResourceOps } from "./resource_ops.ts";
 import { ApiError } from "./status.ts";

@@ -1,7 +1,7 @@
 import assert, { deepEqual, equal, throws } from "node:assert/strict";
 import type { KubeObject } from "../../core/types.ts";
 import { admitterFor } from "./admission.ts";
-import { vm, VM_DEF } from "./_fixture.ts";
+import { vm, VM_DEF } from "../../testing/vm_crd_fixture.ts";
 import { mergePatch } from "./patch.ts";
 import { ResourceOps, type WriteOpts } from "./resource_ops.ts";
 import { ApiError } from "./status.ts";

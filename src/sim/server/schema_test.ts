@@ -1,5 +1,5 @@
 import { deepEqual } from "node:assert/strict";
-import { VM_DEF } from "./_fixture.ts";
+import { VM_DEF } from "../../testing/vm_crd_fixture.ts";
 import { compileValidator, validateName } from "./schema_validate.ts";
 import { applyDefaults, prune } from "./structural.ts";
 

@@ -1,6 +1,6 @@
 import assert, { deepEqual, equal } from "node:assert/strict";
 import { parse } from "yaml";
-import { vm } from "./_fixture.ts";
+import { vm } from "../../testing/vm_crd_fixture.ts";
 import { startSimServer } from "./server.ts";
 
 const CRD = Deno.readTextFileSync(new URL("./testdata/virtualmachines.yaml", import.meta.url));

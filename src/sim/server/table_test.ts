@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { VM_DEF } from "./_fixture.ts";
+import { VM_DEF } from "../../testing/vm_crd_fixture.ts";
 import { jsonPathValues, toTable, wantsTable } from "./table.ts";
 
 Deno.test("jsonPathValues: the CRD column subset", () => {

@@ -9,7 +9,7 @@ import { resourceName } from "../../../render/name.ts";
 import type { Deps, GlobalFlags } from "../../deps.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { InputError } from "../../outcomes.ts";
-import { refFor } from "../_common.ts";
+import { refFor } from "../common.ts";
 import { parseTargetSpec } from "../_targets.ts";
 
 const SCHEDULE = kindByNoun("schedule");

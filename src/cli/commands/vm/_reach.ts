@@ -10,7 +10,7 @@ import { type EndpointFailure, isEndpointFailure } from "../../../core/vm_endpoi
 import { escapeCell } from "../../../render/escape.ts";
 import type { Connection, GlobalFlags } from "../../deps.ts";
 import { InputError } from "../../outcomes.ts";
-import { refFor } from "../_common.ts";
+import { refFor } from "../common.ts";
 
 /** The VM cannot be reached yet: not running, no address, no node address. Exit 1. */
 export class UnreachableError extends Error {

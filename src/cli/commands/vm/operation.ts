@@ -19,7 +19,7 @@ import {
 import type { Connection, Deps, GlobalFlags } from "../../deps.ts";
 import { getString } from "../../../core/types.ts";
 import { InputError } from "../../outcomes.ts";
-import { refFor } from "../_common.ts";
+import { refFor } from "../common.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
 import { NONE_MATCHED, parseTargetSpec, requireExisting, resolveTargets } from "../_targets.ts";

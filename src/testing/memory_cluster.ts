@@ -4,15 +4,15 @@
  * @module
  */
 
-import { isRecord, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
-import type { Action, Plan } from "./plan.ts";
-import type { KindName } from "./resources.ts";
-import { reconcileVm } from "./reconcile_vm.ts";
-import { reconcileVmOperation } from "./reconcile_vmoperation.ts";
-import { reconcileSnapshot } from "./reconcile_snapshot.ts";
-import type { RunnerJob } from "./job_runner.ts";
-import type { FaultRules } from "./faults.ts";
-import { type World, worldOf } from "./world.ts";
+import { isRecord, type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
+import type { Action, Plan } from "../sim/operator/plan.ts";
+import type { KindName } from "../sim/operator/resources.ts";
+import { reconcileVm } from "../sim/operator/reconcile_vm.ts";
+import { reconcileVmOperation } from "../sim/operator/reconcile_vmoperation.ts";
+import { reconcileSnapshot } from "../sim/operator/reconcile_snapshot.ts";
+import type { RunnerJob } from "../sim/operator/job_runner.ts";
+import type { FaultRules } from "../sim/operator/faults.ts";
+import { type World, worldOf } from "../sim/operator/world.ts";
 
 /** 2026-01-01T00:00:00Z, the clock of the unit tests. */
 export const T0 = Date.parse("2026-01-01T00:00:00Z");

@@ -1,13 +1,13 @@
 /**
- * Test fixture: the trimmed VirtualMachine CRD in testdata/, loaded once.
+ * Test fixture: the trimmed VirtualMachine CRD in src/sim/server/testdata/, loaded once.
  * @module
  */
 
-import { resourceDefsFromYaml } from "./resource_defs.ts";
+import { resourceDefsFromYaml } from "../sim/server/resource_defs.ts";
 
 /** The fixture CRD's resource definition. */
 export const VM_DEF = resourceDefsFromYaml(
-  Deno.readTextFileSync(new URL("./testdata/virtualmachines.yaml", import.meta.url)),
+  Deno.readTextFileSync(new URL("../sim/server/testdata/virtualmachines.yaml", import.meta.url)),
 )[0];
 
 /** A valid VM object for the fixture CRD. */

@@ -7,9 +7,9 @@ import { API_VERSION, kindByNoun } from "../core/kinds.ts";
 import { createKubeApi, type KubeClient } from "../k8s/client.ts";
 import { resolveKubeConfig } from "../k8s/kubeconfig.ts";
 import { startSimServer } from "../sim/server/mod.ts";
-import { fakeDeps } from "./fake_deps.ts";
-import { refFor } from "./commands/_common.ts";
-import { concludeWait, waitFor } from "./wait.ts";
+import { fakeDeps } from "../testing/fake_deps.ts";
+import { refFor } from "./commands/common.ts";
+import { concludeWait, waitFor } from "./operation_wait.ts";
 
 const OP = kindByNoun("op");
 const CRDS = new URL("../../deploy/crds", import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { InputError } from "../../core/input_error.ts";
 import assert from "node:assert/strict";
-import { parseConfig } from "./config.ts";
+import { parseConfig } from "./parse_config.ts";
 import type { Config } from "./config_model.ts";
 
 const P = "/home/ada/.config/hyperctl/config.yaml";

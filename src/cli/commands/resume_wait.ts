@@ -7,7 +7,7 @@
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
-import { concludeWait, waitFor } from "../wait.ts";
+import { concludeWait, waitFor } from "../operation_wait.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
 import { parseTargetSpec } from "./_targets.ts";

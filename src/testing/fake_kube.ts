@@ -7,8 +7,8 @@
 
 import { NEVER, type Observable } from "../rx.ts";
 import type { KubeList, KubeObject, WatchEvent } from "../core/types.ts";
-import type { ListOptions, ResourceRef, WatchOptions } from "./api.ts";
-import type { RxKube } from "./_rx_kube.ts";
+import type { ListOptions, ResourceRef, WatchOptions } from "../k8s/api.ts";
+import type { RxKube } from "../k8s/watch.ts";
 
 /** The fake and what it was asked. */
 export interface FakeKube extends RxKube {

@@ -8,9 +8,9 @@ import { equal, match } from "node:assert/strict";
 import { createKubeApi, type KubeClient } from "../k8s/client.ts";
 import { resolveKubeConfig } from "../k8s/kubeconfig.ts";
 import { startSimServer } from "../sim/server/mod.ts";
-import type { Connection } from "./deps.ts";
+import type { Connection } from "../cli/deps.ts";
 import { type FakeDeps, fakeDeps, type FakeDepsOptions } from "./fake_deps.ts";
-import { run } from "./main.ts";
+import { run } from "../cli/main.ts";
 
 /** What a test body gets. */
 export interface SimDeps {

@@ -6,7 +6,7 @@
  */
 
 import { VirtualTimeScheduler } from "rxjs";
-import type { Connection, Deps, GlobalFlags } from "./deps.ts";
+import type { Connection, Deps, GlobalFlags } from "../cli/deps.ts";
 
 /** Deps plus what the test reads back. */
 export interface FakeDeps extends Deps {

@@ -1,8 +1,8 @@
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { TestScheduler } from "rxjs/testing";
 import type { KubeList, WatchEvent } from "../core/types.ts";
-import { fakeKube, kubeList, vm, VM_REF } from "./_fake_kube.ts";
-import { object$ } from "./get.ts";
+import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
+import { object$ } from "./watch_object.ts";
 
 const newScheduler = () => new TestScheduler((actual, expected) => assertEquals(actual, expected));
 

@@ -3,16 +3,17 @@
  *
  * Parsing is pure and strict: an unknown key anywhere, a wrong type or a malformed value is a
  * `InputError` naming the file, the line and the key path, so a typo never silently does nothing.
+ * A preset's values are checked with the same parsers the flags use, so a bad preset fails when
+ * the config is loaded (with the file and line) rather than later as a puzzling flag error.
  * @module
  */
 
 import { InputError } from "../../core/input_error.ts";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { closest } from "../../core/_did_you_mean.ts";
-import { kindByName } from "../../core/kinds.ts";
+import { closest } from "../../core/did_you_mean.ts";
+import { kindByName, kindByNoun } from "../../core/kinds.ts";
 import { isDns1123Label } from "../../core/names.ts";
 import { allowedFormats, type OutputFormat } from "../../render/renderer.ts";
-import { checkPresetValues } from "./_preset_values.ts";
 import {
   COLOR_SETTINGS,
   type ColorSetting,
@@ -20,6 +21,11 @@ import {
   type Preset,
   PRESET_FILTER_KEYS,
 } from "./config_model.ts";
+import { parseFieldSelector } from "../../core/field_selector.ts";
+import { parseFilterOptions } from "../../core/filters.ts";
+import { parseLabelSelector } from "../../core/label_selector.ts";
+import { parseQuery } from "../../core/query.ts";
+import { parseSortKey } from "../../core/sort.ts";
 
 const TOP_KEYS = ["output", "color", "namespace", "presets"] as const;
 const PRESET_KEYS = [...PRESET_FILTER_KEYS, "kind"] as const;
@@ -38,7 +44,7 @@ type Fail = (node: Node | null | undefined, message: string) => never;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseConfig } from "./config.ts";
+ * import { parseConfig } from "./parse_config.ts";
  * const c = parseConfig("output: wide\npresets:\n  big: { minMemory: 16Gi }\n", "config.yaml");
  * assert.equal(c.output, "wide");
  * assert.equal(c.presets.big.minMemory, "16Gi");
@@ -200,4 +206,28 @@ function oneOf(node: Node, path: string, allowed: readonly string[], fail: Fail)
       hint ? ` (did you mean "${hint}"?)` : ""
     }`,
   );
+}
+
+/**
+ * Throw the flag parser's error for the first malformed value. Phases, `--where` and
+ * `--sort-by` depend on the kind, so they are checked only when the preset names its kind.
+ */
+export function checkPresetValues(preset: Preset): void {
+  if (preset.selector !== undefined) parseLabelSelector(preset.selector);
+  if (preset.fieldSelector !== undefined) parseFieldSelector(preset.fieldSelector);
+  const kind = kindByNoun(preset.kind ?? "vm");
+  parseFilterOptions(
+    {
+      status: preset.kind === undefined ? undefined : preset.status,
+      node: preset.node,
+      minCpus: preset.minCpus,
+      minMemory: preset.minMemory,
+      createdAfter: preset.createdAfter,
+      createdBefore: preset.createdBefore,
+    },
+    kind,
+    0,
+  );
+  if (preset.kind !== undefined && preset.where !== undefined) parseQuery(preset.where, kind);
+  if (preset.kind !== undefined && preset.sortBy !== undefined) parseSortKey(preset.sortBy, kind);
 }
