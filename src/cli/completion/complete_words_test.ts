@@ -259,9 +259,10 @@ Deno.test("completeWords() offers -o's template formats where they are accepted"
   const refused: string[][] = [
     ["wait", "vm", "web-1", "-o", "j"],
     ["vm", "create", "x", "-o", "j"],
-    ["vm", "delete", "web-1", "-o", "j"],
     ["describe", "vm", "web-1", "-o", "j"],
     ["-o", "j"],
   ];
   for (const words of refused) assert.deepEqual(await complete(words), ["json"], words.join(" "));
+  // delete prints only its "deleted" lines: it takes no -o at all.
+  assert.deepEqual(await complete(["vm", "delete", "web-1", "-o", "j"]), []);
 });
