@@ -9,7 +9,8 @@
 
 import type { KubeObject } from "../core/types.ts";
 import { jsonLine } from "./jsonl.ts";
-import type { Renderer, RenderEvent } from "./renderer.ts";
+import type { ListStream, StreamingRenderer } from "./list_stream.ts";
+import type { RenderEvent } from "./renderer.ts";
 
 /** kubectl's JSONPrinter uses `json.MarshalIndent(obj, "", "    ")`. */
 const INDENT = 4;
@@ -42,10 +43,48 @@ export function listOf(items: readonly KubeObject[]): {
  * deepEqual(JSON.parse(out), { apiVersion: "v1", kind: "List", items: [] });
  * ```
  */
-export function createJsonRenderer(): Renderer {
+export function createJsonRenderer(): StreamingRenderer {
   return {
     list: (items) => JSON.stringify(listOf(items), null, INDENT) + "\n",
     single: (obj) => JSON.stringify(obj, null, INDENT) + "\n",
     event: (ev: RenderEvent) => jsonLine(ev),
+    listStream: jsonListStream,
+  };
+}
+
+/** The `List` envelope as `JSON.stringify(listOf(items), null, 4)` prints it around its items. */
+const LIST_OPEN = '{\n    "apiVersion": "v1",\n    "kind": "List",\n    "items": [';
+const LIST_CLOSE = "\n    ]\n}\n";
+const EMPTY_LIST = `${LIST_OPEN}]\n}\n`;
+/** An item of `items` sits two levels deep: every line of it after the first is indented by 8. */
+const ITEM_BREAK = "\n" + " ".repeat(2 * INDENT);
+
+/**
+ * `-o json` of a list, printed page by page: the same bytes as `list()` of all the items, with the
+ * envelope opened at the first item and closed by `end()`. Each item is stringified on its own and
+ * indented to its depth; JSON escapes newlines inside strings, so every raw newline is a line
+ * break of the layout and can take the indent.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * const s = jsonListStream();
+ * const items = [{ a: 1 }, { b: [2] }];
+ * equal(s.page(items.slice(0, 1)) + s.page(items.slice(1)) + s.end(), createJsonRenderer().list(items));
+ * ```
+ */
+export function jsonListStream(): ListStream {
+  let opened = false;
+  return {
+    page(items) {
+      let out = "";
+      for (const item of items) {
+        out += (opened ? "," : LIST_OPEN) + ITEM_BREAK;
+        out += JSON.stringify(item, null, INDENT).replaceAll("\n", ITEM_BREAK);
+        opened = true;
+      }
+      return out;
+    },
+    end: () => opened ? LIST_CLOSE : EMPTY_LIST,
   };
 }

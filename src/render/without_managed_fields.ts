@@ -7,6 +7,7 @@
  */
 
 import { isRecord, type KubeObject } from "../core/types.ts";
+import { isStreamingRenderer, type ListStream, type StreamingRenderer } from "./list_stream.ts";
 import type { Renderer } from "./renderer.ts";
 
 /**
@@ -37,9 +38,19 @@ export function stripManagedFields(obj: KubeObject): KubeObject {
  * ```
  */
 export function withoutManagedFields(renderer: Renderer): Renderer {
-  return {
+  const wrapped: Renderer = {
     list: (items, contexts) => renderer.list(items.map(stripManagedFields), contexts),
     single: (obj, context) => renderer.single(stripManagedFields(obj), context),
     event: (ev, atMs) => renderer.event({ ...ev, object: stripManagedFields(ev.object) }, atMs),
   };
+  if (!isStreamingRenderer(renderer)) return wrapped;
+  const listStream = (): ListStream => {
+    const inner = renderer.listStream();
+    return {
+      page: (items, contexts) => inner.page(items.map(stripManagedFields), contexts),
+      end: () => inner.end(),
+    };
+  };
+  const streaming: StreamingRenderer = { ...wrapped, listStream };
+  return streaming;
 }

@@ -6,16 +6,14 @@
  * @module
  */
 
-import { lastValueFrom } from "../../rx.ts";
 import { parseFieldSelector } from "../../core/field_selector.ts";
 import { parseFilterOptions, toPredicate } from "../../core/filters.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
-import { parseSortKey, type SortKey, sortObjects } from "../../core/sort.ts";
+import { parseSortKey, type SortKey } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { parseDuration } from "../../core/duration.ts";
-import { list$ } from "../../k8s/list.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
@@ -25,6 +23,7 @@ import type { RawListFlags } from "../program.ts";
 import { colorFor, refFor } from "./_common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
+import { printList } from "./_print_list.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
@@ -169,23 +168,14 @@ export async function runList(
       }
       return;
     }
-    const result = await lastValueFrom(list$(conn.api, ref, {
-      labelSelector: options.labelSelector,
-      fieldSelector: options.fieldSelector,
-      // kubectl turns chunking off for --sort-by; sorting here works on the full list anyway.
-      chunkSize: options.chunkSize,
-    }));
-    const kept = result.items.filter(options.keep);
-    const items = options.sortKey ? sortObjects(kept, options.sortKey) : kept;
-    if (items.length === 0 && ["table", "wide", "name"].includes(options.output)) {
+    const kept = await printList(conn.api, ref, { ...options, renderer, out: deps.io.out });
+    if (kept === 0 && ["table", "wide", "name"].includes(options.output)) {
       await deps.io.err.write(
         options.allNamespaces
           ? "No resources found\n"
           : `No resources found in ${conn.namespace} namespace.\n`,
       );
-      return;
     }
-    await deps.io.out.write(renderer.list(items));
   } finally {
     conn.close();
   }
