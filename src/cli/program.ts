@@ -151,6 +151,11 @@ const SIM_FLAGS: readonly FlagSpec[] = [
   ),
   valueFlag("--pace", "pace", "fast|normal operator speed", { default: "normal" }),
   valueFlag("--seed-namespace", "ns", "namespace of the seeded VMs", { default: "default" }),
+  valueFlag(
+    "--ready-file",
+    "path",
+    "write a JSON line here once the fleet is seeded (for scripts)",
+  ),
 ];
 
 /** Build the whole command tree bound to `deps`. */

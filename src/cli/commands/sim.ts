@@ -5,17 +5,14 @@
  * @module
  */
 
-import { API_VERSION } from "../../core/kinds.ts";
-import type { KubeObject } from "../../core/types.ts";
 import { createKubeApi, type KubeClient } from "../../k8s/client.ts";
 import { loadKubeConfig } from "../../k8s/kubeconfig.ts";
 import { type Operator, startOperator } from "../../sim/operator/mod.ts";
 import { type SimServer, startSimServer } from "../../sim/server/mod.ts";
 import { EMBEDDED_CRDS } from "../../sim/crds.ts";
+import { seedFleet, seedVm } from "../../sim/seed_fleet.ts";
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../outcomes.ts";
-import { refFor } from "./_common.ts";
-import { kindByNoun } from "../../core/kinds.ts";
 
 /** Raw flags of `sim`. */
 export interface SimFlags {
@@ -25,6 +22,7 @@ export interface SimFlags {
   kubeconfigOut?: string;
   pace?: string;
   seedNamespace?: string;
+  readyFile?: string;
 }
 
 /** Parsed options of `sim`. */
@@ -35,6 +33,8 @@ export interface SimOptions {
   kubeconfigOut: string;
   pace: "fast" | "normal";
   namespace: string;
+  /** `--ready-file`: written (atomically) once the fleet is seeded and the kubeconfig written. */
+  readyFile?: string;
 }
 
 /** Check `sim`'s flags (exit 2 on bad input). */
@@ -65,29 +65,7 @@ export function parseSimOptions(flags: SimFlags, home: string | undefined): SimO
     kubeconfigOut: flags.kubeconfigOut ?? `${home ?? "."}/.kube/hyperctl-sim.yaml`,
     pace,
     namespace: flags.seedNamespace ?? "default",
-  };
-}
-
-const TIERS = ["web", "db", "cache", "batch"];
-const MEMORY = ["2Gi", "4Gi", "8Gi", "16Gi", "1536Mi", "32Gi"];
-
-/** The i-th seeded VM: varied CPUs, memory, tiers and power states, so filters have work to do. */
-export function seedVm(i: number, namespace: string): KubeObject {
-  const tier = TIERS[i % TIERS.length];
-  return {
-    apiVersion: API_VERSION,
-    kind: "VirtualMachine",
-    metadata: {
-      name: `${tier}-${String(i + 1).padStart(3, "0")}`,
-      namespace,
-      labels: { tier, env: i % 3 === 0 ? "prod" : "dev" },
-    },
-    spec: {
-      cpus: [1, 2, 4, 8][i % 4],
-      memory: MEMORY[i % MEMORY.length],
-      running: i % 5 !== 4,
-      image: { source: `https://images.example/${tier}.qcow2` },
-    },
+    readyFile: flags.readyFile,
   };
 }
 
@@ -97,32 +75,40 @@ export interface RunningSim {
   api: KubeClient;
   operator: Operator;
   kubeconfigPath: string;
+  /** How many VMs were seeded. */
+  seeded: number;
   stop(): Promise<void>;
 }
 
-/** Start server and operator, write the kubeconfig (mode 0600), seed the VMs. */
+/**
+ * Start the server, seed the VMs straight into its store, then write the kubeconfig (mode 0600)
+ * and start the operator: a client that finds the kubeconfig finds the whole fleet.
+ */
 export async function startSim(options: SimOptions): Promise<RunningSim> {
   const server = await startSimServer({
     port: options.port,
     crdYaml: Object.values(EMBEDDED_CRDS),
   });
+  const seeded = seedFleet(server, {
+    count: options.vms,
+    namespace: options.namespace,
+    nodes: options.nodes,
+    now: Date.now(),
+  });
   const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
   if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });
-  await Deno.writeTextFile(
+  await writeAtomically(
     options.kubeconfigOut,
     server.kubeconfigYaml("hyperctl-sim", options.namespace),
-    { mode: 0o600 },
   );
-  await Deno.chmod(options.kubeconfigOut, 0o600).catch(() => {});
   const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
   const operator = startOperator(api, { pace: options.pace, nodes: options.nodes });
-  const vmRef = refFor(kindByNoun("vm"), options.namespace);
-  for (let i = 0; i < options.vms; i++) await api.create(vmRef, seedVm(i, options.namespace));
   return {
     server,
     api,
     operator,
     kubeconfigPath: options.kubeconfigOut,
+    seeded,
     async stop() {
       await operator.stop();
       api.close();
@@ -131,12 +117,35 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
   };
 }
 
+/** Write a file (mode 0600) under a temporary name, then rename: readers never see half of it. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${crypto.randomUUID().slice(0, 8)}.tmp`;
+  await Deno.writeTextFile(temp, text, { mode: 0o600 });
+  await Deno.chmod(temp, 0o600).catch(() => {});
+  await Deno.rename(temp, path);
+}
+
 /** Run `hyperctl sim` until SIGINT/SIGTERM. */
 export async function runSimCommand(flags: SimFlags, deps: Deps): Promise<void> {
   const options = parseSimOptions(flags, deps.env("HOME"));
+  const started = performance.now();
   const sim = await startSim(options);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (options.readyFile !== undefined) {
+    await writeAtomically(
+      options.readyFile,
+      JSON.stringify({
+        server: sim.server.url,
+        kubeconfig: sim.kubeconfigPath,
+        namespace: options.namespace,
+        vms: sim.seeded,
+      }) + "\n",
+    );
+  }
+  // The ready line: printed only now, with the fleet seeded and the kubeconfig in place.
   await deps.io.err.write(
-    `hyperctl sim: API server on ${sim.server.url}, ${options.vms} VMs in namespace "${options.namespace}", ` +
+    `hyperctl sim: API server on ${sim.server.url}, ${sim.seeded} VMs in namespace ` +
+      `"${options.namespace}" (ready in ${seconds} s), ` +
       `nodes ${options.nodes.join(", ")}\n` +
       `kubeconfig written to ${sim.kubeconfigPath} (mode 0600). Try:\n` +
       `  export KUBECONFIG=${sim.kubeconfigPath}\n` +
