@@ -6,25 +6,11 @@
  * @module
  */
 
-import { isRecord, type KubeObject } from "../core/types.ts";
+import { stripManagedFields } from "../core/managed_fields.ts";
 import { isStreamingRenderer, type ListStream, type StreamingRenderer } from "./list_stream.ts";
 import type { Renderer } from "./renderer.ts";
 
-/**
- * A shallow copy of the object without `metadata.managedFields`; the input is not modified, so
- * a cache holding the object is not changed by printing it.
- *
- * @example
- * ```ts
- * import { deepEqual } from "node:assert/strict";
- * deepEqual(stripManagedFields({ metadata: { name: "a", managedFields: [] } }), { metadata: { name: "a" } });
- * ```
- */
-export function stripManagedFields(obj: KubeObject): KubeObject {
-  if (!isRecord(obj.metadata) || !("managedFields" in obj.metadata)) return obj;
-  const { managedFields: _dropped, ...metadata } = obj.metadata;
-  return { ...obj, metadata };
-}
+export { stripManagedFields };
 
 /**
  * Wrap a renderer so no output contains managedFields.

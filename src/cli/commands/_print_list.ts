@@ -18,7 +18,7 @@ import { listPages$ } from "../../k8s/list_pages.ts";
 import type { KubeSource } from "../../k8s/_rx_kube.ts";
 import { listStreamOf } from "../../render/list_stream.ts";
 import type { Renderer } from "../../render/renderer.ts";
-import { stripManagedFields } from "../../render/without_managed_fields.ts";
+import { stripManagedFields } from "../../core/managed_fields.ts";
 import type { TextOut } from "../deps.ts";
 
 /** What `printList` needs of the parsed `list` options. */

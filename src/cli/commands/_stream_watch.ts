@@ -21,6 +21,7 @@ import {
 import type { KubeObject } from "../../core/types.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type KubeSource, watch$, type WatchViewOptions } from "../../k8s/watch.ts";
+import { leanSource } from "../../k8s/lean_source.ts";
 import { LIVE_ENTER, LIVE_EXIT, liveFrame, liveKey, liveRedraw } from "../../render/live.ts";
 import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
@@ -49,7 +50,7 @@ export function listEvents$(
   options: WatchOptions,
   checkpoint: Pick<WatchViewOptions, "resume" | "checkpoint"> = {},
 ): Observable<RenderEvent> {
-  return watch$(api, ref, {
+  return watch$(leanSource(api), ref, {
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     chunkSize: options.chunkSize,
