@@ -377,12 +377,14 @@ export async function runScale(args: string[], root: string): Promise<number> {
       }
     }
     clearInterval(loadTimer);
+    // The hand-written analysis of a run, kept beside the generated tables.
+    const findings = await Deno.readTextFile(`${root}/bench/FINDINGS-scale.md`).catch(() => "");
     const report = renderScaleReport(run, {
       args,
       options: opts,
       facts: machineFacts(kubectlBinary(), "", root),
       totalS: (performance.now() - began) / 1000,
-    });
+    }) + (findings ? `\n${findings}` : "");
     const out = opts.out.startsWith("/") ? opts.out : `${root}/${opts.out}`;
     await Deno.writeTextFile(out, report);
     log(`wrote ${out} after ${Math.round((performance.now() - began) / 1000)} s`);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import { refFor } from "../../src/cli/commands/_common.ts";
-import { hyperctl } from "../support/cli.ts";
+import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 
 const COUNT = 7;
@@ -55,6 +55,16 @@ e2eTest(
       assert.equal(filtered.stdout.split("vm-").length - 1, 4); // cpus 4 to 7
       assert.equal(filtered.stdout, filteredOne.stdout, `-o ${format} --where`);
     }
+    // kubectl pages the same objects into the same names, byte for byte.
+    const names = await hyperctl(["vm", "list", "-o", "name", "--chunk-size", "2"], {
+      kubeconfig: t.kubeconfig,
+    });
+    const kubectlNames = await kubectl(
+      ["get", "virtualmachines.hypersdk.io", "-o", "name", "--chunk-size", "2"],
+      t.kubeconfig,
+    );
+    assert.equal(kubectlNames.code, 0, kubectlNames.stderr);
+    assert.equal(names.stdout, kubectlNames.stdout);
     const json = JSON.parse(
       (await hyperctl(["vm", "list", "-o", "json", "--chunk-size", "2"], {
         kubeconfig: t.kubeconfig,
