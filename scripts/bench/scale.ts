@@ -128,6 +128,7 @@ async function measureLists(
   tools: { hyperctl: Tool; kubectl: Tool; raw: Tool },
   reps: number,
   log: (s: string) => void,
+  attempt: (what: string, fn: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
   const raw = async () => {
     const m = await runMeasured(tools.raw, [
@@ -154,47 +155,39 @@ async function measureLists(
       rssKb: m.rssKb,
     });
   }
+  const clients = [
+    { client: "hyperctl" as const, tool: tools.hyperctl, list: ["vm", "list", "-A"] },
+    { client: "kubectl" as const, tool: tools.kubectl, list: ["get", VM, "-A"] },
+  ];
+  // Warm-up: discovery cache, code cache, connection set-up, with a list of an empty namespace.
+  for (const c of clients) {
+    await runMeasured(c.tool, [...c.list.filter((a) => a !== "-A"), "-n", "scale-warm-up"]);
+  }
   for (const f of FORMATS) {
-    const clients = [
-      {
-        client: "hyperctl" as const,
-        tool: tools.hyperctl,
-        args: ["vm", "list", "-A", ...f.hyperctl],
-      },
-      { client: "kubectl" as const, tool: tools.kubectl, args: ["get", VM, "-A", ...f.kubectl] },
-    ];
     for (const c of clients) {
+      const args = [...c.list, ...(c.client === "hyperctl" ? f.hyperctl : f.kubectl)];
       log(`  ${cluster} ${size}: ${c.client} ${f.name}`);
-      // Warm-up: discovery cache, code cache; and the check that every VM was printed.
-      const check = await runMeasured(
-        c.tool,
-        f.name === "-o name" ? c.args : [...c.args, "-o", "name"],
-        {
-          capture: true,
-        },
-      );
-      const lines = (check.stdout ?? "").split("\n").filter(Boolean).length;
-      if (check.code !== 0 || lines !== size) {
-        throw new Error(
-          `${c.client} printed ${lines} of ${size} names: ${check.stderr.slice(0, 300)}`,
-        );
-      }
-      for (let i = 0; i < reps; i++) {
-        const m = await runMeasured(c.tool, c.args);
-        if (m.code !== 0) {
-          throw new Error(`${c.client} ${f.name} failed: ${m.stderr.slice(0, 300)}`);
+      await attempt(`${cluster}, ${size} VMs, ${c.client} ${f.name}`, async () => {
+        for (let i = 0; i < reps; i++) {
+          // -o name output is kept and counted: every VM must have been printed.
+          const m = await runMeasured(c.tool, args, { capture: f.name === "-o name" });
+          if (m.code !== 0) throw new Error(`exit ${m.code}: ${m.stderr.slice(0, 300)}`);
+          const lines = (m.stdout ?? "").split("\n").filter(Boolean).length;
+          if (m.stdout !== undefined && lines !== size) {
+            throw new Error(`printed ${lines} of ${size} names`);
+          }
+          run.rows.push({
+            cluster,
+            size,
+            format: f.name,
+            client: c.client,
+            ms: m.wallMs,
+            ttfbMs: m.firstByteMs,
+            rssKb: m.peakRssKb,
+            bytes: m.stdoutBytes,
+          });
         }
-        run.rows.push({
-          cluster,
-          size,
-          format: f.name,
-          client: c.client,
-          ms: m.wallMs,
-          ttfbMs: m.firstByteMs,
-          rssKb: m.peakRssKb,
-          bytes: m.stdoutBytes,
-        });
-      }
+      });
     }
   }
 }
@@ -305,7 +298,7 @@ export async function runScale(args: string[], root: string): Promise<number> {
   const log = (line: string) =>
     console.error(`[scale ${new Date().toISOString().slice(11, 19)}] ${line}`);
   const work = await Deno.makeTempDir({ prefix: "hyperctl-scale-" });
-  const run: ScaleRun = { rows: [], seeds: [], watches: [], loads: [] };
+  const run: ScaleRun = { rows: [], seeds: [], watches: [], loads: [], errors: [] };
   // The 1-minute load average through the run: the CPU is shared, so times carry its noise.
   const loadTimer = setInterval(() => run.loads.push(Deno.loadavg()[0]), 5000);
   run.loads.push(Deno.loadavg()[0]);
@@ -313,6 +306,17 @@ export async function runScale(args: string[], root: string): Promise<number> {
   try {
     log("bundling hyperctl");
     const entry = await bundle(`${work}/bundle`, root);
+    // A case that fails is reported and skipped: one client's trouble at 100 000 VMs must not
+    // cost the whole run.
+    const attempt = async (what: string, fn: () => Promise<void>) => {
+      try {
+        await fn();
+      } catch (err) {
+        const line = `${what}: ${(err as Error).message.split("\n")[0].slice(0, 300)}`;
+        log(`FAILED ${line}`);
+        run.errors.push(line);
+      }
+    };
     const measure = async (cluster: string, size: number, fleet: Fleet) => {
       const tools = {
         hyperctl: bundledTool(entry, fleet.kubeconfig),
@@ -320,8 +324,16 @@ export async function runScale(args: string[], root: string): Promise<number> {
         raw: await rawTool(root, fleet.kubeconfig, work),
       };
       const reps = size >= 100_000 ? 1 : opts.reps;
-      await measureLists(run, cluster, size, tools, reps, log);
-      if (opts.watch) await measureWatch(run, cluster, size, fleet, tools, opts.updates, log);
+      await attempt(
+        `${cluster}, ${size} VMs, lists`,
+        () => measureLists(run, cluster, size, tools, reps, log, attempt),
+      );
+      if (opts.watch) {
+        await attempt(
+          `${cluster}, ${size} VMs, watch`,
+          () => measureWatch(run, cluster, size, fleet, tools, opts.updates, log),
+        );
+      }
     };
     for (const cluster of opts.clusters) {
       if (cluster === "sim") {

@@ -48,6 +48,8 @@ export interface ScaleRun {
   watches: WatchRow[];
   /** 1-minute load averages sampled through the run. */
   loads: number[];
+  /** What could not be measured, one line each (the run goes on without it). */
+  errors: string[];
 }
 
 const MIB = 1024;
@@ -145,6 +147,15 @@ function growth(run: ScaleRun, cluster: string, sizes: number[], formats: string
 function watchTable(run: ScaleRun, cluster: string): string {
   const rows = run.watches.filter((w) => w.cluster === cluster);
   if (rows.length === 0) return "";
+  const perObject = ["hyperctl", "kubectl"].map((client) => {
+    const own = rows.filter((w) => w.client === client).sort((a, b) => a.size - b.size);
+    if (own.length < 2) return "";
+    const [a, b] = [own[0], own[own.length - 1]];
+    const kib = (b.afterListKb - a.afterListKb) / (b.size - a.size);
+    return `${client}: ${
+      kib.toFixed(2)
+    } KiB per VM (RSS after the initial list, ${a.size} → ${b.size})`;
+  }).filter(Boolean);
   return [
     "| VMs | client | RSS after the initial list | RSS after the updates | peak RSS | updates received | issuing the updates took |",
     "|---|---|---|---|---|---|---|",
@@ -152,6 +163,7 @@ function watchTable(run: ScaleRun, cluster: string): string {
       `| ${w.size} | ${w.client} | ${formatKb(w.afterListKb)} | ${formatKb(w.afterUpdatesKb)} | ` +
       `${formatKb(w.peakKb)} | ${w.received}/${w.updates} | ${formatMs(w.issueMs)} |`
     ),
+    ...(perObject.length ? ["", `Memory per watched VM: ${perObject.join("; ")}.`] : []),
   ].join("\n");
 }
 
@@ -205,6 +217,9 @@ export function renderScaleReport(
     ...run.seeds.map((s) => `| ${s.cluster} | ${s.size} | ${formatMs(s.ms)} | ${s.note} |`),
     "",
   ];
+  if (run.errors.length > 0) {
+    out.push("## Not measured", "", ...run.errors.map((e) => `- ${e}`), "");
+  }
   for (const cluster of options.clusters) {
     const title = cluster === "sim" ? "Embedded cluster (`hyperctl sim`)" : "Real API server";
     const sizes = cluster === "sim" ? options.sizes : options.realSizes;
