@@ -205,8 +205,8 @@ export function renderScaleReport(
     "(scripts/bench/raw_pages.ts): a keep-alive HTTPS client fetching the same pages of 500 " +
     "and parsing each, printing nothing — the floor. Each command lists with `-A` and its " +
     "default page size (500); stdout goes to a pipe that is drained. Medians of " +
-    `${options.reps} runs (1 at 100 000 VMs) after one warm-up that also checks every VM was ` +
-    "printed. Time to first byte (TTFB) counts from spawn; the raw client's is its first page " +
+    `${options.reps} runs (kubectl: 1 at 100 000 VMs) after a warm-up on an empty namespace; ` +
+    "`-o name` runs check that every VM was printed. Time to first byte (TTFB) counts from spawn; the raw client's is its first page " +
     "parsed, from its own start, so `TTFB − raw 1st page` is what hyperctl adds before its first " +
     "byte (start-up and rendering).",
     "",

@@ -54,16 +54,13 @@ export function createJsonRenderer(): StreamingRenderer {
 
 /** The `List` envelope as `JSON.stringify(listOf(items), null, 4)` prints it around its items. */
 const LIST_OPEN = '{\n    "apiVersion": "v1",\n    "kind": "List",\n    "items": [';
-const LIST_CLOSE = "\n    ]\n}\n";
-const EMPTY_LIST = `${LIST_OPEN}]\n}\n`;
-/** An item of `items` sits two levels deep: every line of it after the first is indented by 8. */
-const ITEM_BREAK = "\n" + " ".repeat(2 * INDENT);
+const LIST_END = "\n    ]\n}";
 
 /**
  * `-o json` of a list, printed page by page: the same bytes as `list()` of all the items, with the
- * envelope opened at the first item and closed by `end()`. Each item is stringified on its own and
- * indented to its depth; JSON escapes newlines inside strings, so every raw newline is a line
- * break of the layout and can take the indent.
+ * envelope opened at the first item and closed by `end()`. Each page is stringified as a whole
+ * `List` (one native call) and its items cut out of the envelope, so a page costs what the
+ * unpaginated output costs per item.
  *
  * @example
  * ```ts
@@ -77,14 +74,14 @@ export function jsonListStream(): ListStream {
   let opened = false;
   return {
     page(items) {
-      let out = "";
-      for (const item of items) {
-        out += (opened ? "," : LIST_OPEN) + ITEM_BREAK;
-        out += JSON.stringify(item, null, INDENT).replaceAll("\n", ITEM_BREAK);
-        opened = true;
-      }
+      if (items.length === 0) return "";
+      const whole = JSON.stringify(listOf(items), null, INDENT);
+      // `whole` is LIST_OPEN, then "\n        " before each item with "," between, then LIST_END.
+      const inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
+      const out = (opened ? "," : LIST_OPEN) + inner;
+      opened = true;
       return out;
     },
-    end: () => opened ? LIST_CLOSE : EMPTY_LIST,
+    end: () => opened ? `${LIST_END}\n` : `${LIST_OPEN}]\n}\n`,
   };
 }
