@@ -16,6 +16,7 @@ export type {
 } from "rxjs/internal/types";
 export { Subscription } from "rxjs/internal/Subscription";
 export { Subject } from "rxjs/internal/Subject";
+export { ReplaySubject } from "rxjs/internal/ReplaySubject";
 export { asyncScheduler } from "rxjs/internal/scheduler/async";
 export { EMPTY } from "rxjs/internal/observable/empty";
 export { NEVER } from "rxjs/internal/observable/never";

@@ -46,6 +46,16 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (args.includes("--scale")) {
+    const { runScale } = await import("./scale.ts");
+    try {
+      return await runScale(args, REPO);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      console.error(`error: ${err.message}`);
+      return 2;
+    }
+  }
   let opts;
   try {
     opts = parseBenchArgs(args, REPO);

@@ -51,7 +51,11 @@ export const USAGE = `usage: deno task bench [options]
   --skip a,b           skip these scenarios
   --out PATH           report file (default bench/REPORT.md)
   --root DIR           benchmark the hyperctl checkout in DIR (default: this repository)
-  --no-compile         measure the source only: no bundle, no deno compile`;
+  --no-compile         measure the source only: no bundle, no deno compile
+  --scale              instead: lists and watches at 1k/10k/100k VMs on the real API server and
+                       the sim vs kubectl and the raw paged transfer (bench/REPORT-scale.md);
+                       takes --sizes a,b,c (sim) --real-sizes a,b --reps N --clusters real,sim
+                       --updates N --no-watch --out`;
 
 function positive(flag: string, value: string | undefined, integer: boolean): number {
   const n = Number(value);

@@ -24,6 +24,8 @@ export interface Measured {
   /** Peak resident set size in KiB; NaN when it could not be read. */
   peakRssKb: number;
   stdoutBytes: number;
+  /** Spawn → first stdout byte in ms (time to first byte); NaN when nothing was printed. */
+  firstByteMs: number;
   /** Full stdout, only when asked for (`capture: true`). */
   stdout?: string;
   stderr: string;
@@ -82,15 +84,17 @@ export function procMemory(pid: number): ProcMemory {
 export async function drain(
   stream: ReadableStream<Uint8Array>,
   keep: boolean,
-): Promise<{ bytes: number; text?: string }> {
+): Promise<{ bytes: number; text?: string; firstAt: number }> {
   let bytes = 0;
+  let firstAt = NaN;
   const parts: string[] = [];
   const dec = new TextDecoder();
   for await (const chunk of stream) {
+    if (bytes === 0) firstAt = performance.now();
     bytes += chunk.byteLength;
     if (keep) parts.push(dec.decode(chunk, { stream: true }));
   }
-  return keep ? { bytes, text: parts.join("") + dec.decode() } : { bytes };
+  return keep ? { bytes, text: parts.join("") + dec.decode(), firstAt } : { bytes, firstAt };
 }
 
 /** Run `tool args…` to completion and measure it. */
@@ -136,6 +140,7 @@ export async function runMeasured(
     wallMs,
     peakRssKb,
     stdoutBytes: out.bytes,
+    firstByteMs: out.firstAt - started,
     stdout: out.text,
     stderr: err.text ?? "",
   };

@@ -79,10 +79,12 @@ export async function seedVms(
   namespace: string,
   count: number,
   workers = 8,
+  from = 0,
 ): Promise<number> {
   const ref = vmRef(namespace);
   const started = performance.now();
-  await pool(count, workers, async (i) => {
+  await pool(count - from, workers, async (k) => {
+    const i = from + k;
     const name = vmName(i);
     await api.create(ref, vmManifest(name, i));
     await api.patch(ref, name, runningStatus(i, name), { type: "merge", subresource: "status" });
@@ -104,11 +106,12 @@ export async function burstUpdates(
   count: number,
   tag: string,
   workers = 8,
+  nameOf: (i: number) => string = vmName,
 ): Promise<number> {
   const ref = vmRef(namespace);
   await pool(count, workers, async (n) => {
     const i = n % vmCount;
-    await api.patch(ref, vmName(i), runningStatus(i, `${UPDATE_MARKER}${tag}-${n}`), {
+    await api.patch(ref, nameOf(i), runningStatus(i, `${UPDATE_MARKER}${tag}-${n}`), {
       type: "merge",
       subresource: "status",
     });

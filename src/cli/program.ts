@@ -59,13 +59,17 @@ const LIST_FLAGS: readonly FlagSpec[] = [
   valueFlag("--created-before", "time", "created before an RFC 3339 time or a duration ago"),
   valueFlag("--where", "expr", "query, e.g. 'status = Running and memory >= 8Gi'"),
   valueFlag("--preset", "name", "saved filter set from the config file"),
-  valueFlag("--sort-by", "field", "sort by a field path, e.g. .spec.cpus or name"),
+  valueFlag(
+    "--sort-by",
+    "field",
+    "sort by a field path, e.g. .spec.cpus or name (reads the whole list before printing)",
+  ),
   switchFlag("--no-headers", "omit the table header"),
   valueFlag("--chunk-size", "n", "list page size (0 = unpaginated)", { default: "500" }),
   switchFlag("--watch", "after listing, watch for changes", "-w"),
   switchFlag("--watch-only", "watch for changes without listing first"),
   valueFlag("--for", "duration", "watch for this long, then exit 0 (0: print the list and stop)"),
-  switchFlag("--live", "on a terminal, redraw the watched table in place"),
+  switchFlag("--live", "on a terminal, redraw the watched table in place (keeps every row)"),
   switchFlag("--all-contexts", "list/watch in every context of the kubeconfig (CONTEXT column)"),
   valueFlag("--state-file", "path", "resume a watch across runs from this checkpoint file"),
 ];
@@ -178,6 +182,11 @@ const SIM_FLAGS: readonly FlagSpec[] = [
   ),
   valueFlag("--pace", "pace", "fast|normal operator speed", { default: "normal" }),
   valueFlag("--seed-namespace", "ns", "namespace of the seeded VMs", { default: "default" }),
+  valueFlag(
+    "--ready-file",
+    "path",
+    "write a JSON line here once the fleet is seeded (for scripts)",
+  ),
 ];
 
 /** Build the whole command tree bound to `deps`. */

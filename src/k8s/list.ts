@@ -53,17 +53,12 @@ export function list$(
   options: ListAllOptions = {},
 ): Observable<ListResult> {
   const kube = toRxKube(source);
-  const chunkSize = options.chunkSize ?? 500;
-  if (!Number.isInteger(chunkSize) || chunkSize < 0) {
-    return throwError(() =>
-      new RangeError(`cannot use chunk size "${chunkSize}": expected an integer >= 0`)
-    );
+  let base: ListOptions;
+  try {
+    base = listRequest(options);
+  } catch (error) {
+    return throwError(() => error);
   }
-  const base: ListOptions = {
-    labelSelector: options.labelSelector,
-    fieldSelector: options.fieldSelector,
-    limit: chunkSize === 0 ? undefined : chunkSize,
-  };
   const pages$ = (restartsLeft: number): Observable<ListResult> =>
     defer(() => {
       let pagesSeen = 0;
@@ -93,4 +88,26 @@ export function list$(
       );
     });
   return pages$(1);
+}
+
+/**
+ * The first page's request options for a list: selectors and `limit`.
+ *
+ * @throws RangeError when the chunk size is not an integer >= 0
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * deepEqual(listRequest({ chunkSize: 0 }), { labelSelector: undefined, fieldSelector: undefined, limit: undefined });
+ * ```
+ */
+export function listRequest(options: ListAllOptions): ListOptions {
+  const chunkSize = options.chunkSize ?? 500;
+  if (!Number.isInteger(chunkSize) || chunkSize < 0) {
+    throw new RangeError(`cannot use chunk size "${chunkSize}": expected an integer >= 0`);
+  }
+  return {
+    labelSelector: options.labelSelector,
+    fieldSelector: options.fieldSelector,
+    limit: chunkSize === 0 ? undefined : chunkSize,
+  };
 }

@@ -10,7 +10,8 @@
 
 import type { KubeObject } from "../core/types.ts";
 import { jsonLine } from "./jsonl.ts";
-import type { Renderer, RenderEvent } from "./renderer.ts";
+import type { ListStream, StreamingRenderer } from "./list_stream.ts";
+import type { RenderEvent } from "./renderer.ts";
 
 /** kubectl's JSONPrinter uses `json.MarshalIndent(obj, "", "    ")`. */
 const INDENT = 4;
@@ -45,10 +46,45 @@ export function listOf(items: readonly KubeObject[]): {
  * deepEqual(JSON.parse(out).items, []);
  * ```
  */
-export function createJsonRenderer(): Renderer {
+export function createJsonRenderer(): StreamingRenderer {
   return {
     list: (items) => JSON.stringify(listOf(items), null, INDENT) + "\n",
     single: (obj) => JSON.stringify(obj, null, INDENT) + "\n",
     event: (ev: RenderEvent) => jsonLine(ev),
+    listStream: jsonListStream,
+  };
+}
+
+/** The `List` envelope as `JSON.stringify(listOf(items), null, 4)` prints it around its items. */
+const LIST_OPEN = '{\n    "apiVersion": "v1",\n    "kind": "List",\n    "items": [';
+const LIST_END = "\n    ]\n}";
+
+/**
+ * `-o json` of a list, printed page by page: the same bytes as `list()` of all the items, with the
+ * envelope opened at the first item and closed by `end()`. Each page is stringified as a whole
+ * `List` (one native call) and its items cut out of the envelope, so a page costs what the
+ * unpaginated output costs per item.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * const s = jsonListStream();
+ * const items = [{ a: 1 }, { b: [2] }];
+ * equal(s.page(items.slice(0, 1)) + s.page(items.slice(1)) + s.end(), createJsonRenderer().list(items));
+ * ```
+ */
+export function jsonListStream(): ListStream {
+  let opened = false;
+  return {
+    page(items) {
+      if (items.length === 0) return "";
+      const whole = JSON.stringify(listOf(items), null, INDENT);
+      // `whole` is LIST_OPEN, then "\n        " before each item with "," between, then LIST_END.
+      const inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
+      const out = (opened ? "," : LIST_OPEN) + inner;
+      opened = true;
+      return out;
+    },
+    end: () => opened ? `${LIST_END}\n` : `${LIST_OPEN}]\n}\n`,
   };
 }

@@ -8,7 +8,7 @@
 import { GROUP, type KindInfo } from "../core/kinds.ts";
 import { type KubeObject, nameOf } from "../core/types.ts";
 import { escapeCell } from "./escape.ts";
-import type { Renderer } from "./renderer.ts";
+import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
 
 /**
  * The `kind.group/name` reference of one object.
@@ -35,11 +35,13 @@ export function resourceName(kind: KindInfo, obj: KubeObject): string {
  * equal(r.list([{ metadata: { name: "a" } }]), "vmoperation.hypersdk.io/a\n");
  * ```
  */
-export function createNameRenderer(kind: KindInfo): Renderer {
+export function createNameRenderer(kind: KindInfo): StreamingRenderer {
   const line = (obj: KubeObject) => resourceName(kind, obj) + "\n";
+  const list = (items: readonly KubeObject[]) => items.map(line).join("");
   return {
-    list: (items) => items.map(line).join(""),
+    list,
     single: line,
     event: (ev) => line(ev.object),
+    listStream: () => concatenatingStream({ list }),
   };
 }

@@ -10,7 +10,8 @@
 import type { KubeObject } from "../core/types.ts";
 import { type Cell, TabLayout } from "./_tab_layout.ts";
 import type { ColumnSet, RowInput } from "./columns.ts";
-import type { Renderer, RenderEvent } from "./renderer.ts";
+import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
+import type { RenderEvent } from "./renderer.ts";
 
 /** Options for {@link createTableRenderer}. */
 export interface TableRendererOptions {
@@ -36,7 +37,10 @@ export interface TableRendererOptions {
  * equal(r.list([{}]), "NAME    STATUS\nweb-1   Running\n");
  * ```
  */
-export function createTableRenderer(set: ColumnSet, options: TableRendererOptions): Renderer {
+export function createTableRenderer(
+  set: ColumnSet,
+  options: TableRendererOptions,
+): StreamingRenderer {
   const layout = new TabLayout();
   let headerDone = false;
 
@@ -49,11 +53,17 @@ export function createTableRenderer(set: ColumnSet, options: TableRendererOption
     return layout.format(cells, { color: options.color });
   };
 
+  const list = (items: readonly KubeObject[], contexts?: readonly (string | undefined)[]) => {
+    const atMs = options.nowMs();
+    return block(items.map((object, i) => ({ object, context: contexts?.[i], atMs })));
+  };
   return {
-    list(items: readonly KubeObject[], contexts?: readonly (string | undefined)[]) {
-      const atMs = options.nowMs();
-      return block(items.map((object, i) => ({ object, context: contexts?.[i], atMs })));
-    },
+    list,
+    // A list in pages prints one block per page, like kubectl's table per chunk, but through the
+    // same remembered widths: the first page settles the columns, a wider value on a later page
+    // widens its column from there on (earlier rows are already out). One page prints exactly
+    // as `list()` does.
+    listStream: () => concatenatingStream({ list }),
     single(obj: KubeObject, context?: string) {
       return block([{ object: obj, context, atMs: options.nowMs() }]);
     },

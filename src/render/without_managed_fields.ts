@@ -6,24 +6,11 @@
  * @module
  */
 
-import { isRecord, type KubeObject } from "../core/types.ts";
+import { stripManagedFields } from "../core/managed_fields.ts";
+import { isStreamingRenderer, type ListStream, type StreamingRenderer } from "./list_stream.ts";
 import type { Renderer } from "./renderer.ts";
 
-/**
- * A shallow copy of the object without `metadata.managedFields`; the input is not modified, so
- * a cache holding the object is not changed by printing it.
- *
- * @example
- * ```ts
- * import { deepEqual } from "node:assert/strict";
- * deepEqual(stripManagedFields({ metadata: { name: "a", managedFields: [] } }), { metadata: { name: "a" } });
- * ```
- */
-export function stripManagedFields(obj: KubeObject): KubeObject {
-  if (!isRecord(obj.metadata) || !("managedFields" in obj.metadata)) return obj;
-  const { managedFields: _dropped, ...metadata } = obj.metadata;
-  return { ...obj, metadata };
-}
+export { stripManagedFields };
 
 /**
  * Wrap a renderer so no output contains managedFields.
@@ -37,9 +24,19 @@ export function stripManagedFields(obj: KubeObject): KubeObject {
  * ```
  */
 export function withoutManagedFields(renderer: Renderer): Renderer {
-  return {
+  const wrapped: Renderer = {
     list: (items, contexts) => renderer.list(items.map(stripManagedFields), contexts),
     single: (obj, context) => renderer.single(stripManagedFields(obj), context),
     event: (ev, atMs) => renderer.event({ ...ev, object: stripManagedFields(ev.object) }, atMs),
   };
+  if (!isStreamingRenderer(renderer)) return wrapped;
+  const listStream = (): ListStream => {
+    const inner = renderer.listStream();
+    return {
+      page: (items, contexts) => inner.page(items.map(stripManagedFields), contexts),
+      end: () => inner.end(),
+    };
+  };
+  const streaming: StreamingRenderer = { ...wrapped, listStream };
+  return streaming;
 }

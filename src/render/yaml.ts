@@ -12,7 +12,7 @@ import { stringify } from "yaml";
 import type { KubeObject } from "../core/types.ts";
 import { escapeCell } from "./escape.ts";
 import { listOf } from "./json.ts";
-import type { Renderer } from "./renderer.ts";
+import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
 
 /**
  * One YAML document (no separator), kubectl-looking: sequences not indented under their key,
@@ -52,19 +52,36 @@ export interface YamlRendererOptions {
  * equal(a + b, "kind: A\n---\nkind: B\n");
  * ```
  */
-export function createYamlRenderer(options: YamlRendererOptions = {}): Renderer {
+export function createYamlRenderer(options: YamlRendererOptions = {}): StreamingRenderer {
   let documents = 0;
   const doc = (value: unknown, context?: string): string => {
     const sep = documents++ > 0 ? "---\n" : "";
     const note = context === undefined ? "" : `# context: ${escapeCell(context)}\n`;
     return sep + note + toYaml(value);
   };
+  const list = (items: readonly KubeObject[], contexts?: readonly (string | undefined)[]) => {
+    if (options.watch) return items.map((o, i) => doc(o, contexts?.[i])).join("");
+    return doc(listOf(items));
+  };
   return {
-    list(items: readonly KubeObject[], contexts?: readonly (string | undefined)[]) {
-      if (options.watch) return items.map((o, i) => doc(o, contexts?.[i])).join("");
-      return doc(listOf(items));
-    },
+    list,
     single: (obj, context) => doc(obj, options.watch ? context : undefined),
     event: (ev) => doc(ev.object, ev.context),
+    listStream() {
+      if (options.watch) return concatenatingStream({ list });
+      // One `List` document: its header at the first item, each page's items as the block
+      // sequence under `items:` (sequences are not indented under their key, so a page of items
+      // prints exactly as a top-level sequence does), `items: []` when there were none.
+      let opened = false;
+      return {
+        page(items) {
+          if (items.length === 0) return "";
+          const head = opened ? "" : doc({ apiVersion: "v1", kind: "List" }) + "items:\n";
+          opened = true;
+          return head + toYaml(items);
+        },
+        end: () => opened ? "" : doc(listOf([])),
+      };
+    },
   };
 }

@@ -9,6 +9,7 @@
 import type { Observable } from "../../rx.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type KubeSource, watch$, type WatchViewOptions } from "../../k8s/watch.ts";
+import { leanSource } from "../../k8s/lean_source.ts";
 import type { Renderer, RenderEvent } from "../../render/renderer.ts";
 import type { Deps } from "../deps.ts";
 import { followToEnd, printEach, until } from "../stream_tail.ts";
@@ -37,7 +38,7 @@ export function listEvents$(
   options: WatchOptions,
   checkpoint: Pick<WatchViewOptions, "resume" | "checkpoint" | "onNotice"> = {},
 ): Observable<RenderEvent> {
-  return watch$(api, ref, {
+  return watch$(leanSource(api), ref, {
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     chunkSize: options.chunkSize,

@@ -6,7 +6,6 @@
  * @module
  */
 
-import { lastValueFrom } from "../../rx.ts";
 import { parseFieldSelector } from "../../core/field_selector.ts";
 import { parseFilterOptions, toPredicate } from "../../core/filters.ts";
 import type { KindInfo } from "../../core/kinds.ts";
@@ -23,6 +22,7 @@ import type { ListCommandOptions, RawListFlags } from "./list_options.ts";
 import { colorFor, refFor } from "./common.ts";
 import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
+import { printList } from "./_print_list.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { openStateFile } from "./_state_file.ts";
 import { clusterIdentity } from "../../k8s/cluster_identity.ts";
@@ -173,23 +173,14 @@ export async function runList(
       }
       return;
     }
-    const result = await lastValueFrom(list$(conn.api, ref, {
-      labelSelector: options.labelSelector,
-      fieldSelector: options.fieldSelector,
-      // kubectl turns chunking off for --sort-by; sorting here works on the full list anyway.
-      chunkSize: options.chunkSize,
-    }));
-    const kept = result.items.filter(options.keep);
-    const items = options.sortKey ? sortObjects(kept, options.sortKey) : kept;
-    if (items.length === 0 && ["table", "wide", "name"].includes(options.output)) {
+    const kept = await printList(conn.api, ref, { ...options, renderer, out: deps.io.out });
+    if (kept === 0 && ["table", "wide", "name"].includes(options.output)) {
       await deps.io.err.write(
         options.allNamespaces
           ? "No resources found\n"
           : `No resources found in ${conn.namespace} namespace.\n`,
       );
-      return;
     }
-    await deps.io.out.write(renderer.list(items));
   } finally {
     conn.close();
   }

@@ -6,18 +6,14 @@
  */
 
 import { writeFileAtomic } from "../atomic_file.ts";
-import { API_VERSION } from "../../core/kinds.ts";
-import type { KubeObject } from "../../core/types.ts";
 import { createKubeApi, type KubeClient } from "../../k8s/client.ts";
 import { loadKubeConfig } from "../../k8s/kubeconfig.ts";
 import { type Operator, startOperator } from "../../sim/operator/mod.ts";
 import { type SimServer, startSimServer } from "../../sim/server/mod.ts";
 import { EMBEDDED_CRDS } from "../../sim/crds.ts";
+import { seedFleet, seedVm } from "../../sim/seed_fleet.ts";
 import type { Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
-import { refFor } from "./common.ts";
-import { kindByNoun } from "../../core/kinds.ts";
-import { rfc3339 } from "../../sim/operator/time.ts";
 
 /** Raw flags of `sim`. */
 export interface SimFlags {
@@ -27,6 +23,7 @@ export interface SimFlags {
   kubeconfigOut?: string;
   pace?: string;
   seedNamespace?: string;
+  readyFile?: string;
 }
 
 /** Parsed options of `sim`. */
@@ -37,6 +34,8 @@ export interface SimOptions {
   kubeconfigOut: string;
   pace: "fast" | "normal";
   namespace: string;
+  /** `--ready-file`: written (atomically) once the fleet is seeded and the kubeconfig written. */
+  readyFile?: string;
 }
 
 /** Check `sim`'s flags (exit 2 on bad input). */
@@ -67,53 +66,12 @@ export function parseSimOptions(flags: SimFlags, home: string | undefined): SimO
     kubeconfigOut: flags.kubeconfigOut ?? `${home ?? "."}/.kube/hyperctl-sim.yaml`,
     pace,
     namespace: flags.seedNamespace ?? "default",
+    readyFile: flags.readyFile,
   };
 }
-
-const TIERS = ["web", "db", "cache", "batch"];
 
 /** Consoles served at once: one socket each, well below the usual file-descriptor limits. */
 export const SIM_CONSOLES = 1000;
-const MEMORY = ["2Gi", "4Gi", "8Gi", "16Gi", "1536Mi", "32Gi"];
-
-/** The i-th seeded VM: varied CPUs, memory, tiers and power states, so filters have work to do. */
-export function seedVm(i: number, namespace: string): KubeObject {
-  const tier = TIERS[i % TIERS.length];
-  return {
-    apiVersion: API_VERSION,
-    kind: "VirtualMachine",
-    metadata: {
-      name: `${tier}-${String(i + 1).padStart(3, "0")}`,
-      namespace,
-      labels: { tier, env: i % 3 === 0 ? "prod" : "dev" },
-    },
-    spec: {
-      cpus: [1, 2, 4, 8][i % 4],
-      memory: MEMORY[i % MEMORY.length],
-      running: i % 5 !== 4,
-      image: { source: `https://images.example/${tier}.qcow2` },
-    },
-  };
-}
-
-/**
- * Create the seeded VMs before the operator starts, each running one already placed on the next
- * node in turn. The operator places new VMs on the least-loaded node in the order it reaches
- * them, which its step delays make random, so the same flags would give other nodes (and
- * addresses) on every run; seeded this way, `--vms N --nodes …` always gives the same cluster.
- */
-async function seedVms(api: KubeClient, options: SimOptions): Promise<void> {
-  const ref = refFor(kindByNoun("vm"), options.namespace);
-  let placed = 0;
-  for (let i = 0; i < options.vms; i++) {
-    const vm = await api.create(ref, seedVm(i, options.namespace));
-    if (!(vm.spec as { running?: boolean }).running || options.nodes.length === 0) continue;
-    const node = options.nodes[placed++ % options.nodes.length];
-    await api.patch(ref, vm.metadata!.name!, {
-      status: { phase: "Creating", nodeName: node, creationTimestamp: rfc3339(Date.now()) },
-    }, { type: "merge", subresource: "status" });
-  }
-}
 
 /** A running sim, for the command and for the demo script. */
 export interface RunningSim {
@@ -121,15 +79,26 @@ export interface RunningSim {
   api: KubeClient;
   operator: Operator;
   kubeconfigPath: string;
+  /** How many VMs were seeded. */
+  seeded: number;
   stop(): Promise<void>;
 }
 
-/** Start server and operator, write the kubeconfig (mode 0600), seed the VMs. */
+/**
+ * Start the server, seed the VMs straight into its store, then write the kubeconfig (mode 0600)
+ * and start the operator: a client that finds the kubeconfig finds the whole fleet.
+ */
 export async function startSim(options: SimOptions): Promise<RunningSim> {
   const server = await startSimServer({
     port: options.port,
     crdYaml: Object.values(EMBEDDED_CRDS),
     nodes: options.nodes,
+  });
+  const seeded = seedFleet(server, {
+    count: options.vms,
+    namespace: options.namespace,
+    nodes: options.nodes,
+    now: Date.now(),
   });
   const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
   if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });
@@ -140,7 +109,6 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
     { what: "kubeconfig", mode: 0o600, keepMode: false },
   );
   const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
-  await seedVms(api, options);
   const operator = startOperator(api, {
     pace: options.pace,
     nodes: options.nodes,
@@ -151,6 +119,7 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
     api,
     operator,
     kubeconfigPath: options.kubeconfigOut,
+    seeded,
     async stop() {
       await operator.stop();
       api.close();
@@ -162,9 +131,25 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
 /** Run `hyperctl sim` until SIGINT/SIGTERM. */
 export async function runSimCommand(flags: SimFlags, deps: Deps): Promise<void> {
   const options = parseSimOptions(flags, deps.env("HOME"));
+  const started = performance.now();
   const sim = await startSim(options);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (options.readyFile !== undefined) {
+    await writeFileAtomic(
+      options.readyFile,
+      JSON.stringify({
+        server: sim.server.url,
+        kubeconfig: sim.kubeconfigPath,
+        namespace: options.namespace,
+        vms: sim.seeded,
+      }) + "\n",
+      { what: "ready file", mode: 0o600, keepMode: false },
+    );
+  }
+  // The ready line: printed only now, with the fleet seeded and the kubeconfig in place.
   await deps.io.err.write(
-    `hyperctl sim: API server on ${sim.server.url}, ${options.vms} VMs in namespace "${options.namespace}", ` +
+    `hyperctl sim: API server on ${sim.server.url}, ${sim.seeded} VMs in namespace ` +
+      `"${options.namespace}" (ready in ${seconds} s), ` +
       `nodes ${options.nodes.join(", ")}\n` +
       `kubeconfig written to ${sim.kubeconfigPath} (mode 0600). Try:\n` +
       `  export KUBECONFIG=${sim.kubeconfigPath}\n` +

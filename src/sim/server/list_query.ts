@@ -19,6 +19,7 @@ import {
 import { getStringMap, type KubeObject } from "../../core/types.ts";
 import type { ResourceDef } from "./resource_defs.ts";
 import { ApiError, badRequest, expired } from "./status.ts";
+import type { SnapshotCursor } from "./_snapshot_cursor.ts";
 import { type Store, TooOldError } from "./store.ts";
 
 /** Build the object predicate for `labelSelector` and `fieldSelector`; throws 400 like the server. */
@@ -92,7 +93,7 @@ const CONTINUE_EXPIRED = "The provided continue parameter is too old to display 
   "provided token results in an inconsistent list - objects that were created, modified, or " +
   "deleted between the time the first chunk was returned and now may show up in the list.";
 
-/** Run a list request against the store. */
+/** Run a list request against the store: walks only as far as the page needs. */
 export function listPage(
   store: Store,
   def: ResourceDef,
@@ -103,13 +104,13 @@ export function listPage(
 ): ListPage {
   const prefix = namespace === undefined ? "" : `${namespace}/`;
   let rv = store.resourceVersion;
-  let entries: [string, KubeObject][];
+  let cursor: SnapshotCursor;
   if (continueToken) {
     const t = decodeToken(continueToken);
     const after = prefix + (t.start.endsWith("\0") ? t.start.slice(0, -1) : t.start);
     try {
       rv = t.rv <= 0 ? store.resourceVersion : t.rv;
-      entries = store.listAt(def.plural, rv, namespace, after);
+      cursor = store.cursorAt(def.plural, rv, namespace, after);
     } catch (e) {
       if (!(e instanceof TooOldError)) throw e;
       const err = expired(CONTINUE_EXPIRED);
@@ -117,24 +118,32 @@ export function listPage(
       throw new ApiError({ ...err.status, metadata: meta });
     }
   } else {
-    entries = store.entries(def.plural, namespace);
+    cursor = store.cursorAt(def.plural, rv, namespace);
   }
   const items: KubeObject[] = [];
-  let i = 0;
-  for (; i < entries.length; i++) {
-    if (limit > 0 && items.length === limit) break;
-    if (matches(entries[i][1])) items.push(entries[i][1]);
+  let lastKey = "";
+  while (limit <= 0 || items.length < limit) {
+    const entry = cursor.next();
+    if (!entry) break;
+    if (matches(entry[1])) {
+      items.push(entry[1]);
+      lastKey = entry[0];
+    }
   }
   const page: ListPage = { items, resourceVersion: String(rv) };
-  if (limit > 0 && i < entries.length) {
-    const rest = matches.empty
-      ? entries.length - i
-      : entries.slice(i).filter(([, o]) => matches(o)).length;
+  if (limit > 0 && items.length === limit) {
+    // More to come only when something after this page matches: count it when every object
+    // does (remainingItemCount, as the server sends without selectors), else find the next one.
+    const rest = matches.empty ? cursor.remaining() : nextMatch(cursor, matches) ? 1 : 0;
     if (rest > 0) {
-      const lastKey = entries[i - 1][0].slice(prefix.length);
-      page.continue = encodeToken(rv, `${lastKey}\u0000`);
+      page.continue = encodeToken(rv, `${lastKey.slice(prefix.length)}\u0000`);
       if (matches.empty) page.remainingItemCount = rest;
     }
   }
   return page;
+}
+
+function nextMatch(cursor: SnapshotCursor, matches: (o: KubeObject) => boolean): boolean {
+  for (let e = cursor.next(); e; e = cursor.next()) if (matches(e[1])) return true;
+  return false;
 }

@@ -6,18 +6,19 @@
  * @module
  */
 
+import { cloneJson } from "./_clone_json.ts";
 import { isRecord } from "../../core/types.ts";
 import { canonical } from "./_canonical.ts";
 import { childAt, pointerKeys } from "./_json_pointer.ts";
 
 /** Apply an RFC 7386 merge patch; returns a new value (inputs are not modified). */
 export function mergePatch(target: unknown, patch: unknown): unknown {
-  return isRecord(patch) ? mergeInto(structuredClone(target), patch) : structuredClone(patch);
+  return isRecord(patch) ? mergeInto(cloneJson(target), patch) : cloneJson(patch);
 }
 
 /** Merge into `target`, which the caller owns: the copy is made once, not once per level. */
 function mergeInto(target: unknown, patch: unknown): unknown {
-  if (!isRecord(patch)) return structuredClone(patch);
+  if (!isRecord(patch)) return cloneJson(patch);
   const out: Record<string, unknown> = isRecord(target) ? target : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
@@ -106,12 +107,12 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) {
     throw new SyntaxError("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
   }
-  let doc = structuredClone(target);
+  let doc = cloneJson(target);
   for (const raw of ops as Op[]) {
     if (!isRecord(raw) || typeof raw.op !== "string" || typeof raw.path !== "string") {
       throw new SyntaxError(`invalid JSON patch operation ${JSON.stringify(raw)}`);
     }
-    const value = structuredClone(raw.value);
+    const value = cloneJson(raw.value);
     switch (raw.op) {
       case "add":
         doc = add(doc, raw.path, value, false);
@@ -128,7 +129,7 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
         break;
       }
       case "copy":
-        doc = add(doc, raw.path, structuredClone(get(doc, String(raw.from))), false);
+        doc = add(doc, raw.path, cloneJson(get(doc, String(raw.from))), false);
         break;
       case "test":
         if (!deepEqual(get(doc, raw.path), raw.value)) {

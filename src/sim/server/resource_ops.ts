@@ -8,6 +8,7 @@
  */
 
 import { checkStoredSize } from "./limits.ts";
+import { cloneJson } from "./_clone_json.ts";
 import { isRecord, type KubeObject, type Status } from "../../core/types.ts";
 import {
   type Admitter,
@@ -75,7 +76,7 @@ export class ResourceOps {
 
   private checkBody(body: unknown, namespace: string): KubeObject {
     if (!isRecord(body)) throw badRequest("Object 'Kind' is missing in 'null'");
-    const obj = structuredClone(body) as KubeObject;
+    const obj = cloneJson(body) as KubeObject;
     const apiVersion = `${this.def.group}/${this.def.version}`;
     if (obj.kind !== this.def.kind || obj.apiVersion !== apiVersion) {
       if (typeof obj.kind !== "string" || obj.kind === "") {
@@ -168,7 +169,7 @@ export class ResourceOps {
     const warnings = decode(this.a, obj, opts.fieldValidation);
     let next: KubeObject;
     if (subresource === "status") {
-      next = structuredClone(old) as KubeObject;
+      next = cloneJson(old) as KubeObject;
       if (obj.status === undefined) delete next.status;
       else next.status = obj.status;
     } else {
@@ -184,7 +185,7 @@ export class ResourceOps {
       delete meta.managedFields;
       if (this.def.hasStatus) {
         if (old.status === undefined) delete next.status;
-        else next.status = structuredClone(old.status);
+        else next.status = cloneJson(old.status);
       }
       const changed = specPart(old, this.def.hasStatus) !== specPart(next, this.def.hasStatus);
       meta.generation = (old.metadata?.generation ?? 1) + (changed ? 1 : 0);
@@ -273,13 +274,13 @@ export class ResourceOps {
     if (finalizers.length === 0) {
       const body = deleted(this.def, name, old.metadata?.uid);
       if (opts.dryRun) return { object: old, warnings: [], code: 200, body };
-      const gone = structuredClone(old) as KubeObject;
+      const gone = cloneJson(old) as KubeObject;
       gone.metadata!.resourceVersion = String(this.store.nextResourceVersion());
       this.store.commit(this.def.plural, "DELETED", key, gone);
       return { object: old, warnings: [], code: 200, body };
     }
     if (old.metadata?.deletionTimestamp) return { object: old, warnings: [], code: 200 };
-    const next = structuredClone(old) as KubeObject;
+    const next = cloneJson(old) as KubeObject;
     next.metadata!.finalizers = finalizers;
     next.metadata!.deletionTimestamp = timestamp(this.now());
     next.metadata!.deletionGracePeriodSeconds = 0;

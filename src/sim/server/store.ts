@@ -9,6 +9,7 @@
  */
 
 import type { KubeObject } from "../../core/types.ts";
+import { bound, SnapshotCursor } from "./_snapshot_cursor.ts";
 
 /** A committed change. Objects are never mutated after commit. */
 export interface StoreEvent {
@@ -38,8 +39,17 @@ class Table {
     }
     return this.sorted;
   }
-  invalidate(): void {
-    this.sorted = undefined;
+  /**
+   * Keep the sorted keys in step with one insert or delete (a binary search and a move, not a
+   * sort of the whole table); a bulk load before the first read sorts once, on that read.
+   */
+  added(key: string): void {
+    this.sorted?.splice(bound(this.sorted, key, 0, this.sorted.length, true), 0, key);
+  }
+  removed(key: string): void {
+    if (!this.sorted) return;
+    const i = bound(this.sorted, key, 0, this.sorted.length, true);
+    if (this.sorted[i] === key) this.sorted.splice(i, 1);
   }
 }
 
@@ -84,37 +94,39 @@ export class Store {
   /** Objects of a resource in key order, optionally only one namespace (a key prefix). */
   list(resource: string, namespace?: string): KubeObject[] {
     const t = this.table(resource);
-    return rangeWithPrefix(t.keys(), prefixOf(namespace)).map((k) => t.objects.get(k)!);
-  }
-
-  /** Like `list`, with each object's store key (what continue tokens point at). */
-  entries(resource: string, namespace?: string): [string, KubeObject][] {
-    const t = this.table(resource);
-    return rangeWithPrefix(t.keys(), prefixOf(namespace)).map((k) => [k, t.objects.get(k)!]);
+    const keys = t.keys();
+    const [lo, hi] = prefixRange(keys, prefixOf(namespace));
+    const out: KubeObject[] = new Array(hi - lo);
+    for (let i = lo; i < hi; i++) out[i - lo] = t.objects.get(keys[i])!;
+    return out;
   }
 
   /**
-   * Objects as they were at `rv` (inclusive), in key order, with keys > `after`.
+   * Walk the objects as they were at `rv` (inclusive), in key order, with keys > `after`: one
+   * page of a paginated list costs its page, not a copy or sort of the whole resource.
    * Throws TooOldError when the history no longer covers `rv`.
    */
-  listAt(resource: string, rv: number, namespace?: string, after = ""): [string, KubeObject][] {
+  cursorAt(resource: string, rv: number, namespace?: string, after = ""): SnapshotCursor {
     if (rv < this.horizon) throw new TooOldError(rv, this.horizon);
     const t = this.table(resource);
-    const overrides = new Map<string, KubeObject | undefined>();
+    // What changed since the snapshot; walking back, the earliest change's `prev` wins.
+    const changed = new Map<string, KubeObject | undefined>();
     for (let i = this.history.length - 1; i >= this.head && this.history[i].rv > rv; i--) {
       const e = this.history[i];
-      if (e.resource === resource) overrides.set(e.key, e.prev);
+      if (e.resource === resource) changed.set(e.key, e.prev);
     }
     const prefix = prefixOf(namespace);
-    const keys = new Set(rangeWithPrefix(t.keys(), prefix));
-    for (const k of overrides.keys()) if (k.startsWith(prefix)) keys.add(k);
+    const sorted = t.keys();
+    const [lo, hi] = prefixRange(sorted, prefix);
+    return new SnapshotCursor({ sorted, lo, hi, current: t.objects, changed, prefix }, after);
+  }
+
+  /** Every entry of `cursorAt`, as an array (small collections and tests). */
+  listAt(resource: string, rv: number, namespace?: string, after = ""): [string, KubeObject][] {
+    const cursor = this.cursorAt(resource, rv, namespace, after);
     const out: [string, KubeObject][] = [];
-    for (const k of keys) {
-      if (k <= after) continue;
-      const o = overrides.has(k) ? overrides.get(k) : t.objects.get(k);
-      if (o) out.push([k, o]);
-    }
-    return out.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    for (let e = cursor.next(); e; e = cursor.next()) out.push(e);
+    return out;
   }
 
   /** Allocate the next resourceVersion (the caller stamps it into the object it commits). */
@@ -128,11 +140,10 @@ export class Store {
     const prev = t.objects.get(key);
     this.rv += 1;
     if (type === "DELETED") {
-      t.objects.delete(key);
-      t.invalidate();
+      if (t.objects.delete(key)) t.removed(key);
     } else {
-      if (!prev) t.invalidate();
       t.objects.set(key, object);
+      if (!prev) t.added(key);
     }
     const event: StoreEvent = { rv: this.rv, type, resource, key, object, prev };
     this.history.push(event);
@@ -189,16 +200,11 @@ export class Store {
 /** The key prefix of one namespace; all namespaces: "". */
 const prefixOf = (namespace?: string) => namespace === undefined ? "" : `${namespace}/`;
 
-/** The contiguous run of sorted keys starting with `prefix` (binary search, no full scan). */
-function rangeWithPrefix(sorted: string[], prefix: string): string[] {
-  if (prefix === "") return sorted;
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
-  return sorted.slice(lo, end);
+/** The contiguous run `[lo, hi)` of sorted keys starting with `prefix` (binary search, no scan). */
+function prefixRange(sorted: readonly string[], prefix: string): [number, number] {
+  if (prefix === "") return [0, sorted.length];
+  const lo = bound(sorted, prefix, 0, sorted.length, true);
+  // Keys are `namespace/name`, and "0" is the character after "/": the end of the prefix's run.
+  const hi = bound(sorted, prefix.slice(0, -1) + "0", lo, sorted.length, true);
+  return [lo, hi];
 }

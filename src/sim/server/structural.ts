@@ -7,6 +7,7 @@
  * @module
  */
 
+import { cloneJson } from "./_clone_json.ts";
 import { isRecord } from "../../core/types.ts";
 import { OBJECT_META_FIELDS } from "./_object_meta.ts";
 
@@ -85,7 +86,7 @@ export function applyDefaults(value: unknown, schema: Schema): void {
     for (const [key, sub] of Object.entries(p)) {
       const cur = value[key];
       if (cur === undefined || (cur === null && sub.nullable !== true)) {
-        if (sub.default !== undefined) value[key] = structuredClone(sub.default);
+        if (sub.default !== undefined) value[key] = cloneJson(sub.default);
         else if (cur === null) delete value[key];
       }
       if (value[key] !== undefined) applyDefaults(value[key], sub);

@@ -1,0 +1,69 @@
+/**
+ * The floor of a paginated list: a plain keep-alive HTTPS client fetching the same pages a list
+ * fetches (`limit`/`continue`) and parsing each, printing nothing. Run as its own process by the
+ * `--scale` bench, so its time and peak RSS compare with hyperctl's and kubectl's.
+ *
+ * Usage: RAW_SERVER=… RAW_CA_FILE=… RAW_TOKEN=… deno run -A raw_pages.ts PATH CHUNK — prints one
+ * JSON line: `{"pages","items","bytes","firstPageMs","totalMs"}` (milliseconds since the process
+ * started). The bench reads the kubeconfig (`endpoint`) and passes what it found in the
+ * environment, so this process loads no YAML library: its start-up is a bare `deno run`.
+ * @module
+ */
+
+interface Kubeconfig {
+  "current-context"?: string;
+  contexts?: { name: string; context: { cluster: string; user: string } }[];
+  clusters?: {
+    name: string;
+    cluster: {
+      server: string;
+      "certificate-authority-data"?: string;
+      "certificate-authority"?: string;
+    };
+  }[];
+  users?: { name: string; user: { token?: string } }[];
+}
+
+/** Server, CA and bearer token of the kubeconfig's current context. */
+export async function endpoint(
+  path: string,
+): Promise<{ server: string; ca: string; token: string }> {
+  const { parse } = await import("yaml");
+  const kc = parse(await Deno.readTextFile(path)) as Kubeconfig;
+  const ctx = kc.contexts?.find((c) => c.name === kc["current-context"])?.context;
+  const cluster = kc.clusters?.find((c) => c.name === ctx?.cluster)?.cluster;
+  const token = kc.users?.find((u) => u.name === ctx?.user)?.user.token;
+  if (!cluster || !token) throw new Error(`${path}: no server or token in the current context`);
+  const ca = cluster["certificate-authority-data"]
+    ? atob(cluster["certificate-authority-data"])
+    : await Deno.readTextFile(cluster["certificate-authority"] ?? "");
+  return { server: cluster.server, ca, token };
+}
+
+async function main([path, chunk]: string[]): Promise<void> {
+  const env = (name: string) => Deno.env.get(name) ?? "";
+  const [server, token] = [env("RAW_SERVER"), env("RAW_TOKEN")];
+  const ca = await Deno.readTextFile(env("RAW_CA_FILE"));
+  const client = Deno.createHttpClient({ caCerts: [ca] });
+  let token_ = "";
+  let pages = 0, items = 0, bytes = 0, firstPageMs = NaN;
+  do {
+    const query = `limit=${chunk}` + (token_ ? `&continue=${encodeURIComponent(token_)}` : "");
+    const res = await fetch(`${server}${path}?${query}`, {
+      client,
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${res.status}: ${text.slice(0, 200)}`);
+    const page = JSON.parse(text);
+    if (pages === 0) firstPageMs = performance.now();
+    pages++;
+    bytes += text.length;
+    items += page.items.length;
+    token_ = page.metadata?.continue ?? "";
+  } while (token_);
+  client.close();
+  console.log(JSON.stringify({ pages, items, bytes, firstPageMs, totalMs: performance.now() }));
+}
+
+if (import.meta.main) await main(Deno.args);

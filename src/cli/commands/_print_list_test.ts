@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { API_VERSION, kindByNoun } from "../../core/kinds.ts";
+import type { KubeApi } from "../../k8s/api.ts";
+import { createKubeApi } from "../../k8s/client.ts";
+import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
+import { createRenderer } from "../../render/create_renderer.ts";
+import { startSimServer } from "../../sim/server/mod.ts";
+import { refFor } from "./common.ts";
+import { printList } from "./_print_list.ts";
+
+const CRDS = new URL("../../../deploy/crds", import.meta.url).pathname;
+const VM = kindByNoun("vm");
+
+/** `api` with every list request recording what stdout held when it was sent. */
+function recordingLists(api: KubeApi, stdout: () => string, seen: string[]): KubeApi {
+  return new Proxy(api, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (prop === "list") {
+        return (...args: Parameters<KubeApi["list"]>) => {
+          seen.push(stdout());
+          return target.list(...args);
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+Deno.test("printList writes the first page before it requests the last one, and the output equals one page's", async () => {
+  const sim = await startSimServer({ crdDir: CRDS });
+  const config = resolveKubeConfig({
+    env: {},
+    kubeconfig: "k",
+    readFile: () => sim.kubeconfigYaml("t", "ns1"),
+  });
+  const api = createKubeApi(config);
+  try {
+    const ref = refFor(VM, "ns1");
+    for (let i = 0; i < 5; i++) {
+      await api.create(ref, {
+        apiVersion: API_VERSION,
+        kind: "VirtualMachine",
+        metadata: { name: `vm-${i}` },
+        spec: { cpus: 1, memory: "1Gi" },
+      });
+    }
+    const print = async (chunkSize: number, seen: string[]) => {
+      let text = "";
+      const out = { write: (t: string) => (text += t, Promise.resolve(true)) };
+      const source = recordingLists(api, () => text, seen);
+      const renderer = await createRenderer("json", { kind: VM, nowMs: () => 0 });
+      const kept = await printList(source, ref, { chunkSize, keep: () => true, renderer, out });
+      return { kept, text };
+    };
+    const seen: string[] = [];
+    const paged = await print(2, seen);
+    assert.equal(paged.kept, 5);
+    // Three pages: the third request goes out once the first page is on stdout.
+    assert.equal(seen.length, 3);
+    assert.equal(seen[0], "");
+    assert.match(seen[2], /"name": "vm-0"[\s\S]*"name": "vm-1"/);
+    assert.doesNotMatch(seen[2], /"name": "vm-4"/);
+    const whole = await print(0, []);
+    assert.equal(paged.text, whole.text);
+    assert.equal(JSON.parse(paged.text).items.length, 5);
+  } finally {
+    api.close();
+    await sim.stop();
+  }
+});
