@@ -14,7 +14,7 @@
  */
 
 import {
-  from,
+  defer,
   Observable,
   type ObservableInput,
   ReplaySubject,
@@ -88,16 +88,25 @@ export function listPages$<T>(
           // A handler that finished synchronously may have ended the consumer already.
           if (received || subscriber.closed) return;
           received = true;
-          const token = list.metadata?.continue || undefined;
-          const next = token === undefined ? undefined : prefetch(token);
-          const page: ListPage = {
-            items: Array.isArray(list.items) ? list.items : [],
-            resourceVersion: list.metadata?.resourceVersion ?? "",
-            index,
-            last: next === undefined,
-          };
+          let page: ListPage;
+          let next: ReplaySubject<KubeList> | undefined;
+          try {
+            const token = list.metadata?.continue || undefined;
+            next = token === undefined ? undefined : prefetch(token);
+            page = {
+              items: Array.isArray(list.items) ? list.items : [],
+              resourceVersion: list.metadata?.resourceVersion ?? "",
+              index,
+              last: next === undefined,
+            };
+          } catch (error) {
+            // A bug or a broken answer while reading the page ends the list with that error; thrown
+            // from here it would escape the stream and surface as an unhandled error.
+            subscriber.error(error);
+            return;
+          }
           all.add(
-            from(options.handle(page)).subscribe({
+            defer(() => options.handle(page)).subscribe({
               next: (value) => subscriber.next(value),
               error: (error) => subscriber.error(error),
               complete: () => next === undefined ? subscriber.complete() : handOn(next, index + 1),

@@ -56,8 +56,10 @@ export function createJsonRenderer(): StreamingRenderer {
 }
 
 /** The `List` envelope as `JSON.stringify(listOf(items), null, 4)` prints it around its items. */
-const LIST_OPEN = '{\n    "apiVersion": "v1",\n    "kind": "List",\n    "items": [';
-const LIST_END = "\n    ]\n}";
+const LIST_OPEN = '{\n    "apiVersion": "v1",\n    "items": [';
+const LIST_TAIL =
+  '],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}';
+const LIST_END = `\n    ${LIST_TAIL}`;
 
 /**
  * `-o json` of a list, printed page by page: the same bytes as `list()` of all the items, with the
@@ -85,6 +87,6 @@ export function jsonListStream(): ListStream {
       opened = true;
       return out;
     },
-    end: () => opened ? `${LIST_END}\n` : `${LIST_OPEN}]\n}\n`,
+    end: () => opened ? `${LIST_END}\n` : `${LIST_OPEN}${LIST_TAIL}\n`,
   };
 }

@@ -76,11 +76,13 @@ export function createYamlRenderer(options: YamlRendererOptions = {}): Streaming
       return {
         page(items) {
           if (items.length === 0) return "";
-          const head = opened ? "" : doc({ apiVersion: "v1", kind: "List" }) + "items:\n";
+          const head = opened ? "" : doc({ apiVersion: "v1" }) + "items:\n";
           opened = true;
           return head + toYaml(items);
         },
-        end: () => opened ? "" : doc(listOf([])),
+        // The keys after `items`, as listOf() orders them.
+        end: () =>
+          opened ? toYaml({ kind: "List", metadata: { resourceVersion: "" } }) : doc(listOf([])),
       };
     },
   };
