@@ -83,7 +83,12 @@ e2eTest(
       { kubeconfig: t.kubeconfig },
     );
     assert.equal(json.code, 0, json.stderr);
-    assert.deepEqual(JSON.parse(json.stdout), { apiVersion: "v1", kind: "List", items: [] });
+    assert.deepEqual(JSON.parse(json.stdout), {
+      apiVersion: "v1",
+      items: [],
+      kind: "List",
+      metadata: { resourceVersion: "" },
+    });
     const table = await hyperctl(["vm", "list", "--chunk-size", "2", "--where", "cpus > 99"], {
       kubeconfig: t.kubeconfig,
     });
