@@ -13,6 +13,7 @@
  * @module
  */
 
+import { resolve } from "pathe";
 import { type BuildStamp, stageSources, stampFor } from "./release/stamp.ts";
 
 /** Permissions the binary gets; tests run `deno run` with the same set (see tests/support/cli.ts). */
@@ -160,6 +161,9 @@ async function deferDynamicImports(outDir: string, root: string): Promise<void> 
  * release/stamp.ts). Throws with the bundler's last line on failure.
  */
 export async function bundle(outDir: string, root = ROOT, stamp?: BuildStamp): Promise<string> {
+  // The bundler runs in `root` (a staged copy when stamping): a relative outDir must mean the same
+  // folder to it and to the steps here that read the bundle back.
+  outDir = resolve(outDir);
   if (stamp) {
     const staged = await stageSources(root, stamp);
     try {

@@ -3,6 +3,7 @@
  * `--version`, and the checkout's src/cli/build_stamp.ts is left as it was.
  */
 import assert from "node:assert/strict";
+import { relative } from "pathe";
 import { BINARY_PERMISSIONS, bundle } from "../../scripts/build.ts";
 import { run } from "../support/release.ts";
 
@@ -10,14 +11,18 @@ const STAMP_FILE = new URL("../../src/cli/build_stamp.ts", import.meta.url).path
 
 Deno.test("a stamped bundle reports the stamp's version, commit and date", async () => {
   const before = await Deno.readTextFile(STAMP_FILE);
-  const out = await Deno.makeTempDir({ prefix: "hyperctl-stamp-" });
+  // Inside the working directory, so the relative path below means another folder to a process
+  // running in the staged copy.
+  const out = await Deno.makeTempDir({ dir: Deno.cwd(), prefix: ".hyperctl-stamp-" });
   try {
     const stamp = {
       version: "9.8.7-rc.1",
       commit: "0123456789abcdef",
       date: "2026-12-06T10:00:00Z",
     };
-    const entry = await bundle(`${out}/bundle`, undefined, stamp);
+    // Relative, as `deno task build` and `release compile --out dist` pass it: the stamped bundle
+    // is made in a staged copy, and must still land where the caller asked.
+    const entry = await bundle(relative(Deno.cwd(), `${out}/bundle`), undefined, stamp);
     const deno = (args: string[]) =>
       run(Deno.execPath(), ["run", "--quiet", ...BINARY_PERMISSIONS, entry, ...args]);
     assert.equal((await deno(["--version"])).stdout, "hyperctl 9.8.7-rc.1\n");
