@@ -8,8 +8,6 @@ import type { KindInfo } from "../core/kinds.ts";
 import { objectColumns } from "./columns.ts";
 import { createJsonRenderer } from "./json.ts";
 import { createJsonLinesRenderer } from "./jsonl.ts";
-import { createJsonPathRenderer } from "./jsonpath.ts";
-import { createCustomColumnsRenderer } from "./custom_columns.ts";
 import { withLabelColumns } from "./label_columns.ts";
 import { withWatchEventObjects } from "./watch_event_objects.ts";
 import type { PrintOptions } from "./print_options.ts";
@@ -67,29 +65,35 @@ export async function createRenderer(
     const yaml = createYamlRenderer({ watch: options.watch });
     return strip(options.watch && options.print?.watchEvents ? withWatchEventObjects(yaml) : yaml);
   }
-  const built = build(format, options);
-  return format === "jsonpath" || format === "jsonpath-as-json" || format === "custom-columns"
-    ? built
-    : strip(built);
+  // The template formats (and the jsonpath evaluator) load only when asked for, like yaml, so a
+  // plain table or json list does not evaluate their modules at start.
+  const print = options.print ?? {};
+  if (format === "jsonpath" || format === "jsonpath-as-json") {
+    if (!print.jsonPath) throw new TypeError(`-o ${format} needs a parsed template`);
+    const { createJsonPathRenderer } = await import("./jsonpath.ts");
+    return createJsonPathRenderer(print.jsonPath, {
+      ...print,
+      asJson: format === "jsonpath-as-json",
+      watch: options.watch,
+    });
+  }
+  if (format === "custom-columns") {
+    if (!print.customColumns) throw new TypeError("-o custom-columns needs parsed columns");
+    const { createCustomColumnsRenderer } = await import("./custom_columns.ts");
+    return createCustomColumnsRenderer(print.customColumns, {
+      noHeaders: options.noHeaders,
+      watchEvents: print.watchEvents,
+    });
+  }
+  return strip(build(format, options));
 }
 
-function build(format: Exclude<OutputFormat, "yaml">, options: RendererOptions): Renderer {
+function build(
+  format: Exclude<OutputFormat, "yaml" | "jsonpath" | "jsonpath-as-json" | "custom-columns">,
+  options: RendererOptions,
+): Renderer {
   const print = options.print ?? {};
   switch (format) {
-    case "jsonpath":
-    case "jsonpath-as-json":
-      if (!print.jsonPath) throw new TypeError(`-o ${format} needs a parsed template`);
-      return createJsonPathRenderer(print.jsonPath, {
-        ...print,
-        asJson: format === "jsonpath-as-json",
-        watch: options.watch,
-      });
-    case "custom-columns":
-      if (!print.customColumns) throw new TypeError("-o custom-columns needs parsed columns");
-      return createCustomColumnsRenderer(print.customColumns, {
-        noHeaders: options.noHeaders,
-        watchEvents: print.watchEvents,
-      });
     case "json":
       return options.watch ? createJsonLinesRenderer() : createJsonRenderer();
     case "name":
