@@ -70,19 +70,56 @@ export interface CommandSpec {
 }
 
 /** A flag that takes a value, `--namespace <ns>`; `extra` adds a short name, default, …. */
-export function valueFlag(
-  long: string,
+export function valueFlag<const L extends string, const X extends Partial<FlagSpec> = object>(
+  long: L,
   placeholder: string,
   description: string,
-  extra: Partial<FlagSpec> = {},
-): FlagSpec {
-  return { long, value: "required", placeholder, description, ...extra };
+  extra?: X,
+): Omit<{ long: L; value: "required"; placeholder: string; description: string }, keyof X> & X {
+  return { long, value: "required", placeholder, description, ...extra } as
+    & Omit<{ long: L; value: "required"; placeholder: string; description: string }, keyof X>
+    & X;
 }
 
 /** A switch, `--watch`. */
-export function switchFlag(long: string, description: string, short?: string): FlagSpec {
+export function switchFlag<const L extends string>(
+  long: L,
+  description: string,
+  short?: string,
+): { long: L; value: "none"; description: string; short?: string } {
   return { long, ...(short ? { short } : {}), value: "none", description };
 }
+
+/** `field-selector` → `fieldSelector`, as a type. */
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}`
+  : S;
+
+/** The key of a flag's value, as a type: `--no-headers` → `headers` (see {@link flagKey}). */
+export type FlagKey<L extends string> = L extends `--no-${infer R}` ? Camel<R>
+  : L extends `--${infer R}` ? Camel<R>
+  : never;
+
+/**
+ * The type of a flag's parsed value: a switch is a boolean, a repeatable flag a list, a flag
+ * with choices one of them, `--flag [value]` alone is `true`, and a flag with a default is
+ * always there.
+ */
+export type FlagValue<F extends FlagSpec> = F extends { value: "none" } ? boolean
+  : F extends { repeatable: true } ? string[]
+  : F extends { value: "optional" }
+    ? string | true | (F extends { default: string } ? never : undefined)
+  : F extends { choices: readonly (infer C)[] }
+    ? C | (F extends { default: string } ? never : undefined)
+  : F extends { default: string } ? string
+  : string | undefined;
+
+/**
+ * The parsed values of a list of flags, derived from the list itself, so a command's `Options`
+ * cannot drift from its flags: `FlagValues<typeof FLAGS>["target"]` is `string | undefined`.
+ */
+export type FlagValues<F extends readonly FlagSpec[]> = {
+  [S in F[number] as FlagKey<S["long"]>]: FlagValue<S>;
+};
 
 /**
  * The key a flag's value is stored under: the long name in camelCase, `--no-x` stored as `x`.

@@ -7,6 +7,7 @@
 
 import type { SchedulerLike } from "../rx.ts";
 import type { KubeApi } from "../k8s/api.ts";
+import type { GlobalFlags } from "./global_flags.ts";
 
 /** A text destination; `write` resolves false once the reader has gone (EPIPE). */
 export interface TextOut {
@@ -35,16 +36,7 @@ export interface Connection {
 }
 
 /** Global flags every command understands (see docs/architecture.md). */
-export interface GlobalFlags {
-  kubeconfig?: string;
-  context?: string;
-  namespace?: string;
-  allNamespaces?: boolean;
-  output?: string;
-  requestTimeout?: string;
-  color?: string;
-  verbose?: boolean;
-}
+export type { GlobalFlags };
 
 /** Everything a command needs from the outside world. */
 export interface Deps {

@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { ProgressMode } from "./progress_mode.ts";
 import {
   concatMap,
   from,
@@ -34,7 +35,6 @@ import type { Deps } from "./deps.ts";
 import { hintCommand } from "./program_name.ts";
 import { until } from "./stream_tail.ts";
 import {
-  InputError,
   InterruptedError,
   ObjectGoneError,
   OperationFailedError,
@@ -56,9 +56,6 @@ export interface WaitTarget {
   resume?: string;
 }
 
-/** How progress is shown: a redrawn bar (TTY), one line per change, or nothing. */
-export type ProgressMode = "bar" | "lines" | "none";
-
 /** Options of a wait. */
 export interface WaitOptions {
   /** 0 = check once. @default 300000 (5m) */
@@ -76,27 +73,6 @@ export interface WaitResult {
   object: KubeObject | undefined;
   /** The object existed at some point during the wait. */
   seen: boolean;
-}
-
-/** `--progress auto|bar|lines|none` (`--show-progress` = bar); auto = bar on a TTY, else lines. */
-export function parseProgressMode(
-  value: string | undefined,
-  showProgress: boolean | undefined,
-  stderrIsTTY: boolean,
-): ProgressMode {
-  const v = showProgress && (value === undefined || value === "auto") ? "bar" : value ?? "auto";
-  switch (v) {
-    case "auto":
-      return stderrIsTTY ? "bar" : "lines";
-    case "bar":
-      // A redrawn bar on a pipe would write escape codes into a log; lines say the same.
-      return stderrIsTTY ? "bar" : "lines";
-    case "lines":
-    case "none":
-      return v;
-    default:
-      throw new InputError(`--progress must be auto, bar, lines or none, got "${value}"`);
-  }
 }
 
 interface Tracked {

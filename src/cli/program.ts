@@ -7,6 +7,7 @@
 import { type KindInfo, KINDS } from "../core/kinds.ts";
 import { type CommandSpec, type FlagSpec, switchFlag, valueFlag } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
+import { GLOBAL_FLAGS } from "./global_flags.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { InputError } from "./outcomes.ts";
@@ -21,34 +22,6 @@ import {
   READ_GLOBALS,
   REPORT_OUTPUTS,
 } from "./honoured_globals.ts";
-
-/** Flags every command takes, before or after the command words. */
-export const GLOBAL_FLAGS: readonly FlagSpec[] = [
-  valueFlag("--kubeconfig", "path", "path to the kubeconfig file"),
-  valueFlag("--context", "name", "kubeconfig context to use (list: a,b for several clusters)"),
-  valueFlag("--namespace", "ns", "namespace (default: the context's, else default)", {
-    short: "-n",
-  }),
-  switchFlag("--all-namespaces", "across all namespaces", "-A"),
-  valueFlag(
-    "--output",
-    "format",
-    "output format: table|wide|json|yaml|name (list, get: also jsonpath=…, jsonpath-file=…, " +
-      "jsonpath-as-json=…, custom-columns=…, custom-columns-file=…)",
-    { short: "-o" },
-  ),
-  valueFlag(
-    "--request-timeout",
-    "duration",
-    "timeout of a single request (watches are not capped)",
-    { default: "30s" },
-  ),
-  valueFlag("--color", "when", "colour output", {
-    choices: ["auto", "always", "never"],
-    default: "auto",
-  }),
-  switchFlag("--verbose", "log requests (credentials redacted) and show stack traces", "-v"),
-];
 
 const LIST_FLAGS: readonly FlagSpec[] = [
   valueFlag("--selector", "selector", "label selector, sent to the server (a=b,c!=d,e in (f))", {

@@ -14,6 +14,8 @@ import {
 } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
 import { NOTIFY_FLAG } from "./wait_command.ts";
+import { leafOf } from "./command.ts";
+import { cloneCommand } from "./commands/vm/clone.ts";
 import {
   NAMESPACED_GLOBALS,
   QUERY_GLOBALS,
@@ -145,7 +147,7 @@ function vmCommands(deps: Deps): CommandSpec[] {
     },
   });
   const single = (
-    op: "clone" | "migrate" | "resize",
+    op: "migrate" | "resize",
     description: string,
     flags: readonly FlagSpec[],
     name = needed("name"),
@@ -158,11 +160,7 @@ function vmCommands(deps: Deps): CommandSpec[] {
     flags: [...flags, ...mutationFlags(true)],
     run: async ({ flags, args }) => {
       const m = await import("./commands/vm/operation.ts");
-      const run = op === "clone"
-        ? m.runCloneCommand
-        : op === "migrate"
-        ? m.runMigrateCommand
-        : m.runResizeCommand;
+      const run = op === "migrate" ? m.runMigrateCommand : m.runResizeCommand;
       await run(args[0], flags, flags as GlobalFlags, deps);
     },
   });
@@ -184,17 +182,7 @@ function vmCommands(deps: Deps): CommandSpec[] {
     power("start"),
     power("stop"),
     power("restart"),
-    single("clone", "clone a VM (VMOperation clone)", [
-      must("--target", "name", "name of the new VM"),
-      valueFlag("--target-namespace", "ns", "namespace of the new VM"),
-      switchFlag("--linked", "linked clone"),
-      switchFlag("--start", "start the clone"),
-      valueFlag(
-        "--from-snapshot",
-        "name",
-        "clone from this VMSnapshot (then NAME may be left out)",
-      ),
-    ], { name: "name", required: false, variadic: false }),
+    leafOf(cloneCommand, deps),
     single("migrate", "move a VM to another node (VMOperation migrate)", [
       must("--target-node", "node", "destination node"),
       switchFlag("--offline", "stop, move, start instead of a live migration"),

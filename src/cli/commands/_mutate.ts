@@ -9,78 +9,27 @@
 
 import type { KindInfo } from "../../core/kinds.ts";
 import type { Manifest } from "../../core/manifests/mod.ts";
-import { parseDuration } from "../../core/duration.ts";
 import { type KubeObject, nameOf } from "../../core/types.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { resourceName } from "../../render/name.ts";
-import type { OutputFormat } from "../../render/renderer.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
-import { parseOutputFormat } from "../output.ts";
-import { InputError } from "../outcomes.ts";
-import {
-  concludeWait,
-  parseProgressMode,
-  type ProgressMode,
-  waitFor,
-  type WaitTarget,
-} from "../operation_wait.ts";
+import { concludeWait, waitFor, type WaitTarget } from "../operation_wait.ts";
+import { orThrow } from "../../core/validation.ts";
+import { checkMutation, type MutationFlagValues, type MutationOptions } from "./mutation_flags.ts";
 import { refFor } from "./common.ts";
-
-/** Raw flags shared by mutating commands. */
-export interface RawMutationFlags {
-  dryRun?: string | boolean;
-  wait?: boolean;
-  timeout?: string;
-  progress?: string;
-  showProgress?: boolean;
-  notify?: boolean;
-}
-
-/** Parsed flags shared by mutating commands. */
-export interface MutationOptions {
-  dryRun: "none" | "client" | "server";
-  wait: boolean;
-  timeoutMs: number;
-  progress: ProgressMode;
-  /** `--notify`: a desktop notification through the terminal when the wait ends. */
-  notify: boolean;
-  /** `-o`; undefined = the kubectl-style "x created" line. */
-  output?: Exclude<OutputFormat, "table" | "wide">;
-}
 
 /** Parse the shared flags; usage errors before anything is sent. */
 export function parseMutationOptions(
-  flags: RawMutationFlags,
+  flags: MutationFlagValues,
   globals: GlobalFlags,
   stderrIsTTY: boolean,
   options: { waitable: boolean },
 ): MutationOptions {
-  const dry = flags.dryRun === undefined || flags.dryRun === false
-    ? "none"
-    : flags.dryRun === true
-    ? "client"
-    : flags.dryRun;
-  if (dry !== "none" && dry !== "client" && dry !== "server") {
-    throw new InputError(`--dry-run must be "client" or "server", got "${flags.dryRun}"`);
-  }
-  if ((flags.wait || flags.timeout !== undefined) && !options.waitable) {
-    throw new InputError("--wait is not available for this command");
-  }
-  if (flags.wait && dry !== "none") throw new InputError("--wait cannot be used with --dry-run");
-  if (flags.timeout !== undefined && !flags.wait) throw new InputError("--timeout needs --wait");
-  if (flags.notify && !flags.wait) throw new InputError("--notify needs --wait");
-  const output = globals.output === undefined
-    ? undefined
-    : parseOutputFormat(globals.output, ["json", "yaml", "name"]);
-  return {
-    dryRun: dry,
-    wait: flags.wait === true,
-    timeoutMs: flags.timeout === undefined ? 300_000 : parseDuration(flags.timeout),
-    progress: parseProgressMode(flags.progress, flags.showProgress, stderrIsTTY),
-    notify: flags.notify === true,
-    output: output as MutationOptions["output"],
-  };
+  return orThrow(checkMutation(flags, globals, stderrIsTTY, options.waitable));
 }
+
+/** Raw flags shared by mutating commands. */
+export type RawMutationFlags = MutationFlagValues;
 
 /** One object to create, with the row label its wait shows. */
 export interface Creation {

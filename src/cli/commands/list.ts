@@ -86,10 +86,11 @@ export function parseListOptions(
     throw new InputError("--for needs --watch or --watch-only");
   }
   if (flags.live && watch === "none") throw new InputError("--live needs --watch");
+  const context = globals.context;
   const contexts = flags.allContexts
     ? "all" as const
-    : globals.context?.includes(",")
-    ? globals.context.split(",").map((c) => c.trim()).filter(Boolean)
+    : context?.includes(",")
+    ? context.split(",").map((c) => c.trim()).filter(Boolean)
     : undefined;
   if (flags.stateFile !== undefined && (watch === "none" || contexts !== undefined)) {
     throw new InputError("--state-file needs --watch (or --watch-only) on one cluster");

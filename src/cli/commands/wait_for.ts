@@ -31,7 +31,8 @@ import type { Connection, Deps, GlobalFlags } from "../deps.ts";
 import { validateGlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { InputError, ObjectGoneError } from "../outcomes.ts";
-import { concludeWait, parseProgressMode, waitFor, type WaitOptions } from "../operation_wait.ts";
+import { concludeWait, waitFor, type WaitOptions } from "../operation_wait.ts";
+import { parseProgressMode } from "../progress_mode.ts";
 import { refFor } from "./common.ts";
 
 /** Flags of `wait`, as the parser hands them over. */

@@ -53,7 +53,7 @@ const FIXED_VALUES: Record<string, readonly string[]> = {
   "--output": allowedFormats(),
 };
 /** Root option attribute names that shape the connection used to fetch names. */
-const CONNECTION_FLAGS: Record<string, keyof GlobalFlags> = {
+const CONNECTION_FLAGS: Record<string, keyof GlobalFlags & string> = {
   "--kubeconfig": "kubeconfig",
   "--context": "context",
   "--namespace": "namespace",

@@ -120,6 +120,7 @@ function invocationOf(r: Recorded, globals: readonly FlagSpec[]): Parsed {
       if (spec.default !== undefined) flags[key] = spec.default;
       else if (spec.repeatable) flags[key] = [];
       else if (isNegation(spec)) flags[key] = true;
+      else if (spec.value === "none") flags[key] = false;
       continue;
     }
     given.add(key);

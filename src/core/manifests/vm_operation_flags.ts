@@ -8,8 +8,18 @@ import { InputError } from "../input_error.ts";
 import { didYouMean } from "../did_you_mean.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 import { checkName, checkNamespace, parseBoolFlag, parseIntFlag } from "./_common.ts";
+import {
+  andThen,
+  attempt,
+  collect,
+  invalid,
+  orThrow,
+  valid,
+  type Validation,
+} from "../validation.ts";
 import type {
   CloneOperationOptions,
+  CloneOptions,
   MigrateOperationOptions,
   PowerOperationOptions,
   ResizeOperationOptions,
@@ -52,7 +62,7 @@ export function parsePowerOperation(
 }
 
 /** Raw flags of `vm clone`. */
-export interface CloneFlags extends OperationFlags {
+export interface CloneFlags {
   target?: string;
   targetNamespace?: string;
   linked?: boolean | string;
@@ -60,35 +70,94 @@ export interface CloneFlags extends OperationFlags {
   fromSnapshot?: string;
 }
 
-/** Parse `vm clone NAME --target T [--linked] [--start] [--from-snapshot S] [--target-namespace N]`. */
-export function parseClone(vm: string | undefined, flags: CloneFlags): CloneOperationOptions {
-  const source = checkName(vm, "VM name", "vm clone needs a VM name");
+/**
+ * Check `vm clone [NAME] --target T [--target-namespace N] [--linked] [--start]
+ * [--from-snapshot S]`: every problem at once. NAME may be left out with `--from-snapshot`
+ * (the snapshot names its VM); the target may not be the source itself.
+ *
+ * @param namespace the namespace from `-n`, when given (the context's is known only later)
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { isLeft } from "fp-ts/Either";
+ * import { checkClone } from "./vm_operation_flags.ts";
+ * const v = checkClone("Web", { target: "Web" }, undefined);
+ * equal(isLeft(v) && v.left.length, 2);
+ * ```
+ */
+export function checkClone(
+  vm: string | undefined,
+  flags: CloneFlags,
+  namespace: string | undefined,
+): Validation<{ vm?: string; clone: CloneOptions }> {
+  const checked = collect({
+    vm: vm === undefined && flags.fromSnapshot !== undefined
+      ? valid(undefined)
+      : attempt(() => checkName(vm, "VM name", "vm clone needs a VM name")),
+    target: flags.target === undefined
+      ? invalid<string>("vm clone needs --target")
+      : attempt(() => validateDns1123Name(flags.target!, "--target VM name")),
+    targetNamespace: optional(
+      flags.targetNamespace,
+      (n) => validateDns1123Label(n, "--target-namespace"),
+    ),
+    fromSnapshot: optional(
+      flags.fromSnapshot,
+      (n) => validateDns1123Name(n, "--from-snapshot snapshot name"),
+    ),
+    linked: attempt(() => parseBoolFlag("--linked", flags.linked) ?? false),
+    start: attempt(() => parseBoolFlag("--start", flags.start) ?? false),
+  });
+  return andThen(checked, ({ vm, target, targetNamespace, fromSnapshot, linked, start }) => {
+    const itself = cloneOfItself(vm, namespace, { target, targetNamespace });
+    if (itself) return invalid(itself);
+    return valid({
+      ...(vm !== undefined && { vm }),
+      clone: {
+        target,
+        ...(targetNamespace !== undefined && { targetNamespace }),
+        linked,
+        start,
+        ...(fromSnapshot !== undefined && { fromSnapshot }),
+      },
+    });
+  });
+}
+
+/**
+ * Why a clone would be its own source, or undefined. Without `-n` the source's namespace is
+ * known only once the kubeconfig is read, so the command asks again then.
+ */
+export function cloneOfItself(
+  vm: string | undefined,
+  namespace: string | undefined,
+  clone: Pick<CloneOptions, "target" | "targetNamespace">,
+): string | undefined {
+  const sameNamespace = clone.targetNamespace === undefined || clone.targetNamespace === namespace;
+  return clone.target === vm && sameNamespace
+    ? `vm clone --target ${
+      JSON.stringify(clone.target)
+    } is the source VM itself (choose another name)`
+    : undefined;
+}
+
+/** `checkClone` for one namespace, as the operation's options; throws the problems (exit 2). */
+export function parseClone(
+  vm: string | undefined,
+  flags: CloneFlags & OperationFlags,
+): CloneOperationOptions {
   const namespace = checkNamespace(flags.namespace);
-  if (flags.target === undefined) throw new InputError("vm clone needs --target");
-  const target = validateDns1123Name(flags.target, "--target VM name");
-  const targetNamespace = flags.targetNamespace === undefined
-    ? undefined
-    : validateDns1123Label(flags.targetNamespace, "--target-namespace");
-  if (target === source && (targetNamespace ?? namespace) === namespace) {
-    throw new InputError(
-      `vm clone --target ${JSON.stringify(target)} is the source VM itself (choose another name)`,
-    );
-  }
-  const fromSnapshot = flags.fromSnapshot === undefined
-    ? undefined
-    : validateDns1123Name(flags.fromSnapshot, "--from-snapshot snapshot name");
-  return {
-    operation: "clone",
-    vm: source,
-    namespace,
-    clone: {
-      target,
-      ...(targetNamespace !== undefined && { targetNamespace }),
-      linked: parseBoolFlag("--linked", flags.linked) ?? false,
-      start: parseBoolFlag("--start", flags.start) ?? false,
-      ...(fromSnapshot !== undefined && { fromSnapshot }),
-    },
-  };
+  const source = checkName(vm, "VM name", "vm clone needs a VM name");
+  const { clone } = orThrow(checkClone(source, flags, namespace));
+  return { operation: "clone", vm: source, namespace, clone };
+}
+
+/** Check a flag's value when it was given. */
+function optional<A>(
+  value: string | undefined,
+  check: (v: string) => A,
+): Validation<A | undefined> {
+  return value === undefined ? valid(undefined) : attempt(() => check(value));
 }
 
 /** Raw flags of `vm migrate`. */

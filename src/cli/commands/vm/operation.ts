@@ -7,9 +7,7 @@
 import { kindByNoun } from "../../../core/kinds.ts";
 import {
   buildVmOperation,
-  type CloneFlags,
   type MigrateFlags,
-  parseClone,
   parseMigrate,
   parsePowerOperation,
   parseResize,
@@ -22,6 +20,7 @@ import { InputError } from "../../outcomes.ts";
 import { refFor } from "../common.ts";
 import { validateGlobalFlags } from "../../global_flags.ts";
 import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
+import type { MutationOptions } from "../mutation_flags.ts";
 import { NONE_MATCHED, parseTargetSpec, requireExisting, resolveTargets } from "../_targets.ts";
 
 const VM = kindByNoun("vm");
@@ -105,21 +104,50 @@ async function runSingle<F extends object>(
   }
 }
 
+/** One operation on one VM, its options checked (see the command modules, e.g. clone.ts). */
+export interface VmOperationRun {
+  operation: string;
+  /** The VM; undefined with `fromSnapshot`, whose snapshot names it. */
+  vm: string | undefined;
+  fromSnapshot?: string;
+  /** The operation for the resolved VM in the connection's namespace; may throw InputError. */
+  build(vm: string, namespace: string): VmOperationOptions;
+  mutation: MutationOptions;
+  globals: GlobalFlags;
+}
+
+/** Resolve the VM, check it exists (unless a client dry run), then create (and wait). */
+export async function runVmOperation(job: VmOperationRun, deps: Deps): Promise<void> {
+  const conn = await deps.connect(job.globals);
+  try {
+    const [vm] = job.vm === undefined && job.fromSnapshot !== undefined
+      // `clone --from-snapshot S` alone: the snapshot records which VM it was taken of.
+      ? [await snapshotSource(conn, job.fromSnapshot)]
+      : await resolveTargets(
+        conn,
+        VM,
+        parseTargetSpec(VM, job.vm ? [job.vm] : [], undefined),
+        deps,
+        job.operation,
+      );
+    const options = job.build(vm, conn.namespace);
+    if (job.mutation.dryRun !== "client") await requireExisting(conn, VM, [vm]);
+    await createAll(
+      conn,
+      [{ kind: OP, manifest: buildVmOperation(options), title: `${vm} ${job.operation}` }],
+      job.mutation,
+      deps,
+    );
+  } finally {
+    conn.close();
+  }
+}
+
 async function snapshotSource(conn: Connection, snapshot: string): Promise<string> {
   const snap = await conn.api.get(refFor(kindByNoun("snapshot"), conn.namespace), snapshot);
   const vm = getString(snap, ["spec", "vmRef", "name"]);
   if (!vm) throw new InputError(`snapshot "${snapshot}" does not name its VM (spec.vmRef.name)`);
   return vm;
-}
-
-/** `vm clone NAME --target T [--linked] [--start] [--from-snapshot S]`. */
-export function runCloneCommand(
-  name: string | undefined,
-  flags: Omit<CloneFlags, "namespace"> & RawMutationFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  return runSingle("clone", parseClone, name, flags, globals, deps);
 }
 
 /** `vm migrate NAME --target-node N [--offline] [--bandwidth 100Mbps]`. */
