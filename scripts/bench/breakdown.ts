@@ -18,7 +18,6 @@ import { vmRef } from "./seed.ts";
 export function importProbes(root: string): { name: string; specifier: string }[] {
   return [
     { name: "empty script (deno run floor)", specifier: "" },
-    { name: "@stricli/core (parser)", specifier: "@stricli/core" },
     { name: "rxjs", specifier: "rxjs" },
     { name: "yaml", specifier: "yaml" },
     { name: "js-yaml (kubeconfig)", specifier: "js-yaml" },

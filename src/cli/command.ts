@@ -63,6 +63,29 @@ export function parseEnvOf(deps: Deps): ParseEnv {
 export function leafOf<O>(command: Command<O>, deps: Deps): CommandSpec {
   return {
     ...command.spec,
+    check: (invocation) => command.parse(invocation, parseEnvOf(deps)),
     run: (invocation) => command.run(orThrow(command.parse(invocation, parseEnvOf(deps))), deps),
+  };
+}
+
+/**
+ * A leaf of the tree that loads its command module only when the command line names it, so
+ * `--help`, `--version` and the other commands never evaluate it:
+ * `lazyLeaf("clone", "clone a VM", () => import("./commands/vm/clone.ts").then((m) => m.cloneCommand), deps)`.
+ * `name`, `description` and `aliases` must be the module's own (a test loads every entry to
+ * compare); they route and list the command without loading it.
+ */
+export function lazyLeaf<O>(
+  name: string,
+  description: string,
+  load: () => Promise<Command<O>>,
+  deps: Deps,
+  aliases?: readonly string[],
+): CommandSpec {
+  return {
+    name,
+    description,
+    ...(aliases ? { aliases } : {}),
+    load: async () => leafOf(await load(), deps),
   };
 }

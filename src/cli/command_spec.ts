@@ -1,10 +1,12 @@
 /**
  * The command tree as plain data: nouns, verbs, flags, arguments and what each leaf runs.
  *
- * One description feeds the parser (parse/stricli_app.ts), completion (completion/tree.ts) and
+ * One description feeds the parser and help (parse/), completion (completion/tree.ts) and
  * the global-flag hoisting (parse/route.ts), so they cannot drift apart.
  * @module
  */
+
+import type { Validation } from "../core/validation.ts";
 
 /** One flag. Its parsed value is found under {@link flagKey} of `long`. */
 export interface FlagSpec {
@@ -55,6 +57,16 @@ export interface CommandSpec {
   args?: readonly ArgSpec[];
   commands?: readonly CommandSpec[];
   run?: (invocation: Invocation) => Promise<void>;
+  /**
+   * A leaf whose module loads only when the command line names it (parse/lazy.ts): the entry
+   * holds the words and description that route to it, `load` gives the whole leaf.
+   */
+  load?: () => Promise<CommandSpec>;
+  /**
+   * The leaf's own checks of a command line (a command's `parse`), so the parser can name
+   * their problems in the same message as its own: `unknown flag "--bogus"; --cpus must be …`.
+   */
+  check?: (invocation: Invocation) => Validation<unknown>;
   /**
    * The global flags (long names) this leaf honours: only these appear in its help, and the
    * parser refuses the others (exit 2), so `hyperctl sim -o json` does not pass in silence.

@@ -1,7 +1,7 @@
 /**
  * A parser with the syntax of Go's standard `flag` package, for HyperSDK's `hyperctl k8s`.
  *
- * Why not the main parser (Stricli): Go's rules differ in ways old scripts rely on: `-flag` and `--flag` are the
+ * Why not the main parser (src/cli/parse/): Go's rules differ in ways old scripts rely on: `-flag` and `--flag` are the
  * same, a non-bool flag takes the next argument even when it starts with `-`, a bool flag takes a
  * value only as `-flag=false`, and parsing stops at the first non-flag argument.
  * @module

@@ -92,7 +92,7 @@ Deno.test("a global flag the command does not honour is refused: one line, exit 
   const cases: [string[], string][] = [
     [["sim", "-o", "json"], `--output (-o) does not apply to "hyperctl sim"`],
     [
-      ["-A", "vm", "create", "a", "--cpus", "1"],
+      ["-A", "vm", "create", "a", "--cpus", "1", "--memory", "1Gi"],
       `--all-namespaces (-A) does not apply to "hyperctl vm create"`,
     ],
     [

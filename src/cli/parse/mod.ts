@@ -2,20 +2,38 @@
  * From the words a user typed to what hyperctl should do: run a leaf, print help or the version.
  *
  * kubectl's verb-first order, shortcuts and `help` are rewritten first, global flags are moved
- * behind the command words (route.ts), then the parser (stricli_app.ts) checks everything against the command tree.
+ * behind the command words (route.ts), the leaf they name is loaded (lazy.ts), and its words
+ * are read against its spec (leaf_words.ts). Every problem of the line, the parser's and the
+ * command's own checks, is named in one message.
  * @module
  */
 
-import { type CommandSpec, findCommand, type FlagSpec, valueFlagWords } from "../command_spec.ts";
+import {
+  type CommandSpec,
+  type FlagSpec,
+  type Invocation,
+  valueFlagWords,
+} from "../command_spec.ts";
+import { isLeft } from "fp-ts/Either";
+import { closest, didYouMean } from "../../core/did_you_mean.ts";
+import { InputError } from "../outcomes.ts";
 import { routeArgv } from "./route.ts";
 import { expandShortcuts } from "./shortcuts.ts";
-import { verbFirstToNounFirst } from "./verb_first.ts";
-import { parseArgv, type Parsed } from "./stricli_app.ts";
-import { refuseUnhonoured } from "../honoured_globals.ts";
+import { mayBeVerbFirst, VERB_FIRST_LEAVES, verbFirstToNounFirst } from "./verb_first.ts";
+import { readLeafWords } from "./leaf_words.ts";
+import { groupHelp, leafHelp } from "./help.ts";
+import { loaded, loadLeaves, loadPath, nodesOn } from "./lazy.ts";
 
 /** What a command line asks for. `usage`: help for an incomplete command, on stderr, exit 2. */
 export type CommandLine =
-  | (Parsed & { kind: "run"; path: readonly string[] })
+  | {
+    kind: "run";
+    leaf: CommandSpec;
+    invocation: Invocation;
+    /** The keys of the flags given on the command line. */
+    given: ReadonlySet<string>;
+    path: readonly string[];
+  }
   | { kind: "help"; text: string }
   | { kind: "usage"; text: string }
   | { kind: "version" };
@@ -23,39 +41,59 @@ export type CommandLine =
 /**
  * Parse `argv` against `root`.
  *
- * @throws InputError for anything the tree does not accept (exit 2), before anything is sent
+ * @throws InputError naming every problem the line has (exit 2), before anything is sent
  */
 export async function parseCommandLine(
   root: CommandSpec,
   argv: readonly string[],
 ): Promise<CommandLine> {
   if (argv.length === 1 && argv[0] === "--version") return { kind: "version" };
-  const globals = valueFlagWords(root.flags ?? []);
+  const globals = root.flags ?? [];
+  const tree = mayBeVerbFirst(argv)
+    ? await loadLeaves(root, (leaf) => VERB_FIRST_LEAVES.has(leaf.name))
+    : root;
   const words = expandShortcuts(
-    verbFirstToNounFirst(argv, valueFlagWords(allFlags(root))),
-    globals,
+    verbFirstToNounFirst(argv, valueFlagWords(allFlags(tree))),
+    valueFlagWords(globals),
   );
-  const routed = routeArgv(root, words);
-  const help = routed.argv.some((w) => w === "-h" || w === "--help");
-  if (routed.leaf && !help) {
-    const command = [root.name, ...routed.path].join(" ");
-    refuseUnhonoured(routed.leaf, root.flags ?? [], routed.argv.slice(routed.path.length), command);
+  let routed = routeArgv(tree, words);
+  if (routed.leaf?.load) routed = routeArgv(await loadPath(tree, routed.path), words);
+  const nodes = nodesOn(tree, routed.path);
+  const prefix = [root.name, ...nodes.slice(1).map((n) => n.name)];
+  const help = wantsHelp(routed.argv);
+  const leaf = routed.leaf;
+  if (!leaf) {
+    const group = nodes.at(-1)!;
+    const unknown = routed.argv[routed.path.length];
+    if (!routed.atGroup && unknown !== undefined) throw unknownCommand(unknown, group);
+    const children = await Promise.all((group.commands ?? []).map(loaded));
+    const text = groupHelp(prefix, { ...group, commands: children }, globals);
+    return help ? { kind: "help", text } : { kind: "usage", text };
   }
-  if (routed.atGroup && !help) {
-    const help = await parseArgv(root, [...routed.path, "--help"]);
-    return { kind: "usage", text: help.kind === "help" ? help.text : "" };
+  if (help) return { kind: "help", text: leafHelp(prefix, leaf, globals) };
+  const read = readLeafWords(
+    leaf,
+    globals,
+    routed.argv.slice(routed.path.length),
+    prefix.join(" "),
+  );
+  if (read.problems.length > 0) {
+    // The command's own checks too, on what could be read, so one message names everything.
+    const own = leaf.check?.(read.invocation);
+    const more = own && isLeft(own) ? own.left.map((e) => e.message) : [];
+    throw new InputError([...read.problems, ...more].join("; "));
   }
-  // A leaf is parsed against its own branch: building the parser for the whole tree costs a
-  // cold process more (~5 ms) than the rest of parsing, and siblings matter only for help.
-  const tree = routed.leaf ? branchTo(root, routed.path) : root;
-  const parsed = await parseArgv(tree, routed.argv);
-  return parsed.kind === "run" ? { ...parsed, path: routed.path } : parsed;
+  return { kind: "run", leaf, invocation: read.invocation, given: read.given, path: routed.path };
 }
 
-/** `node` with only the commands on `path` (command words as typed, aliases included). */
-function branchTo(node: CommandSpec, path: readonly string[]): CommandSpec {
-  const child = path.length > 0 ? findCommand(node.commands, path[0]) : undefined;
-  return child ? { ...node, commands: [branchTo(child, path.slice(1))] } : node;
+function wantsHelp(argv: readonly string[]): boolean {
+  const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  return flags.includes("-h") || flags.includes("--help");
+}
+
+function unknownCommand(word: string, group: CommandSpec): InputError {
+  const names = (group.commands ?? []).map((c) => c.name);
+  return new InputError(`unknown command "${word}"${didYouMean(closest(word, names))}`);
 }
 
 /** Every flag of the tree, so a verb-first line can skip any flag's value (`-l tier=web`). */

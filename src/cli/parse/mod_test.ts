@@ -70,3 +70,54 @@ Deno.test("parseCommandLine() rejects bad input with one line naming the problem
     });
   }
 });
+
+async function problemsOf(argv: string[]): Promise<string[]> {
+  let message = "";
+  await assert.rejects(() => parseCommandLine(ROOT, argv), (e: Error) => {
+    assert.equal(e.name, "InputError", argv.join(" "));
+    message = e.message;
+    return true;
+  });
+  return message.split("; ");
+}
+
+Deno.test("parseCommandLine() names every word-level problem of a line at once, in order", async () => {
+  assert.deepEqual(
+    await problemsOf(["vm", "list", "--wher", "x", "-Z", "--color", "nevr", "a", "--chunk-size"]),
+    [
+      'unknown flag "--wher" (did you mean "--where"?)',
+      'unknown flag "-Z"',
+      '--color: "nevr" is not one of auto, always, never (did you mean "never"?)',
+      "flag --chunk-size needs a value",
+      'too many arguments, expected 0 but got "a"',
+    ],
+  );
+  // A refused global flag's value is not taken for an argument.
+  assert.deepEqual(await problemsOf(["sim", "-o", "json", "--watch=maybe"]), [
+    '--output (-o) does not apply to "hyperctl sim"',
+    'unknown flag "--watch"',
+  ]);
+  assert.deepEqual(await problemsOf(["vm", "list", "-w", "--watch-only=maybe"]), [
+    '--watch-only takes true or false, not "maybe"',
+  ]);
+});
+
+Deno.test("parseCommandLine() names the parser's problems and the command's own in one message", async () => {
+  assert.deepEqual(await problemsOf(["vm", "clone", "--bogus", "--progress", "x"]), [
+    'unknown flag "--bogus"',
+    '--progress must be auto, bar, lines or none, got "x"',
+    "vm clone needs a VM name",
+    "vm clone needs --target",
+  ]);
+});
+
+Deno.test("parseCommandLine(): switches take =true/=false and combine (-wA), as with pflag", async () => {
+  const line = await runOf(["vm", "list", "-wA", "--show-labels=false", "--no-headers=true"]);
+  const { flags } = line.invocation;
+  assert.equal(flags.watch, true);
+  assert.equal(flags.allNamespaces, true);
+  assert.equal(flags.showLabels, false);
+  assert.equal(flags.headers, false);
+  const escaped = await runOf(["vm", "delete", "--yes", "--", "-a", "--b"]);
+  assert.deepEqual(escaped.invocation.args, ["-a", "--b"]);
+});

@@ -8,12 +8,16 @@
  */
 
 import { type CommandSpec, findCommand, flagKey, type FlagSpec } from "../command_spec.ts";
+import { isLeaf } from "./lazy.ts";
 
 /** A command line, routed. */
 export interface Routed {
   /** The words in parser order. */
   argv: string[];
-  /** The leaf the command words name; undefined when they stop at a group or an unknown word. */
+  /**
+   * The leaf the command words name (a lazy entry not yet loaded: route again once it is);
+   * undefined when they stop at a group or an unknown word.
+   */
   leaf?: CommandSpec;
   /** The command words as given (`vms`, `ls`). */
   path: string[];
@@ -46,7 +50,7 @@ export function routeArgv(root: CommandSpec, argv: readonly string[]): Routed {
   let unknown = false;
   let help = false;
   const words = splitShortValues(globals, argv);
-  while (i < words.length && !node.run) {
+  while (i < words.length && !isLeaf(node)) {
     const word = words[i];
     if (word === "--") break;
     if (word.startsWith("-") && word !== "-") {
@@ -70,7 +74,7 @@ export function routeArgv(root: CommandSpec, argv: readonly string[]): Routed {
   }
   if (help) moved.push("--help");
   const rest = words.slice(i);
-  if (!node.run) {
+  if (!isLeaf(node)) {
     // Let the parser name the unknown word before it meets the moved flags.
     return { argv: [...path, ...rest, ...moved], path, atGroup: !unknown && rest.length === 0 };
   }

@@ -15,6 +15,16 @@ const VERBS: Readonly<Record<string, { named: string; bare: string }>> = {
   describe: { named: "describe", bare: "describe" },
 };
 
+/** The leaves a verb-first line may become: their value flags decide where its words end. */
+export const VERB_FIRST_LEAVES: ReadonlySet<string> = new Set(
+  Object.values(VERBS).flatMap((v) => [v.named, v.bare]),
+);
+
+/** Whether `argv` may be in kubectl's verb-first order (it has a word `get`, `delete`, …). */
+export function mayBeVerbFirst(argv: readonly string[]): boolean {
+  return argv.some((w) => Object.hasOwn(VERBS, w));
+}
+
 /**
  * Rewrite a verb-first command line; any other command line is returned unchanged.
  *
