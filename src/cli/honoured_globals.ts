@@ -9,7 +9,6 @@
  */
 
 import type { CommandSpec, FlagSpec } from "./command_spec.ts";
-import { InputError } from "../core/input_error.ts";
 
 /** Commands that talk to no cluster (`sim`, `completion`). */
 export const LOCAL_GLOBALS: readonly string[] = ["--verbose"];
@@ -47,32 +46,4 @@ export function honouredBy(leaf: CommandSpec, all: readonly FlagSpec[]): FlagSpe
       ? { ...f, description: `output format: ${leaf.outputFormats.join("|")}` }
       : f
   );
-}
-
-/**
- * Refuse a global flag the leaf does not honour, before anything is sent.
- *
- * @param words the leaf's words in parser order (route.ts); a `--` ends the flags
- * @param command the command as typed, for the message (`hyperctl sim`)
- * @throws InputError naming the flag and the command (exit 2)
- */
-export function refuseUnhonoured(
-  leaf: CommandSpec,
-  all: readonly FlagSpec[],
-  words: readonly string[],
-  command: string,
-): void {
-  const own = [...all, ...(leaf.flags ?? [])];
-  const honoured = new Set([...(leaf.globals ?? []), ...(leaf.flags ?? []).map((f) => f.long)]);
-  for (let i = 0; i < words.length && words[i] !== "--"; i++) {
-    const name = words[i].split("=", 1)[0];
-    const spec = own.find((f) => f.long === name || f.short === name);
-    if (!spec) continue;
-    if (!honoured.has(spec.long)) {
-      const short = spec.short ? ` (${spec.short})` : "";
-      throw new InputError(`${spec.long}${short} does not apply to "${command}"`);
-    }
-    // Skip the flag's value, which may itself start with a dash.
-    if (spec.value === "required" && !words[i].includes("=")) i++;
-  }
 }

@@ -14,8 +14,7 @@ import {
 } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
 import { NOTIFY_FLAG } from "./wait_command.ts";
-import { leafOf } from "./command.ts";
-import { cloneCommand } from "./commands/vm/clone.ts";
+import { lazyLeaf } from "./command.ts";
 import {
   NAMESPACED_GLOBALS,
   QUERY_GLOBALS,
@@ -182,7 +181,12 @@ function vmCommands(deps: Deps): CommandSpec[] {
     power("start"),
     power("stop"),
     power("restart"),
-    leafOf(cloneCommand, deps),
+    lazyLeaf(
+      "clone",
+      "clone a VM (VMOperation clone)",
+      () => import("./commands/vm/clone.ts").then((m) => m.cloneCommand),
+      deps,
+    ),
     single("migrate", "move a VM to another node (VMOperation migrate)", [
       must("--target-node", "node", "destination node"),
       switchFlag("--offline", "stop, move, start instead of a live migration"),

@@ -7,10 +7,11 @@ import { commandTree } from "../program.ts";
 import { valueFlagWords } from "../command_spec.ts";
 import { completeWords, type CompletionSources, FILES_DIRECTIVE } from "./complete_words.ts";
 import { treeFromSpec } from "./tree.ts";
+import { loadLeaves } from "../parse/lazy.ts";
 
 // The real command tree, so these tests fail when a flag or verb changes under completion.
 const ROOT = commandTree(fakeDeps());
-const TREE = treeFromSpec(ROOT);
+const TREE = treeFromSpec(await loadLeaves(ROOT));
 const VALUE_FLAGS = valueFlagWords(ROOT.flags ?? []);
 
 const NAMES: Record<string, string[]> = {

@@ -12,6 +12,7 @@ import { InputError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
 import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
 import { type CompletionTree, treeFromSpec } from "./tree.ts";
+import { loadLeaves } from "../parse/lazy.ts";
 import { type CommandSpec, valueFlagWords } from "../command_spec.ts";
 
 /**
@@ -61,7 +62,7 @@ export async function runCompleteCommand(
   options: CompleteCommandOptions = {},
 ): Promise<void> {
   try {
-    const tree = options.tree ?? treeFromSpec(root);
+    const tree = options.tree ?? treeFromSpec(await loadLeaves(root));
     const valueFlags = valueFlagWords(root.flags ?? []);
     const { expandShortcuts } = await import("../parse/shortcuts.ts");
     const config = options.config ?? await safeConfig(deps);

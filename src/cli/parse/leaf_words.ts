@@ -9,7 +9,13 @@
  * @module
  */
 
-import { type CommandSpec, flagKey, type FlagSpec, type Invocation } from "../command_spec.ts";
+import {
+  type CommandSpec,
+  flagKey,
+  type FlagSpec,
+  type Invocation,
+  isNegation,
+} from "../command_spec.ts";
 import { closest, didYouMean } from "../../core/did_you_mean.ts";
 import { honouredBy } from "../honoured_globals.ts";
 
@@ -101,7 +107,7 @@ export function readLeafWords(
         const on = inline === undefined ? true : BOOLEANS[inline];
         if (on === undefined) problems.push(`${spec.long} takes true or false, not "${inline}"`);
         // `--no-headers` turns `headers` off.
-        else store(spec, spec.long.startsWith("--no-") ? !on : on);
+        else store(spec, isNegation(spec) ? !on : on);
         continue;
       }
       // A value flag inside `-wl`: the value is the next word, as pflag reads it.
@@ -189,7 +195,7 @@ function withDefaults(
     if (values.has(key)) out[key] = values.get(key);
     else if (spec.default !== undefined) out[key] = spec.default;
     else if (spec.repeatable) out[key] = [];
-    else if (spec.value === "none") out[key] = spec.long.startsWith("--no-");
+    else if (spec.value === "none") out[key] = isNegation(spec);
   }
   return out;
 }
