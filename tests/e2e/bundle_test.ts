@@ -124,3 +124,57 @@ Deno.test("the bundle has no literal dynamic import, which deno run would load u
   }
   assert.ok(deferred > 20, `only ${deferred} computed imports`);
 });
+
+/**
+ * A copy of the bundle at `entry` whose chunks record their evaluation; the entry prints the
+ * list (`LOADED [...]`) on stderr at exit.
+ */
+async function recordingCopy(entry: string): Promise<string> {
+  const from = entry.slice(0, entry.lastIndexOf("/"));
+  const dir = await Deno.makeTempDir({ prefix: "hyperctl-bundle-chunks-" });
+  globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+  for await (const file of Deno.readDir(from)) {
+    const text = await Deno.readTextFile(`${from}/${file.name}`);
+    const mark = file.name === "hyperctl.js"
+      ? `globalThis.addEventListener("unload", () => console.error("LOADED", ` +
+        `JSON.stringify(globalThis.__loaded ?? [])));\n`
+      : `(globalThis.__loaded ??= []).push(${JSON.stringify(file.name)});\n`;
+    await Deno.writeTextFile(`${dir}/${file.name}`, file.name.endsWith(".js") ? mark + text : text);
+  }
+  return `${dir}/hyperctl.js`;
+}
+
+Deno.test("help, --version and a bad command line load no cluster code from the bundle", async () => {
+  const entry = await recordingCopy(await bundleEntry());
+  const dir = entry.slice(0, entry.lastIndexOf("/"));
+  const clusterCode = async (chunk: string) =>
+    /createKubeApi|function createTransport/.test(await Deno.readTextFile(`${dir}/${chunk}`));
+  const loadedBy = async (args: string[]) => {
+    const r = await hyperctl(args, { entry });
+    const line = r.stderr.split("\n").find((l) => l.startsWith("LOADED "));
+    return JSON.parse(line?.slice("LOADED ".length) ?? "[]") as string[];
+  };
+  const lines = [["--help"], ["vm", "--help"], ["vm", "clone", "--help"], [
+    "vm",
+    "list",
+    "--bogus",
+  ]];
+  for (const args of lines) {
+    const chunks = await loadedBy(args);
+    assert.ok(chunks.length > 0, `${args.join(" ")} recorded nothing`);
+    for (const chunk of chunks) {
+      assert.equal(await clusterCode(chunk), false, `${args.join(" ")} loads ${chunk}`);
+    }
+  }
+  // The check can fail: a command that connects loads the client.
+  const kubeconfig = `${dir}/kubeconfig.yaml`;
+  await Deno.writeTextFile(
+    kubeconfig,
+    "apiVersion: v1\nkind: Config\ncurrent-context: c\n" +
+      "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]\n" +
+      "users: [{name: u, user: {token: t}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\n",
+  );
+  const listed = await hyperctl(["vm", "list", "--request-timeout", "1s"], { entry, kubeconfig });
+  const chunks = JSON.parse(listed.stderr.split("LOADED ")[1] ?? "[]") as string[];
+  assert.ok((await Promise.all(chunks.map(clusterCode))).some(Boolean), listed.stderr);
+});
