@@ -154,6 +154,7 @@ Deno.test("help, --version and a bad command line load no cluster code from the 
     const line = r.stderr.split("\n").find((l) => l.startsWith("LOADED "));
     return JSON.parse(line?.slice("LOADED ".length) ?? "[]") as string[];
   };
+  assert.deepEqual(await loadedBy(["--version"]), [], "the entry answers --version by itself");
   const lines = [["--help"], ["vm", "--help"], ["vm", "clone", "--help"], [
     "vm",
     "list",
