@@ -1,6 +1,6 @@
 /**
- * The parts of help the parser does not write from the tree by itself: a leaf's usage line
- * (its arguments and required flags, then `[flags]`) and the root's list of global flags.
+ * Two pieces of help (help.ts): a leaf's usage line (its arguments and required flags, then
+ * `[flags]`), which its own help and its group's both show, and the root's list of global flags.
  * @module
  */
 

@@ -96,7 +96,7 @@ Deno.test("a global flag the command does not honour is refused: one line, exit 
       `--all-namespaces (-A) does not apply to "hyperctl vm create"`,
     ],
     [
-      ["vm", "delete", "a", "--output=json"],
+      ["vm", "delete", "a", "--output=json", "--yes"],
       `--output (-o) does not apply to "hyperctl vm delete"`,
     ],
     [["--context", "x", "completion", "bash"], `--context does not apply to "hyperctl completion"`],
