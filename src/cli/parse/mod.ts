@@ -19,7 +19,7 @@ import { closest, didYouMean } from "../../core/did_you_mean.ts";
 import { InputError } from "../outcomes.ts";
 import { routeArgv } from "./route.ts";
 import { expandShortcuts } from "./shortcuts.ts";
-import { mayBeVerbFirst, VERB_FIRST_LEAVES, verbFirstToNounFirst } from "./verb_first.ts";
+import { isVerbFirst, VERB_FIRST_LEAVES, verbFirstToNounFirst } from "./verb_first.ts";
 import { readLeafWords } from "./leaf_words.ts";
 import { groupHelp, leafHelp } from "./help.ts";
 import { loaded, loadLeaves, loadPath, nodesOn } from "./lazy.ts";
@@ -49,7 +49,7 @@ export async function parseCommandLine(
 ): Promise<CommandLine> {
   if (argv.length === 1 && argv[0] === "--version") return { kind: "version" };
   const globals = root.flags ?? [];
-  const tree = mayBeVerbFirst(argv)
+  const tree = isVerbFirst(argv, valueFlagWords(globals))
     ? await loadLeaves(root, (leaf) => VERB_FIRST_LEAVES.has(leaf.name))
     : root;
   const words = expandShortcuts(

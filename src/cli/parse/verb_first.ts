@@ -20,9 +20,19 @@ export const VERB_FIRST_LEAVES: ReadonlySet<string> = new Set(
   Object.values(VERBS).flatMap((v) => [v.named, v.bare]),
 );
 
-/** Whether `argv` may be in kubectl's verb-first order (it has a word `get`, `delete`, …). */
-export function mayBeVerbFirst(argv: readonly string[]): boolean {
-  return argv.some((w) => Object.hasOwn(VERBS, w));
+/**
+ * Whether `argv` is in kubectl's verb-first order: its first word after the global flags
+ * (`valueFlags` take the next word) is `get`, `delete` or `describe`.
+ */
+export function isVerbFirst(argv: readonly string[], valueFlags: ReadonlySet<string>): boolean {
+  return Object.hasOwn(VERBS, argv[firstWord(argv, valueFlags)] ?? "");
+}
+
+/** The index of the first word that is neither a flag nor a flag's value. */
+function firstWord(argv: readonly string[], valueFlags: ReadonlySet<string>): number {
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith("-")) i += valueFlags.has(argv[i]) ? 2 : 1;
+  return i;
 }
 
 /**
@@ -44,10 +54,9 @@ export function verbFirstToNounFirst(
   argv: readonly string[],
   valueFlags: ReadonlySet<string>,
 ): string[] {
-  let i = 0;
-  while (i < argv.length && argv[i].startsWith("-")) i += valueFlags.has(argv[i]) ? 2 : 1;
-  const verb = VERBS[argv[i] ?? ""];
-  if (!verb) return [...argv];
+  if (!isVerbFirst(argv, valueFlags)) return [...argv];
+  const i = firstWord(argv, valueFlags);
+  const verb = VERBS[argv[i]];
   const flags: string[] = [];
   const words: string[] = [];
   for (let j = i + 1; j < argv.length; j++) {
