@@ -91,41 +91,18 @@ export function readLeafWords(
       args.push(word);
       continue;
     }
-    const shorts = /^-[A-Za-z]{2,}$/.test(word) ? [...word.slice(1)].map((c) => `-${c}`) : [word];
-    for (const [at, flagWord] of shorts.entries()) {
+    // `-wA` is `-w -A`; a value flag last in such a group takes the next word, as with pflag.
+    const group = /^-[A-Za-z]{2,}$/.test(word) ? [...word.slice(1)].map((c) => `-${c}`) : [word];
+    for (const [at, flagWord] of group.entries()) {
       const [name, inline] = splitInline(flagWord);
+      const next = at === group.length - 1 && inline === undefined ? words[i] : undefined;
       const spec = own.find((f) => f.long === name || f.short === name);
-      if (!spec) {
-        const unknown = unknownFlag(name, own, globals, command);
-        problems.push(unknown.message);
-        // The value of the flag meant (`-o json`, `--wher x`) is not an argument.
-        const last = at === shorts.length - 1;
-        if (inline === undefined && last && unknown.takesValue && i < words.length) i++;
-        continue;
-      }
-      if (spec.value === "none") {
-        const on = inline === undefined ? true : BOOLEANS[inline];
-        if (on === undefined) problems.push(`${spec.long} takes true or false, not "${inline}"`);
-        // `--no-headers` turns `headers` off.
-        else store(spec, isNegation(spec) ? !on : on);
-        continue;
-      }
-      // A value flag inside `-wl`: the value is the next word, as pflag reads it.
-      let value = inline;
-      const last = at === shorts.length - 1;
-      if (value === undefined && spec.value === "required" && last && i < words.length) {
-        value = words[i++];
-      } else if (value === undefined && spec.value === "optional" && last) {
-        value = i < words.length && !words[i].startsWith("-") ? words[i++] : undefined;
-      }
-      if (value === undefined && spec.value === "optional") store(spec, true);
-      else if (value === undefined) problems.push(`flag ${spec.long} needs a value`);
-      else if (spec.choices && !spec.choices.includes(value)) {
-        problems.push(
-          `${spec.long}: "${value}" is not one of ${spec.choices.join(", ")}` +
-            didYouMean(closest(value, spec.choices)),
-        );
-      } else store(spec, value);
+      const read = spec
+        ? readFlag(spec, inline, next)
+        : unknownFlag(name, own, globals, command, next);
+      if (read.tookNext) i++;
+      if ("problem" in read) problems.push(read.problem);
+      else if (spec) store(spec, read.value);
     }
   }
   problems.push(...argumentProblems(leaf, args));
@@ -136,32 +113,62 @@ export function readLeafWords(
   };
 }
 
+/** One flag's value, or what is wrong with it; `tookNext` when the next word was its value. */
+type FlagRead = ({ value: unknown } | { problem: string }) & { tookNext: boolean };
+
+/** Read the flag `spec` given as `--flag=inline` or `--flag`, `next` being the word after it. */
+function readFlag(spec: FlagSpec, inline: string | undefined, next: string | undefined): FlagRead {
+  if (spec.value === "none") {
+    const on = inline === undefined ? true : BOOLEANS[inline];
+    if (on === undefined) {
+      return { problem: `${spec.long} takes true or false, not "${inline}"`, tookNext: false };
+    }
+    // `--no-headers` turns `headers` off.
+    return { value: isNegation(spec) ? !on : on, tookNext: false };
+  }
+  // `--dry-run` alone means yes; it takes the next word only when that is not a flag.
+  const tookNext = inline === undefined && next !== undefined &&
+    (spec.value === "required" || !next.startsWith("-"));
+  const value = inline ?? (tookNext ? next : undefined);
+  if (value === undefined) {
+    return spec.value === "optional"
+      ? { value: true, tookNext }
+      : { problem: `flag ${spec.long} needs a value`, tookNext };
+  }
+  if (spec.choices && !spec.choices.includes(value)) {
+    const choices = spec.choices.join(", ");
+    const near = didYouMean(closest(value, spec.choices));
+    return { problem: `${spec.long}: "${value}" is not one of ${choices}${near}`, tookNext };
+  }
+  return { value, tookNext };
+}
+
 /** `--output=json` → [`--output`, `json`]; `-n` → [`-n`, undefined]. */
 function splitInline(word: string): [string, string | undefined] {
   const eq = word.indexOf("=");
   return eq < 0 ? [word, undefined] : [word.slice(0, eq), word.slice(eq + 1)];
 }
 
-/** Why `name` is refused, and whether the flag it is (or seems to be) takes a value. */
+/** Why `name` is refused; the value of the flag meant (`-o json`, `--wher x`) is no argument. */
 function unknownFlag(
   name: string,
   own: readonly FlagSpec[],
   globals: readonly FlagSpec[],
   command: string,
-): { message: string; takesValue: boolean } {
+  next: string | undefined,
+): FlagRead {
   const global = globals.find((f) => f.long === name || f.short === name);
   if (global) {
     // `hyperctl sim -o json` must not pass in silence: say the flag exists but not here.
     const short = global.short ? ` (${global.short})` : "";
-    const message = `${global.long}${short} does not apply to "${command}"`;
-    return { message, takesValue: global.value === "required" };
+    const problem = `${global.long}${short} does not apply to "${command}"`;
+    return { problem, tookNext: global.value === "required" && next !== undefined };
   }
-  if (!name.startsWith("--")) return { message: `unknown flag "${name}"`, takesValue: false };
-  const near = own.find((f) =>
-    f.long.slice(2) === closest(name.slice(2), own.map((g) => g.long.slice(2)))
-  );
-  const message = `unknown flag "${name}"${didYouMean(near?.long)}`;
-  return { message, takesValue: near?.value === "required" };
+  if (!name.startsWith("--")) return { problem: `unknown flag "${name}"`, tookNext: false };
+  const longs = own.map((f) => f.long.slice(2));
+  const near = own.find((f) => f.long.slice(2) === closest(name.slice(2), longs));
+  const problem = `unknown flag "${name}"${didYouMean(near?.long)}`;
+  return { problem, tookNext: near?.value === "required" && next !== undefined };
 }
 
 function maxArgs(leaf: CommandSpec): number {
