@@ -41,6 +41,7 @@ export { repeat } from "rxjs/internal/operators/repeat";
 export { retry } from "rxjs/internal/operators/retry";
 export { scan } from "rxjs/internal/operators/scan";
 export { take } from "rxjs/internal/operators/take";
+export { tap } from "rxjs/internal/operators/tap";
 export { takeUntil } from "rxjs/internal/operators/takeUntil";
 export { takeWhile } from "rxjs/internal/operators/takeWhile";
 export { timeout } from "rxjs/internal/operators/timeout";
