@@ -34,7 +34,10 @@ export interface RetryBackoffOptions<T> {
   retryable?: (error: unknown) => boolean;
   /** A value that ends the streak of failures. @default every value */
   healthy?: (value: T) => boolean;
-  /** The attempt number to decide with, from the streak's length. @default the length */
+  /**
+   * The attempt number to decide with, from the streak's length; called once for each failure
+   * that may be retried, so it may count failures of its own. @default the length
+   */
   weigh?: (failures: number, error: unknown) => number;
   /** Told before each wait. */
   onRetry?: (retry: { error: unknown; attempt: number; delayMs: number }) => void;
