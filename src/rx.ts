@@ -1,49 +1,53 @@
 /**
- * The rxjs pieces hyperctl uses, imported one module each.
+ * The rxjs pieces hyperctl uses, from rxjs's public entry point: one place to see what of rxjs
+ * the product relies on.
  *
- * Why: Deno resolves bare "rxjs" with the "node" export condition to dist/cjs/index.js, which
- * eagerly requires every operator (~450 CommonJS modules); importing only these halves rxjs's
- * share of startup. Same files as the index re-exports, so types and instances stay identical.
+ * Why not `rxjs/internal/*`: the shipped bundle holds the same rxjs code either way (public
+ * 2 273 174 bytes, internal 2 273 168; `vm list` of 100 VMs within noise; bench/FINDINGS.md, 2026-12-06); only a
+ * run from source pays for the CommonJS index, about 20 ms (103 vs 83 ms, load 4.4–7.3).
  * @module
  */
-export { Observable } from "rxjs/internal/Observable";
+export {
+  asyncScheduler,
+  auditTime,
+  catchError,
+  concat,
+  concatMap,
+  defer,
+  EMPTY,
+  expand,
+  filter,
+  first,
+  firstValueFrom,
+  from,
+  fromEvent,
+  ignoreElements,
+  lastValueFrom,
+  map,
+  merge,
+  NEVER,
+  Observable,
+  of,
+  reduce,
+  repeat,
+  ReplaySubject,
+  retry,
+  scan,
+  Subject,
+  Subscription,
+  take,
+  takeUntil,
+  takeWhile,
+  tap,
+  throwError,
+  timeout,
+  timer,
+  toArray,
+} from "rxjs";
 export type {
   MonoTypeOperatorFunction,
   ObservableInput,
   Observer,
   OperatorFunction,
   SchedulerLike,
-} from "rxjs/internal/types";
-export { Subscription } from "rxjs/internal/Subscription";
-export { Subject } from "rxjs/internal/Subject";
-export { ReplaySubject } from "rxjs/internal/ReplaySubject";
-export { asyncScheduler } from "rxjs/internal/scheduler/async";
-export { EMPTY } from "rxjs/internal/observable/empty";
-export { NEVER } from "rxjs/internal/observable/never";
-export { concat } from "rxjs/internal/observable/concat";
-export { defer } from "rxjs/internal/observable/defer";
-export { from } from "rxjs/internal/observable/from";
-export { fromEvent } from "rxjs/internal/observable/fromEvent";
-export { merge } from "rxjs/internal/observable/merge";
-export { of } from "rxjs/internal/observable/of";
-export { throwError } from "rxjs/internal/observable/throwError";
-export { timer } from "rxjs/internal/observable/timer";
-export { auditTime } from "rxjs/internal/operators/auditTime";
-export { catchError } from "rxjs/internal/operators/catchError";
-export { concatMap } from "rxjs/internal/operators/concatMap";
-export { expand } from "rxjs/internal/operators/expand";
-export { filter } from "rxjs/internal/operators/filter";
-export { first } from "rxjs/internal/operators/first";
-export { ignoreElements } from "rxjs/internal/operators/ignoreElements";
-export { map } from "rxjs/internal/operators/map";
-export { reduce } from "rxjs/internal/operators/reduce";
-export { repeat } from "rxjs/internal/operators/repeat";
-export { retry } from "rxjs/internal/operators/retry";
-export { scan } from "rxjs/internal/operators/scan";
-export { take } from "rxjs/internal/operators/take";
-export { takeUntil } from "rxjs/internal/operators/takeUntil";
-export { takeWhile } from "rxjs/internal/operators/takeWhile";
-export { timeout } from "rxjs/internal/operators/timeout";
-export { toArray } from "rxjs/internal/operators/toArray";
-export { firstValueFrom } from "rxjs/internal/firstValueFrom";
-export { lastValueFrom } from "rxjs/internal/lastValueFrom";
+} from "rxjs";

@@ -205,52 +205,27 @@ function vmCommands(deps: Deps): CommandSpec[] {
 
 /** `vm vnc`, `vm ssh`, `vm scp`: into the VM (they read the cluster and write nothing). */
 function reachCommands(deps: Deps): CommandSpec[] {
-  const words: ArgSpec = { name: "args", required: true, variadic: true };
-  const address = valueFlag("--address", "ip", "use this one of the VM's status.ipAddresses");
-  return [{
-    name: "vnc",
-    aliases: ["console"],
-    description: "open the VM's VNC console: a viewer, a local proxy, or a page in the browser",
-    args: [needed("name")],
-    globals: QUERY_GLOBALS,
-    outputFormats: ["table", "json"],
-    flags: [
-      switchFlag("--proxy-only", "print the local address and forward until Ctrl+C"),
-      switchFlag("--web", "serve a browser console (noVNC) on 127.0.0.1 and open it"),
-      switchFlag("--no-browser", "with --web: print the URL, do not open a browser"),
-      valueFlag("--port", "port", "local port (default: a free one)"),
-      valueFlag("--viewer", "cmd", "VNC viewer to start (default: remote-viewer, vncviewer)"),
-      valueFlag("--address-type", "type", "node address to use: InternalIP|ExternalIP|Hostname"),
-      valueFlag("--node-address", "addr", "connect to this node address; Nodes are not read"),
-      switchFlag("--serial", "serial console (not published by HyperSDK: exits 2)"),
-    ],
-    run: async ({ flags, args }) => {
-      const { runVncCommand } = await import("./commands/vm/vnc.ts");
-      await runVncCommand(args[0], flags, flags as GlobalFlags, deps);
-    },
-  }, {
-    name: "ssh",
-    description: "ssh [USER@]NAME [ssh options] [-- COMMAND]: run ssh to the VM's address",
-    args: [words],
-    flags: [address],
-    globals: [...NAMESPACED_GLOBALS, "--all-namespaces"],
-    passThrough: true,
-    run: async ({ flags, args }) => {
-      const { runSshCommand } = await import("./commands/vm/ssh.ts");
-      await runSshCommand(args, flags, flags as GlobalFlags, deps);
-    },
-  }, {
-    name: "scp",
-    description: "scp [scp options] SRC DST with NAME:path on either side",
-    args: [words],
-    flags: [address],
-    globals: [...NAMESPACED_GLOBALS, "--all-namespaces"],
-    passThrough: true,
-    run: async ({ flags, args }) => {
-      const { runScpCommand } = await import("./commands/vm/scp.ts");
-      await runScpCommand(args, flags, flags as GlobalFlags, deps);
-    },
-  }];
+  return [
+    lazyLeaf(
+      "vnc",
+      "open the VM's VNC console: a viewer, a local proxy, or a page in the browser",
+      () => import("./commands/vm/vnc.ts").then((m) => m.vncCommand),
+      deps,
+      ["console"],
+    ),
+    lazyLeaf(
+      "ssh",
+      "ssh [USER@]NAME [ssh options] [-- COMMAND]: run ssh to the VM's address",
+      () => import("./commands/vm/ssh.ts").then((m) => m.sshCommand),
+      deps,
+    ),
+    lazyLeaf(
+      "scp",
+      "scp [scp options] SRC DST with NAME:path on either side",
+      () => import("./commands/vm/scp.ts").then((m) => m.scpCommand),
+      deps,
+    ),
+  ];
 }
 
 function scheduleCommands(deps: Deps): CommandSpec[] {

@@ -1,5 +1,6 @@
 /**
- * The reconnect delay sequence and retry budget of a watch.
+ * The retry delay sequence and budget of anything that retries: a watch's reconnects, the sim
+ * operator's writes. Applied to a stream by `retryBackoff` (src/k8s/retry_backoff.ts).
  *
  * Follows kube-rs `default_backoff` and Deno std `exponentialBackoffWithJitter`: delays double from
  * 1 s up to a 30 s cap, each shortened by a random share so that many clients that lost the same
@@ -124,4 +125,42 @@ export function retryDecision(
     return { retry: false, reason: `gave up after ${Math.round(elapsedMs / 1000)}s of failures` };
   }
   return { retry: true, delayMs: backoffDelay(policy, attempt) };
+}
+
+/** A streak of consecutive failures: how many, and when the first one came (ms). */
+export interface FailureStreak {
+  readonly failures: number;
+  readonly since: number;
+}
+
+/** No failure since the last success. */
+export const NO_FAILURES: FailureStreak = { failures: 0, since: 0 };
+
+/**
+ * One more failure at `now`: the longer streak, and whether to retry it.
+ *
+ * Why: the streak is the operator's only state, so keeping its arithmetic here keeps the
+ * operator to wiring and lets the budget be tested without a clock.
+ *
+ * @param weigh the attempt number the decision uses, from the streak's length (by default that
+ *   length; a watch counts undecodable events that good ones in between did not cancel)
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const p = backoffPolicy({ jitter: 0, maxAttempts: 1 });
+ * const first = failedAgain(p, NO_FAILURES, 5000);
+ * assertEquals(first, { streak: { failures: 1, since: 5000 }, decision: { retry: true, delayMs: 1000 } });
+ * assertEquals(failedAgain(p, first.streak, 6000).decision.retry, false);
+ * ```
+ */
+export function failedAgain(
+  policy: BackoffPolicy,
+  streak: FailureStreak,
+  now: number,
+  weigh: (failures: number) => number = (failures) => failures,
+): { streak: FailureStreak; decision: RetryDecision } {
+  const next = streak.failures === 0
+    ? { failures: 1, since: now }
+    : { failures: streak.failures + 1, since: streak.since };
+  return { streak: next, decision: retryDecision(policy, weigh(next.failures), now - next.since) };
 }

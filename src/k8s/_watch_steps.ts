@@ -2,9 +2,9 @@
  * The Rx shell around the pure watch state machine (`src/core/watch_state.ts`).
  *
  * It performs the action the state names (list, or watch from the last resourceVersion), feeds
- * each result into `step`, and recovers with separate operators, as kube-rs `StreamBackoff` and
- * RxJS `retry`/`repeat`/`timeout` do: `repeat` for a normal server close, `retry` with the backoff
- * policy for failures, `timeout` for silence. All timing goes through the injected scheduler.
+ * each result into `step`, and recovers with separate operators, as kube-rs's watcher does:
+ * `repeat` for a normal server close, `retryBackoff` (its `StreamBackoff`) for failures, `timeout`
+ * for silence. All timing goes through the injected scheduler.
  * @module
  */
 
@@ -14,24 +14,18 @@ import {
   concat,
   concatMap,
   defer,
+  EMPTY,
   from,
   map,
   type Observable,
   of,
   repeat,
-  retry,
   type SchedulerLike,
   takeWhile,
   throwError,
   timeout,
-  timer,
 } from "../rx.ts";
-import {
-  backoffDelay,
-  type BackoffOptions,
-  backoffPolicy,
-  retryDecision,
-} from "../core/backoff.ts";
+import { type BackoffOptions, backoffPolicy } from "../core/backoff.ts";
 import type { ObjectPredicate } from "../core/types.ts";
 import { cachedObjects } from "../core/view_cache.ts";
 import {
@@ -49,6 +43,7 @@ import {
 import type { ResourceRef } from "./api.ts";
 import { list$ } from "./list.ts";
 import { type KubeSource, toRxKube } from "./_rx_kube.ts";
+import { retryBackoff } from "./retry_backoff.ts";
 import {
   describeRef,
   isGone,
@@ -128,6 +123,9 @@ class Fatal {
   constructor(readonly error: unknown) {}
 }
 
+/** A request closed quickly with nothing in it: waited for apart from failures. */
+class QuickClose {}
+
 /** Requests that close within this long without any event count as a "quick close". */
 const QUICK_CLOSE_MS = 1000;
 
@@ -181,12 +179,9 @@ export function watchSteps$(
         ? undefined
         : { resourceVersion: rv, objects: [...cachedObjects(state.cache).values()] };
     });
-    let failures = 0;
     // Undecodable event lines: a server that keeps sending them between good events would
     // otherwise reset the streak forever, so they count toward the budget until a normal close.
     let malformed = 0;
-    let streakStart = 0;
-    let quickCloses = 0;
     let requestStart = 0;
     let inputsSeen = 0;
 
@@ -242,18 +237,15 @@ export function watchSteps$(
       inputsSeen += 1;
       if (result.warning !== undefined) notify({ kind: "warning", message: result.warning });
       if (wasUnreached && !isUnreached(state)) notify({ kind: "reached" });
-      if (result.next.kind !== "fail" && failures > 0) {
-        failures = 0;
-        notify({ kind: "recovered" });
-      }
       return result;
     };
 
-    const emit = (result: StepResult): Observable<StepEvent> => {
+    // A result that fails the request still carries its events: they go out before the error.
+    const failIf = (result: StepResult): Observable<StepResult> => {
       const next = result.next;
       return next.kind === "fail"
-        ? concat(from(result.events), throwError(() => new WatchStatusError(next.status)))
-        : from(result.events);
+        ? concat(of(result), throwError(() => new WatchStatusError(next.status)))
+        : of(result);
     };
 
     const request$ = defer(() => {
@@ -263,53 +255,51 @@ export function watchSteps$(
     }).pipe(
       map(advance),
       takeWhile((result) => result.next.kind === "continue", true),
-      concatMap(emit),
+      concatMap(failIf),
     );
 
-    return request$.pipe(
-      repeat({
-        delay: () => {
-          malformed = 0;
-          // A normal close comes after timeoutSeconds; one that ends at once with nothing in it
-          // (a misbehaving proxy) would spin, so it waits like a failure, without spending budget.
-          const quick = inputsSeen === 0 && scheduler.now() - requestStart < QUICK_CLOSE_MS;
-          quickCloses = quick ? quickCloses + 1 : 0;
-          return quick ? timer(backoffDelay(policy, quickCloses), scheduler) : of(0);
-        },
+    // A normal close comes after timeoutSeconds; one that ends at once with nothing in it (a
+    // misbehaving proxy) would spin, so it waits like a failure, without spending the budget.
+    const closed$ = defer(() => {
+      malformed = 0;
+      const quick = inputsSeen === 0 && scheduler.now() - requestStart < QUICK_CLOSE_MS;
+      return quick ? throwError(() => new QuickClose()) : EMPTY;
+    });
+
+    return concat(request$, closed$).pipe(
+      repeat(),
+      retryBackoff({
+        backoff: { ...policy, maxAttempts: Infinity, maxElapsedMs: Infinity },
+        scheduler,
+        retryable: (error) => error instanceof QuickClose,
       }),
-      retry({
-        delay: (error: unknown) => {
-          // Before the cluster has answered once, fail as a plain list does instead of retrying.
-          if (error instanceof Fatal || !isRetryable(error) || isUnreached(state)) {
-            return throwError(() => error);
-          }
-          failures += 1;
+      retryBackoff({
+        backoff: policy,
+        scheduler,
+        // Before the cluster has answered once, fail as a plain list does instead of retrying.
+        retryable: (error) =>
+          !(error instanceof Fatal) && isRetryable(error) && !isUnreached(state),
+        // Any step that does not fail the request shows the watch working again.
+        healthy: (result) => result.next.kind !== "fail",
+        weigh: (failures, error) => {
           if (isMalformed(error)) malformed += 1;
-          if (failures === 1) streakStart = scheduler.now();
-          const decision = retryDecision(
-            policy,
-            Math.max(failures, malformed),
-            scheduler.now() - streakStart,
-          );
-          if (!decision.retry) {
-            const cause = error instanceof Error ? error.message : String(error);
-            return throwError(() =>
-              new WatchLostError(
-                `lost the watch of ${describeRef(ref)}: ${decision.reason}: ${cause}`,
-                { cause: error, attempts: failures - 1 },
-              )
-            );
-          }
-          notify({
-            kind: "retrying",
-            reason: error instanceof Error ? error.message : String(error),
-            attempt: failures,
-            delayMs: decision.delayMs,
-          });
-          return timer(decision.delayMs, scheduler);
+          return Math.max(failures, malformed);
         },
+        onRetry: ({ error, attempt, delayMs }) =>
+          notify({ kind: "retrying", reason: messageOf(error), attempt, delayMs }),
+        onRecovered: () => notify({ kind: "recovered" }),
+        giveUp: (error, reason, failures) =>
+          new WatchLostError(
+            `lost the watch of ${describeRef(ref)}: ${reason}: ${messageOf(error)}`,
+            { cause: error, attempts: failures - 1 },
+          ),
       }),
+      concatMap((result): Observable<StepEvent> => from(result.events)),
       catchError((error) => throwError(() => error instanceof Fatal ? error.error : error)),
     );
   });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,8 @@
 
 import { getString, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import type { KubeApi } from "../../k8s/api.ts";
+import { retryBackoff } from "../../k8s/retry_backoff.ts";
+import { defer, lastValueFrom } from "../../rx.ts";
 import type { ConsoleHost } from "../console/console_host.ts";
 import type { EventRecorder } from "./event_recorder.ts";
 import type { JobRunner } from "./job_runner.ts";
@@ -42,15 +44,13 @@ export function isTransient(e: unknown): boolean {
   return code === 429 || code >= 500;
 }
 
-async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 0;; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (i + 1 >= attempts || !isTransient(e)) throw e;
-      await new Promise((r) => setTimeout(r, 50 * 2 ** i));
-    }
-  }
+/** Three retries, 50, 100 and 200 ms apart: a conflict or a busy server clears quickly. */
+const WRITE_RETRY = { initialMs: 50, jitter: 0, maxAttempts: 3, maxElapsedMs: Infinity };
+
+function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  return lastValueFrom(
+    defer(fn).pipe(retryBackoff({ backoff: WRITE_RETRY, retryable: isTransient })),
+  );
 }
 
 async function patchStatusOf(

@@ -5,9 +5,10 @@
  * @module
  */
 
-import { retry, type Subscription, timer } from "../../rx.ts";
+import type { Subscription } from "../../rx.ts";
 import { getStringMap, type KubeObject, nameOf, namespaceOf } from "../../core/types.ts";
 import type { KubeApi } from "../../k8s/api.ts";
+import { retryBackoff } from "../../k8s/retry_backoff.ts";
 import { watch$ } from "../../k8s/watch.ts";
 import { applyAction, errorCode, errorMessage, isTransient } from "./apply_action.ts";
 import { createEventRecorder } from "./event_recorder.ts";
@@ -77,6 +78,15 @@ const RECONCILERS: Record<KindName, Reconcile> = {
   BackupJob: reconcileBackup,
   RestoreJob: reconcileRestore,
   BackupSchedule: reconcileSchedule,
+};
+
+/** A watch that lost its budget starts over every 2 s, for as long as the operator runs. */
+const WATCH_RESTART = {
+  initialMs: 2000,
+  maxMs: 2000,
+  jitter: 0,
+  maxAttempts: Infinity,
+  maxElapsedMs: Infinity,
 };
 
 /** Delay before retrying a step whose write failed transiently. */
@@ -263,11 +273,10 @@ export function startOperator(api: KubeApi, options: OperatorOptions): Operator 
     if (stopped) return;
     const events$ = watch$(api, ref, {
       backoff: { initialMs: 200, maxMs: 5000, maxAttempts: Infinity, maxElapsedMs: Infinity },
-    }).pipe(retry({
-      delay: (e) => {
-        log(`watch of ${ref.plural} failed (${errorMessage(e)}); retrying`);
-        return timer(2000);
-      },
+    }).pipe(retryBackoff({
+      backoff: WATCH_RESTART,
+      onRetry: ({ error }) =>
+        log(`watch of ${ref.plural} failed (${errorMessage(error)}); retrying`),
     }));
     subscriptions.push(events$.subscribe((event) => {
       const obj = event.object;

@@ -1,16 +1,16 @@
 /**
- * What `vm vnc`, `vm ssh` and `vm scp` share: read the VM, and turn an endpoint failure into the
- * one-line error that exits 1.
+ * What `vm vnc`, `vm ssh` and `vm scp` share when they run: read the VM, turn an endpoint failure
+ * into the one-line error that exits 1, and hand ssh/scp the VMs' addresses.
  * @module
  */
 
 import { kindByNoun } from "../../../core/kinds.ts";
 import type { KubeObject } from "../../../core/types.ts";
-import { type EndpointFailure, isEndpointFailure } from "../../../core/vm_endpoint.ts";
+import { type EndpointFailure, isEndpointFailure, sshAddress } from "../../../core/vm_endpoint.ts";
 import { escapeCell } from "../../../render/escape.ts";
-import type { Connection, GlobalFlags } from "../../deps.ts";
-import { InputError } from "../../outcomes.ts";
+import type { Connection, Deps, GlobalFlags } from "../../deps.ts";
 import { refFor } from "../common.ts";
+import { runProgram } from "./_run_program.ts";
 
 /** The VM cannot be reached yet: not running, no address, no node address. Exit 1. */
 export class UnreachableError extends Error {
@@ -40,9 +40,25 @@ export function untilInterrupted(signal: AbortSignal): Promise<void> {
   });
 }
 
-/** `-A`: a VM is reached by name, in one namespace. */
-export function rejectAllNamespaces(globals: GlobalFlags): void {
-  if (globals.allNamespaces) {
-    throw new InputError("a VM is reached by name in one namespace: use -n NAMESPACE, not -A");
+/**
+ * Read each VM of `vms` (one connection), take its SSH address (`--address` when given), then
+ * run `program` with the arguments made from them; its exit code is ours.
+ */
+export async function runWithAddresses(
+  program: "ssh" | "scp",
+  vms: readonly string[],
+  options: { address?: string; globals: GlobalFlags },
+  argsFor: (addresses: ReadonlyMap<string, string>) => string[],
+  deps: Deps,
+): Promise<void> {
+  const conn = await deps.connect(options.globals);
+  const addresses = new Map<string, string>();
+  try {
+    for (const vm of vms) {
+      addresses.set(vm, orThrow(sshAddress(await readVm(conn, vm), options.address)));
+    }
+  } finally {
+    conn.close();
   }
+  await runProgram(program, argsFor(addresses), deps);
 }
