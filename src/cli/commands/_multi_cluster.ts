@@ -5,10 +5,9 @@
  * @module
  */
 
-import { catchError, from, ignoreElements, lastValueFrom, map, merge } from "../../rx.ts";
+import { catchError, from, ignoreElements, map, merge } from "../../rx.ts";
 import { sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
-import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
 import { InputError } from "../outcomes.ts";
@@ -17,6 +16,7 @@ import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { watchHealth } from "./_watch_health.ts";
 import type { ListCommandOptions } from "./list_options.ts";
 import { listRenderer } from "./_list_renderer.ts";
+import { listKept } from "./_print_list.ts";
 import { noResourcesLine, saysNoResources } from "./_no_resources.ts";
 
 async function report(deps: Deps, context: string, err: unknown): Promise<void> {
@@ -70,12 +70,8 @@ export async function runMultiList(
     }
     const results = await Promise.all(conns.map(async ({ context, conn }) => {
       try {
-        const { items } = await lastValueFrom(list$(conn.api, refOf(conn), {
-          labelSelector: options.labelSelector,
-          fieldSelector: options.fieldSelector,
-          chunkSize: options.chunkSize,
-        }));
-        return items.filter(options.keep).map((object) => ({ object, context }));
+        const kept = await listKept(conn.api, refOf(conn), options);
+        return kept.map((object) => ({ object, context }));
       } catch (err) {
         await report(deps, context, err);
         return [];
