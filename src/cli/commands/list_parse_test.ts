@@ -115,3 +115,11 @@ Deno.test("list parse leaves a template file for run to read", async () => {
   assert.deepEqual(o.templateFile, { format: "custom-columns-file", path: "/nowhere/cols.txt" });
   assert.equal(o.print.terminal, true);
 });
+
+Deno.test("a --where problem among others is named on one line, without its caret", async () => {
+  assert.equal(
+    await problemsOf(vmList, ["--where", "cpus >>= 2", "--chunk-size", "x"]),
+    'cannot parse query at column 7: expected a value for cpus, found ">="; ' +
+      '--chunk-size must be a whole number >= 0, got "x"',
+  );
+});
