@@ -9,15 +9,7 @@
  */
 
 import { InputError } from "../../core/input_error.ts";
-import {
-  attempt,
-  collect,
-  invalid,
-  mapValid,
-  unless,
-  valid,
-  type Validation,
-} from "../../core/validation.ts";
+import { attempt, collect, invalid, mapValid, unless } from "../../core/validation.ts";
 import { defineCommand } from "../command.ts";
 import { valueFlag } from "../command_spec.ts";
 import { checkGlobals } from "../global_flags.ts";
@@ -44,7 +36,7 @@ const FLAGS = [
   ),
 ] as const;
 
-function wholeNumber(flag: string, value: string, max: number): Validation<number> {
+function wholeNumber(flag: string, value: string, max: number) {
   return attempt(() => {
     if (!/^\d+$/.test(value) || Number(value) > max) {
       throw new InputError(`${flag} must be a whole number from 0 to ${max}, got "${value}"`);
@@ -53,7 +45,7 @@ function wholeNumber(flag: string, value: string, max: number): Validation<numbe
   });
 }
 
-function checkNodes(value: string): Validation<string[]> {
+function checkNodes(value: string) {
   const nodes = value.split(",").map((n) => n.trim()).filter(Boolean);
   const bad = nodes.filter((n) => !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(n));
   return mapValid(
@@ -67,10 +59,11 @@ function checkNodes(value: string): Validation<string[]> {
   );
 }
 
-function checkPace(pace: string): Validation<SimOptions["pace"]> {
-  return pace === "fast" || pace === "normal"
-    ? valid(pace)
-    : invalid(`--pace must be fast or normal, got "${pace}"`);
+function checkPace(pace: string) {
+  return mapValid(
+    unless(pace !== "fast" && pace !== "normal", `--pace must be fast or normal, got "${pace}"`),
+    () => pace as SimOptions["pace"],
+  );
 }
 
 /** `sim`. */

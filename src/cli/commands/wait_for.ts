@@ -13,14 +13,7 @@ import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { resourceArgs } from "../../core/resource_words.ts";
 import { parseWaitCondition } from "../../core/wait_condition.ts";
-import {
-  andThen,
-  attempt,
-  collect,
-  mapValid,
-  unless,
-  type Validation,
-} from "../../core/validation.ts";
+import { andThen, attempt, collect, mapValid, unless } from "../../core/validation.ts";
 import { defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { checkGlobals } from "../global_flags.ts";
@@ -63,7 +56,7 @@ interface WaitWhat {
 type Targets = Pick<WaitForOptions, "kind" | "names" | "condition">;
 
 /** The objects and the condition, every problem with them named. */
-function checkTargets(kind: KindInfo, names: string[], flags: WaitWhat): Validation<Targets> {
+function checkTargets(kind: KindInfo, names: string[], flags: WaitWhat) {
   const chosen = [names.length > 0, flags.selector !== undefined, flags.all];
   const wanted = flags.for;
   return mapValid(
@@ -93,7 +86,7 @@ function checkTargets(kind: KindInfo, names: string[], flags: WaitWhat): Validat
         return parseWaitCondition(kind, wanted);
       }),
     }),
-    ({ condition }) => ({ kind, names, condition }),
+    ({ condition }): Targets => ({ kind, names, condition }),
   );
 }
 
