@@ -7,7 +7,7 @@
  */
 
 import { BINARY_PERMISSIONS } from "./build.ts";
-import { parseSimOptions, startSim } from "../src/cli/commands/sim.ts";
+import { startSim } from "../src/cli/commands/sim_start.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
 
@@ -26,9 +26,14 @@ async function hyperctl(args: string[], kubeconfig: string): Promise<number> {
 
 async function main(): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "hyperctl-demo-" });
-  const sim = await startSim(
-    parseSimOptions({ kubeconfigOut: `${dir}/kubeconfig`, vms: "12", pace: "normal" }, undefined),
-  );
+  const sim = await startSim({
+    port: 0,
+    vms: 12,
+    nodes: ["node-1", "node-2", "node-3"],
+    kubeconfigOut: `${dir}/kubeconfig`,
+    pace: "normal",
+    namespace: "default",
+  });
   const kc = sim.kubeconfigPath;
   console.log(`embedded cluster at ${sim.server.url}, kubeconfig ${kc}`);
   try {

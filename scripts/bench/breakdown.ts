@@ -26,8 +26,8 @@ export function importProbes(root: string): { name: string; specifier: string }[
     { name: "src/k8s/client.ts", specifier: `${root}/src/k8s/client.ts` },
     { name: "src/render/create_renderer.ts", specifier: `${root}/src/render/create_renderer.ts` },
     {
-      name: "src/cli/commands/list.ts (all of vm list)",
-      specifier: `${root}/src/cli/commands/list.ts`,
+      name: "src/cli/commands/_run_list.ts (all of vm list)",
+      specifier: `${root}/src/cli/commands/_run_list.ts`,
     },
     { name: "src/cli/operation_wait.ts", specifier: `${root}/src/cli/operation_wait.ts` },
   ];

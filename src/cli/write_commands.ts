@@ -13,7 +13,7 @@ import {
   valueFlag,
 } from "./command_spec.ts";
 import type { Deps, GlobalFlags } from "./deps.ts";
-import { NOTIFY_FLAG } from "./wait_command.ts";
+import { NOTIFY_FLAG } from "./commands/mutation_flags.ts";
 import { lazyLeaf } from "./command.ts";
 import {
   NAMESPACED_GLOBALS,

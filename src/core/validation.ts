@@ -98,5 +98,6 @@ export function orThrow<A>(v: Validation<A>): A {
   if (!isLeft(v)) return v.right;
   const errors = v.left;
   if (errors.length === 1) throw errors[0];
-  throw new InputError(errors.map((e) => e.message).join("; "));
+  // Among several, a problem's first line only: a query's caret drawing means nothing on one line.
+  throw new InputError(errors.map((e) => e.message.split("\n")[0]).join("; "));
 }

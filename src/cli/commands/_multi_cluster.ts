@@ -5,11 +5,10 @@
  * @module
  */
 
-import { catchError, from, ignoreElements, lastValueFrom, map, merge } from "../../rx.ts";
+import { catchError, from, ignoreElements, map, merge } from "../../rx.ts";
 import { sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
-import { list$ } from "../../k8s/list.ts";
-import type { Connection, Deps, GlobalFlags } from "../deps.ts";
+import type { Connection, Deps } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
 import { InputError } from "../outcomes.ts";
 import { colorFor, refFor } from "./common.ts";
@@ -17,6 +16,8 @@ import { listEvents$, streamWatch } from "./_stream_watch.ts";
 import { watchHealth } from "./_watch_health.ts";
 import type { ListCommandOptions } from "./list_options.ts";
 import { listRenderer } from "./_list_renderer.ts";
+import { listKept } from "./_print_list.ts";
+import { noResourcesLine, saysNoResources } from "./_no_resources.ts";
 
 async function report(deps: Deps, context: string, err: unknown): Promise<void> {
   deps.exitCode = 1;
@@ -29,9 +30,9 @@ async function report(deps: Deps, context: string, err: unknown): Promise<void> 
 export async function runMultiList(
   options: ListCommandOptions,
   contexts: readonly string[] | "all",
-  globals: GlobalFlags,
   deps: Deps,
 ): Promise<void> {
+  const globals = options.globals;
   const names = contexts === "all" ? await deps.contextNames(globals) : contexts;
   if (names.length === 0) throw new InputError("the kubeconfig has no contexts");
   const conns: { context: string; conn: Connection }[] = [];
@@ -69,12 +70,8 @@ export async function runMultiList(
     }
     const results = await Promise.all(conns.map(async ({ context, conn }) => {
       try {
-        const { items } = await lastValueFrom(list$(conn.api, refOf(conn), {
-          labelSelector: options.labelSelector,
-          fieldSelector: options.fieldSelector,
-          chunkSize: options.chunkSize,
-        }));
-        return items.filter(options.keep).map((object) => ({ object, context }));
+        const kept = await listKept(conn.api, refOf(conn), options);
+        return kept.map((object) => ({ object, context }));
       } catch (err) {
         await report(deps, context, err);
         return [];
@@ -86,8 +83,8 @@ export async function runMultiList(
       const byObject = new Map(rows.map((r) => [r.object, r]));
       rows = order.map((o) => byObject.get(o)!);
     }
-    if (rows.length === 0 && ["table", "wide", "name"].includes(options.output)) {
-      await deps.io.err.write("No resources found\n");
+    if (rows.length === 0 && saysNoResources(options.output)) {
+      await deps.io.err.write(noResourcesLine(undefined));
       return;
     }
     await deps.io.out.write(renderer.list(rows.map((r) => r.object), rows.map((r) => r.context)));

@@ -32,6 +32,25 @@ export interface PrintListOptions {
   sortKey?: SortKey;
 }
 
+/** What the server is asked: the selectors and the page size. */
+function requestOf(options: PrintListOptions) {
+  return {
+    labelSelector: options.labelSelector,
+    fieldSelector: options.fieldSelector,
+    chunkSize: options.chunkSize,
+  };
+}
+
+/** Every object of `ref` the options keep, read whole (for `--sort-by`, and for several clusters). */
+export async function listKept(
+  source: KubeSource,
+  ref: ResourceRef,
+  options: PrintListOptions,
+): Promise<KubeObject[]> {
+  const { items } = await lastValueFrom(list$(source, ref, requestOf(options)));
+  return items.filter(options.keep);
+}
+
 /**
  * List `ref` and print every kept object with `renderer` to `out`.
  *
@@ -42,16 +61,10 @@ export async function printList(
   ref: ResourceRef,
   options: PrintListOptions & { renderer: Renderer; out: TextOut },
 ): Promise<number> {
-  const request = {
-    labelSelector: options.labelSelector,
-    fieldSelector: options.fieldSelector,
-    chunkSize: options.chunkSize,
-  };
   const { renderer, out, keep } = options;
   if (options.sortKey) {
-    const sortKey = options.sortKey;
-    const result = await lastValueFrom(list$(source, ref, request));
-    const items = sortObjects(result.items.filter(keep).map(stripManagedFields), sortKey);
+    const kept = await listKept(source, ref, options);
+    const items = sortObjects(kept.map(stripManagedFields), options.sortKey);
     if (items.length > 0) await out.write(renderer.list(items));
     return items.length;
   }
@@ -60,7 +73,7 @@ export async function printList(
   let closed = false;
   await lastValueFrom(
     listPages$(source, ref, {
-      ...request,
+      ...requestOf(options),
       handle: (page) =>
         defer(async () => {
           const items = page.items.filter(keep);

@@ -1,167 +1,57 @@
 /**
- * `hyperctl <noun> describe [NAME… | -l SELECTOR]`: kubectl's describe view of each object — spec
- * and status in words, conditions, related objects and events — or, with `-o json|yaml`, the
- * same content as one document for scripts.
+ * `hyperctl <noun> describe [NAME… | -l SELECTOR]`: kubectl's describe view of each object, or
+ * with `-o json|yaml` the same content as one document.
+ *
+ * The command in one place: its flag, `parse` (pure: every problem at once, nothing sent) and
+ * `run`, which imports the cluster side (_run_describe.ts) only when it runs.
  * @module
  */
 
-import { lastValueFrom } from "../../rx.ts";
-import { describeDocument, describeView } from "../../core/describe/mod.ts";
 import type { KindInfo } from "../../core/kinds.ts";
-import type { KubeObject } from "../../core/types.ts";
-import { fetchDescribeInput } from "../../k8s/describe_sources.ts";
-import { list$ } from "../../k8s/list.ts";
-import { renderDescribeText } from "../../render/describe_text.ts";
-import type { Connection, Deps, GlobalFlags } from "../deps.ts";
-import { errorLine } from "../exit_code.ts";
-import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFormat } from "../output.ts";
-import { InputError } from "../outcomes.ts";
-import { refFor } from "./common.ts";
-import { parseTargetSpec, type TargetSpec } from "./_targets.ts";
+import { collect, mapValid, unless } from "../../core/validation.ts";
+import { defineCommand } from "../command.ts";
+import { valueFlag } from "../command_spec.ts";
+import { QUERY_GLOBALS, REPORT_OUTPUTS } from "../honoured_globals.ts";
+import type { DescribeOptions } from "./_run_describe.ts";
+import { checkTargets } from "./name_args.ts";
+import { checkReport } from "./report_flags.ts";
 
-/** Flags of `describe`, as the parser hands them over. */
-export interface RawDescribeFlags {
-  selector?: string;
-}
-
-/** Typed options of `describe`. */
-export interface DescribeOptions {
-  kind: KindInfo;
-  targets: TargetSpec;
-  output: "table" | "json" | "yaml";
-  allNamespaces: boolean;
-}
-
-/** Parse and check `describe`'s arguments; usage errors (exit 2) happen before any request. */
-export function parseDescribeOptions(
-  kind: KindInfo,
-  names: readonly string[],
-  flags: RawDescribeFlags,
-  globals: GlobalFlags,
-): DescribeOptions {
-  validateGlobalFlags(globals);
-  // As kubectl: no name and no selector describes every object of the kind.
-  const targets = parseTargetSpec(kind, names, flags.selector);
-  if (globals.allNamespaces && targets.names.length > 0) {
-    throw new InputError(
-      `a ${kind.singular} cannot be described by name across all namespaces; use -n NAMESPACE`,
-    );
-  }
-  const output = parseOutputFormat(globals.output, ["table", "json", "yaml"]);
-  return {
-    kind,
-    targets,
-    output: output as DescribeOptions["output"],
-    allNamespaces: globals.allNamespaces === true,
-  };
-}
-
-/** The objects to describe; a missing name is reported on stderr (exit 1) and the rest go on. */
-async function findObjects(
-  options: DescribeOptions,
-  conn: Connection,
-  deps: Deps,
-): Promise<KubeObject[]> {
-  const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
-  if (options.targets.names.length === 0) {
-    const { items } = await lastValueFrom(
-      list$(conn.api, ref, { labelSelector: options.targets.selector }),
-    );
-    return items;
-  }
-  const found: KubeObject[] = [];
-  for (const name of options.targets.names) {
-    try {
-      found.push(await conn.api.get(ref, name));
-    } catch (e) {
-      if ((e as { code?: unknown }).code !== 404) throw e;
-      await deps.io.err.write(errorLine(e) + "\n");
-      deps.exitCode = 1;
-    }
-  }
-  return found;
-}
-
-/** Objects whose related objects and events are fetched at once; each needs up to 7 requests. */
-const CONCURRENCY = 4;
-
-/**
- * `fetch` of each item, a few at a time, yielded in the items' order: the first description
- * prints as soon as it is ready and the next ones are already on their way.
- */
-async function* inOrder<T, R>(
-  items: readonly T[],
-  fetch: (item: T) => Promise<R>,
-): AsyncGenerator<R> {
-  const started: Promise<R>[] = [];
-  const start = () => {
-    if (started.length >= items.length) return;
-    const p = fetch(items[started.length]);
-    p.catch(() => {}); // awaited in turn below; this keeps a later failure from going unhandled
-    started.push(p);
-  };
-  for (let i = 0; i < CONCURRENCY; i++) start();
-  for (let i = 0; i < items.length; i++) {
-    const result = await started[i];
-    start();
-    yield result;
-  }
-}
-
-/** Run `describe` with parsed options. */
-export async function runDescribe(
-  options: DescribeOptions,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  const conn = await deps.connect(globals);
-  try {
-    const objects = await findObjects(options, conn, deps);
-    if (objects.length === 0) {
-      if (options.targets.names.length === 0) {
-        await deps.io.err.write(
-          options.allNamespaces
-            ? "No resources found\n"
-            : `No resources found in ${conn.namespace} namespace.\n`,
-        );
-      }
-      return;
-    }
-    const inputs = inOrder(objects, (obj) => fetchDescribeInput(conn.api, options.kind.noun, obj));
-    if (options.output === "table") {
-      let first = true;
-      for await (const input of inputs) {
-        // kubectl separates descriptions with two blank lines
-        const text = (first ? "" : "\n\n") +
-          renderDescribeText(describeView(input), deps.clock.now());
-        first = false;
-        if (!await deps.io.out.write(text)) return;
-      }
-      return;
-    }
-    const docs = [];
-    for await (const input of inputs) docs.push(describeDocument(input));
-    // One name gives one document, several (or -l) a List, as get and list do.
-    const value = options.targets.names.length === 1
-      ? docs[0]
-      : { apiVersion: "v1", kind: "List", items: docs };
-    const text = options.output === "json"
-      ? JSON.stringify(value, null, 2) + "\n"
-      : (await import("../../render/yaml.ts")).toYaml(value); // the library only for -o yaml
-    await deps.io.out.write(text);
-  } finally {
-    conn.close();
-  }
-}
-
-/** Entry point from the command tree. */
-export async function runDescribeCommand(
-  kind: KindInfo,
-  names: readonly string[],
-  flags: RawDescribeFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  await runDescribe(parseDescribeOptions(kind, names, flags, globals), globals, deps);
+/** `KIND describe` for one kind. */
+export function describeCommand(kind: KindInfo) {
+  return defineCommand({
+    spec: {
+      name: "describe",
+      description: `show ${kind.plural} in detail: spec, status, related objects, events`,
+      args: [{ name: "names", required: false, variadic: true }],
+      globals: QUERY_GLOBALS,
+      outputFormats: REPORT_OUTPUTS,
+      flags: [
+        valueFlag("--selector", "selector", `describe the ${kind.plural} matching it`, {
+          short: "-l",
+        }),
+      ] as const,
+    },
+    parse: ({ flags, args }) =>
+      mapValid(
+        collect({
+          // As kubectl: no name and no selector describes every object of the kind.
+          targets: checkTargets(kind, args, flags.selector),
+          namespaced: unless(
+            flags.allNamespaces === true && args.length > 0,
+            `a ${kind.singular} cannot be described by name across all namespaces; use -n NAMESPACE`,
+          ),
+          report: checkReport(flags),
+        }),
+        (v): DescribeOptions => ({
+          kind,
+          ...v.report,
+          targets: v.targets,
+          allNamespaces: flags.allNamespaces === true,
+        }),
+      ),
+    async run(options, deps) {
+      const { runDescribe } = await import("./_run_describe.ts");
+      await runDescribe(options, deps);
+    },
+  });
 }

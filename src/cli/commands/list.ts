@@ -1,8 +1,9 @@
 /**
  * `hyperctl <noun> list`: list, or list and watch, one kind.
  *
- * Reads as one pipeline: list$ or watch$ → keep matching (server selectors, then the client-side
- * predicate) → renderer → stdout sink.
+ * The command in one place: its flags, `parse` (pure: every problem of the command line at once,
+ * nothing sent) and `run`, which imports the pipeline (_run_list.ts: list$ or watch$ → keep
+ * matching → renderer → stdout sink) only when it runs.
  * @module
  */
 
@@ -12,188 +13,166 @@ import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
 import { parseSortKey } from "../../core/sort.ts";
-import { parseDuration } from "../../core/duration.ts";
-import type { Deps, GlobalFlags } from "../deps.ts";
-import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFlags } from "../print_flags.ts";
-import { InputError } from "../outcomes.ts";
-import type { ListCommandOptions, RawListFlags } from "./list_options.ts";
-import { colorFor, refFor } from "./common.ts";
-import { listEvents$, streamWatch } from "./_stream_watch.ts";
-import { listRenderer } from "./_list_renderer.ts";
-import { printList } from "./_print_list.ts";
-import { runMultiList } from "./_multi_cluster.ts";
-import { openStateFile } from "./_state_file.ts";
-import { clusterIdentity } from "../../k8s/cluster_identity.ts";
-import { watchHealth } from "./_watch_health.ts";
-import type { WatchResume } from "../../core/watch_state.ts";
+import type { ObjectPredicate } from "../../core/types.ts";
+import { attempt, collect, mapValid, unless, type Validation } from "../../core/validation.ts";
+import { InputError } from "../../core/input_error.ts";
+import { defineCommand } from "../command.ts";
+import { switchFlag, valueFlag } from "../command_spec.ts";
+import { checkGlobals, type GlobalFlags } from "../global_flags.ts";
+import { READ_GLOBALS } from "../honoured_globals.ts";
+import type { ListCommandOptions } from "./list_options.ts";
+import { checkPrintFlags, NO_HEADERS_FLAG, PRINT_FLAGS } from "./print_flags.ts";
+import { checkFor, watchModeOf } from "./watch_flags.ts";
 
-/** Environment variable that sets the dead-stream bound of watches (default 90s). */
-export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";
+const LIST_FLAGS = [
+  valueFlag("--selector", "selector", "label selector, sent to the server (a=b,c!=d,e in (f))", {
+    short: "-l",
+  }),
+  valueFlag("--field-selector", "selector", "field selector, sent to the server"),
+  valueFlag("--created-after", "time", "created after an RFC 3339 time or a duration ago (24h)"),
+  valueFlag("--created-before", "time", "created before an RFC 3339 time or a duration ago"),
+  valueFlag("--where", "expr", "query, e.g. 'status = Running and memory >= 8Gi'"),
+  valueFlag("--preset", "name", "saved filter set from the config file"),
+  valueFlag(
+    "--sort-by",
+    "field",
+    "sort by a field path, e.g. .spec.cpus or name (reads the whole list before printing)",
+  ),
+  NO_HEADERS_FLAG,
+  valueFlag("--chunk-size", "n", "list page size (0 = unpaginated)", { default: "500" }),
+  switchFlag("--watch", "after listing, watch for changes", "-w"),
+  switchFlag("--watch-only", "watch for changes without listing first"),
+  valueFlag("--for", "duration", "watch for this long, then exit 0 (0: print the list and stop)"),
+  switchFlag("--live", "on a terminal, redraw the watched table in place (keeps every row)"),
+  switchFlag("--all-contexts", "list/watch in every context of the kubeconfig (CONTEXT column)"),
+  valueFlag("--state-file", "path", "resume a watch across runs from this checkpoint file"),
+] as const;
 
-function parseIdleTimeout(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  let ms: number;
-  try {
-    ms = parseDuration(value);
-  } catch (e) {
-    throw new InputError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
-  }
-  if (ms < 3000) throw new InputError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
-  return ms;
+/** Filters only VirtualMachines have. */
+const VM_LIST_FLAGS = [
+  valueFlag("--node", "name", "only VMs on this node"),
+  valueFlag("--min-cpus", "n", "only VMs with at least this many CPUs"),
+  valueFlag("--min-memory", "quantity", "only VMs with at least this memory (exact, e.g. 8Gi)"),
+] as const;
+
+function statusFlag(kind: KindInfo) {
+  const phases = kind.phases.length ? ` (${kind.phases.join(", ")})` : "";
+  return valueFlag("--status", "phases", `only these phases, comma-separated, any case${phases}`);
 }
 
-function parseChunkSize(value: string | undefined): number {
-  if (value === undefined) return 500;
+function parseChunkSize(value: string): number {
   if (!/^\d+$/.test(value)) {
     throw new InputError(`--chunk-size must be a whole number >= 0, got "${value}"`);
   }
   return Number(value);
 }
 
-/**
- * Parse and check every flag of `list`; throws a usage error (exit 2) before any request.
- *
- * @param nowMs the current time, for `--created-after 24h` and `--where 'age > 7d'`
- */
-export function parseListOptions(
-  kind: KindInfo,
-  flags: RawListFlags,
+/** Where to list: one cluster (undefined), the named contexts, or every context. */
+function checkContexts(
+  flags: { allContexts: boolean; stateFile?: string; watching: boolean },
   globals: GlobalFlags,
-  nowMs: number,
-  terminal = false,
-): ListCommandOptions {
-  validateGlobalFlags(globals);
-  if (flags.selector !== undefined) parseLabelSelector(flags.selector);
-  if (flags.fieldSelector !== undefined) parseFieldSelector(flags.fieldSelector);
-  const filter = toPredicate(parseFilterOptions(
-    {
-      status: flags.status,
-      node: flags.node,
-      minCpus: flags.minCpus,
-      minMemory: flags.minMemory,
-      createdAfter: flags.createdAfter,
-      createdBefore: flags.createdBefore,
-    },
-    kind,
-    nowMs,
-  ));
-  const where = flags.where === undefined
-    ? undefined
-    : queryPredicate(parseQuery(flags.where, kind), nowMs);
-  const watch = flags.watchOnly ? "watch-only" : flags.watch ? "watch" : "none";
-  if (flags.for !== undefined && watch === "none") {
-    throw new InputError("--for needs --watch or --watch-only");
-  }
-  if (flags.live && watch === "none") throw new InputError("--live needs --watch");
+): Validation<string[] | "all" | undefined> {
   const context = globals.context;
   const contexts = flags.allContexts
     ? "all" as const
     : context?.includes(",")
     ? context.split(",").map((c) => c.trim()).filter(Boolean)
     : undefined;
-  if (flags.stateFile !== undefined && (watch === "none" || contexts !== undefined)) {
-    throw new InputError("--state-file needs --watch (or --watch-only) on one cluster");
-  }
-  if (flags.allContexts && globals.context !== undefined) {
-    throw new InputError("use --context or --all-contexts, not both");
-  }
-  return {
-    kind,
-    allNamespaces: globals.allNamespaces === true,
-    labelSelector: flags.selector,
-    fieldSelector: flags.fieldSelector,
-    keep: where ? (o) => filter(o) && where(o) : filter,
-    sortKey: flags.sortBy === undefined ? undefined : parseSortKey(flags.sortBy, kind),
-    ...parseOutputFlags(globals.output, flags, { watch: watch !== "none", terminal }),
-    noHeaders: flags.headers === false,
-    chunkSize: parseChunkSize(flags.chunkSize),
-    watch,
-    forMs: flags.for === undefined ? undefined : parseDuration(flags.for),
-    live: flags.live === true,
-    contexts,
-    stateFile: flags.stateFile,
-  };
+  return mapValid(
+    collect({
+      stateFile: unless(
+        flags.stateFile !== undefined && (!flags.watching || contexts !== undefined),
+        "--state-file needs --watch (or --watch-only) on one cluster",
+      ),
+      both: unless(
+        flags.allContexts && context !== undefined,
+        "use --context or --all-contexts, not both",
+      ),
+    }),
+    () => contexts,
+  );
 }
 
-/** Run `list` with parsed options. */
-export async function runList(
-  options: ListCommandOptions,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  if (options.contexts !== undefined) {
-    await runMultiList(options, options.contexts, globals, deps);
-    return;
-  }
-  const conn = await deps.connect(globals);
-  try {
-    const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
-    const color = colorFor(globals, deps);
-    const renderer = await listRenderer(options, { color, showContext: false }, deps);
-    if (options.watch !== "none") {
-      if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
-      const health = watchHealth(
-        (line) => void deps.io.err.write(line).catch(() => {}),
-        () => deps.clock.now(),
-        conn.api.server,
-      );
-      const onNotice = health.onNotice;
-      if (options.stateFile === undefined) {
-        await streamWatch(
-          listEvents$(conn.api, ref, options, { onNotice }),
-          { ...options, color },
-          renderer,
-          deps,
-        );
-        if (options.forMs !== undefined) health.finish(options.forMs);
-        return;
-      }
-      const state = await openStateFile(options.stateFile, {
-        kind: options.kind.kind,
-        namespace: ref.namespace,
-        labelSelector: options.labelSelector,
-        fieldSelector: options.fieldSelector,
-        server: conn.api.server,
+/** `KIND list` for one kind. */
+export function listCommand(kind: KindInfo) {
+  const flags = [
+    statusFlag(kind),
+    ...LIST_FLAGS,
+    ...PRINT_FLAGS,
+    ...(kind.noun === "vm" ? VM_LIST_FLAGS : []),
+  ] as const;
+  return defineCommand({
+    spec: {
+      name: "list",
+      aliases: ["ls"],
+      description: `list ${kind.plural}`,
+      flags,
+      globals: READ_GLOBALS,
+    },
+    parse: ({ flags }, env): Validation<ListCommandOptions> => {
+      const watch = watchModeOf(flags);
+      const optional = <T>(value: string | undefined, parse: (v: string) => T) =>
+        attempt(() => value === undefined ? undefined : parse(value));
+      const checked = collect({
+        globals: checkGlobals(flags),
+        selector: optional(flags.selector, parseLabelSelector),
+        fieldSelector: optional(flags.fieldSelector, parseFieldSelector),
+        filter: attempt(() =>
+          toPredicate(parseFilterOptions(
+            {
+              status: flags.status,
+              node: flags.node,
+              minCpus: flags.minCpus,
+              minMemory: flags.minMemory,
+              createdAfter: flags.createdAfter,
+              createdBefore: flags.createdBefore,
+            },
+            kind,
+            env.now,
+          ))
+        ),
+        where: optional(flags.where, (w) => queryPredicate(parseQuery(w, kind), env.now)),
+        sortKey: optional(flags.sortBy, (s) => parseSortKey(s, kind)),
+        out: checkPrintFlags(flags.output, flags, {
+          watch: watch !== "none",
+          terminal: env.stdoutIsTTY,
+        }),
+        chunkSize: attempt(() => parseChunkSize(flags.chunkSize)),
+        forMs: checkFor(flags),
+        live: unless(flags.live && watch === "none", "--live needs --watch"),
+        contexts: checkContexts(
+          {
+            allContexts: flags.allContexts,
+            stateFile: flags.stateFile,
+            watching: watch !== "none",
+          },
+          flags,
+        ),
       });
-      let read: () => WatchResume | undefined = () => undefined;
-      try {
-        state.checkCluster(await clusterIdentity(conn.api, ref));
-        const events$ = listEvents$(conn.api, ref, options, {
-          resume: state.resume(),
-          checkpoint: (r) => (read = r),
-          onNotice,
-        });
-        await streamWatch(events$, { ...options, color }, renderer, deps);
-        if (options.forMs !== undefined) health.finish(options.forMs);
-      } finally {
-        // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
-        await state.save(read, deps.clock.now());
-        await state.release();
-      }
-      return;
-    }
-    const kept = await printList(conn.api, ref, { ...options, renderer, out: deps.io.out });
-    if (kept === 0 && ["table", "wide", "name"].includes(options.output)) {
-      await deps.io.err.write(
-        options.allNamespaces
-          ? "No resources found\n"
-          : `No resources found in ${conn.namespace} namespace.\n`,
-      );
-    }
-  } finally {
-    conn.close();
-  }
-}
-
-/** Entry point from the command tree. */
-export async function runListCommand(
-  kind: KindInfo,
-  flags: RawListFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  const options = parseListOptions(kind, flags, globals, deps.clock.now(), deps.io.stdoutIsTTY);
-  options.idleMs = parseIdleTimeout(deps.env(IDLE_TIMEOUT_ENV));
-  await runList(options, globals, deps);
+      return mapValid(checked, (v) => {
+        const where: ObjectPredicate | undefined = v.where;
+        return {
+          ...v.out,
+          kind,
+          globals: v.globals,
+          allNamespaces: flags.allNamespaces === true,
+          labelSelector: flags.selector,
+          fieldSelector: flags.fieldSelector,
+          keep: where ? (o) => v.filter(o) && where(o) : v.filter,
+          sortKey: v.sortKey,
+          noHeaders: flags.headers === false,
+          chunkSize: v.chunkSize,
+          watch,
+          forMs: v.forMs,
+          live: flags.live,
+          contexts: v.contexts,
+          stateFile: flags.stateFile,
+        };
+      });
+    },
+    async run(options, deps) {
+      const { runList } = await import("./_run_list.ts");
+      await runList(options, deps);
+    },
+  });
 }

@@ -84,6 +84,22 @@ Deno.test("bad input exits 2 with one line and never connects", async () => {
   });
 });
 
+Deno.test("a line with several problems names them all on one error line, exit 2, unsent", async () => {
+  await withSimDeps(() => Promise.resolve(), async (sim) => {
+    const d = sim.deps();
+    assert.equal(await run(["vm", "list", "--min-memory", "8GB", "--for", "5m", "--live"], d), 2);
+    assert.equal(d.stdout(), "");
+    assert.match(
+      d.stderr(),
+      /^error: [^\n]*8GB[^\n]*; --for needs --watch or --watch-only; --live needs --watch\n$/,
+    );
+    const get = sim.deps();
+    assert.equal(await run(["vm", "get", "A_1", "B_2", "-w"], get), 2);
+    assert.match(get.stderr(), /^error: [^\n]*"A_1"[^\n]*; [^\n]*"B_2"[^\n]*; --watch follows one/);
+    assert.equal(sim.connects(), 0);
+  });
+});
+
 Deno.test("an empty result says so on stderr only, and a closed stdout ends quietly", async () => {
   await withSim(async (deps) => {
     const empty = deps();

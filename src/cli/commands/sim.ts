@@ -2,169 +2,99 @@
  * `hyperctl sim`: the embedded cluster — a Kubernetes-compatible HTTPS API server for the
  * hypersdk.io resources plus the simulated HyperSDK operator — so anyone can try hyperctl (and
  * kubectl) without a cluster.
+ *
+ * The command in one place: its flags, `parse` (pure: every problem at once) and `run`, which
+ * imports the server and operator (sim_start.ts) only when it runs.
  * @module
  */
 
-import { writeFileAtomic } from "../atomic_file.ts";
-import { createKubeApi, type KubeClient } from "../../k8s/client.ts";
-import { loadKubeConfig } from "../../k8s/kubeconfig.ts";
-import { type Operator, startOperator } from "../../sim/operator/mod.ts";
-import { type SimServer, startSimServer } from "../../sim/server/mod.ts";
-import { EMBEDDED_CRDS } from "../../sim/crds.ts";
-import { seedFleet, seedVm } from "../../sim/seed_fleet.ts";
-import type { Deps } from "../deps.ts";
-import { InputError } from "../outcomes.ts";
+import { InputError } from "../../core/input_error.ts";
+import { attempt, collect, invalid, mapValid, unless } from "../../core/validation.ts";
+import { defineCommand } from "../command.ts";
+import { valueFlag } from "../command_spec.ts";
+import { checkGlobals } from "../global_flags.ts";
+import { LOCAL_GLOBALS } from "../honoured_globals.ts";
+import type { SimOptions } from "./sim_start.ts";
 
-/** Raw flags of `sim`. */
-export interface SimFlags {
-  port?: string;
-  vms?: string;
-  nodes?: string;
-  kubeconfigOut?: string;
-  pace?: string;
-  seedNamespace?: string;
-  readyFile?: string;
-}
+const FLAGS = [
+  valueFlag("--port", "port", "HTTPS port (0 = any free port)", { default: "0" }),
+  valueFlag("--vms", "n", "VMs to seed", { default: "12" }),
+  valueFlag("--nodes", "a,b,c", "node names VMs are placed on", {
+    default: "node-1,node-2,node-3",
+  }),
+  valueFlag(
+    "--kubeconfig-out",
+    "path",
+    "where to write the kubeconfig (default ~/.kube/hyperctl-sim.yaml)",
+  ),
+  valueFlag("--pace", "pace", "fast|normal operator speed", { default: "normal" }),
+  valueFlag("--seed-namespace", "ns", "namespace of the seeded VMs", { default: "default" }),
+  valueFlag(
+    "--ready-file",
+    "path",
+    "write a JSON line here once the fleet is seeded (for scripts)",
+  ),
+] as const;
 
-/** Parsed options of `sim`. */
-export interface SimOptions {
-  port: number;
-  vms: number;
-  nodes: string[];
-  kubeconfigOut: string;
-  pace: "fast" | "normal";
-  namespace: string;
-  /** `--ready-file`: written (atomically) once the fleet is seeded and the kubeconfig written. */
-  readyFile?: string;
-}
-
-/** Check `sim`'s flags (exit 2 on bad input). */
-export function parseSimOptions(flags: SimFlags, home: string | undefined): SimOptions {
-  const int = (flag: string, v: string | undefined, dflt: number, max: number) => {
-    if (v === undefined) return dflt;
-    if (!/^\d+$/.test(v) || Number(v) > max) {
-      throw new InputError(`${flag} must be a whole number from 0 to ${max}, got "${v}"`);
+function wholeNumber(flag: string, value: string, max: number) {
+  return attempt(() => {
+    if (!/^\d+$/.test(value) || Number(value) > max) {
+      throw new InputError(`${flag} must be a whole number from 0 to ${max}, got "${value}"`);
     }
-    return Number(v);
-  };
-  const nodes = (flags.nodes ?? "node-1,node-2,node-3").split(",").map((n) => n.trim())
-    .filter(Boolean);
-  for (const n of nodes) {
-    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(n)) {
-      throw new InputError(`--nodes: "${n}" is not a valid node name`);
-    }
-  }
-  if (nodes.length === 0) throw new InputError("--nodes needs at least one node name");
-  const pace = flags.pace ?? "normal";
-  if (pace !== "fast" && pace !== "normal") {
-    throw new InputError(`--pace must be fast or normal, got "${pace}"`);
-  }
-  return {
-    port: int("--port", flags.port, 0, 65535),
-    vms: int("--vms", flags.vms, 12, 100_000),
-    nodes,
-    kubeconfigOut: flags.kubeconfigOut ?? `${home ?? "."}/.kube/hyperctl-sim.yaml`,
-    pace,
-    namespace: flags.seedNamespace ?? "default",
-    readyFile: flags.readyFile,
-  };
+    return Number(value);
+  });
 }
 
-/** Consoles served at once: one socket each, well below the usual file-descriptor limits. */
-export const SIM_CONSOLES = 1000;
-
-/** A running sim, for the command and for the demo script. */
-export interface RunningSim {
-  server: SimServer;
-  api: KubeClient;
-  operator: Operator;
-  kubeconfigPath: string;
-  /** How many VMs were seeded. */
-  seeded: number;
-  stop(): Promise<void>;
-}
-
-/**
- * Start the server, seed the VMs straight into its store, then write the kubeconfig (mode 0600)
- * and start the operator: a client that finds the kubeconfig finds the whole fleet.
- */
-export async function startSim(options: SimOptions): Promise<RunningSim> {
-  const server = await startSimServer({
-    port: options.port,
-    crdYaml: Object.values(EMBEDDED_CRDS),
-    nodes: options.nodes,
-  });
-  const seeded = seedFleet(server, {
-    count: options.vms,
-    namespace: options.namespace,
-    nodes: options.nodes,
-    now: Date.now(),
-  });
-  const dir = options.kubeconfigOut.replace(/\/[^/]*$/, "");
-  if (dir && dir !== options.kubeconfigOut) await Deno.mkdir(dir, { recursive: true });
-  // Atomic and exclusive: a symlink planted at the path is replaced, its target left alone.
-  await writeFileAtomic(
-    options.kubeconfigOut,
-    server.kubeconfigYaml("hyperctl-sim", options.namespace),
-    { what: "kubeconfig", mode: 0o600, keepMode: false },
+function checkNodes(value: string) {
+  const nodes = value.split(",").map((n) => n.trim()).filter(Boolean);
+  const bad = nodes.filter((n) => !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(n));
+  return mapValid(
+    collect({
+      each: collect(Object.fromEntries(
+        bad.map((n, i) => [i, invalid(`--nodes: "${n}" is not a valid node name`)]),
+      )),
+      some: unless(nodes.length === 0, "--nodes needs at least one node name"),
+    }),
+    () => nodes,
   );
-  const api = createKubeApi(loadKubeConfig({ kubeconfig: options.kubeconfigOut }));
-  const operator = startOperator(api, {
-    pace: options.pace,
-    nodes: options.nodes,
-    consoles: SIM_CONSOLES,
-  });
-  return {
-    server,
-    api,
-    operator,
-    kubeconfigPath: options.kubeconfigOut,
-    seeded,
-    async stop() {
-      await operator.stop();
-      api.close();
-      await server.stop();
-    },
-  };
 }
 
-/** Run `hyperctl sim` until SIGINT/SIGTERM. */
-export async function runSimCommand(flags: SimFlags, deps: Deps): Promise<void> {
-  const options = parseSimOptions(flags, deps.env("HOME"));
-  const started = performance.now();
-  const sim = await startSim(options);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (options.readyFile !== undefined) {
-    await writeFileAtomic(
-      options.readyFile,
-      JSON.stringify({
-        server: sim.server.url,
-        kubeconfig: sim.kubeconfigPath,
-        namespace: options.namespace,
-        vms: sim.seeded,
-      }) + "\n",
-      { what: "ready file", mode: 0o600, keepMode: false },
-    );
-  }
-  // The ready line: printed only now, with the fleet seeded and the kubeconfig in place.
-  await deps.io.err.write(
-    `hyperctl sim: API server on ${sim.server.url}, ${sim.seeded} VMs in namespace ` +
-      `"${options.namespace}" (ready in ${seconds} s), ` +
-      `nodes ${options.nodes.join(", ")}\n` +
-      `kubeconfig written to ${sim.kubeconfigPath} (mode 0600). Try:\n` +
-      `  export KUBECONFIG=${sim.kubeconfigPath}\n` +
-      `  hyperctl vm list\n` +
-      `  hyperctl vm clone ${
-        seedVm(0, options.namespace).metadata?.name
-      } --target my-clone --wait\n` +
-      `  hyperctl vm vnc ${seedVm(0, options.namespace).metadata?.name} --web\n` +
-      `  kubectl get virtualmachines.hypersdk.io\n` +
-      `Press Ctrl+C to stop.\n`,
+function checkPace(pace: string) {
+  return mapValid(
+    unless(pace !== "fast" && pace !== "normal", `--pace must be fast or normal, got "${pace}"`),
+    () => pace as SimOptions["pace"],
   );
-  await new Promise<void>((resolve) => {
-    if (deps.interrupt.aborted) resolve();
-    deps.interrupt.addEventListener("abort", () => resolve(), { once: true });
-  });
-  await deps.io.err.write("hyperctl sim: stopping\n");
-  await sim.stop();
 }
+
+/** `sim`. */
+export const simCommand = defineCommand({
+  spec: {
+    name: "sim",
+    description: "run an embedded cluster with a simulated HyperSDK operator (Ctrl+C stops it)",
+    flags: FLAGS,
+    globals: LOCAL_GLOBALS,
+  },
+  parse: ({ flags }) =>
+    mapValid(
+      collect({
+        globals: checkGlobals(flags),
+        port: wholeNumber("--port", flags.port, 65535),
+        vms: wholeNumber("--vms", flags.vms, 100_000),
+        nodes: checkNodes(flags.nodes),
+        pace: checkPace(flags.pace),
+      }),
+      (v): SimOptions => ({
+        port: v.port,
+        vms: v.vms,
+        nodes: v.nodes,
+        kubeconfigOut: flags.kubeconfigOut,
+        pace: v.pace,
+        namespace: flags.seedNamespace,
+        readyFile: flags.readyFile,
+      }),
+    ),
+  async run(options, deps) {
+    const { runSim } = await import("./sim_start.ts");
+    await runSim(options, deps);
+  },
+});

@@ -12,9 +12,9 @@ import {
 } from "../../core/cluster_status.ts";
 import { GROUP, KINDS, VERSION } from "../../core/kinds.ts";
 import type { KubeApi } from "../../k8s/api.ts";
-import type { Deps, GlobalFlags } from "../deps.ts";
-import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFormat } from "../output.ts";
+import { defineCommand } from "../command.ts";
+import { CLUSTER_GLOBALS, REPORT_OUTPUTS } from "../honoured_globals.ts";
+import { checkReport } from "./report_flags.ts";
 
 async function optional(api: KubeApi, path: string): Promise<unknown> {
   try {
@@ -79,29 +79,37 @@ export function formatStatus(s: ClusterStatus): string {
   return lines.join("\n") + "\n";
 }
 
-/** Entry point from the command tree. */
-export async function runStatusCommand(globals: GlobalFlags, deps: Deps): Promise<void> {
-  validateGlobalFlags(globals);
-  const output = parseOutputFormat(globals.output, ["table", "json", "yaml"]);
-  const conn = await deps.connect(globals);
-  try {
-    const status = await fetchClusterStatus(conn.api);
-    const text = output === "json"
-      ? JSON.stringify(status, null, 2) + "\n"
-      : output === "yaml"
-      ? (await import("yaml")).stringify(status) // the library only for -o yaml
-      : formatStatus(status);
-    await deps.io.out.write(text);
-    if (!status.healthy) {
-      const missing = status.crds.filter((c) => !c.installed).map((c) => c.name);
-      await deps.io.err.write(
-        `error: ${missing.length} of ${status.crds.length} HyperSDK CRDs are not installed: ${
-          missing.join(", ")
-        }\n`,
-      );
-      deps.exitCode = 1;
+/** `status`. */
+export const statusCommand = defineCommand({
+  spec: {
+    name: "status",
+    description: "check the cluster: server version, HyperSDK CRDs, operator",
+    flags: [] as const,
+    globals: [...CLUSTER_GLOBALS, "--output"],
+    outputFormats: REPORT_OUTPUTS,
+  },
+  parse: ({ flags }) => checkReport(flags),
+  async run({ output, globals }, deps) {
+    const conn = await deps.connect(globals);
+    try {
+      const status = await fetchClusterStatus(conn.api);
+      const text = output === "json"
+        ? JSON.stringify(status, null, 2) + "\n"
+        : output === "yaml"
+        ? (await import("yaml")).stringify(status) // the library only for -o yaml
+        : formatStatus(status);
+      await deps.io.out.write(text);
+      if (!status.healthy) {
+        const missing = status.crds.filter((c) => !c.installed).map((c) => c.name);
+        await deps.io.err.write(
+          `error: ${missing.length} of ${status.crds.length} HyperSDK CRDs are not installed: ${
+            missing.join(", ")
+          }\n`,
+        );
+        deps.exitCode = 1;
+      }
+    } finally {
+      conn.close();
     }
-  } finally {
-    conn.close();
-  }
-}
+  },
+});

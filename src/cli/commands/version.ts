@@ -10,15 +10,12 @@
 import { GROUP, VERSION as API_VERSION } from "../../core/kinds.ts";
 import type { KubeApi } from "../../k8s/api.ts";
 import { BUILD_STAMP } from "../build_stamp.ts";
-import type { Deps, GlobalFlags } from "../deps.ts";
-import { validateGlobalFlags } from "../global_flags.ts";
-import { parseOutputFormat } from "../output.ts";
+import { mapValid } from "../../core/validation.ts";
+import { defineCommand } from "../command.ts";
+import { switchFlag } from "../command_spec.ts";
+import { CLUSTER_GLOBALS, REPORT_OUTPUTS } from "../honoured_globals.ts";
 import { VERSION } from "../version.ts";
-
-/** Flags of `version` besides the global ones. */
-export interface VersionFlags {
-  client?: boolean;
-}
+import { checkReport, type ReportOptions } from "./report_flags.ts";
 
 /** The client's build and runtime. */
 export interface ClientVersion {
@@ -118,32 +115,46 @@ async function render(report: VersionReport, output: string): Promise<string> {
   return formatVersion(report);
 }
 
-/** Entry point from the command tree. */
-export async function runVersionCommand(
-  flags: VersionFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  validateGlobalFlags(globals);
-  const output = parseOutputFormat(globals.output, ["table", "json", "yaml"]);
-  const report: VersionReport = { clientVersion: clientVersion() };
-  if (flags.client) {
-    await deps.io.out.write(await render(report, output));
-    return;
-  }
-  let failure: unknown;
-  try {
-    const conn = await deps.connect(globals);
-    try {
-      Object.assign(report, await fetchServerVersion(conn.api));
-    } finally {
-      conn.close();
-    }
-  } catch (e) {
-    failure = e;
-  }
-  await deps.io.out.write(await render(report, output));
-  if (failure !== undefined) throw failure; // after the client part, as kubectl does
-  const warning = servedVersionWarning(report.hypersdkVersions ?? []);
-  if (warning) await deps.io.err.write(`${warning}\n`);
+/** Checked options of `version`. */
+export interface VersionOptions extends ReportOptions {
+  /** `--client`: the client's version only, no cluster contacted. */
+  clientOnly: boolean;
 }
+
+/** `version`. */
+export const versionCommand = defineCommand({
+  spec: {
+    name: "version",
+    description: "print the client's and the server's versions",
+    flags: [switchFlag("--client", "the client's version only (contacts no cluster)")] as const,
+    globals: [...CLUSTER_GLOBALS, "--output"],
+    outputFormats: REPORT_OUTPUTS,
+  },
+  parse: ({ flags }) =>
+    mapValid(checkReport(flags), (report): VersionOptions => ({
+      ...report,
+      clientOnly: flags.client,
+    })),
+  async run(options, deps) {
+    const report: VersionReport = { clientVersion: clientVersion() };
+    if (options.clientOnly) {
+      await deps.io.out.write(await render(report, options.output));
+      return;
+    }
+    let failure: unknown;
+    try {
+      const conn = await deps.connect(options.globals);
+      try {
+        Object.assign(report, await fetchServerVersion(conn.api));
+      } finally {
+        conn.close();
+      }
+    } catch (e) {
+      failure = e;
+    }
+    await deps.io.out.write(await render(report, options.output));
+    if (failure !== undefined) throw failure; // after the client part, as kubectl does
+    const warning = servedVersionWarning(report.hypersdkVersions ?? []);
+    if (warning) await deps.io.err.write(`${warning}\n`);
+  },
+});

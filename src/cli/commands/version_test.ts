@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import type { KubeApi } from "../../k8s/api.ts";
-import type { Connection } from "../deps.ts";
+import type { Connection, Deps } from "../deps.ts";
 import { fakeDeps } from "../../testing/fake_deps.ts";
-import { InputError } from "../outcomes.ts";
-import { formatVersion, runVersionCommand, servedVersionWarning } from "./version.ts";
+import { parsedOptions, problemsOf } from "../../testing/parse_line.ts";
+import { formatVersion, servedVersionWarning, versionCommand } from "./version.ts";
 import project from "../../../deno.json" with { type: "json" };
 
 /** A connection whose API answers `getRaw` from `paths` (404 for the rest). */
@@ -17,11 +17,16 @@ function connection(paths: Record<string, unknown>): () => Promise<Connection> {
   return () => Promise.resolve({ api, namespace: "default", contextName: "test", close: () => {} });
 }
 
+/** `hyperctl version ARGV…`, parsed and run. */
+async function version(argv: string[], deps: Deps): Promise<void> {
+  await versionCommand.run(await parsedOptions(versionCommand, argv), deps);
+}
+
 const VERSION_DOC = { major: "1", minor: "36", gitVersion: "v1.36.6" };
 
-Deno.test("runVersionCommand() --client prints deno.json's version and never connects", async () => {
+Deno.test("version --client prints deno.json's version and never connects", async () => {
   const deps = fakeDeps(); // its connect() rejects
-  await runVersionCommand({ client: true }, { output: "json" }, deps);
+  await version(["--client", "-o", "json"], deps);
   const report = JSON.parse(deps.stdout());
   assert.equal(report.clientVersion.version, project.version);
   assert.equal(report.clientVersion.deno, Deno.version.deno);
@@ -30,7 +35,7 @@ Deno.test("runVersionCommand() --client prints deno.json's version and never con
   assert.equal(deps.stderr(), "");
 });
 
-Deno.test("runVersionCommand() adds the server's version and the served hypersdk.io versions", async () => {
+Deno.test("version adds the server's version and the served hypersdk.io versions", async () => {
   const deps = fakeDeps({
     connect: connection({
       "/version": VERSION_DOC,
@@ -39,7 +44,7 @@ Deno.test("runVersionCommand() adds the server's version and the served hypersdk
       },
     }),
   });
-  await runVersionCommand({}, {}, deps);
+  await version([], deps);
   assert.match(deps.stdout(), /^Client Version: v\d+\.\d+\.\d+\n/);
   assert.match(
     deps.stdout(),
@@ -48,29 +53,28 @@ Deno.test("runVersionCommand() adds the server's version and the served hypersdk
   assert.equal(deps.stderr(), "");
 });
 
-Deno.test("runVersionCommand() warns in one line when the CRDs are missing, exit 0", async () => {
+Deno.test("version warns in one line when the CRDs are missing, exit 0", async () => {
   const deps = fakeDeps({ connect: connection({ "/version": VERSION_DOC }) });
-  await runVersionCommand({}, { output: "json" }, deps);
+  await version(["-o", "json"], deps);
   assert.deepEqual(JSON.parse(deps.stdout()).hypersdkVersions, []);
   assert.match(deps.stderr(), /^warning: the cluster serves no hypersdk\.io API[^\n]*\n$/);
   assert.equal(deps.exitCode, 0);
 });
 
-Deno.test("runVersionCommand() prints the client part, then fails when the cluster is unreachable", async () => {
+Deno.test("version prints the client part, then fails when the cluster is unreachable", async () => {
   const deps = fakeDeps();
-  await assert.rejects(() => runVersionCommand({}, {}, deps), /does not connect/);
+  await assert.rejects(() => version([], deps), /does not connect/);
   assert.match(deps.stdout(), /^Client Version: /);
   assert.doesNotMatch(deps.stdout(), /Server Version/);
 });
 
-Deno.test("runVersionCommand() refuses an output format it has no printer for", async () => {
-  const deps = fakeDeps();
-  await assert.rejects(
-    () => runVersionCommand({ client: true }, { output: "name" }, deps),
-    (e: Error) =>
-      e instanceof InputError && /allowed formats are table, json, yaml/.test(e.message),
+Deno.test("version refuses an output format it has no printer for, with the other problems", async () => {
+  assert.equal(
+    await problemsOf(versionCommand, ["--client", "-o", "name", "--request-timeout", "5"]),
+    'unknown output format "name": allowed formats are table, json, yaml; ' +
+      'cannot parse --request-timeout "5": add a unit, e.g. "5s"',
   );
-  assert.equal(deps.stdout(), "");
+  assert.equal((await parsedOptions(versionCommand, ["--client"])).clientOnly, true);
 });
 
 Deno.test("servedVersionWarning() names unknown versions and stays quiet for v1alpha1", () => {

@@ -10,12 +10,7 @@ export {
   FILES_DIRECTIVE,
 } from "./complete_words.ts";
 export { completionScript, type Shell, SHELLS } from "./completion_script.ts";
-export {
-  type CompleteCommandOptions,
-  fetchNames,
-  runCompleteCommand,
-  runCompletionCommand,
-} from "./run_completion.ts";
+export { type CompleteCommandOptions, fetchNames, runCompleteCommand } from "./run_completion.ts";
 export {
   type CompletionArgument,
   type CompletionOption,

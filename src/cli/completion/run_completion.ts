@@ -1,6 +1,6 @@
 /**
- * The two completion commands: `hyperctl completion SHELL` prints a script, and the hidden
- * `hyperctl __complete WORDS…` prints candidates for the script to show.
+ * The hidden `hyperctl __complete WORDS…`: candidates for the completion scripts
+ * (completion_command.ts) to show.
  * @module
  */
 
@@ -8,31 +8,10 @@ import { GROUP, kindByNoun, type Noun, VERSION } from "../../core/kinds.ts";
 import { applyDefaults, loadConfig, presetNames } from "../config/with_config.ts";
 import type { Config } from "../config/config_model.ts";
 import type { Connection, Deps, GlobalFlags } from "../deps.ts";
-import { InputError } from "../outcomes.ts";
 import { completeWords, type CompletionSources } from "./complete_words.ts";
-import { completionScript, type Shell, SHELLS } from "./completion_script.ts";
 import { type CompletionTree, treeFromSpec } from "./tree.ts";
 import { loadLeaves } from "../parse/lazy.ts";
 import { type CommandSpec, valueFlagWords } from "../command_spec.ts";
-
-/**
- * Print the completion script for `shell` on stdout.
- *
- * @throws InputError (exit 2) for an unsupported shell, naming the supported ones
- */
-export async function runCompletionCommand(
-  shell: string | undefined,
-  deps: Pick<Deps, "io">,
-): Promise<void> {
-  if (!SHELLS.includes(shell as Shell)) {
-    throw new InputError(
-      `${shell === undefined ? "missing shell" : `unsupported shell "${shell}"`}: use one of ${
-        SHELLS.join(", ")
-      }, e.g. source <(hyperctl completion bash)`,
-    );
-  }
-  await deps.io.out.write(completionScript(shell as Shell));
-}
 
 /** Options of {@link runCompleteCommand}. */
 export interface CompleteCommandOptions {

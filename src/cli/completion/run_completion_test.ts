@@ -3,9 +3,11 @@ import type { KubeApi, ListOptions, ResourceRef } from "../../k8s/api.ts";
 import type { Connection, GlobalFlags } from "../deps.ts";
 import { fakeDeps } from "../../testing/fake_deps.ts";
 import { commandTree } from "../program.ts";
-import { runCompleteCommand, runCompletionCommand } from "./run_completion.ts";
+import { runCompleteCommand } from "./run_completion.ts";
+import { completionCommand } from "./completion_command.ts";
+import { parsedOptions, problemsOf } from "../../testing/parse_line.ts";
 
-Deno.test("runCompletionCommand() prints each shell's script and rejects others", async () => {
+Deno.test("completion prints each shell's script and rejects others", async () => {
   for (
     const [shell, marker] of [
       ["bash", "complete -F _hyperctl_complete hyperctl"],
@@ -14,16 +16,14 @@ Deno.test("runCompletionCommand() prints each shell's script and rejects others"
     ]
   ) {
     const deps = fakeDeps();
-    await runCompletionCommand(shell, deps);
+    await completionCommand.run(await parsedOptions(completionCommand, [shell]), deps);
     assert.ok(deps.stdout().includes(marker), shell);
     assert.ok(deps.stdout().includes("__complete"), shell);
   }
-  await assert.rejects(() => runCompletionCommand("powershell", fakeDeps()), {
-    name: "InputError",
-    message:
-      'unsupported shell "powershell": use one of bash, zsh, fish, e.g. source <(hyperctl completion bash)',
-  });
-  await assert.rejects(() => runCompletionCommand(undefined, fakeDeps()), /missing shell/);
+  assert.equal(
+    await problemsOf(completionCommand, ["powershell"]),
+    'unsupported shell "powershell": use one of bash, zsh, fish, e.g. source <(hyperctl completion bash)',
+  );
 });
 
 /** Fake connection whose list answers with `names`, recording what was asked. */

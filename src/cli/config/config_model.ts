@@ -12,7 +12,7 @@ export const COLOR_SETTINGS = ["auto", "always", "never"] as const;
 /** A `color:` value. */
 export type ColorSetting = typeof COLOR_SETTINGS[number];
 
-/** The list flags a preset may set, named like `RawListFlags` (camelCase of the long flag). */
+/** The list flags a preset may set (keys: camelCase of the long flag, as `list` gets them). */
 export const PRESET_FILTER_KEYS = [
   "selector",
   "fieldSelector",

@@ -117,7 +117,7 @@ export function configDefaults(
   return out;
 }
 
-/** The part of `RawListFlags` a preset can fill. */
+/** The part of `list`'s flag values a preset can fill. */
 export type PresetFlags = { [K in PresetFilterKey]?: string };
 
 /** Options of {@link applyPreset}. */

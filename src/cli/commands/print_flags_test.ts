@@ -1,14 +1,20 @@
 import { deepEqual, equal, throws } from "node:assert/strict";
-import { parseOutputFlags } from "./print_flags.ts";
-import { InputError } from "./outcomes.ts";
+import { orThrow } from "../../core/validation.ts";
+import { checkPrintFlags, type PrintFlagValues, withTemplateFile } from "./print_flags.ts";
+import { InputError } from "../../core/input_error.ts";
 
 const noFiles = (path: string): string => {
   throw new Error(`No such file or directory (os error 2): readfile '${path}'`);
 };
+const parseOutputFlags = (
+  value: string | undefined,
+  flags: PrintFlagValues,
+  context: { watch: boolean; readFile: (path: string) => string },
+) => withTemplateFile(orThrow(checkPrintFlags(value, flags, context)), context.readFile);
 const parse = (value: string | undefined, flags = {}, watch = false) =>
   parseOutputFlags(value, flags, { watch, readFile: noFiles });
 
-Deno.test("parseOutputFlags() maps every template format to a renderer format", () => {
+Deno.test("checkPrintFlags() maps every template format to a renderer format", () => {
   equal(parse(undefined).output, "table");
   equal(parse("wide").output, "wide");
   equal(parse("jsonpath={.kind}").output, "jsonpath");
@@ -22,7 +28,7 @@ Deno.test("parseOutputFlags() maps every template format to a renderer format", 
   deepEqual(cols.print.customColumns?.map((c) => c.header), ["N"]);
 });
 
-Deno.test("parseOutputFlags() reads kubectl's printing flags", () => {
+Deno.test("checkPrintFlags() reads kubectl's printing flags", () => {
   const { print } = parse(undefined, {
     labelColumns: ["tier,env", "app.kubernetes.io/name"],
     showLabels: true,
@@ -35,7 +41,7 @@ Deno.test("parseOutputFlags() reads kubectl's printing flags", () => {
   equal(parse("jsonpath={.a}", { outputWatchEvents: true }, true).print.watchEvents, true);
 });
 
-Deno.test("parseOutputFlags() rejects bad -o values and flag mixes before anything is sent", () => {
+Deno.test("checkPrintFlags() rejects bad -o values and flag mixes before anything is sent", () => {
   const cases: [string | undefined, object, string][] = [
     ["jsonpath={.items[0", {}, 'cannot parse jsonpath template "{.items[0": unterminated array'],
     ["jsonpath", {}, "-o jsonpath needs a template, e.g. -o jsonpath='{.items[*].metadata.name}'"],
@@ -95,4 +101,24 @@ Deno.test("parseOutputFlags() rejects bad -o values and flag mixes before anythi
     () => parse("jsonpth"),
     /unknown output format "jsonpth": allowed formats are .*jsonpath=….*\(did you mean "jsonpath"\?\)/,
   );
+});
+
+Deno.test("checkPrintFlags() names every problem at once", () => {
+  throws(
+    () => parse("json", { showKind: true, outputWatchEvents: true }),
+    {
+      message: "--show-kind adds a table column: it cannot be used with -o json; " +
+        "--output-watch-events can only be used with --watch or --watch-only",
+    },
+  );
+  throws(
+    () => parse("jsonpth", { allowMissingTemplateKeys: "maybe" }),
+    /unknown output format "jsonpth".*; --allow-missing-template-keys must be true or false/,
+  );
+});
+
+Deno.test("a template file is read only by withTemplateFile, never by the check", () => {
+  const choice = orThrow(checkPrintFlags("jsonpath-file=t.txt", {}, { watch: false }));
+  deepEqual(choice.templateFile, { format: "jsonpath-file", path: "t.txt" });
+  equal(choice.print.jsonPath, undefined);
 });

@@ -1,0 +1,121 @@
+/**
+ * What `get` does once its options are checked: objects by name, or one object followed over time.
+ *
+ * The first state comes from a GET (so a missing object is a clear 404, exit 1); the watch
+ * then prints every later change as kubectl's `get -w` does, but survives server closes.
+ * Several names print as kubectl does: one table, or a `List` for json/yaml, with one error line
+ * per missing name and exit 1 if any is missing.
+ * @module
+ */
+
+import { watchHealth } from "./_watch_health.ts";
+import { resourceVersionOf } from "../../core/types.ts";
+import { watch$ } from "../../k8s/watch.ts";
+import { createRenderer } from "../../render/create_renderer.ts";
+import type { Renderer } from "../../render/renderer.ts";
+import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
+import { errorLine } from "../exit_code.ts";
+import type { Deps } from "../deps.ts";
+import type { GlobalFlags } from "../global_flags.ts";
+import type { KindInfo } from "../../core/kinds.ts";
+import { type OutputChoice, withTemplateFile } from "./print_flags.ts";
+import type { WatchMode } from "./watch_flags.ts";
+import { followToEnd, printEach, until } from "../stream_tail.ts";
+import { colorFor, refFor } from "./common.ts";
+
+/** Typed options of `get`, checked before anything is sent. */
+export interface GetCommandOptions extends OutputChoice {
+  kind: KindInfo;
+  /** The global flags `get` honours, for the connection and colour. */
+  globals: GlobalFlags;
+  names: readonly string[];
+  noHeaders: boolean;
+  watch: WatchMode;
+  forMs?: number;
+}
+
+/** Run `get` with checked options; a template file is read (exit 2 on a problem) before connecting. */
+export async function runGet(checked: GetCommandOptions, deps: Deps): Promise<void> {
+  const options = { ...checked, ...withTemplateFile(checked, Deno.readTextFileSync) };
+  const globals = options.globals;
+  const conn = await deps.connect(globals);
+  try {
+    const ref = refFor(options.kind, conn.namespace);
+    const renderer = await createRenderer(options.output, {
+      kind: options.kind,
+      nowMs: deps.clock.now,
+      color: colorFor(globals, deps),
+      noHeaders: options.noHeaders,
+      watch: options.watch !== "none",
+      print: options.print,
+    });
+    if (options.watch === "none") {
+      await printByName(options, conn.api, ref, renderer, deps);
+      return;
+    }
+    const name = options.names[0];
+    const first = await conn.api.get(ref, name);
+    if (options.watch === "watch") {
+      if (
+        !await deps.io.out.write(renderer.event({ type: "ADDED", object: first }, deps.clock.now()))
+      ) return;
+    }
+    const health = watchHealth(
+      (line) => void deps.io.err.write(line).catch(() => {}),
+      () => deps.clock.now(),
+      conn.api.server,
+    );
+    health.onNotice({ kind: "reached" }); // the GET above was answered
+    // The same view machinery as `list -w`, narrowed to one name and resumed from the GET: only
+    // what changes after it is printed, and a change between the GET and the watch is not lost.
+    const changes$ = watch$(conn.api, ref, {
+      fieldSelector: `metadata.name=${name}`,
+      resume: { resourceVersion: resourceVersionOf(first) ?? "", objects: [first] },
+      onNotice: health.onNotice,
+    });
+    await followToEnd(
+      changes$.pipe(
+        until(options.forMs, deps),
+        printEach((change) => renderer.event(change, deps.clock.now()), deps.io.out),
+      ),
+      deps,
+    );
+    if (options.forMs !== undefined) health.finish(options.forMs);
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * One name prints the bare object; several print one table or one `List` (kubectl's shape), in
+ * the order given, after a line on stderr for each missing name (then exit 1).
+ */
+async function printByName(
+  options: GetCommandOptions,
+  api: KubeApi,
+  ref: ResourceRef,
+  renderer: Renderer,
+  deps: Deps,
+): Promise<void> {
+  const got = await Promise.all(options.names.map((name) =>
+    api.get(ref, name).then(
+      (object) => ({ object, missing: undefined }),
+      (err) => {
+        if ((err as { code?: number }).code !== 404 || options.names.length === 1) throw err;
+        return { object: undefined, missing: err };
+      },
+    )
+  ));
+  for (const { missing } of got) {
+    if (missing) {
+      deps.exitCode = 1;
+      await deps.io.err.write(`${errorLine(missing)}\n`);
+    }
+  }
+  const found = got.flatMap((g) => (g.object ? [g.object] : []));
+  if (options.names.length === 1) {
+    await deps.io.out.write(renderer.single(found[0]));
+  } else if (found.length > 0 || options.output === "json" || options.output === "yaml") {
+    await deps.io.out.write(renderer.list(found));
+  }
+}

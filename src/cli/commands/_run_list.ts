@@ -1,0 +1,107 @@
+/**
+ * What `list` does once its options are checked: list$ or watch$ → keep matching (server
+ * selectors, then the client-side predicate) → renderer → stdout sink, on one cluster or several.
+ * @module
+ */
+
+import { parseDuration } from "../../core/duration.ts";
+import { InputError } from "../../core/input_error.ts";
+import type { Deps } from "../deps.ts";
+import type { ListCommandOptions } from "./list_options.ts";
+import { colorFor, refFor } from "./common.ts";
+import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { listRenderer } from "./_list_renderer.ts";
+import { printList } from "./_print_list.ts";
+import { runMultiList } from "./_multi_cluster.ts";
+import { noResourcesLine, saysNoResources } from "./_no_resources.ts";
+import { withTemplateFile } from "./print_flags.ts";
+import { openStateFile } from "./_state_file.ts";
+import { clusterIdentity } from "../../k8s/cluster_identity.ts";
+import { watchHealth } from "./_watch_health.ts";
+import type { WatchResume } from "../../core/watch_state.ts";
+
+/** Environment variable that sets the dead-stream bound of watches (default 90s). */
+export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";
+
+function parseIdleTimeout(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  let ms: number;
+  try {
+    ms = parseDuration(value);
+  } catch (e) {
+    throw new InputError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
+  }
+  if (ms < 3000) throw new InputError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
+  return ms;
+}
+
+/**
+ * Run `list` with checked options. The watch idle bound (an environment variable) and a template
+ * file are read and checked first: a problem with either exits 2 before connecting.
+ */
+export async function runList(checked: ListCommandOptions, deps: Deps): Promise<void> {
+  const options: ListCommandOptions = {
+    ...checked,
+    ...withTemplateFile(checked, Deno.readTextFileSync),
+    idleMs: parseIdleTimeout(deps.env(IDLE_TIMEOUT_ENV)),
+  };
+  const globals = options.globals;
+  if (options.contexts !== undefined) {
+    await runMultiList(options, options.contexts, deps);
+    return;
+  }
+  const conn = await deps.connect(globals);
+  try {
+    const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
+    const color = colorFor(globals, deps);
+    const renderer = await listRenderer(options, { color, showContext: false }, deps);
+    if (options.watch !== "none") {
+      if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
+      const health = watchHealth(
+        (line) => void deps.io.err.write(line).catch(() => {}),
+        () => deps.clock.now(),
+        conn.api.server,
+      );
+      const onNotice = health.onNotice;
+      if (options.stateFile === undefined) {
+        await streamWatch(
+          listEvents$(conn.api, ref, options, { onNotice }),
+          { ...options, color },
+          renderer,
+          deps,
+        );
+        if (options.forMs !== undefined) health.finish(options.forMs);
+        return;
+      }
+      const state = await openStateFile(options.stateFile, {
+        kind: options.kind.kind,
+        namespace: ref.namespace,
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+        server: conn.api.server,
+      });
+      let read: () => WatchResume | undefined = () => undefined;
+      try {
+        state.checkCluster(await clusterIdentity(conn.api, ref));
+        const events$ = listEvents$(conn.api, ref, options, {
+          resume: state.resume(),
+          checkpoint: (r) => (read = r),
+          onNotice,
+        });
+        await streamWatch(events$, { ...options, color }, renderer, deps);
+        if (options.forMs !== undefined) health.finish(options.forMs);
+      } finally {
+        // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
+        await state.save(read, deps.clock.now());
+        await state.release();
+      }
+      return;
+    }
+    const kept = await printList(conn.api, ref, { ...options, renderer, out: deps.io.out });
+    if (kept === 0 && saysNoResources(options.output)) {
+      await deps.io.err.write(noResourcesLine(options.allNamespaces ? undefined : conn.namespace));
+    }
+  } finally {
+    conn.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * What `hyperctl wait` does once its options are checked: kubectl's wait for any HyperSDK
+ * object — a phase, a condition, a deletion or a field's value.
+ *
+ * Each object is followed by a watch (object$, through waitFor), so the first check is immediate
+ * and nothing polls. It ends like the operation waits: 0 met, 3 timed out (with the command that
+ * resumes), 4 when the object reached a state the wanted one cannot come from, 1 for a missing
+ * object (for `--for delete` missing is the goal, for `--for create` it is the start). On success it prints kubectl's
+ * `KIND.GROUP/NAME condition met` lines, in the order given.
+ * @module
+ */
+
+import { lastValueFrom } from "../../rx.ts";
+import type { KindInfo } from "../../core/kinds.ts";
+import { nameOf } from "../../core/types.ts";
+import {
+  conditionText,
+  type WaitCondition,
+  waitVerdict,
+  whyNever,
+} from "../../core/wait_condition.ts";
+import { list$ } from "../../k8s/list.ts";
+import { createRenderer } from "../../render/create_renderer.ts";
+import { resourceName } from "../../render/name.ts";
+import type { Connection, Deps } from "../deps.ts";
+import type { GlobalFlags } from "../global_flags.ts";
+import { ObjectGoneError } from "../outcomes.ts";
+import { concludeWait, waitFor, type WaitOptions } from "../operation_wait.ts";
+import { refFor } from "./common.ts";
+
+/** Typed options of `wait`, checked before anything is sent. */
+export interface WaitForOptions extends WaitOptions {
+  kind: KindInfo;
+  /** The global flags `wait` honours, for the connection. */
+  globals: GlobalFlags;
+  names: string[];
+  selector?: string;
+  all: boolean;
+  /** `-A` with `-l`/`--all`: every namespace. */
+  allNamespaces: boolean;
+  condition: WaitCondition;
+  output?: "json" | "yaml" | "name";
+}
+
+/** The `wait …` command (after the program name) that resumes waiting for `name`. */
+function resumeLine(options: WaitForOptions, name: string, namespace: string): string {
+  const cond = conditionText(options.condition);
+  const quoted = /^[\w=.,/-]+$/.test(cond) ? cond : `'${cond.replaceAll("'", `'\\''`)}'`;
+  return `wait ${options.kind.noun}/${name} --for ${quoted} -n ${namespace}`;
+}
+
+async function targetNames(
+  conn: Connection,
+  options: WaitForOptions,
+): Promise<{ name: string; namespace: string }[]> {
+  if (options.names.length > 0) {
+    return options.names.map((name) => ({ name, namespace: conn.namespace }));
+  }
+  const ref = refFor(options.kind, options.allNamespaces ? undefined : conn.namespace);
+  const { items } = await lastValueFrom(list$(conn.api, ref, { labelSelector: options.selector }));
+  return items.map((o) => ({
+    name: nameOf(o),
+    namespace: o.metadata?.namespace ?? conn.namespace,
+  }));
+}
+
+/** Run `wait` with checked options. */
+export async function runWaitFor(options: WaitForOptions, deps: Deps): Promise<void> {
+  const { kind, condition } = options;
+  const conn = await deps.connect(options.globals);
+  try {
+    const names = await targetNames(conn, options);
+    if (names.length === 0) {
+      // kubectl: nothing to delete is done; nothing to wait for is an error.
+      if (condition.type === "delete") return;
+      throw new ObjectGoneError("no matching resources found");
+    }
+    const targets = names.map(({ name, namespace }) => ({
+      kind,
+      namespace,
+      name,
+      title: options.allNamespaces ? `${namespace}/${name}` : name,
+      verdict: (o: Parameters<typeof waitVerdict>[2]) => waitVerdict(kind, condition, o),
+      why: (o: NonNullable<Parameters<typeof waitVerdict>[2]>) => {
+        const why = whyNever(kind, condition, o);
+        return why && `${why}; waited for ${conditionText(condition)}`;
+      },
+      resume: resumeLine(options, name, namespace),
+    }));
+    const results = await waitFor(conn.api, targets, options, deps);
+    const met = results.filter((r) =>
+      r.outcome === "succeeded" && (condition.type !== "delete" || r.seen)
+    );
+    if (options.output === "json" || options.output === "yaml") {
+      // kubectl prints each object as it is met: JSON documents one after another, YAML
+      // documents separated by `---` (the YAML renderer adds them from the second on).
+      const renderer = await createRenderer(options.output, { kind, nowMs: deps.clock.now });
+      await deps.io.out.write(met.map((r) => (r.object ? renderer.single(r.object) : "")).join(""));
+    } else {
+      const suffix = options.output === "name" ? "" : " condition met";
+      await deps.io.out.write(
+        met.map((r) => `${resourceName(kind, { metadata: { name: r.target.name } })}${suffix}\n`)
+          .join(""),
+      );
+    }
+    await concludeWait(results, options, deps);
+  } finally {
+    conn.close();
+  }
+}
