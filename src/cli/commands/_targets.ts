@@ -1,36 +1,28 @@
 /**
  * Which objects a command acts on: names, or `-l SELECTOR`, or — on a terminal only — a pick list.
+ * The names and selector are checked in `target_spec.ts`; this is the part that reads the cluster.
  * @module
  */
 
 import { lastValueFrom } from "../../rx.ts";
 import type { KindInfo } from "../../core/kinds.ts";
-import { parseLabelSelector } from "../../core/label_selector.ts";
-import { validateDns1123Name } from "../../core/names.ts";
+import { orThrow } from "../../core/validation.ts";
 import { nameOf, phaseOf } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
 import { refFor } from "./common.ts";
+import { checkTargets, type TargetSpec } from "./target_spec.ts";
 
-/** Names or a selector, as given. */
-export interface TargetSpec {
-  names: string[];
-  selector?: string;
-}
+export type { TargetSpec };
 
-/** Check the names/selector combination before anything is sent. */
+/** Check the names/selector combination before anything is sent; throws every problem. */
 export function parseTargetSpec(
   kind: KindInfo,
   names: readonly string[],
   selector: string | undefined,
 ): TargetSpec {
-  if (names.length > 0 && selector !== undefined) {
-    throw new InputError(`give ${kind.singular} names or -l, not both`);
-  }
-  for (const n of names) validateDns1123Name(n, `${kind.singular} name`);
-  if (selector !== undefined) parseLabelSelector(selector);
-  return { names: [...names], selector };
+  return orThrow(checkTargets(kind, names, selector));
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type Validation,
 } from "../../core/validation.ts";
 import { type FlagValues, switchFlag, valueFlag } from "../command_spec.ts";
-import type { GlobalFlags } from "../global_flags.ts";
+import { checkGlobals, type GlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { parseProgressMode, type ProgressMode } from "../progress_mode.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
@@ -121,4 +121,22 @@ export function checkMutation(
     notify: flags.notify === true,
     ...(v.output !== undefined && { output: v.output }),
   }));
+}
+
+/** The global flags and the shared flags of a writing command, checked. */
+export interface WritingOptions {
+  globals: GlobalFlags;
+  mutation: MutationOptions;
+}
+
+/** Check the global flags and the shared flags of a writing command together. */
+export function checkWriting(
+  flags: MutationFlagValues & GlobalFlags,
+  stderrIsTTY: boolean,
+  waitable: boolean,
+): Validation<WritingOptions> {
+  return collect({
+    globals: checkGlobals(flags),
+    mutation: checkMutation(flags, flags, stderrIsTTY, waitable),
+  });
 }

@@ -1,0 +1,62 @@
+/**
+ * `vm start|stop|restart NAME…|-l SEL [--force]`: one VMOperation per VM, optionally waited for.
+ * @module
+ */
+
+import { kindByNoun } from "../../../core/kinds.ts";
+import { collect, mapValid } from "../../../core/validation.ts";
+import { type Command, defineCommand } from "../../command.ts";
+import { switchFlag, valueFlag } from "../../command_spec.ts";
+import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
+import { checkWriting, MUTATION_FLAGS, type WritingOptions } from "../mutation_flags.ts";
+import { checkTargets, type TargetSpec } from "../target_spec.ts";
+
+/** The power operations. */
+export type PowerOperation = "start" | "stop" | "restart";
+
+/** What `vm start|stop|restart` does, checked. */
+export interface PowerCommandOptions extends WritingOptions {
+  operation: PowerOperation;
+  targets: TargetSpec;
+  force: boolean;
+}
+
+const flagsOf = (operation: PowerOperation) =>
+  [
+    valueFlag("--selector", "selector", `${operation} every VM matching this label selector`, {
+      short: "-l",
+    }),
+    switchFlag("--force", "force the operation"),
+    ...MUTATION_FLAGS,
+  ] as const;
+
+/** `vm start`, `vm stop` or `vm restart`. */
+export function powerCommand(operation: PowerOperation): Command<PowerCommandOptions> {
+  return defineCommand({
+    spec: {
+      name: operation,
+      description: `${operation} VMs (one VMOperation each)`,
+      args: [{ name: "names", required: false, variadic: true }],
+      flags: flagsOf(operation),
+      globals: WRITE_GLOBALS,
+      outputFormats: WRITE_OUTPUTS,
+    },
+    parse: ({ flags, args }, env) =>
+      mapValid(
+        collect({
+          writing: checkWriting(flags, env.stderrIsTTY, true),
+          targets: checkTargets(kindByNoun("vm"), args, flags.selector),
+        }),
+        ({ writing, targets }): PowerCommandOptions => ({
+          ...writing,
+          operation,
+          targets,
+          force: flags.force,
+        }),
+      ),
+    async run(options, deps) {
+      const { runPowerOperations } = await import("./operation.ts");
+      await runPowerOperations(options, deps);
+    },
+  });
+}
