@@ -14,8 +14,18 @@ import { WaitTimeoutError } from "../outcomes.ts";
 import { throwIfInterrupted } from "../stream_tail.ts";
 import { waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
-import type { DeleteCommandOptions } from "./delete.ts";
+import type { KindInfo } from "../../core/kinds.ts";
+import type { WritingOptions } from "./mutation_flags.ts";
+import type { TargetSpec } from "./target_spec.ts";
 import { confirmDestructive, NONE_MATCHED, resolveTargets } from "./_targets.ts";
+
+/** What `<noun> delete` does, checked (by delete.ts). */
+export interface DeleteCommandOptions extends WritingOptions {
+  kind: KindInfo;
+  targets: TargetSpec;
+  /** `--yes`: no question on a terminal (required without one). */
+  yes: boolean;
+}
 
 /** Run `<noun> delete`. */
 export async function runDelete(options: DeleteCommandOptions, deps: Deps): Promise<void> {

@@ -4,13 +4,16 @@
  * @module
  */
 
-import { kindByNoun, type KindInfo, type Noun } from "../../core/kinds.ts";
+import { kindByNoun, type Noun } from "../../core/kinds.ts";
 import { collect, mapValid } from "../../core/validation.ts";
 import { type Command, defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { NAMESPACED_GLOBALS } from "../honoured_globals.ts";
-import { checkWriting, MUTATION_FLAGS, type WritingOptions } from "./mutation_flags.ts";
-import { checkTargets, type TargetSpec } from "./target_spec.ts";
+import { checkWriting, MUTATION_FLAGS } from "./mutation_flags.ts";
+import { checkTargets } from "./target_spec.ts";
+import type { DeleteCommandOptions } from "./_delete.ts";
+
+export type { DeleteCommandOptions };
 
 const FLAGS = [
   valueFlag("--selector", "selector", "delete everything matching this label selector", {
@@ -19,14 +22,6 @@ const FLAGS = [
   switchFlag("--yes", "do not ask for confirmation", "-y"),
   ...MUTATION_FLAGS,
 ] as const;
-
-/** What `<noun> delete` does, checked. */
-export interface DeleteCommandOptions extends WritingOptions {
-  kind: KindInfo;
-  targets: TargetSpec;
-  /** `--yes`: no question on a terminal (required without one). */
-  yes: boolean;
-}
 
 /** `<noun> delete`. */
 export function deleteCommand(noun: Noun): Command<DeleteCommandOptions> {

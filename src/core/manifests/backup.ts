@@ -173,7 +173,8 @@ export function checkBackupSpec(
     carbonAware: attempt(() => parseBoolFlag("--carbon-aware", flags.carbonAware) ?? false),
   });
   return mapValid(checked, (v) => {
-    const format = v.format === undefined && v.compress === undefined
+    // Only when asked for: a --compress not given arrives as false.
+    const format = v.format === undefined && !v.compress
       ? undefined
       : { type: v.format ?? "ovf" as const, compression: v.compress ?? false };
     const destination = {

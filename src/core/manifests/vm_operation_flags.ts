@@ -197,8 +197,9 @@ export function checkMigrate(
       targetNode,
       live: copy.live,
       ...(bandwidth !== undefined && { bandwidth }),
-      ...(copy.autoConverge !== undefined && { autoConverge: copy.autoConverge }),
-      ...(copy.postCopy !== undefined && { postCopy: copy.postCopy }),
+      // Only the tuning asked for: a switch not given arrives as false.
+      ...(copy.autoConverge && { autoConverge: true }),
+      ...(copy.postCopy && { postCopy: true }),
     },
   }));
 }

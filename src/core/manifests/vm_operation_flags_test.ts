@@ -96,7 +96,7 @@ Deno.test("checkMigrate() defaults to a live migration and keeps only given tuni
       autoConverge: false,
       postCopy: true,
     }).migrate,
-    { targetNode: "node-2", live: true, bandwidth: "1Gbps", autoConverge: false, postCopy: true },
+    { targetNode: "node-2", live: true, bandwidth: "1Gbps", postCopy: true },
   );
   assert.deepEqual(migrate({ targetNode: "node-2", offline: true }).migrate, {
     targetNode: "node-2",

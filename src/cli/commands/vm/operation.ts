@@ -12,12 +12,22 @@ import { getString } from "../../../core/types.ts";
 import { InputError } from "../../outcomes.ts";
 import { refFor } from "../common.ts";
 import { createAll } from "../_mutate.ts";
-import type { MutationOptions } from "../mutation_flags.ts";
+import type { MutationOptions, WritingOptions } from "../mutation_flags.ts";
+import type { TargetSpec } from "../target_spec.ts";
 import { NONE_MATCHED, requireExisting, resolveTargets } from "../_targets.ts";
-import type { PowerCommandOptions } from "./power.ts";
 
 const VM = kindByNoun("vm");
 const OP = kindByNoun("op");
+
+/** The power operations. */
+export type PowerOperation = "start" | "stop" | "restart";
+
+/** What `vm start|stop|restart` does, checked (by power.ts). */
+export interface PowerCommandOptions extends WritingOptions {
+  operation: PowerOperation;
+  targets: TargetSpec;
+  force: boolean;
+}
 
 /** `vm start|stop|restart NAME…|-l SEL`: one operation per VM. */
 export async function runPowerOperations(options: PowerCommandOptions, deps: Deps): Promise<void> {

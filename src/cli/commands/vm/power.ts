@@ -8,18 +8,11 @@ import { collect, mapValid } from "../../../core/validation.ts";
 import { type Command, defineCommand } from "../../command.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
 import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
-import { checkWriting, MUTATION_FLAGS, type WritingOptions } from "../mutation_flags.ts";
-import { checkTargets, type TargetSpec } from "../target_spec.ts";
+import { checkWriting, MUTATION_FLAGS } from "../mutation_flags.ts";
+import { checkTargets } from "../target_spec.ts";
+import type { PowerCommandOptions, PowerOperation } from "./operation.ts";
 
-/** The power operations. */
-export type PowerOperation = "start" | "stop" | "restart";
-
-/** What `vm start|stop|restart` does, checked. */
-export interface PowerCommandOptions extends WritingOptions {
-  operation: PowerOperation;
-  targets: TargetSpec;
-  force: boolean;
-}
+export type { PowerCommandOptions };
 
 const flagsOf = (operation: PowerOperation) =>
   [
