@@ -5,7 +5,7 @@
  */
 
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
-import { collect, mapValid } from "../../core/validation.ts";
+import { mapValid } from "../../core/validation.ts";
 import { type Command, defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { NAMESPACED_GLOBALS } from "../honoured_globals.ts";
@@ -35,18 +35,15 @@ export function deleteCommand(noun: Noun): Command<DeleteCommandOptions> {
       globals: NAMESPACED_GLOBALS,
     },
     parse: ({ flags, args }, env) =>
-      mapValid(
-        collect({
-          // delete prints "x deleted" lines only: it honours no -o.
-          writing: checkWriting({ ...flags, output: undefined }, env.stderrIsTTY, true),
-          targets: checkTargets(kind, args, flags.selector),
-        }),
-        ({ writing, targets }): DeleteCommandOptions => ({
-          ...writing,
-          kind,
-          targets,
-          yes: flags.yes,
-        }),
+      checkWriting(
+        // delete prints "x deleted" lines only: it honours no -o.
+        { ...flags, output: undefined },
+        env.stderrIsTTY,
+        true,
+        mapValid(
+          checkTargets(kind, args, flags.selector),
+          (targets) => ({ kind, targets, yes: flags.yes }),
+        ),
       ),
     async run(options, deps) {
       const { runDelete } = await import("./_delete.ts");

@@ -129,14 +129,20 @@ export interface WritingOptions {
   mutation: MutationOptions;
 }
 
-/** Check the global flags and the shared flags of a writing command together. */
-export function checkWriting(
+/**
+ * Check a writing command's line: the global flags, the shared flags and the command's `own`
+ * checks, every problem in that order; valid, the command's options.
+ */
+export function checkWriting<X extends object>(
   flags: MutationFlagValues & GlobalFlags,
   stderrIsTTY: boolean,
   waitable: boolean,
-): Validation<WritingOptions> {
-  return collect({
+  own: Validation<X>,
+): Validation<WritingOptions & X> {
+  const checked = collect({
     globals: checkGlobals(flags),
     mutation: checkMutation(flags, flags, stderrIsTTY, waitable),
+    own,
   });
+  return mapValid(checked, ({ globals, mutation, own }) => ({ globals, mutation, ...own }));
 }

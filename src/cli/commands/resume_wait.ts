@@ -40,13 +40,17 @@ export function resumeWaitCommand(noun: Noun): Command<ResumeWaitOptions> {
       outputFormats: WRITE_OUTPUTS,
     },
     parse: ({ flags, args }, env) =>
-      mapValid(
-        collect({
-          writing: checkWriting({ ...flags, wait: true }, env.stderrIsTTY, true),
-          some: unless(args.length === 0, `${noun} wait needs at least one name`),
-          names: checkTargets(kind, args, undefined),
-        }),
-        ({ writing, names }): ResumeWaitOptions => ({ ...writing, kind, names: names.names }),
+      checkWriting(
+        { ...flags, wait: true },
+        env.stderrIsTTY,
+        true,
+        mapValid(
+          collect({
+            some: unless(args.length === 0, `${noun} wait needs at least one name`),
+            targets: checkTargets(kind, args, undefined),
+          }),
+          ({ targets }) => ({ kind, names: targets.names }),
+        ),
       ),
     async run({ kind, names, mutation, globals }, deps) {
       const [{ concludeWait, waitFor }, { createRenderer }] = await Promise.all([

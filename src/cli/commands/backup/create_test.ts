@@ -24,7 +24,7 @@ Deno.test("backup create names every problem at once", async () => {
 Deno.test("backup create: a good line gives typed options (s3 and kubevirt by default)", async () => {
   const v = await parseLine(backupCreateCommand, ["db", "--bucket", "b", "--compress"]);
   assert.ok(isRight(v), problems(v).join("; "));
-  assert.deepEqual(v.right.backup, {
+  assert.deepEqual(v.right.object, {
     vm: "db",
     provider: "kubevirt",
     destination: { type: "s3", bucket: "b" },

@@ -21,7 +21,7 @@ Deno.test("restore create: a good line gives typed options", async () => {
     "--power-on",
   ]);
   assert.ok(isRight(v), problems(v).join("; "));
-  assert.deepEqual(v.right.restore, {
+  assert.deepEqual(v.right.object, {
     backup: "db-backup-x2k9q",
     vm: "db",
     provider: "kubevirt",

@@ -5,17 +5,10 @@
  * @module
  */
 
-import {
-  buildBackupSchedule,
-  checkScheduleCreate,
-  type ScheduleCreateOptions,
-} from "../../../core/manifests/schedule.ts";
-import { collect, mapValid } from "../../../core/validation.ts";
-import { defineCommand } from "../../command.ts";
+import { buildBackupSchedule, checkScheduleCreate } from "../../../core/manifests/schedule.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
-import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
 import { BACKUP_SPEC_FLAGS } from "../backup_flags.ts";
-import { checkWriting, DRY_RUN_FLAG, type WritingOptions } from "../mutation_flags.ts";
+import { createCommand } from "../create_command.ts";
 
 const FLAGS = [
   ...BACKUP_SPEC_FLAGS,
@@ -29,45 +22,21 @@ const FLAGS = [
   valueFlag("--keep-successful", "n", "finished jobs to keep"),
   valueFlag("--keep-failed", "n", "failed jobs to keep"),
   valueFlag("--starting-deadline", "duration", "skip a run started later than this"),
-  DRY_RUN_FLAG,
 ] as const;
 
-/** What `schedule create` does, checked. */
-export interface ScheduleCreateCommandOptions extends WritingOptions {
-  schedule: ScheduleCreateOptions;
-}
-
 /** `schedule create`. */
-export const scheduleCreateCommand = defineCommand({
-  spec: {
-    name: "create",
-    description: "create a schedule",
-    args: [{ name: "name", required: true, variadic: false }],
-    flags: FLAGS,
-    globals: WRITE_GLOBALS,
-    outputFormats: WRITE_OUTPUTS,
-  },
-  parse: ({ flags, args }, env) =>
-    mapValid(
-      collect({
-        writing: checkWriting(flags, env.stderrIsTTY, false),
-        schedule: checkScheduleCreate(args[0], flags),
-      }),
-      ({ writing, schedule }): ScheduleCreateCommandOptions => ({ ...writing, schedule }),
-    ),
-  async run({ schedule, mutation, globals }, deps) {
-    const [{ runCreate }, { nextRuns }] = await Promise.all([
-      import("../create.ts"),
-      import("../../../core/manifests/cron.ts"),
-    ]);
-    await runCreate({
-      noun: "schedule",
-      build: (namespace) => buildBackupSchedule(schedule, namespace),
-      title: `${schedule.name} schedule`,
-      mutation,
-      globals,
-    }, deps);
-    const { cron, timezone } = schedule;
+export const scheduleCreateCommand = createCommand({
+  noun: "schedule",
+  argument: "name",
+  flags: FLAGS,
+  waitable: false,
+  check: checkScheduleCreate,
+  plan: (schedule) => ({
+    build: (namespace) => buildBackupSchedule(schedule, namespace),
+    title: `${schedule.name} schedule`,
+  }),
+  async after({ cron, timezone }, deps) {
+    const { nextRuns } = await import("../../../core/manifests/cron.ts");
     const runs = nextRuns(cron, timezone, deps.clock.now(), 3);
     await deps.io.err.write(
       `next runs (${timezone}): ${runs.map((d) => d.toISOString()).join(", ")}\n`,

@@ -35,7 +35,7 @@ Deno.test("schedule create: a good line gives typed options", async () => {
     "5m",
   ]);
   assert.ok(isRight(v), problems(v).join("; "));
-  assert.deepEqual(v.right.schedule, {
+  assert.deepEqual(v.right.object, {
     name: "nightly",
     cron: "0 2 * * *",
     timezone: "UTC",

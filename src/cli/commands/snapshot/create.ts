@@ -4,16 +4,9 @@
  * @module
  */
 
-import {
-  buildVmSnapshot,
-  checkSnapshotCreate,
-  type SnapshotCreateOptions,
-} from "../../../core/manifests/snapshot.ts";
-import { collect, mapValid } from "../../../core/validation.ts";
-import { defineCommand } from "../../command.ts";
+import { buildVmSnapshot, checkSnapshotCreate } from "../../../core/manifests/snapshot.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
-import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
-import { checkWriting, MUTATION_FLAGS, type WritingOptions } from "../mutation_flags.ts";
+import { createCommand } from "../create_command.ts";
 
 const FLAGS = [
   valueFlag("--name", "name", "snapshot name (default: generated <vm>-snap-xxxxx)"),
@@ -21,41 +14,18 @@ const FLAGS = [
   switchFlag("--no-quiesce", "do not quiesce the guest file systems"),
   valueFlag("--keep-days", "n", "expire the snapshot after N days"),
   valueFlag("--description", "text", "free text"),
-  ...MUTATION_FLAGS,
 ] as const;
 
-/** What `snapshot create` does, checked. */
-export interface SnapshotCreateCommandOptions extends WritingOptions {
-  snapshot: SnapshotCreateOptions;
-}
-
 /** `snapshot create`. */
-export const snapshotCreateCommand = defineCommand({
-  spec: {
-    name: "create",
-    description: "create a snapshot",
-    args: [{ name: "vm", required: true, variadic: false }],
-    flags: FLAGS,
-    globals: WRITE_GLOBALS,
-    outputFormats: WRITE_OUTPUTS,
-  },
-  parse: ({ flags, args }, env) =>
-    mapValid(
-      collect({
-        writing: checkWriting(flags, env.stderrIsTTY, true),
-        snapshot: checkSnapshotCreate(args[0], flags),
-      }),
-      ({ writing, snapshot }): SnapshotCreateCommandOptions => ({ ...writing, snapshot }),
-    ),
-  async run({ snapshot, mutation, globals }, deps) {
-    const { runCreate } = await import("../create.ts");
-    await runCreate({
-      noun: "snapshot",
-      build: (namespace) => buildVmSnapshot(snapshot, namespace),
-      title: `${snapshot.vm} snapshot`,
-      requires: { noun: "vm", name: snapshot.vm },
-      mutation,
-      globals,
-    }, deps);
-  },
+export const snapshotCreateCommand = createCommand({
+  noun: "snapshot",
+  argument: "vm",
+  flags: FLAGS,
+  waitable: true,
+  check: checkSnapshotCreate,
+  plan: (snapshot) => ({
+    build: (namespace) => buildVmSnapshot(snapshot, namespace),
+    title: `${snapshot.vm} snapshot`,
+    requires: { noun: "vm", name: snapshot.vm },
+  }),
 });

@@ -30,7 +30,7 @@ Deno.test("snapshot create: a good line gives typed options (--no-quiesce turns 
     "--dry-run=server",
   ]);
   assert.ok(isRight(v), problems(v).join("; "));
-  assert.deepEqual(v.right.snapshot, {
+  assert.deepEqual(v.right.object, {
     vm: "web-1",
     includeMemory: false,
     quiesce: false,
@@ -39,5 +39,5 @@ Deno.test("snapshot create: a good line gives typed options (--no-quiesce turns 
   assert.equal(v.right.mutation.dryRun, "server");
   const quiet = await parseLine(snapshotCreateCommand, ["web-1"]);
   assert.ok(isRight(quiet));
-  assert.equal(quiet.right.snapshot.quiesce, true);
+  assert.equal(quiet.right.object.quiesce, true);
 });

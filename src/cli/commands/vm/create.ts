@@ -4,16 +4,9 @@
  * @module
  */
 
-import {
-  buildVirtualMachine,
-  checkVmCreate,
-  type VmCreateOptions,
-} from "../../../core/manifests/vm.ts";
-import { collect, mapValid } from "../../../core/validation.ts";
-import { defineCommand } from "../../command.ts";
+import { buildVirtualMachine, checkVmCreate } from "../../../core/manifests/vm.ts";
 import { valueFlag } from "../../command_spec.ts";
-import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
-import { checkWriting, MUTATION_FLAGS, type WritingOptions } from "../mutation_flags.ts";
+import { createCommand } from "../create_command.ts";
 
 const FLAGS = [
   valueFlag("--cpus", "n", "virtual CPUs, 1-128", { required: true }),
@@ -27,41 +20,19 @@ const FLAGS = [
   }),
   valueFlag("--label", "k=v", "label the VM (repeatable)", { repeatable: true }),
   valueFlag("--running", "bool", "start it (default true)"),
-  ...MUTATION_FLAGS,
 ] as const;
 
-/** What `vm create` does, checked. */
-export interface VmCreateCommandOptions extends WritingOptions {
-  vm: VmCreateOptions;
-}
-
 /** `vm create`. */
-export const vmCreateCommand = defineCommand({
-  spec: {
-    name: "create",
-    description: "create a vm",
-    args: [{ name: "name", required: true, variadic: false }],
-    flags: FLAGS,
-    globals: WRITE_GLOBALS,
-    outputFormats: WRITE_OUTPUTS,
-  },
-  parse: ({ flags, args }, env) =>
-    mapValid(
-      collect({
-        writing: checkWriting(flags, env.stderrIsTTY, true),
-        vm: checkVmCreate(args[0], flags),
-      }),
-      ({ writing, vm }): VmCreateCommandOptions => ({ ...writing, vm }),
-    ),
-  async run({ vm, mutation, globals }, deps) {
-    const { runCreate } = await import("../create.ts");
-    await runCreate({
-      noun: "vm",
-      build: (namespace) => buildVirtualMachine(vm, namespace),
-      title: `${vm.name} create`,
-      awaits: { type: "phase", phases: ["Running"] },
-      mutation,
-      globals,
-    }, deps);
-  },
+export const vmCreateCommand = createCommand({
+  noun: "vm",
+  argument: "name",
+  flags: FLAGS,
+  waitable: true,
+  check: checkVmCreate,
+  plan: (vm) => ({
+    build: (namespace) => buildVirtualMachine(vm, namespace),
+    title: `${vm.name} create`,
+    // A VM has no terminal phase: `--wait` waits until it runs.
+    awaits: { type: "phase", phases: ["Running"] },
+  }),
 });

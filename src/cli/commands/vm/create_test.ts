@@ -44,7 +44,7 @@ Deno.test("vm create: a good line gives typed options", async () => {
     "yaml",
   ]);
   assert.ok(isRight(v), problems(v).join("; "));
-  assert.deepEqual(v.right.vm, {
+  assert.deepEqual(v.right.object, {
     name: "web-1",
     cpus: 4,
     memory: "8Gi",

@@ -5,12 +5,8 @@
  */
 
 import { checkMigrate } from "../../../core/manifests/vm_operation_flags.ts";
-import type { MigrateOptions } from "../../../core/manifests/vm_operation.ts";
-import { collect, mapValid } from "../../../core/validation.ts";
-import { defineCommand } from "../../command.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
-import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
-import { checkWriting, MUTATION_FLAGS, type WritingOptions } from "../mutation_flags.ts";
+import { vmOperationCommand } from "./operation_command.ts";
 
 const FLAGS = [
   valueFlag("--target-node", "node", "destination node", { required: true }),
@@ -18,42 +14,13 @@ const FLAGS = [
   valueFlag("--bandwidth", "rate", "bandwidth limit, e.g. 100Mbps"),
   switchFlag("--auto-converge", "throttle the guest so a live migration converges"),
   switchFlag("--post-copy", "switch to post-copy when pre-copy does not converge"),
-  ...MUTATION_FLAGS,
 ] as const;
 
-/** What `vm migrate` does, checked. */
-export interface MigrateCommandOptions extends WritingOptions {
-  /** The VM; absent: picked from a list on a terminal. */
-  vm?: string;
-  migrate: MigrateOptions;
-}
-
 /** `vm migrate`. */
-export const migrateCommand = defineCommand({
-  spec: {
-    name: "migrate",
-    description: "move a VM to another node (VMOperation migrate)",
-    args: [{ name: "name", required: true, variadic: false }],
-    flags: FLAGS,
-    globals: WRITE_GLOBALS,
-    outputFormats: WRITE_OUTPUTS,
-  },
-  parse: ({ flags, args }, env) =>
-    mapValid(
-      collect({
-        writing: checkWriting(flags, env.stderrIsTTY, true),
-        migrate: checkMigrate(args[0], flags),
-      }),
-      ({ writing, migrate }): MigrateCommandOptions => ({ ...writing, ...migrate }),
-    ),
-  async run({ vm, migrate, mutation, globals }, deps) {
-    const { runVmOperation } = await import("./operation.ts");
-    await runVmOperation({
-      operation: "migrate",
-      vm,
-      build: (vm, namespace) => ({ operation: "migrate", vm, namespace, migrate }),
-      mutation,
-      globals,
-    }, deps);
-  },
+export const migrateCommand = vmOperationCommand({
+  name: "migrate",
+  description: "move a VM to another node (VMOperation migrate)",
+  flags: FLAGS,
+  check: checkMigrate,
+  operation: (vm, namespace, { migrate }) => ({ operation: "migrate", vm, namespace, migrate }),
 });

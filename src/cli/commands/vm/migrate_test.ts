@@ -30,7 +30,7 @@ Deno.test("vm migrate: a good line gives typed options", async () => {
   ]);
   assert.ok(isRight(v), problems(v).join("; "));
   assert.equal(v.right.vm, "web-1");
-  assert.deepEqual(v.right.migrate, {
+  assert.deepEqual(v.right.settings.migrate, {
     targetNode: "node-2",
     live: true,
     bandwidth: "100Mbps",

@@ -4,7 +4,7 @@
  */
 
 import { kindByNoun } from "../../../core/kinds.ts";
-import { collect, mapValid } from "../../../core/validation.ts";
+import { mapValid } from "../../../core/validation.ts";
 import { type Command, defineCommand } from "../../command.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
 import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
@@ -35,17 +35,14 @@ export function powerCommand(operation: PowerOperation): Command<PowerCommandOpt
       outputFormats: WRITE_OUTPUTS,
     },
     parse: ({ flags, args }, env) =>
-      mapValid(
-        collect({
-          writing: checkWriting(flags, env.stderrIsTTY, true),
-          targets: checkTargets(kindByNoun("vm"), args, flags.selector),
-        }),
-        ({ writing, targets }): PowerCommandOptions => ({
-          ...writing,
-          operation,
-          targets,
-          force: flags.force,
-        }),
+      checkWriting(
+        flags,
+        env.stderrIsTTY,
+        true,
+        mapValid(
+          checkTargets(kindByNoun("vm"), args, flags.selector),
+          (targets) => ({ operation, targets, force: flags.force }),
+        ),
       ),
     async run(options, deps) {
       const { runPowerOperations } = await import("./operation.ts");

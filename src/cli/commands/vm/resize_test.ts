@@ -22,7 +22,7 @@ Deno.test("vm resize names every problem at once", async () => {
 Deno.test("vm resize: a good line gives typed options; only what is given changes", async () => {
   const v = await parseLine(resizeCommand, ["web-1", "--memory", "16Gi", "--hotplug"]);
   assert.ok(isRight(v), problems(v).join("; "));
-  assert.deepEqual({ vm: v.right.vm, resize: v.right.resize }, {
+  assert.deepEqual({ vm: v.right.vm, resize: v.right.settings.resize }, {
     vm: "web-1",
     resize: { memory: "16Gi", hotplug: true },
   });
