@@ -5,6 +5,7 @@
  * @module
  */
 
+import { nextRuns } from "../../../core/manifests/cron.ts";
 import { buildBackupSchedule, checkScheduleCreate } from "../../../core/manifests/schedule.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
 import { BACKUP_SPEC_FLAGS } from "../backup_flags.ts";
@@ -36,7 +37,6 @@ export const scheduleCreateCommand = createCommand({
     title: `${schedule.name} schedule`,
   }),
   async after({ cron, timezone }, deps) {
-    const { nextRuns } = await import("../../../core/manifests/cron.ts");
     const runs = nextRuns(cron, timezone, deps.clock.now(), 3);
     await deps.io.err.write(
       `next runs (${timezone}): ${runs.map((d) => d.toISOString()).join(", ")}\n`,
