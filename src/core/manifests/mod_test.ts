@@ -273,3 +273,32 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
     ),
   );
 });
+
+/** The messages of a check's problems, or [] when it passed. */
+const messages = <A>(v: Validation<A>): string[] => isLeft(v) ? v.left.map((e) => e.message) : [];
+
+Deno.test("property: a check names the problems of several bad flags, each as it would alone", () => {
+  // Independent mistakes: each one alone makes exactly one problem of an otherwise good line.
+  const mistakes: [string, Record<string, string | string[]>][] = [
+    ["Bad_Name", {}],
+    ["web-1", { cpus: "0" }],
+    ["web-1", { memory: "8GB" }],
+    ["web-1", { image: "ubuntu:22.04" }],
+    ["web-1", { diskSize: "20G" }],
+    ["web-1", { nodeSelector: "zone" }],
+    ["web-1", { label: ["a=1", "a=2"] }],
+    ["web-1", { running: "nope" }],
+  ];
+  const good = { cpus: "4", memory: "8Gi" };
+  const alone = mistakes.map(([name, flags]) =>
+    messages(checkVmCreate(name, { ...good, ...flags }))
+  );
+  for (const one of alone) assert.equal(one.length, 1, one.join("; "));
+  fc.assert(
+    fc.property(fc.subarray(mistakes.map((_, i) => i), { minLength: 1 }), (chosen) => {
+      const name = chosen.includes(0) ? "Bad_Name" : "web-1";
+      const flags = Object.assign({}, good, ...chosen.map((i) => mistakes[i][1]));
+      assert.deepEqual(messages(checkVmCreate(name, flags)), chosen.map((i) => alone[i][0]));
+    }),
+  );
+});
