@@ -1,7 +1,7 @@
 /**
  * What every creating command (`vm|snapshot|backup|restore|schedule create`) is made of: its
  * own flags and check, the shared `--dry-run`/`--wait` flags, and the run that creates one
- * object through create.ts. A command module gives only what is its own.
+ * object through _create.ts. A command module gives only what is its own.
  * @module
  */
 
@@ -11,7 +11,7 @@ import { type Command, defineCommand } from "../command.ts";
 import type { FlagSpec, FlagValues } from "../command_spec.ts";
 import type { Deps } from "../deps.ts";
 import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../honoured_globals.ts";
-import type { CreateRun } from "./create.ts";
+import type { CreateRun } from "./_create.ts";
 import {
   checkWriting,
   DRY_RUN_FLAG,
@@ -64,7 +64,7 @@ export function createCommand<const F extends readonly FlagSpec[], X>(
         mapValid(recipe.check(args[0], flags as FlagValues<F>), (object) => ({ object })),
       ),
     async run({ object, mutation, globals }, deps) {
-      const { runCreate } = await import("./create.ts");
+      const { runCreate } = await import("./_create.ts");
       await runCreate({ noun, ...recipe.plan(object), mutation, globals }, deps);
       await recipe.after?.(object, deps);
     },

@@ -1,7 +1,7 @@
 /**
  * The run side of the creating commands (`vm|snapshot|backup|restore|schedule create`): build the
  * manifest in the connection's namespace, check what it refers to, then create through createAll.
- * Each command's module checks its flags and imports this when it runs.
+ * Each command (create_command.ts) checks its flags and imports this when it runs.
  * @module
  */
 
