@@ -1,6 +1,7 @@
 /**
  * The changing verbs of each noun: create, delete, VM operations, waits, schedule
- * suspend/resume. Every one really writes to the cluster; each module is imported lazily.
+ * suspend/resume. Every one really writes to the cluster. Each is its command module as a leaf
+ * (`leafOf`); a module's run loads the cluster side only when it runs.
  * @module
  */
 
