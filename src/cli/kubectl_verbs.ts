@@ -8,6 +8,7 @@
 
 import type { CommandSpec, FlagSpec } from "./command_spec.ts";
 import { InputError } from "./outcomes.ts";
+import { loaded } from "./parse/lazy.ts";
 
 /** The noun-first leaves each kubectl verb stands for: `get vm` is `vm list` or `vm get`. */
 const LEAVES: Readonly<Record<string, readonly string[]>> = {
@@ -26,24 +27,30 @@ const LEAVES: Readonly<Record<string, readonly string[]>> = {
  * const leaf = (name: string) => ({ name, description: "", run: () => Promise.resolve() });
  * const [get] = kubectlVerbCommands([{ name: "vm", description: "VMs", commands: [leaf("list"), leaf("get")] }]);
  * equal(get.commands?.[0].name, "vm");
+ * equal((await get.commands?.[0].load?.())?.args?.[0].name, "names");
  * ```
  */
 export function kubectlVerbCommands(nouns: readonly CommandSpec[]): CommandSpec[] {
   return Object.entries(LEAVES).flatMap(([verb, leaves]) => {
-    const kinds = nouns.flatMap((noun) => {
-      const found = (noun.commands ?? []).filter((c) => leaves.includes(c.name));
-      if (found.length === 0) return [];
-      const flags = new Map<string, FlagSpec>();
-      for (const f of found.flatMap((c) => c.flags ?? [])) flags.set(f.long, f);
-      return [{
-        name: noun.name,
-        aliases: noun.aliases,
-        description: noun.description,
-        args: [{ name: "names", required: false, variadic: true }],
-        flags: [...flags.values()],
-        globals: [...new Set(found.flatMap((c) => c.globals ?? []))],
-        run: () => Promise.reject(new InputError(`${verb} ${noun.name}: not rewritten`)),
-      }];
+    const kinds = nouns.flatMap((noun): CommandSpec[] => {
+      const entries = (noun.commands ?? []).filter((c) => leaves.includes(c.name));
+      if (entries.length === 0) return [];
+      // Lazy like the leaves it stands for: their flags are known once they are loaded.
+      const load = async (): Promise<CommandSpec> => {
+        const found = await Promise.all(entries.map(loaded));
+        const flags = new Map<string, FlagSpec>();
+        for (const f of found.flatMap((c) => c.flags ?? [])) flags.set(f.long, f);
+        return {
+          name: noun.name,
+          aliases: noun.aliases,
+          description: noun.description,
+          args: [{ name: "names", required: false, variadic: true }],
+          flags: [...flags.values()],
+          globals: [...new Set(found.flatMap((c) => c.globals ?? []))],
+          run: () => Promise.reject(new InputError(`${verb} ${noun.name}: not rewritten`)),
+        };
+      };
+      return [{ name: noun.name, aliases: noun.aliases, description: noun.description, load }];
     });
     return kinds.length === 0 ? [] : [{
       name: verb,

@@ -1,6 +1,7 @@
 /**
- * The command tree: nouns, verbs, flags and help, as data (command_spec.ts). Leaves import their
- * command module only when they run, so `--help` and `--version` never load the cluster client.
+ * The command tree: nouns and verbs as lazy entries (a name, a description and where the command
+ * module is), so routing a command line loads only the module it names, and `--help` and
+ * `--version` load no command module at all.
  * @module
  */
 
@@ -11,15 +12,7 @@ import { GLOBAL_FLAGS } from "./global_flags.ts";
 import { EXIT_CODES_HELP } from "./help_text.ts";
 import { writeCommands } from "./write_commands.ts";
 import { InputError } from "./outcomes.ts";
-import { leafOf } from "./command.ts";
-import { listCommand } from "./commands/list.ts";
-import { getCommand } from "./commands/get.ts";
-import { describeCommand } from "./commands/describe.ts";
-import { statusCommand } from "./commands/status.ts";
-import { versionCommand } from "./commands/version.ts";
-import { simCommand } from "./commands/sim.ts";
-import { completionCommand } from "./completion/completion_command.ts";
-import { waitForCommand } from "./commands/wait_for.ts";
+import { lazyLeaf } from "./command.ts";
 import { kubectlVerbCommands } from "./kubectl_verbs.ts";
 
 function nounCommand(kind: KindInfo, deps: Deps): CommandSpec {
@@ -28,9 +21,25 @@ function nounCommand(kind: KindInfo, deps: Deps): CommandSpec {
     aliases: kind.aliases.filter((a) => a !== kind.noun),
     description: `${kind.kind} (${kind.plural}.hypersdk.io)`,
     commands: [
-      leafOf(listCommand(kind), deps),
-      leafOf(getCommand(kind), deps),
-      leafOf(describeCommand(kind), deps),
+      lazyLeaf(
+        "list",
+        `list ${kind.plural}`,
+        () => import("./commands/list.ts").then((m) => m.listCommand(kind)),
+        deps,
+        ["ls"],
+      ),
+      lazyLeaf(
+        "get",
+        `show ${kind.plural} by name`,
+        () => import("./commands/get.ts").then((m) => m.getCommand(kind)),
+        deps,
+      ),
+      lazyLeaf(
+        "describe",
+        `show ${kind.plural} in detail: spec, status, related objects, events`,
+        () => import("./commands/describe.ts").then((m) => m.describeCommand(kind)),
+        deps,
+      ),
       ...writeCommands(kind.noun, deps),
     ],
   };
@@ -47,10 +56,30 @@ export function commandTree(deps: Deps): CommandSpec {
     commands: [
       ...nouns,
       ...kubectlVerbCommands(nouns),
-      leafOf(waitForCommand, deps),
-      leafOf(statusCommand, deps),
-      leafOf(versionCommand, deps),
-      leafOf(simCommand, deps),
+      lazyLeaf(
+        "wait",
+        "wait for objects to reach a phase or condition, or to be deleted (kubectl wait)",
+        () => import("./commands/wait_for.ts").then((m) => m.waitForCommand),
+        deps,
+      ),
+      lazyLeaf(
+        "status",
+        "check the cluster: server version, HyperSDK CRDs, operator",
+        () => import("./commands/status.ts").then((m) => m.statusCommand),
+        deps,
+      ),
+      lazyLeaf(
+        "version",
+        "print the client's and the server's versions",
+        () => import("./commands/version.ts").then((m) => m.versionCommand),
+        deps,
+      ),
+      lazyLeaf(
+        "sim",
+        "run an embedded cluster with a simulated HyperSDK operator (Ctrl+C stops it)",
+        () => import("./commands/sim.ts").then((m) => m.simCommand),
+        deps,
+      ),
       {
         // run() translates `hyperctl k8s …` before parsing; this entry is for help and completion.
         name: "k8s",
@@ -60,7 +89,12 @@ export function commandTree(deps: Deps): CommandSpec {
           throw new InputError("k8s must be the first word: hyperctl k8s -op OP [-flag …]");
         },
       },
-      leafOf(completionCommand, deps),
+      lazyLeaf(
+        "completion",
+        "print a shell completion script: source <(hyperctl completion bash)",
+        () => import("./completion/completion_command.ts").then((m) => m.completionCommand),
+        deps,
+      ),
     ],
   };
 }

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { kindByNoun } from "../../src/core/kinds.ts";
-import { buildVirtualMachine, parseVmCreate } from "../../src/core/manifests/mod.ts";
+import { buildVirtualMachine, checkVmCreate } from "../../src/core/manifests/mod.ts";
+import { orThrow } from "../../src/core/validation.ts";
 import { refFor } from "../../src/cli/commands/common.ts";
 import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
@@ -14,8 +15,8 @@ const VM = kindByNoun("vm");
 
 async function seed(t: Target, ...names: string[]): Promise<void> {
   for (const name of names) {
-    const options = parseVmCreate(name, { namespace: t.namespace, cpus: "1", memory: "1Gi" });
-    await t.api.create(refFor(VM, t.namespace), buildVirtualMachine(options));
+    const options = orThrow(checkVmCreate(name, { cpus: "1", memory: "1Gi" }));
+    await t.api.create(refFor(VM, t.namespace), buildVirtualMachine(options, t.namespace));
   }
 }
 

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { FAULT_ANNOTATION } from "../../src/sim/operator/faults.ts";
 import { kindByNoun } from "../../src/core/kinds.ts";
-import { buildVirtualMachine, parseVmCreate } from "../../src/core/manifests/mod.ts";
+import { buildVirtualMachine, checkVmCreate } from "../../src/core/manifests/mod.ts";
+import { orThrow } from "../../src/core/validation.ts";
 import { refFor } from "../../src/cli/commands/common.ts";
 import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
@@ -18,13 +19,15 @@ async function seed(
   name: string,
   options: { running?: boolean; labels?: string; annotations?: Record<string, string> } = {},
 ): Promise<void> {
-  const manifest = buildVirtualMachine(parseVmCreate(name, {
-    namespace: t.namespace,
-    cpus: "1",
-    memory: "1Gi",
-    running: options.running ?? true,
-    label: options.labels,
-  }));
+  const manifest = buildVirtualMachine(
+    orThrow(checkVmCreate(name, {
+      cpus: "1",
+      memory: "1Gi",
+      running: options.running ?? true,
+      label: options.labels,
+    })),
+    t.namespace,
+  );
   manifest.metadata.annotations = options.annotations;
   await t.api.create(refFor(VM, t.namespace), manifest);
 }

@@ -295,3 +295,53 @@ e2eTest("operations on missing objects are a clear 404, a second create a 409", 
     `error: virtualmachines.hypersdk.io "dup" already exists in namespace "${t.namespace}"\n`,
   );
 });
+
+e2eTest(
+  "a command line with several problems names them all on one line, exit 2, nothing sent",
+  async (t) => {
+    const kc = { kubeconfig: t.kubeconfig };
+    const line = ["vm", "create", "Bad_Name", "--cpus", "0", "--memory", "4G"];
+    const r = await hyperctl(line, kc);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, "");
+    assert.equal(r.stderr.split("\n").length, 2, r.stderr);
+    assert.match(
+      r.stderr,
+      /^error: invalid VM name "Bad_Name": .*; --cpus must be an integer from 1 to 128, got "0"; --memory "4G" .*did you mean "4Gi"\?\n$/,
+    );
+    // -v logs every request (and adds a stack trace): there is none to log.
+    const verbose = await hyperctl([...line, "-v"], kc);
+    assert.equal(verbose.code, 2);
+    assert.doesNotMatch(verbose.stderr, /\b(GET|POST) https?:/, "no request was sent");
+
+    const restore = await hyperctl(["restore", "create", "--provider", "kvm"], kc);
+    assert.equal(restore.code, 2);
+    assert.match(
+      restore.stderr,
+      /^error: restore create needs --backup; restore create needs --vm; --provider "kvm" /,
+    );
+  },
+);
+
+e2eTest(
+  "switches not given add nothing to the manifest (no format, no migration tuning)",
+  async (t) => {
+    const kc = { kubeconfig: t.kubeconfig };
+    const backup = await hyperctl(
+      ["backup", "create", "db", "--dest-type", "local", "--dry-run=client", "-o", "json"],
+      kc,
+    );
+    assert.equal(backup.code, 0, backup.stderr);
+    assert.deepEqual(JSON.parse(backup.stdout).spec.destination, { type: "local" });
+    assert.equal(JSON.parse(backup.stdout).spec.format, undefined);
+    const migrate = await hyperctl(
+      ["vm", "migrate", "db", "--target-node", "node-2", "--dry-run=client", "-o", "json"],
+      kc,
+    );
+    assert.equal(migrate.code, 0, migrate.stderr);
+    assert.deepEqual(JSON.parse(migrate.stdout).spec.migrateSpec, {
+      targetNode: "node-2",
+      live: true,
+    });
+  },
+);

@@ -8,23 +8,31 @@
 import assert from "node:assert/strict";
 import { stringify } from "yaml";
 import {
+  type BackupCreateFlags,
   buildBackupJob,
   buildBackupSchedule,
   buildRestoreJob,
   buildVirtualMachine,
   buildVmOperation,
   buildVmSnapshot,
+  checkBackupCreate,
+  checkClone,
+  checkMigrate,
+  checkResize,
+  checkRestoreCreate,
+  checkScheduleCreate,
+  checkSnapshotCreate,
+  checkVmCreate,
+  type CloneFlags,
   type Manifest,
-  parseBackupCreate,
-  parseClone,
-  parseMigrate,
-  parsePowerOperation,
-  parseResize,
-  parseRestoreCreate,
-  parseScheduleCreate,
-  parseSnapshotCreate,
-  parseVmCreate,
+  type MigrateFlags,
+  type ResizeFlags,
+  type RestoreCreateFlags,
+  type ScheduleCreateFlags,
+  type SnapshotCreateFlags,
+  type VmCreateFlags,
 } from "../../src/core/manifests/mod.ts";
+import { orThrow } from "../../src/core/validation.ts";
 import {
   type ApiServer,
   apiServerTest,
@@ -85,9 +93,38 @@ function assertSubset(actual: unknown, expected: unknown, path = "$"): void {
 
 /** One manifest per builder and per shape (minimal and with every option). */
 function manifests(namespace: string): [string, Manifest<unknown>][] {
-  const ns = { namespace };
+  const vm = (name: string, flags: VmCreateFlags) =>
+    buildVirtualMachine(orThrow(checkVmCreate(name, flags)), namespace);
+  const clone = (name: string, flags: CloneFlags) =>
+    buildVmOperation({
+      operation: "clone",
+      vm: name,
+      namespace,
+      ...orThrow(checkClone(name, flags, namespace)),
+    });
+  const migrate = (name: string, flags: MigrateFlags) =>
+    buildVmOperation({
+      operation: "migrate",
+      vm: name,
+      namespace,
+      ...orThrow(checkMigrate(name, flags)),
+    });
+  const resize = (name: string, flags: ResizeFlags) =>
+    buildVmOperation({
+      operation: "resize",
+      vm: name,
+      namespace,
+      ...orThrow(checkResize(name, flags)),
+    });
+  const snapshot = (name: string, flags: SnapshotCreateFlags) =>
+    buildVmSnapshot(orThrow(checkSnapshotCreate(name, flags)), namespace);
+  const backupJob = (name: string, flags: BackupCreateFlags) =>
+    buildBackupJob(orThrow(checkBackupCreate(name, flags)), namespace);
+  const restore = (flags: RestoreCreateFlags) =>
+    buildRestoreJob(orThrow(checkRestoreCreate(flags)), namespace);
+  const schedule = (name: string, flags: ScheduleCreateFlags) =>
+    buildBackupSchedule(orThrow(checkScheduleCreate(name, flags)), namespace);
   const backup = {
-    ...ns,
     destType: "s3",
     bucket: "vm-backups",
     prefix: "nightly/db",
@@ -101,12 +138,11 @@ function manifests(namespace: string): [string, Manifest<unknown>][] {
   return [
     [
       "vm create (minimal)",
-      buildVirtualMachine(parseVmCreate("web-1", { ...ns, cpus: "2", memory: "4Gi" })),
+      vm("web-1", { cpus: "2", memory: "4Gi" }),
     ],
     [
       "vm create (image, disk, node selector, labels, stopped)",
-      buildVirtualMachine(parseVmCreate("web-2", {
-        ...ns,
+      vm("web-2", {
         cpus: "128",
         memory: "1.5Gi",
         image: "https://images.example.com/ubuntu.qcow2",
@@ -115,48 +151,49 @@ function manifests(namespace: string): [string, Manifest<unknown>][] {
         nodeSelector: "disktype=ssd,topology.kubernetes.io/zone=eu-1a",
         running: "false",
         label: ["tier=web", "app="],
-      })),
+      }),
     ],
     [
       "vm create (template)",
-      buildVirtualMachine(
-        parseVmCreate("web-3", { ...ns, cpus: "1", memory: "512Mi", template: "ubuntu-22-04" }),
-      ),
+      vm("web-3", { cpus: "1", memory: "512Mi", template: "ubuntu-22-04" }),
     ],
     ...(["start", "stop", "restart", "delete"] as const).map((op): [string, Manifest<unknown>] => [
       `vm ${op}`,
-      buildVmOperation(parsePowerOperation(op, "web-1", { ...ns, force: op === "stop" })),
+      buildVmOperation({
+        operation: op,
+        vm: "web-1",
+        namespace,
+        ...(op === "stop" && { force: true }),
+      }),
     ]),
-    ["vm clone", buildVmOperation(parseClone("web-1", { ...ns, target: "web-9", linked: true }))],
+    ["vm clone", clone("web-1", { target: "web-9", linked: true })],
     [
       "vm clone --from-snapshot",
-      buildVmOperation(parseClone("web-1", {
-        ...ns,
+      clone("web-1", {
         target: "web-10",
         targetNamespace: "staging",
         start: true,
         fromSnapshot: "web-1-snap-abcde",
-      })),
+      }),
     ],
-    ["vm migrate", buildVmOperation(parseMigrate("web-1", { ...ns, targetNode: "node-2" }))],
+    ["vm migrate", migrate("web-1", { targetNode: "node-2" })],
     [
       "vm migrate (tuned)",
-      buildVmOperation(parseMigrate("web-1", {
-        ...ns,
+      migrate("web-1", {
         targetNode: "node-2",
         bandwidth: "100Mbps",
         autoConverge: false,
         postCopy: true,
-      })),
+      }),
     ],
     [
       "vm migrate --offline",
-      buildVmOperation(parseMigrate("web-1", { ...ns, targetNode: "node-2", offline: true })),
+      migrate("web-1", { targetNode: "node-2", offline: true }),
     ],
-    ["vm resize --cpus", buildVmOperation(parseResize("web-1", { ...ns, cpus: "8" }))],
+    ["vm resize --cpus", resize("web-1", { cpus: "8" })],
     [
       "vm resize --memory --hotplug",
-      buildVmOperation(parseResize("web-1", { ...ns, memory: "16Gi", hotplug: true })),
+      resize("web-1", { memory: "16Gi", hotplug: true }),
     ],
     [
       "snapshot operation",
@@ -172,51 +209,47 @@ function manifests(namespace: string): [string, Manifest<unknown>][] {
         },
       }),
     ],
-    ["snapshot create (minimal)", buildVmSnapshot(parseSnapshotCreate("web-1", ns))],
+    ["snapshot create (minimal)", snapshot("web-1", {})],
     [
       "snapshot create (all options)",
-      buildVmSnapshot(parseSnapshotCreate("web-1", {
-        ...ns,
+      snapshot("web-1", {
         name: "web-1-before-upgrade",
         includeMemory: true,
         quiesce: false,
         keepDays: "7",
         description: "before upgrade",
-      })),
+      }),
     ],
     [
       "backup create (minimal)",
-      buildBackupJob(parseBackupCreate("db", { ...ns, destType: "local" })),
+      backupJob("db", { destType: "local" }),
     ],
     [
       "backup create (all options)",
-      buildBackupJob(parseBackupCreate("db", { ...backup, name: "db-manual" })),
+      backupJob("db", { ...backup, name: "db-manual" }),
     ],
     [
       "restore create (minimal)",
-      buildRestoreJob(parseRestoreCreate({ ...ns, backup: "db-manual", vm: "db" })),
+      restore({ backup: "db-manual", vm: "db" }),
     ],
     [
       "restore create (all options)",
-      buildRestoreJob(parseRestoreCreate({
-        ...ns,
+      restore({
         backup: "db-manual",
         vm: "db-restored",
         powerOn: true,
         overwrite: true,
         provider: "kubevirt",
         name: "restore-db-1",
-      })),
+      }),
     ],
     [
       "schedule create (minimal)",
-      buildBackupSchedule(
-        parseScheduleCreate("nightly", { ...ns, cron: "0 2 * * *", vm: "db", destType: "nfs" }),
-      ),
+      schedule("nightly", { cron: "0 2 * * *", vm: "db", destType: "nfs" }),
     ],
     [
       "schedule create (ranges, names, all options)",
-      buildBackupSchedule(parseScheduleCreate("weekdays", {
+      schedule("weekdays", {
         ...backup,
         cron: "*/15 9-17 * JAN-MAR MON-FRI",
         vm: "db",
@@ -226,19 +259,16 @@ function manifests(namespace: string): [string, Manifest<unknown>][] {
         keepSuccessful: "5",
         keepFailed: "0",
         startingDeadline: "5m",
-      })),
+      }),
     ],
     [
       "schedule create (@daily)",
-      buildBackupSchedule(
-        parseScheduleCreate("daily", {
-          ...ns,
-          cron: "@daily",
-          vm: "db",
-          destType: "gcs",
-          bucket: "b",
-        }),
-      ),
+      schedule("daily", {
+        cron: "@daily",
+        vm: "db",
+        destType: "gcs",
+        bucket: "b",
+      }),
     ],
   ];
 }
@@ -274,7 +304,8 @@ apiServerTest(
   async (server) => {
     const namespace = freshNamespace("manifests-neg");
     const good = buildVirtualMachine(
-      parseVmCreate("neg-1", { namespace, cpus: "1", memory: "1Gi" }),
+      orThrow(checkVmCreate("neg-1", { cpus: "1", memory: "1Gi" })),
+      namespace,
     );
     const bad = { ...good, spec: { ...good.spec, cpus: 0 } };
     const run = await dryRun(server, bad);
@@ -282,7 +313,12 @@ apiServerTest(
     assert.match(run.stderr, /spec\.cpus/);
 
     // Strict validation is on: an unknown field is an error, not a silent prune.
-    const op = buildVmOperation(parseClone("neg-1", { namespace, target: "neg-2" }));
+    const op = buildVmOperation({
+      operation: "clone",
+      vm: "neg-1",
+      namespace,
+      ...orThrow(checkClone("neg-1", { target: "neg-2" }, namespace)),
+    });
     const unknown = {
       ...op,
       spec: { ...op.spec, cloneSpec: { ...op.spec.cloneSpec, bogus: true } },

@@ -12,24 +12,10 @@ import type { Manifest } from "../../core/manifests/mod.ts";
 import { type KubeObject, nameOf } from "../../core/types.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { resourceName } from "../../render/name.ts";
-import type { Connection, Deps, GlobalFlags } from "../deps.ts";
+import type { Connection, Deps } from "../deps.ts";
 import { concludeWait, waitFor, type WaitTarget } from "../operation_wait.ts";
-import { orThrow } from "../../core/validation.ts";
-import { checkMutation, type MutationFlagValues, type MutationOptions } from "./mutation_flags.ts";
+import type { MutationOptions } from "./mutation_flags.ts";
 import { refFor } from "./common.ts";
-
-/** Parse the shared flags; usage errors before anything is sent. */
-export function parseMutationOptions(
-  flags: MutationFlagValues,
-  globals: GlobalFlags,
-  stderrIsTTY: boolean,
-  options: { waitable: boolean },
-): MutationOptions {
-  return orThrow(checkMutation(flags, globals, stderrIsTTY, options.waitable));
-}
-
-/** Raw flags shared by mutating commands. */
-export type RawMutationFlags = MutationFlagValues;
 
 /** One object to create, with the row label its wait shows. */
 export interface Creation {

@@ -16,7 +16,7 @@ import type { Connection, Deps } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
 import type { ReportOptions } from "./report_flags.ts";
 import { refFor } from "./common.ts";
-import type { TargetSpec } from "./name_args.ts";
+import type { TargetSpec } from "./target_spec.ts";
 import { noResourcesLine } from "./_no_resources.ts";
 
 /** Typed options of `describe`, checked before anything is sent. */

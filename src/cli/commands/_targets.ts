@@ -1,5 +1,6 @@
 /**
  * Which objects a command acts on: names, or `-l SELECTOR`, or — on a terminal only — a pick list.
+ * The names and selector are checked in `target_spec.ts`; this is the part that reads the cluster.
  * @module
  */
 
@@ -11,11 +12,11 @@ import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
 import { refFor } from "./common.ts";
-import { checkTargets, type TargetSpec } from "./name_args.ts";
+import { checkTargets, type TargetSpec } from "./target_spec.ts";
 
 export type { TargetSpec };
 
-/** Check the names/selector combination before anything is sent. */
+/** Check the names/selector combination before anything is sent; throws every problem. */
 export function parseTargetSpec(
   kind: KindInfo,
   names: readonly string[],

@@ -1,98 +1,53 @@
 /**
- * `<noun> delete NAME…|-l SEL`: delete objects like kubectl does, asking first on a terminal.
- *
- * Without a terminal `--yes` is required, so a script never hangs on a prompt and never deletes
- * by accident. `--wait` waits until the objects are really gone (finalizers done).
+ * `<noun> delete NAME…|-l SEL [--yes] [--wait]`: delete objects like kubectl does, asking first
+ * on a terminal (see _delete.ts for what runs).
  * @module
  */
 
-import { formatDuration } from "../../core/duration.ts";
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
-import { resourceName } from "../../render/name.ts";
-import type { Deps, GlobalFlags } from "../deps.ts";
-import { validateGlobalFlags } from "../global_flags.ts";
-import { WaitTimeoutError } from "../outcomes.ts";
-import { throwIfInterrupted } from "../stream_tail.ts";
-import { waitFor } from "../operation_wait.ts";
-import { refFor } from "./common.ts";
-import { parseMutationOptions, type RawMutationFlags } from "./_mutate.ts";
-import { confirmDestructive, NONE_MATCHED, parseTargetSpec, resolveTargets } from "./_targets.ts";
+import { mapValid } from "../../core/validation.ts";
+import { type Command, defineCommand } from "../command.ts";
+import { switchFlag, valueFlag } from "../command_spec.ts";
+import { NAMESPACED_GLOBALS } from "../honoured_globals.ts";
+import { checkWriting, MUTATION_FLAGS } from "./mutation_flags.ts";
+import { checkTargets } from "./target_spec.ts";
+import type { DeleteCommandOptions } from "./_delete.ts";
 
-/** Flags of delete. */
-export interface DeleteFlags extends RawMutationFlags {
-  selector?: string;
-  yes?: boolean;
-}
+export type { DeleteCommandOptions };
 
-/** Run `<noun> delete`. */
-export async function runDeleteCommand(
-  noun: Noun,
-  names: string[],
-  flags: DeleteFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
+const FLAGS = [
+  valueFlag("--selector", "selector", "delete everything matching this label selector", {
+    short: "-l",
+  }),
+  switchFlag("--yes", "do not ask for confirmation", "-y"),
+  ...MUTATION_FLAGS,
+] as const;
+
+/** `<noun> delete`. */
+export function deleteCommand(noun: Noun): Command<DeleteCommandOptions> {
   const kind = kindByNoun(noun);
-  validateGlobalFlags(globals);
-  const spec = parseTargetSpec(kind, names, flags.selector);
-  const mutation = parseMutationOptions(
-    flags,
-    { ...globals, output: undefined },
-    deps.io.stderrIsTTY,
-    {
-      waitable: true,
+  return defineCommand({
+    spec: {
+      name: "delete",
+      description: `delete ${noun} objects (asks on a terminal; --yes required otherwise)`,
+      args: [{ name: "names", required: false, variadic: true }],
+      flags: FLAGS,
+      globals: NAMESPACED_GLOBALS,
     },
-  );
-  const conn = await deps.connect(globals);
-  try {
-    const targets = await resolveTargets(conn, kind, spec, deps, "delete");
-    if (targets.length === 0) {
-      await deps.io.err.write(NONE_MATCHED);
-      return;
-    }
-    if (mutation.dryRun === "none") {
-      const what = `delete ${targets.length === 1 ? kind.singular : kind.plural} ${
-        targets.join(", ")
-      } in namespace "${conn.namespace}"`;
-      if (!await confirmDestructive(what, flags.yes, deps)) {
-        await deps.io.err.write("nothing deleted\n");
-        return;
-      }
-    }
-    const ref = refFor(kind, conn.namespace);
-    const suffix = mutation.dryRun === "none"
-      ? "deleted"
-      : mutation.dryRun === "server"
-      ? "deleted (server dry run)"
-      : "deleted (dry run)";
-    for (const name of targets) {
-      if (mutation.dryRun !== "client") {
-        await conn.api.delete(ref, name, { dryRun: mutation.dryRun === "server" });
-      }
-      await deps.io.out.write(`${resourceName(kind, { metadata: { name } })} ${suffix}\n`);
-    }
-    if (!mutation.wait) return;
-    // Done when the object no longer exists; the phase of a deleting object does not matter.
-    const results = await waitFor(
-      conn.api,
-      targets.map((name) => ({
-        kind,
-        namespace: conn.namespace,
-        name,
-        title: name,
-        verdict: (object) => object === undefined ? "succeeded" : "pending",
-      })),
-      { timeoutMs: mutation.timeoutMs, progress: "none" },
-      deps,
-    );
-    throwIfInterrupted(deps);
-    const left = results.filter((r) => r.outcome !== "succeeded").map((r) => r.target.name);
-    if (left.length > 0) {
-      throw new WaitTimeoutError(
-        `still present after ${formatDuration(mutation.timeoutMs)}: ${left.join(", ")}`,
-      );
-    }
-  } finally {
-    conn.close();
-  }
+    parse: ({ flags, args }, env) =>
+      checkWriting(
+        // delete prints "x deleted" lines only: it honours no -o.
+        { ...flags, output: undefined },
+        env.stderrIsTTY,
+        true,
+        mapValid(
+          checkTargets(kind, args, flags.selector),
+          (targets) => ({ kind, targets, yes: flags.yes }),
+        ),
+      ),
+    async run(options, deps) {
+      const { runDelete } = await import("./_delete.ts");
+      await runDelete(options, deps);
+    },
+  });
 }

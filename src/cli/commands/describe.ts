@@ -13,7 +13,7 @@ import { defineCommand } from "../command.ts";
 import { valueFlag } from "../command_spec.ts";
 import { QUERY_GLOBALS, REPORT_OUTPUTS } from "../honoured_globals.ts";
 import type { DescribeOptions } from "./_run_describe.ts";
-import { checkTargets } from "./name_args.ts";
+import { checkTargets } from "./target_spec.ts";
 import { checkReport } from "./report_flags.ts";
 
 /** `KIND describe` for one kind. */

@@ -13,7 +13,7 @@ import { switchFlag, valueFlag } from "../command_spec.ts";
 import { checkGlobals } from "../global_flags.ts";
 import { READ_GLOBALS } from "../honoured_globals.ts";
 import type { GetCommandOptions } from "./_run_get.ts";
-import { checkNames } from "./name_args.ts";
+import { checkNames } from "./target_spec.ts";
 import { checkPrintFlags, NO_HEADERS_FLAG, PRINT_FLAGS } from "./print_flags.ts";
 import { checkFor, watchModeOf } from "./watch_flags.ts";
 

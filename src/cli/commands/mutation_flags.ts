@@ -18,7 +18,7 @@ import {
   type Validation,
 } from "../../core/validation.ts";
 import { type FlagValues, switchFlag, valueFlag } from "../command_spec.ts";
-import type { GlobalFlags } from "../global_flags.ts";
+import { checkGlobals, type GlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { parseProgressMode, type ProgressMode } from "../progress_mode.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
@@ -121,4 +121,28 @@ export function checkMutation(
     notify: flags.notify === true,
     ...(v.output !== undefined && { output: v.output }),
   }));
+}
+
+/** The global flags and the shared flags of a writing command, checked. */
+export interface WritingOptions {
+  globals: GlobalFlags;
+  mutation: MutationOptions;
+}
+
+/**
+ * Check a writing command's line: the global flags, the shared flags and the command's `own`
+ * checks, every problem in that order; valid, the command's options.
+ */
+export function checkWriting<X extends object>(
+  flags: MutationFlagValues & GlobalFlags,
+  stderrIsTTY: boolean,
+  waitable: boolean,
+  own: Validation<X>,
+): Validation<WritingOptions & X> {
+  const checked = collect({
+    globals: checkGlobals(flags),
+    mutation: checkMutation(flags, flags, stderrIsTTY, waitable),
+    own,
+  });
+  return mapValid(checked, ({ globals, mutation, own }) => ({ globals, mutation, ...own }));
 }

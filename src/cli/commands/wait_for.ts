@@ -21,7 +21,7 @@ import { QUERY_GLOBALS, WRITE_OUTPUTS } from "../honoured_globals.ts";
 import { parseOutputFormat } from "../output.ts";
 import { parseProgressMode } from "../progress_mode.ts";
 import { NOTIFY_FLAG } from "./mutation_flags.ts";
-import { checkNames } from "./name_args.ts";
+import { checkNames } from "./target_spec.ts";
 import type { WaitForOptions } from "./_run_wait_for.ts";
 
 /** kubectl's default; a negative timeout means a week, as in kubectl. */

@@ -7,7 +7,6 @@
 import { InputError } from "../input_error.ts";
 import {
   checkName,
-  checkNamespace,
   type Manifest,
   manifest,
   nameOr,
@@ -17,6 +16,8 @@ import {
   vmLabels,
 } from "./_common.ts";
 import { validateDns1123Name } from "../names.ts";
+import { andThen, attempt, collect, mapValid, unless, type Validation } from "../validation.ts";
+import { ifGiven, needed } from "./flag_checks.ts";
 
 /** Destination types of the BackupJob CRD. */
 export const DESTINATION_TYPES = ["s3", "azure-blob", "gcs", "local", "nfs"] as const;
@@ -48,7 +49,6 @@ const CARBON_AWARE = { enabled: true, zone: "US-CAL-CISO", maxIntensity: 200, ma
 
 /** Raw flags shared by `backup create` and `schedule create`. */
 export interface BackupSpecFlags {
-  namespace: string;
   destType?: string;
   bucket?: string;
   prefix?: string;
@@ -70,7 +70,6 @@ export interface BackupCreateFlags extends BackupSpecFlags {
 /** Validated options for a BackupJob spec. */
 export interface BackupSpecOptions {
   vm: string;
-  namespace: string;
   provider: Provider;
   destination: {
     type: DestinationType;
@@ -130,70 +129,89 @@ function parseEndpoint(raw: string): string {
 }
 
 /**
- * Parse the backup flags shared by `backup create` and `schedule create`.
+ * Check the backup flags shared by `backup create` and `schedule create`: every problem at once.
  *
  * @param usage the command, for "needs" messages (`backup create`)
  */
-export function parseBackupSpec(
+export function checkBackupSpec(
   vm: string | undefined,
   flags: BackupSpecFlags,
   usage = "backup create",
-): BackupSpecOptions {
-  const name = checkName(vm, "VM name", `${usage} needs a VM name`);
-  const namespace = checkNamespace(flags.namespace);
-  if (flags.destType === undefined) {
-    throw new InputError(`${usage} needs --dest-type (${DESTINATION_TYPES.join(", ")})`);
-  }
-  const type = parseEnum("--dest-type", flags.destType, DESTINATION_TYPES);
-  if (BUCKET_TYPES.includes(type) && flags.bucket === undefined) {
-    throw new InputError(`${usage} --dest-type ${type} needs --bucket`);
-  }
-  const secret = flags.credentialsSecret === undefined
-    ? undefined
-    : validateDns1123Name(flags.credentialsSecret, "--credentials-secret name");
-  const compress = parseBoolFlag("--compress", flags.compress);
-  const format = flags.format === undefined && compress === undefined ? undefined : {
-    type: flags.format === undefined
-      ? "ovf" as const
-      : parseEnum("--format", flags.format, BACKUP_FORMATS),
-    compression: compress ?? false,
-  };
-  const destination = {
+): Validation<BackupSpecOptions> {
+  const { bucket } = flags;
+  const type = andThen(
+    needed(
+      flags.destType,
+      `${usage} needs --dest-type (${DESTINATION_TYPES.join(", ")})`,
+      (v) => parseEnum("--dest-type", v, DESTINATION_TYPES),
+    ),
+    (type) =>
+      mapValid(
+        unless(
+          BUCKET_TYPES.includes(type) && bucket === undefined,
+          `${usage} --dest-type ${type} needs --bucket`,
+        ),
+        () => type,
+      ),
+  );
+  const checked = collect({
+    vm: attempt(() => checkName(vm, "VM name", `${usage} needs a VM name`)),
     type,
-    ...(flags.bucket !== undefined && { bucket: parseBucket(flags.bucket) }),
-    ...(flags.prefix !== undefined && { prefix: parseToken("--prefix", flags.prefix) }),
-    ...(flags.region !== undefined && { region: parseToken("--region", flags.region) }),
-    ...(flags.endpoint !== undefined && { endpoint: parseEndpoint(flags.endpoint) }),
-    ...(secret !== undefined && { credentialsSecret: secret }),
-  };
-  return {
-    vm: name,
-    namespace,
-    provider: flags.provider === undefined
-      ? "kubevirt"
-      : parseEnum("--provider", flags.provider, PROVIDERS),
-    destination,
-    ...(format && { format }),
-    carbonAware: parseBoolFlag("--carbon-aware", flags.carbonAware) ?? false,
-  };
+    bucket: ifGiven(bucket, parseBucket),
+    prefix: ifGiven(flags.prefix, (v) => parseToken("--prefix", v)),
+    region: ifGiven(flags.region, (v) => parseToken("--region", v)),
+    endpoint: ifGiven(flags.endpoint, parseEndpoint),
+    credentialsSecret: ifGiven(
+      flags.credentialsSecret,
+      (v) => validateDns1123Name(v, "--credentials-secret name"),
+    ),
+    format: ifGiven(flags.format, (v) => parseEnum("--format", v, BACKUP_FORMATS)),
+    compress: attempt(() => parseBoolFlag("--compress", flags.compress)),
+    provider: attempt(() =>
+      flags.provider === undefined ? "kubevirt" : parseEnum("--provider", flags.provider, PROVIDERS)
+    ),
+    carbonAware: attempt(() => parseBoolFlag("--carbon-aware", flags.carbonAware) ?? false),
+  });
+  return mapValid(checked, (v) => {
+    // Only when asked for: a --compress not given arrives as false.
+    const format = v.format === undefined && !v.compress
+      ? undefined
+      : { type: v.format ?? "ovf" as const, compression: v.compress ?? false };
+    const destination = {
+      type: v.type,
+      ...(v.bucket !== undefined && { bucket: v.bucket }),
+      ...(v.prefix !== undefined && { prefix: v.prefix }),
+      ...(v.region !== undefined && { region: v.region }),
+      ...(v.endpoint !== undefined && { endpoint: v.endpoint }),
+      ...(v.credentialsSecret !== undefined && { credentialsSecret: v.credentialsSecret }),
+    };
+    return {
+      vm: v.vm,
+      provider: v.provider,
+      destination,
+      ...(format && { format }),
+      carbonAware: v.carbonAware,
+    };
+  });
 }
 
-/** Parse `backup create VM --dest-type T --bucket B … [--name N]`. */
-export function parseBackupCreate(
+/** Check `backup create VM --dest-type T --bucket B … [--name N]`: every problem at once. */
+export function checkBackupCreate(
   vm: string | undefined,
   flags: BackupCreateFlags,
-): BackupCreateOptions {
-  const spec = parseBackupSpec(vm, flags);
-  return flags.name === undefined
-    ? spec
-    : { ...spec, name: validateDns1123Name(flags.name, "--name backup name") };
+): Validation<BackupCreateOptions> {
+  const checked = collect({
+    spec: checkBackupSpec(vm, flags),
+    name: ifGiven(flags.name, (v) => validateDns1123Name(v, "--name backup name")),
+  });
+  return mapValid(checked, ({ spec, name }) => name === undefined ? spec : { ...spec, name });
 }
 
-/** Build the BackupJob spec (also the jobTemplate.spec of a BackupSchedule). */
-export function buildBackupJobSpec(options: BackupSpecOptions): BackupJobSpec {
+/** Build the BackupJob spec (also the jobTemplate.spec of a BackupSchedule) for a VM in `namespace`. */
+export function buildBackupJobSpec(options: BackupSpecOptions, namespace: string): BackupJobSpec {
   const d = options.destination;
   return {
-    source: { provider: options.provider, namespace: options.namespace, vmName: options.vm },
+    source: { provider: options.provider, namespace, vmName: options.vm },
     destination: {
       type: d.type,
       bucket: d.bucket,
@@ -210,20 +228,24 @@ export function buildBackupJobSpec(options: BackupSpecOptions): BackupJobSpec {
 }
 
 /**
- * Build the BackupJob manifest, labelled with its VM.
+ * Build the BackupJob manifest in `namespace`, labelled with its VM.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { buildBackupJob, parseBackupCreate } from "./backup.ts";
- * const m = buildBackupJob(parseBackupCreate("db", { namespace: "d", destType: "s3", bucket: "b" }));
+ * import { orThrow } from "../validation.ts";
+ * import { buildBackupJob, checkBackupCreate } from "./backup.ts";
+ * const m = buildBackupJob(orThrow(checkBackupCreate("db", { destType: "s3", bucket: "b" })), "d");
  * assert.equal(m.metadata.generateName, "db-backup-");
  * ```
  */
-export function buildBackupJob(options: BackupCreateOptions): Manifest<BackupJobSpec> {
+export function buildBackupJob(
+  options: BackupCreateOptions,
+  namespace: string,
+): Manifest<BackupJobSpec> {
   return manifest("BackupJob", {
     ...nameOr(options.name, `${options.vm}-backup-`),
-    namespace: options.namespace,
+    namespace,
     labels: vmLabels(options.vm),
-  }, buildBackupJobSpec(options));
+  }, buildBackupJobSpec(options, namespace));
 }

@@ -1,12 +1,21 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
-import { type BackupCreateFlags, buildBackupJob, parseBackupCreate } from "./backup.ts";
+import { orThrow } from "../validation.ts";
+import {
+  type BackupCreateFlags,
+  type BackupCreateOptions,
+  buildBackupJob,
+  checkBackupCreate,
+} from "./backup.ts";
 
-const s3: BackupCreateFlags = { namespace: "prod", destType: "s3", bucket: "vm-backups" };
+const s3: BackupCreateFlags = { destType: "s3", bucket: "vm-backups" };
+const check = (vm: string | undefined, flags: BackupCreateFlags) =>
+  orThrow(checkBackupCreate(vm, flags));
+const build = (options: BackupCreateOptions) => buildBackupJob(options, "prod");
 
 Deno.test("backup create: minimal s3 job named <vm>-backup- with kubevirt source", () => {
-  assert.deepEqual(buildBackupJob(parseBackupCreate("db", s3)), {
+  assert.deepEqual(build(check("db", s3)), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "BackupJob",
     metadata: { generateName: "db-backup-", namespace: "prod", labels: { "hypersdk.io/vm": "db" } },
@@ -18,7 +27,7 @@ Deno.test("backup create: minimal s3 job named <vm>-backup- with kubevirt source
 });
 
 Deno.test("backup create: every flag lands in its field", () => {
-  const options = parseBackupCreate("db", {
+  const options = check("db", {
     ...s3,
     prefix: "nightly/db",
     region: "eu-central-1",
@@ -30,7 +39,7 @@ Deno.test("backup create: every flag lands in its field", () => {
     carbonAware: true,
     name: "db-manual-1",
   });
-  assert.deepEqual(buildBackupJob(options), {
+  assert.deepEqual(build(options), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "BackupJob",
     metadata: { name: "db-manual-1", namespace: "prod", labels: { "hypersdk.io/vm": "db" } },
@@ -52,10 +61,7 @@ Deno.test("backup create: every flag lands in its field", () => {
 
 Deno.test("backup create: local and nfs need no bucket; --compress alone means ovf", () => {
   assert.deepEqual(
-    buildBackupJob(
-      parseBackupCreate("db", { namespace: "prod", destType: "local", compress: true }),
-    )
-      .spec,
+    build(check("db", { destType: "local", compress: true })).spec,
     {
       source: { provider: "kubevirt", namespace: "prod", vmName: "db" },
       destination: { type: "local" },
@@ -64,7 +70,7 @@ Deno.test("backup create: local and nfs need no bucket; --compress alone means o
   );
 });
 
-Deno.test("parseBackupCreate() rejects bad input with hints", () => {
+Deno.test("checkBackupCreate() rejects bad input with hints", () => {
   const cases: [string | undefined, Partial<BackupCreateFlags>, string | RegExp][] = [
     [undefined, {}, "backup create needs a VM name"],
     [
@@ -109,6 +115,6 @@ Deno.test("parseBackupCreate() rejects bad input with hints", () => {
     ["db", { name: "DB" }, /^invalid --name backup name "DB"/],
   ];
   for (const [vm, flags, message] of cases) {
-    assertThrowsWith(() => parseBackupCreate(vm, { ...s3, ...flags }), InputError, message);
+    assertThrowsWith(() => check(vm, { ...s3, ...flags }), InputError, message);
   }
 });

@@ -1,6 +1,6 @@
 /**
- * Pure builders for every mutating command: parse raw flag strings into typed options (throwing
- * InputError, exit 2, before anything is sent), then build a complete, applyable
+ * Pure builders for every mutating command: check raw flag strings into typed options (every
+ * problem at once, exit 2, before anything is sent), then build a complete, applyable
  * hypersdk.io manifest with no status and no empty fields.
  * @module
  */
@@ -9,8 +9,8 @@ export { type Manifest, type ManifestMeta, OPERATION_LABEL, VM_LABEL } from "./_
 export { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 export {
   buildVirtualMachine,
+  checkVmCreate,
   DEFAULT_STORAGE_CLASS,
-  parseVmCreate,
   type VirtualMachineSpec,
   type VmCreateFlags,
   type VmCreateOptions,
@@ -33,21 +33,19 @@ export {
   type VmOperationType,
 } from "./vm_operation.ts";
 export {
+  checkClone,
+  checkMigrate,
+  checkResize,
   type CloneFlags,
+  cloneOfItself,
   type MigrateFlags,
-  type OperationFlags,
   parseBandwidth,
-  parseClone,
-  parseMigrate,
-  parsePowerOperation,
-  parseResize,
-  type PowerFlags,
   type ResizeFlags,
 } from "./vm_operation_flags.ts";
 export {
   buildVmSnapshot,
+  checkSnapshotCreate,
   MAX_KEEP_DAYS,
-  parseSnapshotCreate,
   type SnapshotCreateFlags,
   type SnapshotCreateOptions,
   type VmSnapshotSpec,
@@ -62,16 +60,16 @@ export {
   type BackupSpecOptions,
   buildBackupJob,
   buildBackupJobSpec,
+  checkBackupCreate,
+  checkBackupSpec,
   DESTINATION_TYPES,
   type DestinationType,
-  parseBackupCreate,
-  parseBackupSpec,
   type Provider,
   PROVIDERS,
 } from "./backup.ts";
 export {
   buildRestoreJob,
-  parseRestoreCreate,
+  checkRestoreCreate,
   type RestoreCreateFlags,
   type RestoreCreateOptions,
   type RestoreJobSpec,
@@ -80,10 +78,10 @@ export { nextRuns, validateCron, validateTimezone } from "./cron.ts";
 export {
   type BackupScheduleSpec,
   buildBackupSchedule,
+  checkScheduleCreate,
   CONCURRENCY_POLICIES,
   type ConcurrencyPolicy,
   MAX_HISTORY,
-  parseScheduleCreate,
   SCHEDULE_LABEL,
   type ScheduleCreateFlags,
   type ScheduleCreateOptions,

@@ -1,10 +1,12 @@
 /**
- * Properties over the whole folder: whatever flags arrive, a parser either throws a usage error
+ * Properties over the whole folder: whatever flags arrive, a check either returns usage errors
  * (InputError, exit 2) or the built manifest is complete and free of null/undefined.
  */
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { isLeft } from "fp-ts/Either";
+import type { Validation } from "../validation.ts";
 import {
   buildBackupJob,
   buildBackupSchedule,
@@ -12,16 +14,15 @@ import {
   buildVirtualMachine,
   buildVmOperation,
   buildVmSnapshot,
+  checkBackupCreate,
+  checkClone,
+  checkMigrate,
+  checkResize,
+  checkRestoreCreate,
+  checkScheduleCreate,
+  checkSnapshotCreate,
+  checkVmCreate,
   type Manifest,
-  parseBackupCreate,
-  parseClone,
-  parseMigrate,
-  parsePowerOperation,
-  parseResize,
-  parseRestoreCreate,
-  parseScheduleCreate,
-  parseSnapshotCreate,
-  parseVmCreate,
 } from "./mod.ts";
 
 /** Paths of every undefined or null value (and non-finite number) inside a value. */
@@ -48,17 +49,19 @@ function checkManifest(m: Manifest<unknown>): void {
 /** How many manifests were built (not rejected) by the property currently running. */
 let built = 0;
 
-/** Run a parse+build; usage errors are fine, any other exception fails the property. */
-function buildOrInputError(run: () => Manifest<unknown>): void {
-  let m: Manifest<unknown>;
-  try {
-    m = run();
-  } catch (e) {
-    assert.ok(e instanceof InputError, `unexpected ${String(e)}`);
-    assert.doesNotMatch(e.message, /\.$/, "no trailing period");
+/**
+ * Build from a check's result: usage errors are fine (each an InputError with a message that
+ * ends without a period), any exception fails the property.
+ */
+function buildOrProblems<A>(checked: Validation<A>, build: (a: A) => Manifest<unknown>): void {
+  if (isLeft(checked)) {
+    for (const e of checked.left) {
+      assert.ok(e instanceof InputError, `unexpected ${String(e)}`);
+      assert.doesNotMatch(e.message, /\.$/, "no trailing period");
+    }
     return;
   }
-  checkManifest(m);
+  checkManifest(build(checked.right));
   built++;
 }
 
@@ -96,17 +99,15 @@ const name = fc.oneof(
   { weight: 20, arbitrary: fc.constantFrom("web-1", "db", "a".repeat(70)) },
   { weight: 1, arbitrary: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) },
 );
-const namespace = fc.oneof(
-  { weight: 20, arbitrary: fc.constantFrom("prod", "default") },
-  { weight: 1, arbitrary: fc.constant("Bad_NS") },
-);
+/** The namespace is the connection's (`-n` is checked with the global flags). */
+const namespace = fc.constantFrom("prod", "default");
 
 Deno.test("property: vm create manifests never contain null or undefined", () => {
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({
-        namespace,
         cpus: flag(["1", "4", "128"], ["0", "129"]),
         memory: flag(["8Gi", "1.5Gi"], ["8G", "8GB", "0Gi"]),
         image: flag(["https://x/y.img", "s3://b/k"], [], 2),
@@ -123,62 +124,80 @@ Deno.test("property: vm create manifests never contain null or undefined", () =>
           { nil: undefined },
         ),
       }),
-      (vm, flags) => buildOrInputError(() => buildVirtualMachine(parseVmCreate(vm, flags))),
+      (vm, ns, flags) =>
+        buildOrProblems(checkVmCreate(vm, flags), (o) => buildVirtualMachine(o, ns)),
     ),
   );
 });
 
 Deno.test("property: VMOperation manifests never contain null or undefined", () => {
-  const common = { namespace };
   assertBuilds(
     fc.property(
       fc.constantFrom("start", "stop", "restart", "delete") as fc.Arbitrary<
         "start" | "stop" | "restart" | "delete"
       >,
-      name,
-      fc.record({ ...common, force: bool }),
-      (op, vm, flags) =>
-        buildOrInputError(() => buildVmOperation(parsePowerOperation(op, vm, flags))),
+      fc.constantFrom("web-1", "db", "a".repeat(70)),
+      namespace,
+      fc.option(fc.constant(true), { nil: undefined }),
+      (operation, vm, ns, force) => {
+        checkManifest(buildVmOperation({ operation, vm, namespace: ns, force }));
+        built++;
+      },
     ),
   );
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({
-        ...common,
         target: flag(["web-2"], ["web-1"]),
         targetNamespace: flag(["staging"]),
         linked: bool,
         start: bool,
         fromSnapshot: flag(["snap-1"]),
       }),
-      (vm, flags) => buildOrInputError(() => buildVmOperation(parseClone(vm, flags))),
+      (vm, ns, flags) =>
+        buildOrProblems(
+          checkClone(vm, flags, ns),
+          (o) =>
+            buildVmOperation({ operation: "clone", vm: o.vm ?? "source", namespace: ns, ...o }),
+        ),
     ),
   );
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({
-        ...common,
         targetNode: flag(["node-2"]),
         offline: bool,
         bandwidth: flag(["100Mbps"], ["100mbps", "0bps"]),
         autoConverge: bool,
         postCopy: bool,
       }),
-      (vm, flags) => buildOrInputError(() => buildVmOperation(parseMigrate(vm, flags))),
+      (vm, ns, flags) =>
+        buildOrProblems(
+          checkMigrate(vm, flags),
+          (o) =>
+            buildVmOperation({ operation: "migrate", vm: o.vm ?? "picked", namespace: ns, ...o }),
+        ),
     ),
   );
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({
-        ...common,
         cpus: flag(["2"], ["0"]),
         memory: flag(["4Gi"], ["4G"]),
         hotplug: bool,
       }),
-      (vm, flags) => buildOrInputError(() => buildVmOperation(parseResize(vm, flags))),
+      (vm, ns, flags) =>
+        buildOrProblems(
+          checkResize(vm, flags),
+          (o) =>
+            buildVmOperation({ operation: "resize", vm: o.vm ?? "picked", namespace: ns, ...o }),
+        ),
     ),
   );
 });
@@ -187,19 +206,19 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({
-        namespace,
         name: flag(["snap-1"]),
         includeMemory: bool,
         quiesce: bool,
         keepDays: flag(["7"], ["0"]),
         description: flag(["before upgrade"], [" "]),
       }),
-      (vm, flags) => buildOrInputError(() => buildVmSnapshot(parseSnapshotCreate(vm, flags))),
+      (vm, ns, flags) =>
+        buildOrProblems(checkSnapshotCreate(vm, flags), (o) => buildVmSnapshot(o, ns)),
     ),
   );
   const backupFlags = {
-    namespace,
     destType: flag(["s3", "azure-blob", "gcs", "local", "nfs"], ["azure"]),
     bucket: flag(["b"], ["s3://b/p"]),
     prefix: flag(["p/q"]),
@@ -214,14 +233,16 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({ ...backupFlags, name: flag(["b-1"]) }),
-      (vm, flags) => buildOrInputError(() => buildBackupJob(parseBackupCreate(vm, flags))),
+      (vm, ns, flags) =>
+        buildOrProblems(checkBackupCreate(vm, flags), (o) => buildBackupJob(o, ns)),
     ),
   );
   assertBuilds(
     fc.property(
+      namespace,
       fc.record({
-        namespace,
         backup: flag(["b-1"]),
         vm: flag(["db"]),
         powerOn: bool,
@@ -229,12 +250,13 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
         provider: flag(["aws"]),
         name: flag(["r-1"]),
       }),
-      (flags) => buildOrInputError(() => buildRestoreJob(parseRestoreCreate(flags))),
+      (ns, flags) => buildOrProblems(checkRestoreCreate(flags), (o) => buildRestoreJob(o, ns)),
     ),
   );
   assertBuilds(
     fc.property(
       name,
+      namespace,
       fc.record({
         ...backupFlags,
         cron: flag(["0 2 * * *", "*/5 * * * MON", "@daily"], ["61 * * * *"]),
@@ -246,7 +268,37 @@ Deno.test("property: snapshot, backup, restore and schedule manifests never cont
         keepFailed: flag(["1"]),
         startingDeadline: flag(["300", "5m"]),
       }),
-      (n, flags) => buildOrInputError(() => buildBackupSchedule(parseScheduleCreate(n, flags))),
+      (n, ns, flags) =>
+        buildOrProblems(checkScheduleCreate(n, flags), (o) => buildBackupSchedule(o, ns)),
     ),
+  );
+});
+
+/** The messages of a check's problems, or [] when it passed. */
+const messages = <A>(v: Validation<A>): string[] => isLeft(v) ? v.left.map((e) => e.message) : [];
+
+Deno.test("property: a check names the problems of several bad flags, each as it would alone", () => {
+  // Independent mistakes: each one alone makes exactly one problem of an otherwise good line.
+  const mistakes: [string, Record<string, string | string[]>][] = [
+    ["Bad_Name", {}],
+    ["web-1", { cpus: "0" }],
+    ["web-1", { memory: "8GB" }],
+    ["web-1", { image: "ubuntu:22.04" }],
+    ["web-1", { diskSize: "20G" }],
+    ["web-1", { nodeSelector: "zone" }],
+    ["web-1", { label: ["a=1", "a=2"] }],
+    ["web-1", { running: "nope" }],
+  ];
+  const good = { cpus: "4", memory: "8Gi" };
+  const alone = mistakes.map(([name, flags]) =>
+    messages(checkVmCreate(name, { ...good, ...flags }))
+  );
+  for (const one of alone) assert.equal(one.length, 1, one.join("; "));
+  fc.assert(
+    fc.property(fc.subarray(mistakes.map((_, i) => i), { minLength: 1 }), (chosen) => {
+      const name = chosen.includes(0) ? "Bad_Name" : "web-1";
+      const flags = Object.assign({}, good, ...chosen.map((i) => mistakes[i][1]));
+      assert.deepEqual(messages(checkVmCreate(name, flags)), chosen.map((i) => alone[i][0]));
+    }),
   );
 });

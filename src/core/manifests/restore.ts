@@ -3,11 +3,9 @@
  * @module
  */
 
-import { InputError } from "../input_error.ts";
 import { type Provider, PROVIDERS } from "./backup.ts";
 import {
   checkName,
-  checkNamespace,
   type Manifest,
   manifest,
   nameOr,
@@ -16,10 +14,11 @@ import {
   vmLabels,
 } from "./_common.ts";
 import { validateDns1123Name } from "../names.ts";
+import { attempt, collect, mapValid, type Validation } from "../validation.ts";
+import { ifGiven, needed } from "./flag_checks.ts";
 
 /** Raw `restore create` flags. */
 export interface RestoreCreateFlags {
-  namespace: string;
   backup?: string;
   vm?: string;
   powerOn?: boolean | string;
@@ -35,7 +34,6 @@ export interface RestoreCreateOptions {
   backup: string;
   /** The VM to restore into. */
   vm: string;
-  namespace: string;
   provider: Provider;
   powerOn: boolean;
   overwrite: boolean;
@@ -51,55 +49,63 @@ export interface RestoreJobSpec {
 }
 
 /**
- * Parse `restore create --backup B --vm NAME [--power-on] [--overwrite] [--provider P] [--name N]`.
+ * Check `restore create --backup B --vm NAME [--power-on] [--overwrite] [--provider P] [--name N]`:
+ * every problem at once.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseRestoreCreate } from "./restore.ts";
- * assert.throws(() => parseRestoreCreate({ namespace: "d", vm: "a" }), /needs --backup/);
+ * import { orThrow } from "../validation.ts";
+ * import { checkRestoreCreate } from "./restore.ts";
+ * assert.throws(() => orThrow(checkRestoreCreate({ vm: "a" })), /needs --backup/);
  * ```
  */
-export function parseRestoreCreate(flags: RestoreCreateFlags): RestoreCreateOptions {
-  const namespace = checkNamespace(flags.namespace);
-  if (flags.backup === undefined) throw new InputError("restore create needs --backup");
-  const backup = validateDns1123Name(flags.backup, "--backup BackupJob name");
-  const vm = checkName(flags.vm, "--vm VM name", "restore create needs --vm");
-  const name = flags.name === undefined
-    ? undefined
-    : validateDns1123Name(flags.name, "--name restore name");
-  return {
-    backup,
-    vm,
-    namespace,
-    provider: flags.provider === undefined
-      ? "kubevirt"
-      : parseEnum("--provider", flags.provider, PROVIDERS),
-    powerOn: parseBoolFlag("--power-on", flags.powerOn) ?? false,
-    overwrite: parseBoolFlag("--overwrite", flags.overwrite) ?? false,
+export function checkRestoreCreate(flags: RestoreCreateFlags): Validation<RestoreCreateOptions> {
+  const checked = collect({
+    backup: needed(
+      flags.backup,
+      "restore create needs --backup",
+      (v) => validateDns1123Name(v, "--backup BackupJob name"),
+    ),
+    vm: attempt(() => checkName(flags.vm, "--vm VM name", "restore create needs --vm")),
+    name: ifGiven(flags.name, (v) => validateDns1123Name(v, "--name restore name")),
+    provider: attempt(() =>
+      flags.provider === undefined ? "kubevirt" : parseEnum("--provider", flags.provider, PROVIDERS)
+    ),
+    powerOn: attempt(() => parseBoolFlag("--power-on", flags.powerOn) ?? false),
+    overwrite: attempt(() => parseBoolFlag("--overwrite", flags.overwrite) ?? false),
+  });
+  return mapValid(checked, ({ name, ...rest }) => ({
+    ...rest,
     ...(name !== undefined && { name }),
-  };
+  }));
 }
 
 /**
- * Build the RestoreJob manifest, labelled with the target VM.
+ * Build the RestoreJob manifest in `namespace`, labelled with the target VM.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { buildRestoreJob, parseRestoreCreate } from "./restore.ts";
- * const m = buildRestoreJob(parseRestoreCreate({ namespace: "d", backup: "b", vm: "a" }));
+ * import { buildRestoreJob } from "./restore.ts";
+ * const m = buildRestoreJob(
+ *   { backup: "b", vm: "a", provider: "kubevirt", powerOn: false, overwrite: false },
+ *   "d",
+ * );
  * assert.equal(m.metadata.generateName, "restore-a-");
  * ```
  */
-export function buildRestoreJob(options: RestoreCreateOptions): Manifest<RestoreJobSpec> {
+export function buildRestoreJob(
+  options: RestoreCreateOptions,
+  namespace: string,
+): Manifest<RestoreJobSpec> {
   return manifest("RestoreJob", {
     ...nameOr(options.name, `restore-${options.vm}-`),
-    namespace: options.namespace,
+    namespace,
     labels: vmLabels(options.vm),
   }, {
     source: { type: "backup-ref", backupJobRef: { name: options.backup } },
-    destination: { provider: options.provider, namespace: options.namespace, vmName: options.vm },
+    destination: { provider: options.provider, namespace, vmName: options.vm },
     options: { powerOnAfterRestore: options.powerOn, overwrite: options.overwrite },
   });
 }

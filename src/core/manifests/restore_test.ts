@@ -1,11 +1,20 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
-import { buildRestoreJob, parseRestoreCreate } from "./restore.ts";
+import { orThrow } from "../validation.ts";
+import {
+  buildRestoreJob,
+  checkRestoreCreate,
+  type RestoreCreateFlags,
+  type RestoreCreateOptions,
+} from "./restore.ts";
+
+const check = (flags: RestoreCreateFlags) => orThrow(checkRestoreCreate(flags));
+const build = (options: RestoreCreateOptions) => buildRestoreJob(options, "prod");
 
 Deno.test("restore create: generateName restore-<vm>- and a backup-ref source", () => {
   assert.deepEqual(
-    buildRestoreJob(parseRestoreCreate({ namespace: "prod", backup: "db-backup-x2k9q", vm: "db" })),
+    build(check({ backup: "db-backup-x2k9q", vm: "db" })),
     {
       apiVersion: "hypersdk.io/v1alpha1",
       kind: "RestoreJob",
@@ -24,8 +33,7 @@ Deno.test("restore create: generateName restore-<vm>- and a backup-ref source", 
 });
 
 Deno.test("restore create: --power-on, --overwrite, --provider, --name", () => {
-  const m = buildRestoreJob(parseRestoreCreate({
-    namespace: "prod",
+  const m = build(check({
     backup: "b1",
     vm: "db-restored",
     powerOn: true,
@@ -45,7 +53,7 @@ Deno.test("restore create: --power-on, --overwrite, --provider, --name", () => {
   });
 });
 
-Deno.test("parseRestoreCreate() rejects bad input", () => {
+Deno.test("checkRestoreCreate() rejects bad input", () => {
   const cases: [object, string | RegExp][] = [
     [{ vm: "db" }, "restore create needs --backup"],
     [{ backup: "b" }, "restore create needs --vm"],
@@ -55,10 +63,6 @@ Deno.test("parseRestoreCreate() rejects bad input", () => {
     [{ backup: "b", vm: "db", name: "x_1" }, /^invalid --name restore name "x_1"/],
   ];
   for (const [flags, message] of cases) {
-    assertThrowsWith(
-      () => parseRestoreCreate({ namespace: "prod", ...flags }),
-      InputError,
-      message,
-    );
+    assertThrowsWith(() => check(flags), InputError, message);
   }
 });

@@ -10,7 +10,7 @@ import {
   type BackupSpecFlags,
   type BackupSpecOptions,
   buildBackupJobSpec,
-  parseBackupSpec,
+  checkBackupSpec,
 } from "./backup.ts";
 import { validateCron, validateTimezone } from "./cron.ts";
 import {
@@ -23,6 +23,8 @@ import {
   vmLabels,
 } from "./_common.ts";
 import { parseDuration } from "../duration.ts";
+import { andThen, attempt, collect, mapValid, type Validation } from "../validation.ts";
+import { ifGiven, needed } from "./flag_checks.ts";
 
 /** Label naming the BackupSchedule that created a BackupJob. */
 export const SCHEDULE_LABEL = "hypersdk.io/schedule";
@@ -58,7 +60,7 @@ export interface ScheduleCreateOptions {
   successfulJobsHistoryLimit?: number;
   failedJobsHistoryLimit?: number;
   startingDeadlineSeconds?: number;
-  /** What each run backs up, and where; `backup.namespace` is the schedule's namespace too. */
+  /** What each run backs up, and where (a VM in the schedule's namespace). */
   backup: BackupSpecOptions;
 }
 
@@ -99,73 +101,84 @@ function parseStartingDeadline(raw: string): number {
 }
 
 /**
- * Parse `schedule create NAME --cron EXPR --vm VM --dest-type T …`. The cron expression and time
- * zone are validated here, so nothing is sent for a schedule that could never fire.
+ * Check `schedule create NAME --cron EXPR --vm VM --dest-type T …`: every problem at once. The
+ * cron expression and time zone are checked here, so nothing is sent for a schedule that could
+ * never fire.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseScheduleCreate } from "./schedule.ts";
- * const o = parseScheduleCreate("nightly", {
- *   namespace: "d", cron: "0 2 * * *", vm: "db", destType: "s3", bucket: "b",
- * });
+ * import { orThrow } from "../validation.ts";
+ * import { checkScheduleCreate } from "./schedule.ts";
+ * const o = orThrow(checkScheduleCreate("nightly", {
+ *   cron: "0 2 * * *", vm: "db", destType: "s3", bucket: "b",
+ * }));
  * assert.equal(o.timezone, "UTC");
  * ```
  */
-export function parseScheduleCreate(
+export function checkScheduleCreate(
   name: string | undefined,
   flags: ScheduleCreateFlags,
-): ScheduleCreateOptions {
-  const schedule = checkName(name, "schedule name", "schedule create needs a schedule name");
-  if (flags.cron === undefined) {
-    throw new InputError(`schedule create needs --cron (as in "0 2 * * *")`);
-  }
-  const cron = validateCron(flags.cron);
-  const timezone = flags.timezone === undefined ? "UTC" : validateTimezone(flags.timezone);
-  if (flags.vm === undefined) throw new InputError("schedule create needs --vm");
-  const backup = parseBackupSpec(flags.vm, flags, "schedule create");
-  const keepSuccessful = flags.keepSuccessful === undefined
-    ? undefined
-    : parseIntFlag("--keep-successful", flags.keepSuccessful, 0, MAX_HISTORY);
-  const keepFailed = flags.keepFailed === undefined
-    ? undefined
-    : parseIntFlag("--keep-failed", flags.keepFailed, 0, MAX_HISTORY);
-  const deadline = flags.startingDeadline === undefined
-    ? undefined
-    : parseStartingDeadline(flags.startingDeadline);
-  return {
-    name: schedule,
-    cron,
-    timezone,
-    concurrencyPolicy: flags.concurrency === undefined
-      ? "Forbid"
-      : parseEnum("--concurrency", flags.concurrency, CONCURRENCY_POLICIES),
-    suspend: parseBoolFlag("--suspend", flags.suspend) ?? false,
-    ...(keepSuccessful !== undefined && { successfulJobsHistoryLimit: keepSuccessful }),
-    ...(keepFailed !== undefined && { failedJobsHistoryLimit: keepFailed }),
-    ...(deadline !== undefined && { startingDeadlineSeconds: deadline }),
-    backup,
-  };
+): Validation<ScheduleCreateOptions> {
+  const checked = collect({
+    name: attempt(() => checkName(name, "schedule name", "schedule create needs a schedule name")),
+    cron: needed(flags.cron, `schedule create needs --cron (as in "0 2 * * *")`, validateCron),
+    timezone: attempt(() =>
+      flags.timezone === undefined ? "UTC" : validateTimezone(flags.timezone)
+    ),
+    backup: andThen(
+      needed(flags.vm, "schedule create needs --vm", (vm) => vm),
+      (vm) => checkBackupSpec(vm, flags, "schedule create"),
+    ),
+    keepSuccessful: ifGiven(
+      flags.keepSuccessful,
+      (v) => parseIntFlag("--keep-successful", v, 0, MAX_HISTORY),
+    ),
+    keepFailed: ifGiven(flags.keepFailed, (v) => parseIntFlag("--keep-failed", v, 0, MAX_HISTORY)),
+    deadline: ifGiven(flags.startingDeadline, parseStartingDeadline),
+    concurrencyPolicy: attempt(() =>
+      flags.concurrency === undefined
+        ? "Forbid"
+        : parseEnum("--concurrency", flags.concurrency, CONCURRENCY_POLICIES)
+    ),
+    suspend: attempt(() => parseBoolFlag("--suspend", flags.suspend) ?? false),
+  });
+  return mapValid(checked, (v) => ({
+    name: v.name,
+    cron: v.cron,
+    timezone: v.timezone,
+    concurrencyPolicy: v.concurrencyPolicy,
+    suspend: v.suspend,
+    ...(v.keepSuccessful !== undefined && { successfulJobsHistoryLimit: v.keepSuccessful }),
+    ...(v.keepFailed !== undefined && { failedJobsHistoryLimit: v.keepFailed }),
+    ...(v.deadline !== undefined && { startingDeadlineSeconds: v.deadline }),
+    backup: v.backup,
+  }));
 }
 
 /**
- * Build the BackupSchedule manifest; its jobs are labelled with the VM and the schedule.
+ * Build the BackupSchedule manifest in `namespace`; its jobs are labelled with the VM and the
+ * schedule.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { buildBackupSchedule, parseScheduleCreate } from "./schedule.ts";
- * const m = buildBackupSchedule(parseScheduleCreate("nightly", {
- *   namespace: "d", cron: "0 2 * * *", vm: "db", destType: "local",
- * }));
+ * import { orThrow } from "../validation.ts";
+ * import { buildBackupSchedule, checkScheduleCreate } from "./schedule.ts";
+ * const m = buildBackupSchedule(orThrow(checkScheduleCreate("nightly", {
+ *   cron: "0 2 * * *", vm: "db", destType: "local",
+ * })), "d");
  * assert.equal(m.spec.jobTemplate.spec.source.vmName, "db");
  * ```
  */
-export function buildBackupSchedule(options: ScheduleCreateOptions): Manifest<BackupScheduleSpec> {
+export function buildBackupSchedule(
+  options: ScheduleCreateOptions,
+  namespace: string,
+): Manifest<BackupScheduleSpec> {
   const vm = options.backup.vm;
   return manifest("BackupSchedule", {
     name: options.name,
-    namespace: options.backup.namespace,
+    namespace,
     labels: vmLabels(vm),
   }, {
     schedule: options.cron,
@@ -177,7 +190,7 @@ export function buildBackupSchedule(options: ScheduleCreateOptions): Manifest<Ba
     failedJobsHistoryLimit: options.failedJobsHistoryLimit,
     jobTemplate: {
       metadata: { labels: vmLabels(vm, { [SCHEDULE_LABEL]: options.name }) },
-      spec: buildBackupJobSpec(options.backup),
+      spec: buildBackupJobSpec(options.backup, namespace),
     },
   });
 }

@@ -1,15 +1,20 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
+import { orThrow } from "../validation.ts";
 import {
   buildBackupSchedule,
-  parseScheduleCreate,
+  checkScheduleCreate,
   type ScheduleCreateFlags,
+  type ScheduleCreateOptions,
   suspendPatch,
 } from "./schedule.ts";
 
+const check = (name: string | undefined, flags: ScheduleCreateFlags) =>
+  orThrow(checkScheduleCreate(name, flags));
+const build = (options: ScheduleCreateOptions) => buildBackupSchedule(options, "prod");
+
 const base: ScheduleCreateFlags = {
-  namespace: "prod",
   cron: "0 2 * * *",
   vm: "db",
   destType: "s3",
@@ -17,7 +22,7 @@ const base: ScheduleCreateFlags = {
 };
 
 Deno.test("schedule create: defaults UTC, Forbid, not suspended; jobTemplate.spec is the BackupJob spec", () => {
-  assert.deepEqual(buildBackupSchedule(parseScheduleCreate("nightly-db", base)), {
+  assert.deepEqual(build(check("nightly-db", base)), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "BackupSchedule",
     metadata: { name: "nightly-db", namespace: "prod", labels: { "hypersdk.io/vm": "db" } },
@@ -38,7 +43,7 @@ Deno.test("schedule create: defaults UTC, Forbid, not suspended; jobTemplate.spe
 });
 
 Deno.test("schedule create: every flag lands in its field", () => {
-  const m = buildBackupSchedule(parseScheduleCreate("nightly-db", {
+  const m = build(check("nightly-db", {
     ...base,
     cron: "30 1 * * MON-FRI",
     timezone: "Europe/Berlin",
@@ -68,12 +73,12 @@ Deno.test("schedule create: every flag lands in its field", () => {
     },
   });
   assert.equal(
-    parseScheduleCreate("n", { ...base, startingDeadline: "5m" }).startingDeadlineSeconds,
+    check("n", { ...base, startingDeadline: "5m" }).startingDeadlineSeconds,
     300,
   );
 });
 
-Deno.test("parseScheduleCreate() rejects bad input before anything is sent", () => {
+Deno.test("checkScheduleCreate() rejects bad input before anything is sent", () => {
   const cases: [
     string | undefined,
     Partial<ScheduleCreateFlags>,
@@ -130,7 +135,7 @@ Deno.test("parseScheduleCreate() rejects bad input before anything is sent", () 
     ],
   ];
   for (const [name, flags, cls, message] of cases) {
-    assertThrowsWith(() => parseScheduleCreate(name, { ...base, ...flags }), cls, message);
+    assertThrowsWith(() => check(name, { ...base, ...flags }), cls, message);
   }
 });
 

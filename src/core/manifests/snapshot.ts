@@ -4,10 +4,8 @@
  * @module
  */
 
-import { InputError } from "../input_error.ts";
 import {
   checkName,
-  checkNamespace,
   type Manifest,
   manifest,
   nameOr,
@@ -15,14 +13,15 @@ import {
   parseIntFlag,
   vmLabels,
 } from "./_common.ts";
+import { ifGiven } from "./flag_checks.ts";
 import { validateDns1123Name } from "../names.ts";
+import { attempt, collect, mapValid, unless, type Validation } from "../validation.ts";
 
 /** Longest retention accepted; anything above a century is a typo, not a policy. */
 export const MAX_KEEP_DAYS = 36500;
 
 /** Raw `snapshot create` flags. */
 export interface SnapshotCreateFlags {
-  namespace: string;
   name?: string;
   includeMemory?: boolean | string;
   /** `--no-quiesce` arrives as `quiesce: false`. @default true */
@@ -34,7 +33,6 @@ export interface SnapshotCreateFlags {
 /** Validated `snapshot create` options. */
 export interface SnapshotCreateOptions {
   vm: string;
-  namespace: string;
   /** Fixed name; without it the server names the snapshot `<vm>-snap-xxxxx`. */
   name?: string;
   includeMemory: boolean;
@@ -53,56 +51,61 @@ export interface VmSnapshotSpec {
 }
 
 /**
- * Parse `snapshot create VM [--name S] [--include-memory] [--no-quiesce] [--keep-days N]`.
+ * Check `snapshot create VM [--name S] [--include-memory] [--no-quiesce] [--keep-days N]`:
+ * every problem at once.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseSnapshotCreate } from "./snapshot.ts";
- * assert.equal(parseSnapshotCreate("web-1", { namespace: "d" }).quiesce, true);
+ * import { orThrow } from "../validation.ts";
+ * import { checkSnapshotCreate } from "./snapshot.ts";
+ * assert.equal(orThrow(checkSnapshotCreate("web-1", {})).quiesce, true);
  * ```
  */
-export function parseSnapshotCreate(
+export function checkSnapshotCreate(
   vm: string | undefined,
   flags: SnapshotCreateFlags,
-): SnapshotCreateOptions {
-  const source = checkName(vm, "VM name", "snapshot create needs a VM name");
-  const namespace = checkNamespace(flags.namespace);
-  const name = flags.name === undefined
-    ? undefined
-    : validateDns1123Name(flags.name, "--name snapshot name");
-  const keepDays = flags.keepDays === undefined
-    ? undefined
-    : parseIntFlag("--keep-days", flags.keepDays, 1, MAX_KEEP_DAYS);
-  if (flags.description !== undefined && flags.description.trim() === "") {
-    throw new InputError("--description must not be empty");
-  }
-  return {
-    vm: source,
-    namespace,
+): Validation<SnapshotCreateOptions> {
+  const { description } = flags;
+  const checked = collect({
+    vm: attempt(() => checkName(vm, "VM name", "snapshot create needs a VM name")),
+    name: ifGiven(flags.name, (v) => validateDns1123Name(v, "--name snapshot name")),
+    keepDays: ifGiven(flags.keepDays, (v) => parseIntFlag("--keep-days", v, 1, MAX_KEEP_DAYS)),
+    description: unless(
+      description !== undefined && description.trim() === "",
+      "--description must not be empty",
+    ),
+    includeMemory: attempt(() => parseBoolFlag("--include-memory", flags.includeMemory) ?? false),
+    quiesce: attempt(() => parseBoolFlag("--quiesce", flags.quiesce) ?? true),
+  });
+  return mapValid(checked, ({ vm, name, keepDays, includeMemory, quiesce }) => ({
+    vm,
     ...(name !== undefined && { name }),
-    includeMemory: parseBoolFlag("--include-memory", flags.includeMemory) ?? false,
-    quiesce: parseBoolFlag("--quiesce", flags.quiesce) ?? true,
+    includeMemory,
+    quiesce,
     ...(keepDays !== undefined && { keepDays }),
-    ...(flags.description !== undefined && { description: flags.description }),
-  };
+    ...(description !== undefined && { description }),
+  }));
 }
 
 /**
- * Build the VMSnapshot manifest, labelled with its VM.
+ * Build the VMSnapshot manifest in `namespace`, labelled with its VM.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { buildVmSnapshot } from "./snapshot.ts";
- * const m = buildVmSnapshot({ vm: "a", namespace: "d", includeMemory: false, quiesce: true });
+ * const m = buildVmSnapshot({ vm: "a", includeMemory: false, quiesce: true }, "d");
  * assert.equal(m.metadata.generateName, "a-snap-");
  * ```
  */
-export function buildVmSnapshot(options: SnapshotCreateOptions): Manifest<VmSnapshotSpec> {
+export function buildVmSnapshot(
+  options: SnapshotCreateOptions,
+  namespace: string,
+): Manifest<VmSnapshotSpec> {
   return manifest("VMSnapshot", {
     ...nameOr(options.name, `${options.vm}-snap-`),
-    namespace: options.namespace,
+    namespace,
     labels: vmLabels(options.vm),
   }, {
     vmRef: { name: options.vm },

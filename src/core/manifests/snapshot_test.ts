@@ -1,12 +1,20 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
-import { buildVmSnapshot, parseSnapshotCreate } from "./snapshot.ts";
+import { orThrow } from "../validation.ts";
+import {
+  buildVmSnapshot,
+  checkSnapshotCreate,
+  type SnapshotCreateFlags,
+  type SnapshotCreateOptions,
+} from "./snapshot.ts";
 
-const ns = { namespace: "prod" };
+const check = (vm: string | undefined, flags: SnapshotCreateFlags) =>
+  orThrow(checkSnapshotCreate(vm, flags));
+const build = (options: SnapshotCreateOptions) => buildVmSnapshot(options, "prod");
 
 Deno.test("snapshot create without --name gets generateName <vm>-snap- and quiesce on", () => {
-  assert.deepEqual(buildVmSnapshot(parseSnapshotCreate("web-1", ns)), {
+  assert.deepEqual(build(check("web-1", {})), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "VMSnapshot",
     metadata: {
@@ -19,15 +27,14 @@ Deno.test("snapshot create without --name gets generateName <vm>-snap- and quies
 });
 
 Deno.test("snapshot create writes --name, --include-memory, --no-quiesce, --keep-days, --description", () => {
-  const options = parseSnapshotCreate("web-1", {
-    ...ns,
+  const options = check("web-1", {
     name: "before-upgrade",
     includeMemory: true,
     quiesce: false,
     keepDays: "7",
     description: "before the 2.0 upgrade",
   });
-  assert.deepEqual(buildVmSnapshot(options), {
+  assert.deepEqual(build(options), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "VMSnapshot",
     metadata: { name: "before-upgrade", namespace: "prod", labels: { "hypersdk.io/vm": "web-1" } },
@@ -41,7 +48,7 @@ Deno.test("snapshot create writes --name, --include-memory, --no-quiesce, --keep
   });
 });
 
-Deno.test("parseSnapshotCreate() rejects bad input", () => {
+Deno.test("checkSnapshotCreate() rejects bad input", () => {
   const cases: [
     string | undefined,
     object,
@@ -65,6 +72,6 @@ Deno.test("parseSnapshotCreate() rejects bad input", () => {
     ["web-1", { description: " " }, InputError, "--description must not be empty"],
   ];
   for (const [vm, flags, cls, message] of cases) {
-    assertThrowsWith(() => parseSnapshotCreate(vm, { ...ns, ...flags }), cls, message);
+    assertThrowsWith(() => check(vm, flags), cls, message);
   }
 });

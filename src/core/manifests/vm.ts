@@ -7,10 +7,10 @@
  */
 
 import { InputError } from "../input_error.ts";
+import { attempt, collect, mapValid, unless, type Validation } from "../validation.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
 import {
   checkName,
-  checkNamespace,
   type Manifest,
   manifest,
   parseBoolFlag,
@@ -18,13 +18,13 @@ import {
   parseKeyValues,
   parseToken,
 } from "./_common.ts";
+import { ifGiven, needed } from "./flag_checks.ts";
 
 /** Default storage class of the root disk, as in the CRD. */
 export const DEFAULT_STORAGE_CLASS = "standard";
 
 /** Raw `vm create` flags as the command line gives them. */
 export interface VmCreateFlags {
-  namespace: string;
   cpus?: string;
   memory?: string;
   image?: string;
@@ -42,7 +42,6 @@ export interface VmCreateFlags {
 /** Validated `vm create` options. */
 export interface VmCreateOptions {
   name: string;
-  namespace: string;
   cpus: number;
   /** Whole binary quantity, as written (`8Gi`). */
   memory: string;
@@ -78,71 +77,89 @@ function parseImage(raw: string): string {
 }
 
 /**
- * Parse `vm create NAME` flags; throws InputError (exit 2) before anything is sent.
+ * Check `vm create NAME` and its flags: every problem at once (exit 2), before anything is sent.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseVmCreate } from "./vm.ts";
- * const o = parseVmCreate("web-1", { namespace: "prod", cpus: "4", memory: "8Gi" });
- * assert.equal(o.cpus, 4);
- * assert.throws(() => parseVmCreate("web-1", { namespace: "prod", cpus: "0", memory: "8Gi" }));
+ * import { isLeft } from "fp-ts/Either";
+ * import { orThrow } from "../validation.ts";
+ * import { checkVmCreate } from "./vm.ts";
+ * assert.equal(orThrow(checkVmCreate("web-1", { cpus: "4", memory: "8Gi" })).cpus, 4);
+ * const v = checkVmCreate("Bad_Name", { cpus: "0", memory: "4G" });
+ * assert.equal(isLeft(v) && v.left.length, 3);
  * ```
  */
-export function parseVmCreate(name: string | undefined, flags: VmCreateFlags): VmCreateOptions {
-  const vm = checkName(name, "VM name", "vm create needs a VM name");
-  const namespace = checkNamespace(flags.namespace);
-  if (flags.cpus === undefined) throw new InputError("vm create needs --cpus");
-  if (flags.memory === undefined) throw new InputError("vm create needs --memory");
-  const cpus = parseIntFlag("--cpus", flags.cpus, 1, 128);
-  const memory = parseBinaryQuantityFlag("--memory", flags.memory);
-  if (flags.image !== undefined && flags.template !== undefined) {
-    throw new InputError("vm create takes --image or --template, not both");
-  }
-  const source = flags.image !== undefined
-    ? { image: parseImage(flags.image) }
-    : flags.template !== undefined
-    ? { template: checkName(flags.template, "--template name", "--template must not be empty") }
-    : undefined;
-  if (flags.storageClass !== undefined && flags.diskSize === undefined) {
-    throw new InputError("--storage-class needs --disk-size (it applies to the root disk)");
-  }
-  const disk = flags.diskSize === undefined ? undefined : {
-    size: parseBinaryQuantityFlag("--disk-size", flags.diskSize),
-    storageClass: flags.storageClass === undefined
-      ? DEFAULT_STORAGE_CLASS
-      : parseToken("--storage-class", flags.storageClass),
-  };
-  const nodeSelector = flags.nodeSelector === undefined
-    ? undefined
-    : parseKeyValues("--node-selector", flags.nodeSelector);
-  const labels = flags.label === undefined ? undefined : parseKeyValues("--label", flags.label);
-  const running = parseBoolFlag("--running", flags.running) ?? true;
-  return {
-    name: vm,
-    namespace,
-    cpus,
-    memory,
-    ...(source && { source }),
-    ...(disk && { disk }),
-    ...(nodeSelector && Object.keys(nodeSelector).length > 0 && { nodeSelector }),
-    running,
-    ...(labels && Object.keys(labels).length > 0 && { labels }),
-  };
+export function checkVmCreate(
+  name: string | undefined,
+  flags: VmCreateFlags,
+): Validation<VmCreateOptions> {
+  const { image, template, diskSize, storageClass } = flags;
+  const checked = collect({
+    name: attempt(() => checkName(name, "VM name", "vm create needs a VM name")),
+    cpus: needed(flags.cpus, "vm create needs --cpus", (v) => parseIntFlag("--cpus", v, 1, 128)),
+    memory: needed(
+      flags.memory,
+      "vm create needs --memory",
+      (v) => parseBinaryQuantityFlag("--memory", v),
+    ),
+    image: ifGiven(image, parseImage),
+    template: ifGiven(
+      template,
+      (v) => checkName(v, "--template name", "--template must not be empty"),
+    ),
+    diskSize: ifGiven(diskSize, (v) => parseBinaryQuantityFlag("--disk-size", v)),
+    storageClass: ifGiven(storageClass, (v) => parseToken("--storage-class", v)),
+    nodeSelector: ifGiven(flags.nodeSelector, (v) => parseKeyValues("--node-selector", v)),
+    labels: ifGiven(flags.label, (v) => parseKeyValues("--label", v)),
+    running: attempt(() => parseBoolFlag("--running", flags.running) ?? true),
+    both: unless(
+      image !== undefined && template !== undefined,
+      "vm create takes --image or --template, not both",
+    ),
+    rootDisk: unless(
+      storageClass !== undefined && diskSize === undefined,
+      "--storage-class needs --disk-size (it applies to the root disk)",
+    ),
+  });
+  return mapValid(checked, (v) => {
+    const source = v.image !== undefined
+      ? { image: v.image }
+      : v.template !== undefined
+      ? { template: v.template }
+      : undefined;
+    const disk = v.diskSize === undefined
+      ? undefined
+      : { size: v.diskSize, storageClass: v.storageClass ?? DEFAULT_STORAGE_CLASS };
+    return {
+      name: v.name,
+      cpus: v.cpus,
+      memory: v.memory,
+      ...(source && { source }),
+      ...(disk && { disk }),
+      ...(v.nodeSelector && Object.keys(v.nodeSelector).length > 0 &&
+        { nodeSelector: v.nodeSelector }),
+      running: v.running,
+      ...(v.labels && Object.keys(v.labels).length > 0 && { labels: v.labels }),
+    };
+  });
 }
 
 /**
- * Build the VirtualMachine manifest for validated options.
+ * Build the VirtualMachine manifest for validated options, in `namespace`.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { buildVirtualMachine } from "./vm.ts";
- * const m = buildVirtualMachine({ name: "a", namespace: "d", cpus: 1, memory: "1Gi", running: true });
+ * const m = buildVirtualMachine({ name: "a", cpus: 1, memory: "1Gi", running: true }, "d");
  * assert.deepEqual(m.spec, { cpus: 1, memory: "1Gi", running: true });
  * ```
  */
-export function buildVirtualMachine(options: VmCreateOptions): Manifest<VirtualMachineSpec> {
+export function buildVirtualMachine(
+  options: VmCreateOptions,
+  namespace: string,
+): Manifest<VirtualMachineSpec> {
   const { source, disk } = options;
   const spec: VirtualMachineSpec = {
     cpus: options.cpus,
@@ -159,7 +176,7 @@ export function buildVirtualMachine(options: VmCreateOptions): Manifest<VirtualM
   };
   return manifest("VirtualMachine", {
     name: options.name,
-    namespace: options.namespace,
+    namespace,
     labels: options.labels,
   }, spec);
 }

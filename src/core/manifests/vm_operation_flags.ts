@@ -1,65 +1,27 @@
 /**
- * Flag parsers for the VM operation commands (`vm start|stop|restart|delete|clone|migrate|resize`).
- * Each returns VmOperationOptions for buildVmOperation or throws InputError (exit 2).
+ * Flag checks of the VM operation commands that take settings (`vm clone|migrate|resize`). Each
+ * returns every problem at once, or the settings that, with the VM and the namespace the
+ * connection decides, make the VmOperationOptions for buildVmOperation.
  * @module
  */
 
 import { InputError } from "../input_error.ts";
 import { didYouMean } from "../did_you_mean.ts";
 import { parseBinaryQuantityFlag } from "./binary_quantity.ts";
-import { checkName, checkNamespace, parseBoolFlag, parseIntFlag } from "./_common.ts";
+import { checkName, parseBoolFlag, parseIntFlag } from "./_common.ts";
+import { ifGiven, needed } from "./flag_checks.ts";
 import {
   andThen,
   attempt,
   collect,
   invalid,
-  orThrow,
+  mapValid,
+  unless,
   valid,
   type Validation,
 } from "../validation.ts";
-import type {
-  CloneOperationOptions,
-  CloneOptions,
-  MigrateOperationOptions,
-  PowerOperationOptions,
-  ResizeOperationOptions,
-} from "./vm_operation.ts";
+import type { CloneOptions, MigrateOptions, ResizeOptions } from "./vm_operation.ts";
 import { validateDns1123Label, validateDns1123Name } from "../names.ts";
-
-/** Flags every operation command shares. */
-export interface OperationFlags {
-  namespace: string;
-}
-
-/** Raw flags of `vm start|stop|restart|delete`. */
-export interface PowerFlags extends OperationFlags {
-  force?: boolean | string;
-}
-
-/**
- * Parse `vm start|stop|restart NAME` (and the delete operation).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { parsePowerOperation } from "./vm_operation_flags.ts";
- * assert.equal(parsePowerOperation("stop", "web-1", { namespace: "d" }).operation, "stop");
- * ```
- */
-export function parsePowerOperation(
-  operation: "start" | "stop" | "restart" | "delete",
-  vm: string | undefined,
-  flags: PowerFlags,
-): PowerOperationOptions {
-  const name = checkName(vm, "VM name", `vm ${operation} needs a VM name`);
-  const force = parseBoolFlag("--force", flags.force);
-  return {
-    operation,
-    vm: name,
-    namespace: checkNamespace(flags.namespace),
-    ...(force && { force }),
-  };
-}
 
 /** Raw flags of `vm clone`. */
 export interface CloneFlags {
@@ -94,14 +56,16 @@ export function checkClone(
     vm: vm === undefined && flags.fromSnapshot !== undefined
       ? valid(undefined)
       : attempt(() => checkName(vm, "VM name", "vm clone needs a VM name")),
-    target: flags.target === undefined
-      ? invalid<string>("vm clone needs --target")
-      : attempt(() => validateDns1123Name(flags.target!, "--target VM name")),
-    targetNamespace: optional(
+    target: needed(
+      flags.target,
+      "vm clone needs --target",
+      (n) => validateDns1123Name(n, "--target VM name"),
+    ),
+    targetNamespace: ifGiven(
       flags.targetNamespace,
       (n) => validateDns1123Label(n, "--target-namespace"),
     ),
-    fromSnapshot: optional(
+    fromSnapshot: ifGiven(
       flags.fromSnapshot,
       (n) => validateDns1123Name(n, "--from-snapshot snapshot name"),
     ),
@@ -141,27 +105,8 @@ export function cloneOfItself(
     : undefined;
 }
 
-/** `checkClone` for one namespace, as the operation's options; throws the problems (exit 2). */
-export function parseClone(
-  vm: string | undefined,
-  flags: CloneFlags & OperationFlags,
-): CloneOperationOptions {
-  const namespace = checkNamespace(flags.namespace);
-  const source = checkName(vm, "VM name", "vm clone needs a VM name");
-  const { clone } = orThrow(checkClone(source, flags, namespace));
-  return { operation: "clone", vm: source, namespace, clone };
-}
-
-/** Check a flag's value when it was given. */
-function optional<A>(
-  value: string | undefined,
-  check: (v: string) => A,
-): Validation<A | undefined> {
-  return value === undefined ? valid(undefined) : attempt(() => check(value));
-}
-
 /** Raw flags of `vm migrate`. */
-export interface MigrateFlags extends OperationFlags {
+export interface MigrateFlags {
   targetNode?: string;
   offline?: boolean | string;
   bandwidth?: string;
@@ -191,66 +136,114 @@ export function parseBandwidth(raw: string): string {
   );
 }
 
-/** Parse `vm migrate NAME --target-node N [--offline] [--bandwidth 100Mbps] [--auto-converge] [--post-copy]`. */
-export function parseMigrate(vm: string | undefined, flags: MigrateFlags): MigrateOperationOptions {
-  const name = checkName(vm, "VM name", "vm migrate needs a VM name");
-  const namespace = checkNamespace(flags.namespace);
-  if (flags.targetNode === undefined) throw new InputError("vm migrate needs --target-node");
-  const targetNode = validateDns1123Name(flags.targetNode, "--target-node node name");
-  const live = !(parseBoolFlag("--offline", flags.offline) ?? false);
-  const autoConverge = parseBoolFlag("--auto-converge", flags.autoConverge);
-  const postCopy = parseBoolFlag("--post-copy", flags.postCopy);
+/**
+ * The VM of a single-VM operation when given (else the command offers a pick list on a
+ * terminal).
+ */
+function givenVm(vm: string | undefined, operation: string): Validation<string | undefined> {
+  return ifGiven(vm, (v) => checkName(v, "VM name", `vm ${operation} needs a VM name`));
+}
+
+/**
+ * Check `vm migrate [NAME] --target-node N [--offline] [--bandwidth 100Mbps] [--auto-converge]
+ * [--post-copy]`: every problem at once.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { isLeft } from "fp-ts/Either";
+ * import { checkMigrate } from "./vm_operation_flags.ts";
+ * const v = checkMigrate("Web", { offline: true, postCopy: true });
+ * equal(isLeft(v) && v.left.length, 3);
+ * ```
+ */
+export function checkMigrate(
+  vm: string | undefined,
+  flags: MigrateFlags,
+): Validation<{ vm?: string; migrate: MigrateOptions }> {
+  const switches = collect({
+    live: attempt(() => !(parseBoolFlag("--offline", flags.offline) ?? false)),
+    autoConverge: attempt(() => parseBoolFlag("--auto-converge", flags.autoConverge)),
+    postCopy: attempt(() => parseBoolFlag("--post-copy", flags.postCopy)),
+  });
   // Both tune a live migration's copy loop; with --offline they would be silently ignored.
-  if (!live && autoConverge) {
-    throw new InputError("--auto-converge applies to live migration only (drop --offline)");
-  }
-  if (!live && postCopy) {
-    throw new InputError("--post-copy applies to live migration only (drop --offline)");
-  }
-  const bandwidth = flags.bandwidth === undefined ? undefined : parseBandwidth(flags.bandwidth);
-  return {
-    operation: "migrate",
-    vm: name,
-    namespace,
+  const copy = andThen(switches, (v) =>
+    mapValid(
+      collect({
+        autoConverge: unless(
+          !v.live && v.autoConverge === true,
+          "--auto-converge applies to live migration only (drop --offline)",
+        ),
+        postCopy: unless(
+          !v.live && v.postCopy === true,
+          "--post-copy applies to live migration only (drop --offline)",
+        ),
+      }),
+      () => v,
+    ));
+  const checked = collect({
+    vm: givenVm(vm, "migrate"),
+    targetNode: needed(
+      flags.targetNode,
+      "vm migrate needs --target-node",
+      (n) => validateDns1123Name(n, "--target-node node name"),
+    ),
+    bandwidth: ifGiven(flags.bandwidth, parseBandwidth),
+    copy,
+  });
+  return mapValid(checked, ({ vm, targetNode, bandwidth, copy }) => ({
+    ...(vm !== undefined && { vm }),
     migrate: {
       targetNode,
-      live,
+      live: copy.live,
       ...(bandwidth !== undefined && { bandwidth }),
-      ...(autoConverge !== undefined && { autoConverge }),
-      ...(postCopy !== undefined && { postCopy }),
+      // Only the tuning asked for: a switch not given arrives as false.
+      ...(copy.autoConverge && { autoConverge: true }),
+      ...(copy.postCopy && { postCopy: true }),
     },
-  };
+  }));
 }
 
 /** Raw flags of `vm resize`. */
-export interface ResizeFlags extends OperationFlags {
+export interface ResizeFlags {
   cpus?: string;
   memory?: string;
   hotplug?: boolean | string;
 }
 
 /**
- * Parse `vm resize NAME [--cpus N] [--memory Q] [--hotplug]`; only what was given changes
+ * Check `vm resize [NAME] [--cpus N] [--memory Q] [--hotplug]`; only what was given changes
  * (HyperSDK always sent its 2 CPU / 4Gi defaults and silently shrank VMs).
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { isLeft } from "fp-ts/Either";
+ * import { checkResize } from "./vm_operation_flags.ts";
+ * const v = checkResize("Web", {});
+ * equal(isLeft(v) && v.left.length, 2);
+ * ```
  */
-export function parseResize(vm: string | undefined, flags: ResizeFlags): ResizeOperationOptions {
-  const name = checkName(vm, "VM name", "vm resize needs a VM name");
-  const namespace = checkNamespace(flags.namespace);
-  if (flags.cpus === undefined && flags.memory === undefined) {
-    throw new InputError("vm resize needs --cpus or --memory");
-  }
-  const cpus = flags.cpus === undefined ? undefined : parseIntFlag("--cpus", flags.cpus, 1, 128);
-  const memory = flags.memory === undefined
-    ? undefined
-    : parseBinaryQuantityFlag("--memory", flags.memory);
-  return {
-    operation: "resize",
-    vm: name,
-    namespace,
+export function checkResize(
+  vm: string | undefined,
+  flags: ResizeFlags,
+): Validation<{ vm?: string; resize: ResizeOptions }> {
+  const checked = collect({
+    vm: givenVm(vm, "resize"),
+    something: unless(
+      flags.cpus === undefined && flags.memory === undefined,
+      "vm resize needs --cpus or --memory",
+    ),
+    cpus: ifGiven(flags.cpus, (v) => parseIntFlag("--cpus", v, 1, 128)),
+    memory: ifGiven(flags.memory, (v) => parseBinaryQuantityFlag("--memory", v)),
+    hotplug: attempt(() => parseBoolFlag("--hotplug", flags.hotplug) ?? false),
+  });
+  return mapValid(checked, (v) => ({
+    ...(v.vm !== undefined && { vm: v.vm }),
     resize: {
-      ...(cpus !== undefined && { cpus }),
-      ...(memory !== undefined && { memory }),
-      hotplug: parseBoolFlag("--hotplug", flags.hotplug) ?? false,
+      ...(v.cpus !== undefined && { cpus: v.cpus }),
+      ...(v.memory !== undefined && { memory: v.memory }),
+      hotplug: v.hotplug,
     },
-  };
+  }));
 }

@@ -1,61 +1,36 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
+import { isLeft } from "fp-ts/Either";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
+import { orThrow } from "../validation.ts";
 import {
+  checkClone,
+  checkMigrate,
+  checkResize,
+  type MigrateFlags,
   parseBandwidth,
-  parseClone,
-  parseMigrate,
-  parsePowerOperation,
-  parseResize,
+  type ResizeFlags,
 } from "./vm_operation_flags.ts";
 
 type Err = typeof InputError;
-const ns = { namespace: "prod" };
+const migrate = (flags: MigrateFlags) => orThrow(checkMigrate("a", flags));
+const resize = (flags: ResizeFlags) => orThrow(checkResize("a", flags));
 
-Deno.test("parsePowerOperation() reads the VM and --force", () => {
-  assert.deepEqual(parsePowerOperation("stop", "web-1", ns), {
-    operation: "stop",
+Deno.test("checkClone() maps --target, --linked, --start, --from-snapshot, --target-namespace", () => {
+  assert.deepEqual(orThrow(checkClone("web-1", { target: "web-2" }, "prod")), {
     vm: "web-1",
-    namespace: "prod",
-  });
-  assert.deepEqual(parsePowerOperation("delete", "web-1", { ...ns, force: true }), {
-    operation: "delete",
-    vm: "web-1",
-    namespace: "prod",
-    force: true,
-  });
-  assertThrowsWith(
-    () => parsePowerOperation("start", undefined, ns),
-    InputError,
-    "vm start needs a VM name",
-  );
-  assertThrowsWith(
-    () => parsePowerOperation("restart", "A", ns),
-    InputError,
-    /^invalid VM name "A"/,
-  );
-});
-
-Deno.test("parseClone() maps --target, --linked, --start, --from-snapshot, --target-namespace", () => {
-  assert.deepEqual(parseClone("web-1", { ...ns, target: "web-2" }), {
-    operation: "clone",
-    vm: "web-1",
-    namespace: "prod",
     clone: { target: "web-2", linked: false, start: false },
   });
   assert.deepEqual(
-    parseClone("web-1", {
-      ...ns,
+    orThrow(checkClone("web-1", {
       target: "web-1",
       targetNamespace: "staging",
       linked: true,
       start: "true",
       fromSnapshot: "snap-1",
-    }),
+    }, "prod")),
     {
-      operation: "clone",
       vm: "web-1",
-      namespace: "prod",
       clone: {
         target: "web-1",
         targetNamespace: "staging",
@@ -67,7 +42,20 @@ Deno.test("parseClone() maps --target, --linked, --start, --from-snapshot, --tar
   );
 });
 
-Deno.test("parseClone() rejects bad input", () => {
+Deno.test("checkClone() leaves the VM out with --from-snapshot alone, and names every problem", () => {
+  assert.deepEqual(orThrow(checkClone(undefined, { target: "b", fromSnapshot: "s" }, undefined)), {
+    clone: { target: "b", linked: false, start: false, fromSnapshot: "s" },
+  });
+  const v = checkClone("Web", { target: "B", linked: "maybe" }, "prod");
+  assert.ok(isLeft(v));
+  assert.deepEqual(v.left.map((e) => e.message.split(":")[0]), [
+    `invalid VM name "Web"`,
+    `invalid --target VM name "B"`,
+    `--linked must be true or false, got "maybe"`,
+  ]);
+});
+
+Deno.test("checkClone() rejects bad input", () => {
   const cases: [object, Err, string | RegExp][] = [
     [{}, InputError, "vm clone needs --target"],
     [{ target: "Web 2" }, InputError, /^invalid --target VM name "Web 2"/],
@@ -89,34 +77,34 @@ Deno.test("parseClone() rejects bad input", () => {
     ],
   ];
   for (const [flags, cls, message] of cases) {
-    assertThrowsWith(() => parseClone("web-1", { ...ns, ...flags }), cls, message);
+    assertThrowsWith(() => orThrow(checkClone("web-1", flags, "prod")), cls, message);
   }
 });
 
-Deno.test("parseMigrate() defaults to a live migration and keeps only given tuning flags", () => {
-  assert.deepEqual(parseMigrate("a", { ...ns, targetNode: "node-2" }), {
-    operation: "migrate",
+Deno.test("checkMigrate() defaults to a live migration and keeps only given tuning flags", () => {
+  assert.deepEqual(migrate({ targetNode: "node-2" }), {
     vm: "a",
-    namespace: "prod",
+    migrate: { targetNode: "node-2", live: true },
+  });
+  assert.deepEqual(orThrow(checkMigrate(undefined, { targetNode: "node-2" })), {
     migrate: { targetNode: "node-2", live: true },
   });
   assert.deepEqual(
-    parseMigrate("a", {
-      ...ns,
+    migrate({
       targetNode: "node-2",
       bandwidth: "1Gbps",
       autoConverge: false,
       postCopy: true,
     }).migrate,
-    { targetNode: "node-2", live: true, bandwidth: "1Gbps", autoConverge: false, postCopy: true },
+    { targetNode: "node-2", live: true, bandwidth: "1Gbps", postCopy: true },
   );
-  assert.deepEqual(parseMigrate("a", { ...ns, targetNode: "node-2", offline: true }).migrate, {
+  assert.deepEqual(migrate({ targetNode: "node-2", offline: true }).migrate, {
     targetNode: "node-2",
     live: false,
   });
 });
 
-Deno.test("parseMigrate() rejects bad input", () => {
+Deno.test("checkMigrate() rejects bad input", () => {
   const cases: [object, Err, string | RegExp][] = [
     [{}, InputError, "vm migrate needs --target-node"],
     [{ targetNode: "Node_2" }, InputError, /^invalid --target-node node name "Node_2"/],
@@ -133,7 +121,7 @@ Deno.test("parseMigrate() rejects bad input", () => {
     [{ targetNode: "n", bandwidth: "100MB" }, InputError, /did you mean "100Mbps"\?\)$/],
   ];
   for (const [flags, cls, message] of cases) {
-    assertThrowsWith(() => parseMigrate("a", { ...ns, ...flags }), cls, message);
+    assertThrowsWith(() => migrate(flags), cls, message);
   }
 });
 
@@ -165,26 +153,37 @@ Deno.test("parseBandwidth() accepts the CRD pattern and hints the usual spelling
   }
 });
 
-Deno.test("parseResize() changes only what was given", () => {
-  assert.deepEqual(parseResize("a", { ...ns, cpus: "8" }), {
-    operation: "resize",
-    vm: "a",
-    namespace: "prod",
-    resize: { cpus: 8, hotplug: false },
-  });
-  assert.deepEqual(parseResize("a", { ...ns, memory: "16Gi", hotplug: true }).resize, {
+Deno.test("checkResize() changes only what was given", () => {
+  assert.deepEqual(resize({ cpus: "8" }), { vm: "a", resize: { cpus: 8, hotplug: false } });
+  assert.deepEqual(resize({ memory: "16Gi", hotplug: true }).resize, {
     memory: "16Gi",
     hotplug: true,
   });
-  assertThrowsWith(() => parseResize("a", ns), InputError, "vm resize needs --cpus or --memory");
+  assertThrowsWith(() => resize({}), InputError, "vm resize needs --cpus or --memory");
   assertThrowsWith(
-    () => parseResize("a", { ...ns, cpus: "0" }),
+    () => resize({ cpus: "0" }),
     InputError,
     `--cpus must be an integer from 1 to 128, got "0"`,
   );
   assertThrowsWith(
-    () => parseResize("a", { ...ns, memory: "16G" }),
+    () => resize({ memory: "16G" }),
     InputError,
     /did you mean "16Gi"\?$/,
   );
+});
+
+Deno.test("checkMigrate() and checkResize() name every problem at once", () => {
+  const m = checkMigrate("A", { targetNode: "N", offline: true, autoConverge: true });
+  assert.ok(isLeft(m));
+  assert.deepEqual(m.left.map((e) => e.message.split(":")[0]), [
+    `invalid VM name "A"`,
+    `invalid --target-node node name "N"`,
+    "--auto-converge applies to live migration only (drop --offline)",
+  ]);
+  const r = checkResize("a", { cpus: "0", memory: "1G" });
+  assert.ok(isLeft(r));
+  assert.deepEqual(r.left.map((e) => e.message.split(":")[0]), [
+    `--cpus must be an integer from 1 to 128, got "0"`,
+    `--memory "1G" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or Ei)`,
+  ]);
 });

@@ -1,12 +1,22 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
-import { buildVirtualMachine, parseVmCreate, type VmCreateFlags } from "./vm.ts";
+import { isLeft } from "fp-ts/Either";
+import { orThrow } from "../validation.ts";
+import {
+  buildVirtualMachine,
+  checkVmCreate,
+  type VmCreateFlags,
+  type VmCreateOptions,
+} from "./vm.ts";
 
-const base: VmCreateFlags = { namespace: "prod", cpus: "4", memory: "8Gi" };
+const base: VmCreateFlags = { cpus: "4", memory: "8Gi" };
+const check = (name: string | undefined, flags: VmCreateFlags) =>
+  orThrow(checkVmCreate(name, flags));
+const build = (options: VmCreateOptions) => buildVirtualMachine(options, "prod");
 
-Deno.test("parseVmCreate() + buildVirtualMachine() for the minimal command: no disk, no network", () => {
-  assert.deepEqual(buildVirtualMachine(parseVmCreate("web-1", base)), {
+Deno.test("checkVmCreate() + buildVirtualMachine() for the minimal command: no disk, no network", () => {
+  assert.deepEqual(build(check("web-1", base)), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "VirtualMachine",
     metadata: { name: "web-1", namespace: "prod" },
@@ -15,7 +25,7 @@ Deno.test("parseVmCreate() + buildVirtualMachine() for the minimal command: no d
 });
 
 Deno.test("buildVirtualMachine() writes every given option", () => {
-  const options = parseVmCreate("web-1", {
+  const options = check("web-1", {
     ...base,
     image: "https://images.example.com/ubuntu-22.04.qcow2",
     diskSize: "40Gi",
@@ -24,7 +34,7 @@ Deno.test("buildVirtualMachine() writes every given option", () => {
     running: "false",
     label: ["tier=web", "app=shop"],
   });
-  assert.deepEqual(buildVirtualMachine(options), {
+  assert.deepEqual(build(options), {
     apiVersion: "hypersdk.io/v1alpha1",
     kind: "VirtualMachine",
     metadata: { name: "web-1", namespace: "prod", labels: { tier: "web", app: "shop" } },
@@ -40,8 +50,8 @@ Deno.test("buildVirtualMachine() writes every given option", () => {
 });
 
 Deno.test("buildVirtualMachine() uses a templateRef for --template and the standard storage class by default", () => {
-  const m = buildVirtualMachine(
-    parseVmCreate("db", { ...base, template: "ubuntu-22-04", diskSize: "20Gi", running: true }),
+  const m = build(
+    check("db", { ...base, template: "ubuntu-22-04", diskSize: "20Gi", running: true }),
   );
   assert.deepEqual(m.spec, {
     cpus: 4,
@@ -52,7 +62,7 @@ Deno.test("buildVirtualMachine() uses a templateRef for --template and the stand
   });
 });
 
-Deno.test("parseVmCreate() rejects bad input with a clear message", () => {
+Deno.test("checkVmCreate() rejects bad input with a clear message", () => {
   const cases: [
     string | undefined,
     Partial<VmCreateFlags>,
@@ -103,9 +113,20 @@ Deno.test("parseVmCreate() rejects bad input with a clear message", () => {
     ],
     ["a", { label: ["a=1", "a=2"] }, InputError, `--label sets "a" more than once`],
     ["a", { running: "nope" }, InputError, `--running must be true or false, got "nope"`],
-    ["a", { namespace: "Prod" }, InputError, /^invalid namespace "Prod"/],
   ];
   for (const [name, flags, cls, message] of cases) {
-    assertThrowsWith(() => parseVmCreate(name, { ...base, ...flags }), cls, message);
+    assertThrowsWith(() => check(name, { ...base, ...flags }), cls, message);
   }
+});
+
+Deno.test("checkVmCreate() names every problem of the command line at once", () => {
+  const v = checkVmCreate("Bad_Name", { cpus: "0", memory: "4G" });
+  assert.ok(isLeft(v));
+  assert.deepEqual(v.left.map((e) => e.message), [
+    `invalid VM name "Bad_Name": must be a lowercase RFC 1123 subdomain (a-z, 0-9, "-" and ".", ` +
+    `starting and ending with a letter or digit) (did you mean "bad-name"?)`,
+    `--cpus must be an integer from 1 to 128, got "0"`,
+    `--memory "4G" must be a whole number of bytes with a binary suffix (Ki, Mi, Gi, Ti, Pi or ` +
+    `Ei): did you mean "4Gi"?`,
+  ]);
 });

@@ -4,45 +4,64 @@
  */
 
 import { kindByNoun } from "../../../core/kinds.ts";
-import { suspendPatch } from "../../../core/manifests/mod.ts";
-import { resourceName } from "../../../render/name.ts";
-import type { Deps, GlobalFlags } from "../../deps.ts";
-import { validateGlobalFlags } from "../../global_flags.ts";
-import { InputError } from "../../outcomes.ts";
-import { refFor } from "../common.ts";
-import { parseTargetSpec } from "../_targets.ts";
+import { suspendPatch } from "../../../core/manifests/schedule.ts";
+import { collect, mapValid, unless } from "../../../core/validation.ts";
+import { type Command, defineCommand } from "../../command.ts";
+import { checkGlobals, type GlobalFlags } from "../../global_flags.ts";
+import { NAMESPACED_GLOBALS } from "../../honoured_globals.ts";
+import { checkTargets } from "../target_spec.ts";
 
 const SCHEDULE = kindByNoun("schedule");
 
-/** Run `schedule suspend|resume`. */
-export async function runSuspendCommand(
-  suspend: boolean,
-  names: string[],
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  validateGlobalFlags(globals);
-  if (names.length === 0) {
-    throw new InputError(`schedule ${suspend ? "suspend" : "resume"} needs a schedule name`);
-  }
-  parseTargetSpec(SCHEDULE, names, undefined);
-  const conn = await deps.connect(globals);
-  try {
-    for (const name of names) {
-      const obj = await conn.api.patch(
-        refFor(SCHEDULE, conn.namespace),
-        name,
-        suspendPatch(suspend),
-        {
-          type: "merge",
-          fieldManager: "hyperctl",
-        },
-      );
-      await deps.io.out.write(
-        `${resourceName(SCHEDULE, obj)} ${suspend ? "suspended" : "resumed"}\n`,
-      );
-    }
-  } finally {
-    conn.close();
-  }
+/** What `schedule suspend|resume` does, checked. */
+export interface SuspendOptions {
+  /** true: suspend; false: resume. */
+  suspend: boolean;
+  names: string[];
+  globals: GlobalFlags;
+}
+
+/** `schedule suspend` (true) or `schedule resume` (false). */
+export function suspendCommand(suspend: boolean): Command<SuspendOptions> {
+  const verb = suspend ? "suspend" : "resume";
+  return defineCommand({
+    spec: {
+      name: verb,
+      description: suspend ? "stop creating backups" : "start creating backups again",
+      args: [{ name: "names", required: true, variadic: true }],
+      flags: [],
+      globals: NAMESPACED_GLOBALS,
+    },
+    parse: ({ flags, args }) =>
+      mapValid(
+        collect({
+          globals: checkGlobals(flags),
+          some: unless(args.length === 0, `schedule ${verb} needs a schedule name`),
+          names: checkTargets(SCHEDULE, args, undefined),
+        }),
+        ({ globals, names }): SuspendOptions => ({ suspend, names: names.names, globals }),
+      ),
+    async run({ names, globals }, deps) {
+      const [{ refFor }, { resourceName }] = await Promise.all([
+        import("../common.ts"),
+        import("../../../render/name.ts"),
+      ]);
+      const conn = await deps.connect(globals);
+      try {
+        for (const name of names) {
+          const obj = await conn.api.patch(
+            refFor(SCHEDULE, conn.namespace),
+            name,
+            suspendPatch(suspend),
+            { type: "merge", fieldManager: "hyperctl" },
+          );
+          await deps.io.out.write(
+            `${resourceName(SCHEDULE, obj)} ${suspend ? "suspended" : "resumed"}\n`,
+          );
+        }
+      } finally {
+        conn.close();
+      }
+    },
+  });
 }

@@ -1,51 +1,40 @@
 /**
- * `vm start|stop|restart|clone|migrate|resize`: each creates a VMOperation (generateName
- * `<vm>-<op>-`, never a fixed name) per target VM, then optionally waits for it.
+ * The run side of `vm start|stop|restart|clone|migrate|resize` (their modules check the flags):
+ * each creates a VMOperation (generateName `<vm>-<op>-`, never a fixed name) per target VM, then
+ * optionally waits for it.
  * @module
  */
 
 import { kindByNoun } from "../../../core/kinds.ts";
-import {
-  buildVmOperation,
-  type MigrateFlags,
-  parseMigrate,
-  parsePowerOperation,
-  parseResize,
-  type ResizeFlags,
-  type VmOperationOptions,
-} from "../../../core/manifests/mod.ts";
+import { buildVmOperation, type VmOperationOptions } from "../../../core/manifests/vm_operation.ts";
 import type { Connection, Deps, GlobalFlags } from "../../deps.ts";
 import { getString } from "../../../core/types.ts";
 import { InputError } from "../../outcomes.ts";
 import { refFor } from "../common.ts";
-import { validateGlobalFlags } from "../../global_flags.ts";
-import { createAll, parseMutationOptions, type RawMutationFlags } from "../_mutate.ts";
-import type { MutationOptions } from "../mutation_flags.ts";
-import { NONE_MATCHED, parseTargetSpec, requireExisting, resolveTargets } from "../_targets.ts";
+import { createAll } from "../_mutate.ts";
+import type { MutationOptions, WritingOptions } from "../mutation_flags.ts";
+import type { TargetSpec } from "../target_spec.ts";
+import { NONE_MATCHED, requireExisting, resolveTargets } from "../_targets.ts";
 
 const VM = kindByNoun("vm");
 const OP = kindByNoun("op");
 
-/** Flags of `vm start|stop|restart`. */
-export interface PowerCommandFlags extends RawMutationFlags {
-  selector?: string;
-  force?: boolean;
+/** The power operations. */
+export type PowerOperation = "start" | "stop" | "restart";
+
+/** What `vm start|stop|restart` does, checked (by power.ts). */
+export interface PowerCommandOptions extends WritingOptions {
+  operation: PowerOperation;
+  targets: TargetSpec;
+  force: boolean;
 }
 
 /** `vm start|stop|restart NAME…|-l SEL`: one operation per VM. */
-export async function runPowerCommand(
-  operation: "start" | "stop" | "restart",
-  names: string[],
-  flags: PowerCommandFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  validateGlobalFlags(globals);
-  const spec = parseTargetSpec(VM, names, flags.selector);
-  const mutation = parseMutationOptions(flags, globals, deps.io.stderrIsTTY, { waitable: true });
-  const conn = await deps.connect(globals);
+export async function runPowerOperations(options: PowerCommandOptions, deps: Deps): Promise<void> {
+  const { operation, mutation } = options;
+  const conn = await deps.connect(options.globals);
   try {
-    const vms = await resolveTargets(conn, VM, spec, deps, operation);
+    const vms = await resolveTargets(conn, VM, options.targets, deps, operation);
     if (vms.length === 0) {
       await deps.io.err.write(NONE_MATCHED);
       return;
@@ -53,52 +42,15 @@ export async function runPowerCommand(
     if (mutation.dryRun !== "client") await requireExisting(conn, VM, vms);
     const creations = vms.map((vm) => ({
       kind: OP,
-      manifest: buildVmOperation(
-        parsePowerOperation(operation, vm, { namespace: conn.namespace, force: flags.force }),
-      ),
+      manifest: buildVmOperation({
+        operation,
+        vm,
+        namespace: conn.namespace,
+        ...(options.force && { force: true }),
+      }),
       title: `${vm} ${operation}`,
     }));
     await createAll(conn, creations, mutation, deps);
-  } finally {
-    conn.close();
-  }
-}
-
-type Parser<F> = (vm: string | undefined, flags: F & { namespace: string }) => VmOperationOptions;
-
-async function runSingle<F extends object>(
-  operation: string,
-  parse: Parser<F>,
-  name: string | undefined,
-  flags: F & RawMutationFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  validateGlobalFlags(globals);
-  const mutation = parseMutationOptions(flags, globals, deps.io.stderrIsTTY, { waitable: true });
-  // Check the flags before touching the kubeconfig, with the namespace checked again below.
-  parse(name ?? "placeholder", { ...flags, namespace: globals.namespace ?? "default" });
-  const conn = await deps.connect(globals);
-  try {
-    const fromSnapshot = (flags as { fromSnapshot?: string }).fromSnapshot;
-    const [vm] = name === undefined && fromSnapshot !== undefined
-      // `clone --from-snapshot S` alone: the snapshot records which VM it was taken of.
-      ? [await snapshotSource(conn, fromSnapshot)]
-      : await resolveTargets(
-        conn,
-        VM,
-        parseTargetSpec(VM, name ? [name] : [], undefined),
-        deps,
-        operation,
-      );
-    const options = parse(vm, { ...flags, namespace: conn.namespace });
-    if (mutation.dryRun !== "client") await requireExisting(conn, VM, [vm]);
-    await createAll(
-      conn,
-      [{ kind: OP, manifest: buildVmOperation(options), title: `${vm} ${operation}` }],
-      mutation,
-      deps,
-    );
   } finally {
     conn.close();
   }
@@ -123,13 +75,8 @@ export async function runVmOperation(job: VmOperationRun, deps: Deps): Promise<v
     const [vm] = job.vm === undefined && job.fromSnapshot !== undefined
       // `clone --from-snapshot S` alone: the snapshot records which VM it was taken of.
       ? [await snapshotSource(conn, job.fromSnapshot)]
-      : await resolveTargets(
-        conn,
-        VM,
-        parseTargetSpec(VM, job.vm ? [job.vm] : [], undefined),
-        deps,
-        job.operation,
-      );
+      // The name was checked with the flags; without one a terminal offers a pick list.
+      : await resolveTargets(conn, VM, { names: job.vm ? [job.vm] : [] }, deps, job.operation);
     const options = job.build(vm, conn.namespace);
     if (job.mutation.dryRun !== "client") await requireExisting(conn, VM, [vm]);
     await createAll(
@@ -148,24 +95,4 @@ async function snapshotSource(conn: Connection, snapshot: string): Promise<strin
   const vm = getString(snap, ["spec", "vmRef", "name"]);
   if (!vm) throw new InputError(`snapshot "${snapshot}" does not name its VM (spec.vmRef.name)`);
   return vm;
-}
-
-/** `vm migrate NAME --target-node N [--offline] [--bandwidth 100Mbps]`. */
-export function runMigrateCommand(
-  name: string | undefined,
-  flags: Omit<MigrateFlags, "namespace"> & RawMutationFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  return runSingle("migrate", parseMigrate, name, flags, globals, deps);
-}
-
-/** `vm resize NAME [--cpus N] [--memory Q] [--hotplug]`: only what was given changes. */
-export function runResizeCommand(
-  name: string | undefined,
-  flags: Omit<ResizeFlags, "namespace"> & RawMutationFlags,
-  globals: GlobalFlags,
-  deps: Deps,
-): Promise<void> {
-  return runSingle("resize", parseResize, name, flags, globals, deps);
 }

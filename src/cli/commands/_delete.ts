@@ -1,0 +1,85 @@
+/**
+ * The run side of `<noun> delete` (delete.ts checks the flags): delete objects like kubectl
+ * does, asking first on a terminal.
+ *
+ * Without a terminal `--yes` is required, so a script never hangs on a prompt and never deletes
+ * by accident. `--wait` waits until the objects are really gone (finalizers done).
+ * @module
+ */
+
+import { formatDuration } from "../../core/duration.ts";
+import { resourceName } from "../../render/name.ts";
+import type { Deps } from "../deps.ts";
+import { WaitTimeoutError } from "../outcomes.ts";
+import { throwIfInterrupted } from "../stream_tail.ts";
+import { waitFor } from "../operation_wait.ts";
+import { refFor } from "./common.ts";
+import type { KindInfo } from "../../core/kinds.ts";
+import type { WritingOptions } from "./mutation_flags.ts";
+import type { TargetSpec } from "./target_spec.ts";
+import { confirmDestructive, NONE_MATCHED, resolveTargets } from "./_targets.ts";
+
+/** What `<noun> delete` does, checked (by delete.ts). */
+export interface DeleteCommandOptions extends WritingOptions {
+  kind: KindInfo;
+  targets: TargetSpec;
+  /** `--yes`: no question on a terminal (required without one). */
+  yes: boolean;
+}
+
+/** Run `<noun> delete`. */
+export async function runDelete(options: DeleteCommandOptions, deps: Deps): Promise<void> {
+  const { kind, targets: spec, mutation, globals } = options;
+  const conn = await deps.connect(globals);
+  try {
+    const targets = await resolveTargets(conn, kind, spec, deps, "delete");
+    if (targets.length === 0) {
+      await deps.io.err.write(NONE_MATCHED);
+      return;
+    }
+    if (mutation.dryRun === "none") {
+      const what = `delete ${targets.length === 1 ? kind.singular : kind.plural} ${
+        targets.join(", ")
+      } in namespace "${conn.namespace}"`;
+      if (!await confirmDestructive(what, options.yes, deps)) {
+        await deps.io.err.write("nothing deleted\n");
+        return;
+      }
+    }
+    const ref = refFor(kind, conn.namespace);
+    const suffix = mutation.dryRun === "none"
+      ? "deleted"
+      : mutation.dryRun === "server"
+      ? "deleted (server dry run)"
+      : "deleted (dry run)";
+    for (const name of targets) {
+      if (mutation.dryRun !== "client") {
+        await conn.api.delete(ref, name, { dryRun: mutation.dryRun === "server" });
+      }
+      await deps.io.out.write(`${resourceName(kind, { metadata: { name } })} ${suffix}\n`);
+    }
+    if (!mutation.wait) return;
+    // Done when the object no longer exists; the phase of a deleting object does not matter.
+    const results = await waitFor(
+      conn.api,
+      targets.map((name) => ({
+        kind,
+        namespace: conn.namespace,
+        name,
+        title: name,
+        verdict: (object) => object === undefined ? "succeeded" : "pending",
+      })),
+      { timeoutMs: mutation.timeoutMs, progress: "none" },
+      deps,
+    );
+    throwIfInterrupted(deps);
+    const left = results.filter((r) => r.outcome !== "succeeded").map((r) => r.target.name);
+    if (left.length > 0) {
+      throw new WaitTimeoutError(
+        `still present after ${formatDuration(mutation.timeoutMs)}: ${left.join(", ")}`,
+      );
+    }
+  } finally {
+    conn.close();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `schedule create NAME --cron EXPR --vm VM --dest-type T …`: one BackupSchedule, then its next
+ * three runs on stderr so a wrong time zone shows at once. It cannot `--wait`: a schedule never
+ * finishes.
+ * @module
+ */
+
+import { nextRuns } from "../../../core/manifests/cron.ts";
+import { buildBackupSchedule, checkScheduleCreate } from "../../../core/manifests/schedule.ts";
+import { switchFlag, valueFlag } from "../../command_spec.ts";
+import { BACKUP_SPEC_FLAGS } from "../backup_flags.ts";
+import { createCommand } from "../create_command.ts";
+
+const FLAGS = [
+  ...BACKUP_SPEC_FLAGS,
+  valueFlag("--cron", "expr", 'when to back up, 5-field cron, e.g. "0 2 * * *"', {
+    required: true,
+  }),
+  valueFlag("--vm", "name", "VM to back up", { required: true }),
+  valueFlag("--timezone", "tz", "IANA time zone of the cron expression", { default: "UTC" }),
+  valueFlag("--concurrency", "policy", "Forbid|Allow|Replace"),
+  switchFlag("--suspend", "create it suspended"),
+  valueFlag("--keep-successful", "n", "finished jobs to keep"),
+  valueFlag("--keep-failed", "n", "failed jobs to keep"),
+  valueFlag("--starting-deadline", "duration", "skip a run started later than this"),
+] as const;
+
+/** `schedule create`. */
+export const scheduleCreateCommand = createCommand({
+  noun: "schedule",
+  argument: "name",
+  flags: FLAGS,
+  waitable: false,
+  check: checkScheduleCreate,
+  plan: (schedule) => ({
+    build: (namespace) => buildBackupSchedule(schedule, namespace),
+    title: `${schedule.name} schedule`,
+  }),
+  async after({ cron, timezone }, deps) {
+    const runs = nextRuns(cron, timezone, deps.clock.now(), 3);
+    await deps.io.err.write(
+      `next runs (${timezone}): ${runs.map((d) => d.toISOString()).join(", ")}\n`,
+    );
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * `vm create NAME --cpus N --memory Q [--image URL|--template T] [--disk-size Q] …`: one
+ * VirtualMachine; `--wait` waits until it runs.
+ * @module
+ */
+
+import { buildVirtualMachine, checkVmCreate } from "../../../core/manifests/vm.ts";
+import { valueFlag } from "../../command_spec.ts";
+import { createCommand } from "../create_command.ts";
+
+const FLAGS = [
+  valueFlag("--cpus", "n", "virtual CPUs, 1-128", { required: true }),
+  valueFlag("--memory", "quantity", "memory, a binary quantity such as 8Gi", { required: true }),
+  valueFlag("--image", "url", "boot image URL (http(s)://, s3://)"),
+  valueFlag("--template", "name", "create from this VMTemplate"),
+  valueFlag("--disk-size", "quantity", "root disk size, e.g. 20Gi"),
+  valueFlag("--storage-class", "name", "storage class of the root disk"),
+  valueFlag("--node-selector", "k=v,...", "node selector labels (repeatable)", {
+    repeatable: true,
+  }),
+  valueFlag("--label", "k=v", "label the VM (repeatable)", { repeatable: true }),
+  valueFlag("--running", "bool", "start it (default true)"),
+] as const;
+
+/** `vm create`. */
+export const vmCreateCommand = createCommand({
+  noun: "vm",
+  argument: "name",
+  flags: FLAGS,
+  waitable: true,
+  check: checkVmCreate,
+  plan: (vm) => ({
+    build: (namespace) => buildVirtualMachine(vm, namespace),
+    title: `${vm.name} create`,
+    // A VM has no terminal phase: `--wait` waits until it runs.
+    awaits: { type: "phase", phases: ["Running"] },
+  }),
+});
