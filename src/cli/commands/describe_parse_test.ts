@@ -9,7 +9,7 @@ const describeVm = describeCommand(kindByNoun("vm"));
 Deno.test("describe parse gives typed options for a good line", async () => {
   const byName = await parsedOptions(describeVm, ["a", "b", "-o", "json"]);
   assert.deepEqual([byName.targets, byName.output, byName.allNamespaces], [
-    { names: ["a", "b"], selector: undefined },
+    { names: ["a", "b"] },
     "json",
     false,
   ]);

@@ -3,8 +3,10 @@ import { valueFlagWords } from "../command_spec.ts";
 import { fakeDeps } from "../../testing/fake_deps.ts";
 import { commandTree } from "../program.ts";
 import { verbFirstToNounFirst } from "./verb_first.ts";
+import { loadLeaves } from "./lazy.ts";
 
-const root = commandTree(fakeDeps());
+// The leaves are lazy entries; their flags are known once loaded.
+const root = await loadLeaves(commandTree(fakeDeps()));
 const VALUE_FLAGS = valueFlagWords([
   ...(root.flags ?? []),
   ...(root.commands ?? []).flatMap((c) => (c.commands ?? []).flatMap((l) => l.flags ?? [])),
