@@ -262,6 +262,24 @@ e2eTest(
     );
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stderr, /next runs \(UTC\): (\d{4}-\d\d-\d\dT02:00:00\.000Z(, )?){3}\n/);
+    const quiet = await hyperctl(
+      [
+        "schedule",
+        "create",
+        "weekly",
+        "--cron",
+        "0 3 * * 0",
+        "--vm",
+        "x",
+        "--bucket",
+        "b",
+        "--next-runs",
+        "0",
+      ],
+      kc,
+    );
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.doesNotMatch(quiet.stderr, /next runs/);
     const s = await hyperctl(["schedule", "suspend", "nightly"], kc);
     assert.equal(s.code, 0, s.stderr);
     const bs = await t.api.get(refFor(kindByNoun("schedule"), t.namespace), "nightly");

@@ -7,6 +7,8 @@
 
 import { nextRuns } from "../../../core/manifests/cron.ts";
 import { buildBackupSchedule, checkScheduleCreate } from "../../../core/manifests/schedule.ts";
+import { parseIntFlag } from "../../../core/manifests/_common.ts";
+import { attempt, collect } from "../../../core/validation.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
 import { BACKUP_SPEC_FLAGS } from "../backup_flags.ts";
 import { createCommand } from "../create_command.ts";
@@ -23,6 +25,9 @@ const FLAGS = [
   valueFlag("--keep-successful", "n", "finished jobs to keep"),
   valueFlag("--keep-failed", "n", "failed jobs to keep"),
   valueFlag("--starting-deadline", "duration", "skip a run started later than this"),
+  valueFlag("--next-runs", "n", "upcoming run times to print on stderr (0: none)", {
+    default: "3",
+  }),
 ] as const;
 
 /** `schedule create`. */
@@ -31,13 +36,18 @@ export const scheduleCreateCommand = createCommand({
   argument: "name",
   flags: FLAGS,
   waitable: false,
-  check: checkScheduleCreate,
-  plan: (schedule) => ({
+  check: (name, flags) =>
+    collect({
+      schedule: checkScheduleCreate(name, flags),
+      nextRuns: attempt(() => parseIntFlag("--next-runs", flags.nextRuns, 0, 100)),
+    }),
+  plan: ({ schedule }) => ({
     build: (namespace) => buildBackupSchedule(schedule, namespace),
     title: `${schedule.name} schedule`,
   }),
-  async after({ cron, timezone }, deps) {
-    const runs = nextRuns(cron, timezone, deps.clock.now(), 3);
+  async after({ schedule: { cron, timezone }, nextRuns: count }, deps) {
+    if (count === 0) return;
+    const runs = nextRuns(cron, timezone, deps.clock.now(), count);
     await deps.io.err.write(
       `next runs (${timezone}): ${runs.map((d) => d.toISOString()).join(", ")}\n`,
     );
