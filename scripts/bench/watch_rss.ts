@@ -1,0 +1,123 @@
+/**
+ * The watch's memory through one burst, on its own: `hyperctl sim --vms N`, one
+ * `vm list -A -w -o FORMAT` watcher from source, then `--updates` status updates as fast as the
+ * sim takes them. Prints the watcher's RSS after the initial list, its peak during the burst, its
+ * RSS once the last event was printed and again after a quiet second, and its VmHWM.
+ *
+ * Why a separate script: the full benches run kubectl and every size beside it; finding what
+ * holds memory needs one quick, repeatable run per change.
+ *
+ *   deno run -A scripts/bench/watch_rss.ts [--vms 1000] [--updates 10000] [--format json]
+ *     [--root DIR] [--slow-reader MS]
+ *
+ * `--slow-reader MS` reads the watcher's stdout only every MS milliseconds, so the pipe fills up
+ * and the watcher must wait for it (a reader slower than the events).
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { createKubeApi } from "../../src/k8s/client.ts";
+import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
+import { seedVm } from "../../src/sim/seed_fleet.ts";
+import { terminate } from "../../tests/support/terminate.ts";
+import { procMemory } from "./process_run.ts";
+import { burstUpdates, UPDATE_MARKER } from "./seed.ts";
+import { hyperctlTool } from "./tools.ts";
+import { startSimFleet } from "./scale.ts";
+
+const { values } = parseArgs({
+  args: Deno.args,
+  options: {
+    vms: { type: "string", default: "1000" },
+    updates: { type: "string", default: "10000" },
+    format: { type: "string", default: "json" },
+    root: { type: "string", default: new URL("../..", import.meta.url).pathname },
+    "slow-reader": { type: "string", default: "0" },
+  },
+});
+const vms = Number(values.vms);
+const updates = Number(values.updates);
+const slowMs = Number(values["slow-reader"]);
+const root = values.root.replace(/\/$/, "");
+const work = await Deno.makeTempDir({ prefix: "watch-rss-" });
+const tool = hyperctlTool("", root);
+const sim = await startSimFleet(tool, vms, work);
+const kubeconfig = sim.kubeconfig;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mib = (kb: number) => (kb / 1024).toFixed(1);
+
+try {
+  const watcher = new Deno.Command(tool.cmd, {
+    args: [...tool.baseArgs, "vm", "list", "-A", "-w", "-o", values.format],
+    env: { ...tool.env, KUBECONFIG: kubeconfig },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const tag = `rss${Date.now()}`;
+  const marker = `${UPDATE_MARKER}${tag}-`;
+  let seen = 0;
+  let lastAt = NaN;
+  let printed = 0;
+  const reading = (async () => {
+    const dec = new TextDecoder();
+    let carry = "";
+    for await (const chunk of watcher.stdout) {
+      lastAt = performance.now();
+      printed += chunk.byteLength;
+      const text = carry + dec.decode(chunk, { stream: true });
+      let end = 0;
+      for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, end)) {
+        seen++;
+        end = at + marker.length;
+      }
+      // Keep a tail that may hold the start of a marker split across chunks.
+      carry = text.slice(Math.max(end, text.length - marker.length + 1));
+      if (slowMs > 0) await sleep(slowMs);
+    }
+  })();
+  // The initial list is printed once output has been quiet for a second.
+  while (!(performance.now() - lastAt >= 1000)) await sleep(50);
+  const afterList = procMemory(watcher.pid);
+  const api = createKubeApi(loadKubeConfig({ kubeconfig }));
+  let peak = afterList.rssKb;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, procMemory(watcher.pid).rssKb);
+      await sleep(50);
+    }
+  })();
+  const began = performance.now();
+  const nameOf = (i: number) => seedVm(i + Math.floor(i / 4), "default").metadata!.name!;
+  await burstUpdates(api, "default", Math.floor(vms * 4 / 5), updates, tag, 16, nameOf);
+  const issuedS = (performance.now() - began) / 1000;
+  const deadline = performance.now() + 180_000;
+  while (seen < updates && performance.now() < deadline) await sleep(20);
+  const doneS = (performance.now() - began) / 1000;
+  const afterBurst = procMemory(watcher.pid);
+  await sleep(1000);
+  const quiet = procMemory(watcher.pid);
+  sampling = false;
+  await sampler;
+  api.close();
+  console.log(
+    [
+      `format ${values.format}, ${vms} VMs, ${updates} updates (issued in ${issuedS.toFixed(1)} s,`,
+      `printed in ${doneS.toFixed(1)} s, ${seen} seen, ${(printed / 2 ** 20).toFixed(1)} MiB out)`,
+    ].join(" "),
+  );
+  console.log(
+    `RSS MiB: after list ${mib(afterList.rssKb)}, burst peak ${mib(peak)}, ` +
+      `after burst ${mib(afterBurst.rssKb)}, +1 s ${mib(quiet.rssKb)}, VmHWM ${
+        mib(quiet.hwmKb)
+      }, ` +
+      `growth ${mib(quiet.rssKb - afterList.rssKb)}`,
+  );
+  await terminate(watcher, 5000);
+  await reading.catch(() => {});
+} finally {
+  await sim.stop();
+  await Deno.remove(work, { recursive: true });
+}
