@@ -8,10 +8,12 @@
  * holds memory needs one quick, repeatable run per change.
  *
  *   deno run -A scripts/bench/watch_rss.ts [--vms 1000] [--updates 10000] [--format json]
- *     [--root DIR] [--slow-reader MS]
+ *     [--root DIR] [--slow-reader MS] [--v8-flags FLAGS] [--smaps]
  *
  * `--slow-reader MS` reads the watcher's stdout only every MS milliseconds, so the pipe fills up
- * and the watcher must wait for it (a reader slower than the events).
+ * and the watcher must wait for it (a reader slower than the events). `--v8-flags` is passed to
+ * the watcher's `deno run`; `--smaps` adds where the resident memory lies, after the list and
+ * after the burst: the malloc heap, anonymous maps by size, and mapped files.
  * @module
  */
 
@@ -33,6 +35,8 @@ const { values } = parseArgs({
     format: { type: "string", default: "json" },
     root: { type: "string", default: new URL("../..", import.meta.url).pathname },
     "slow-reader": { type: "string", default: "0" },
+    "v8-flags": { type: "string", default: "" },
+    smaps: { type: "boolean", default: false },
   },
 });
 const vms = Number(values.vms);
@@ -49,7 +53,12 @@ const mib = (kb: number) => (kb / 1024).toFixed(1);
 
 try {
   const watcher = new Deno.Command(tool.cmd, {
-    args: [...tool.baseArgs, "vm", "list", "-A", "-w", "-o", values.format],
+    args: [
+      ...tool.baseArgs.slice(0, 1),
+      ...(values["v8-flags"] ? [`--v8-flags=${values["v8-flags"]}`] : []),
+      ...tool.baseArgs.slice(1),
+      ...["vm", "list", "-A", "-w", "-o", values.format],
+    ],
     env: { ...tool.env, KUBECONFIG: kubeconfig },
     stdin: "null",
     stdout: "piped",
@@ -80,6 +89,7 @@ try {
   // The initial list is printed once output has been quiet for a second.
   while (!(performance.now() - lastAt >= 1000)) await sleep(50);
   const afterList = procMemory(watcher.pid);
+  const listMaps = values.smaps ? residentMaps(watcher.pid) : "";
   const api = createKubeApi(loadKubeConfig({ kubeconfig }));
   let peak = afterList.rssKb;
   let sampling = true;
@@ -99,6 +109,9 @@ try {
   const afterBurst = procMemory(watcher.pid);
   await sleep(1000);
   const quiet = procMemory(watcher.pid);
+  // V8 gives memory back only after a while without allocation (its memory reducer).
+  await sleep(9000);
+  const later = procMemory(watcher.pid);
   sampling = false;
   await sampler;
   api.close();
@@ -108,16 +121,52 @@ try {
       `printed in ${doneS.toFixed(1)} s, ${seen} seen, ${(printed / 2 ** 20).toFixed(1)} MiB out)`,
     ].join(" "),
   );
+  const after = [
+    `after burst ${mib(afterBurst.rssKb)}`,
+    `+1 s ${mib(quiet.rssKb)}`,
+    `+10 s ${mib(later.rssKb)}`,
+    `VmHWM ${mib(later.hwmKb)}`,
+    `growth ${mib(quiet.rssKb - afterList.rssKb)}`,
+  ];
   console.log(
-    `RSS MiB: after list ${mib(afterList.rssKb)}, burst peak ${mib(peak)}, ` +
-      `after burst ${mib(afterBurst.rssKb)}, +1 s ${mib(quiet.rssKb)}, VmHWM ${
-        mib(quiet.hwmKb)
-      }, ` +
-      `growth ${mib(quiet.rssKb - afterList.rssKb)}`,
+    `RSS MiB: after list ${mib(afterList.rssKb)}, peak ${mib(peak)}, ${after.join(", ")}`,
   );
+  if (values.smaps) {
+    console.log(`after list:  ${listMaps}`);
+    console.log(`after burst: ${residentMaps(watcher.pid)}`);
+  }
   await terminate(watcher, 5000);
   await reading.catch(() => {});
 } finally {
   await sim.stop();
   await Deno.remove(work, { recursive: true });
+}
+
+/** Resident MiB of a process by kind of mapping, from /proc/PID/smaps. */
+function residentMaps(pid: number): string {
+  const sums = new Map<string, number>();
+  let kind = "";
+  for (const line of Deno.readTextFileSync(`/proc/${pid}/smaps`).split("\n")) {
+    const head = line.match(/^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/);
+    if (head) {
+      const [from, to] = line.split(" ")[0].split("-").map((h) => parseInt(h, 16));
+      const name = head[1];
+      const size = (to - from) / 2 ** 20;
+      kind = name === "[heap]"
+        ? "malloc heap"
+        : name.startsWith("/")
+        ? "files"
+        : name !== ""
+        ? name
+        : size >= 32
+        ? "anon >=32M"
+        : size >= 1
+        ? "anon 1-32M"
+        : "anon <1M";
+      continue;
+    }
+    const rss = line.match(/^Rss:\s+(\d+) kB/);
+    if (rss) sums.set(kind, (sums.get(kind) ?? 0) + Number(rss[1]));
+  }
+  return [...sums].filter(([, kb]) => kb >= 1024).map(([k, kb]) => `${k} ${mib(kb)}`).join(", ");
 }
