@@ -89,6 +89,7 @@ try {
   // The initial list is printed once output has been quiet for a second.
   while (!(performance.now() - lastAt >= 1000)) await sleep(50);
   const afterList = procMemory(watcher.pid);
+  const cpuAfterList = cpuMs(watcher.pid);
   const listMaps = values.smaps ? residentMaps(watcher.pid) : "";
   const api = createKubeApi(loadKubeConfig({ kubeconfig }));
   let peak = afterList.rssKb;
@@ -107,6 +108,7 @@ try {
   while (seen < updates && performance.now() < deadline) await sleep(20);
   const doneS = (performance.now() - began) / 1000;
   const afterBurst = procMemory(watcher.pid);
+  const burstCpuMs = cpuMs(watcher.pid) - cpuAfterList;
   await sleep(1000);
   const quiet = procMemory(watcher.pid);
   // V8 gives memory back only after a while without allocation (its memory reducer).
@@ -118,7 +120,10 @@ try {
   console.log(
     [
       `format ${values.format}, ${vms} VMs, ${updates} updates (issued in ${issuedS.toFixed(1)} s,`,
-      `printed in ${doneS.toFixed(1)} s, ${seen} seen, ${(printed / 2 ** 20).toFixed(1)} MiB out)`,
+      `printed in ${doneS.toFixed(1)} s, ${seen} seen, ${(printed / 2 ** 20).toFixed(1)} MiB out,`,
+      `watcher CPU ${Math.round(cpuAfterList)} ms to start and list, ${
+        Math.round(burstCpuMs)
+      } ms for the burst)`,
     ].join(" "),
   );
   const after = [
@@ -169,4 +174,13 @@ function residentMaps(pid: number): string {
     if (rss) sums.set(kind, (sums.get(kind) ?? 0) + Number(rss[1]));
   }
   return [...sums].filter(([, kb]) => kb >= 1024).map(([k, kb]) => `${k} ${mib(kb)}`).join(", ");
+}
+
+/** User + system CPU time of a process so far, in ms (from /proc/PID/stat, in clock ticks). */
+function cpuMs(pid: number): number {
+  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
 }

@@ -10,7 +10,7 @@
  * functions that take a `ViewCache` and return events mutate it. Whoever holds the cache owns it.
  * A packed cache keeps each object as JSON bytes (packed_json.ts) and parses it back only when a
  * relist deletes it or the state file is written; a cache that is read on every redraw (`--live`)
- * keeps the objects themselves.
+ * keeps the objects themselves (docs/watch-memory.md).
  * @module
  */
 
