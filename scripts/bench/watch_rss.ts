@@ -67,6 +67,8 @@ try {
   const tag = `rss${Date.now()}`;
   const marker = `${UPDATE_MARKER}${tag}-`;
   let seen = 0;
+  // `-o name` prints no status, so no marker: there, each printed line is one event.
+  let lines = 0;
   let lastAt = NaN;
   let printed = 0;
   const reading = (async () => {
@@ -75,6 +77,7 @@ try {
     for await (const chunk of watcher.stdout) {
       lastAt = performance.now();
       printed += chunk.byteLength;
+      for (const byte of chunk) if (byte === 10) lines++;
       const text = carry + dec.decode(chunk, { stream: true });
       let end = 0;
       for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, end)) {
@@ -101,11 +104,13 @@ try {
     }
   })();
   const began = performance.now();
+  const linesBefore = lines;
+  const events = () => values.format === "name" ? lines - linesBefore : seen;
   const nameOf = (i: number) => seedVm(i + Math.floor(i / 4), "default").metadata!.name!;
   await burstUpdates(api, "default", Math.floor(vms * 4 / 5), updates, tag, 16, nameOf);
   const issuedS = (performance.now() - began) / 1000;
   const deadline = performance.now() + 180_000;
-  while (seen < updates && performance.now() < deadline) await sleep(20);
+  while (events() < updates && performance.now() < deadline) await sleep(20);
   const doneS = (performance.now() - began) / 1000;
   const afterBurst = procMemory(watcher.pid);
   const burstCpuMs = cpuMs(watcher.pid) - cpuAfterList;
@@ -120,7 +125,9 @@ try {
   console.log(
     [
       `format ${values.format}, ${vms} VMs, ${updates} updates (issued in ${issuedS.toFixed(1)} s,`,
-      `printed in ${doneS.toFixed(1)} s, ${seen} seen, ${(printed / 2 ** 20).toFixed(1)} MiB out,`,
+      `printed in ${doneS.toFixed(1)} s, ${events()} seen, ${
+        (printed / 2 ** 20).toFixed(1)
+      } MiB out,`,
       `watcher CPU ${Math.round(cpuAfterList)} ms to start and list, ${
         Math.round(burstCpuMs)
       } ms for the burst)`,
