@@ -254,7 +254,7 @@ async function measureWatch(
 }
 
 /** A fresh `hyperctl sim --vms N`; resolves once its ready file appears. */
-async function startSimFleet(
+export async function startSimFleet(
   hyperctl: Tool,
   size: number,
   dir: string,

@@ -8,11 +8,15 @@
  *
  * For throughput (a burst of 10 000 updates must stay linear) the cache is updated in place:
  * functions that take a `ViewCache` and return events mutate it. Whoever holds the cache owns it.
+ * A packed cache keeps each object as JSON bytes (packed_json.ts) and parses it back only when a
+ * relist deletes it or the state file is written; a cache that is read on every redraw (`--live`)
+ * keeps the objects themselves (docs/watch-memory.md).
  * @module
  */
 
 import type { KubeObject, ObjectPredicate, WatchEvent } from "./types.ts";
 import { getString, objectKey, resourceVersionOf } from "./types.ts";
+import { type PackedJson, packJson, unpackJson } from "./packed_json.ts";
 
 /** The event types a view emits; BOOKMARK and ERROR never reach it. */
 export type ViewEventType = "ADDED" | "MODIFIED" | "DELETED";
@@ -23,8 +27,16 @@ export interface ViewEvent {
   readonly object: KubeObject;
 }
 
-interface Entry {
-  object: KubeObject;
+/** What a diff needs of an object, without the object. */
+interface Version {
+  uid: string | undefined;
+  resourceVersion: string | undefined;
+}
+
+/** One cached object: the object itself, or (in a packed cache) its JSON bytes. */
+interface Entry extends Version {
+  object: KubeObject | undefined;
+  packed: PackedJson | undefined;
   visible: boolean;
 }
 
@@ -32,6 +44,18 @@ interface Entry {
 export interface ViewCache {
   readonly entries: Map<string, Entry>;
   resourceVersion: string | undefined;
+  /** Objects are kept as JSON bytes, not as objects. */
+  readonly packed: boolean;
+}
+
+/** Options of `emptyCache`. */
+export interface ViewCacheOptions {
+  /**
+   * Keep each object as JSON bytes, rewritten in place by its next version: a long watch then
+   * leaves no replaced objects behind for the collector, at the price of a `JSON.stringify` per
+   * event. For caches whose objects are rarely read back. @default false
+   */
+  packed?: boolean;
 }
 
 const keepAll: ObjectPredicate = () => true;
@@ -42,6 +66,7 @@ const keepAll: ObjectPredicate = () => true;
  * Why: the initial list is applied to an empty cache, which makes it the same code path as a relist.
  *
  * @param resourceVersion where a resumed watch starts (a saved checkpoint), if any
+ * @param options whether objects are kept packed
  * @returns a cache with no objects
  * @example
  * ```ts
@@ -49,8 +74,8 @@ const keepAll: ObjectPredicate = () => true;
  * assertEquals(emptyCache().entries.size, 0);
  * ```
  */
-export function emptyCache(resourceVersion?: string): ViewCache {
-  return { entries: new Map(), resourceVersion };
+export function emptyCache(resourceVersion?: string, options: ViewCacheOptions = {}): ViewCache {
+  return { entries: new Map(), resourceVersion, packed: options.packed ?? false };
 }
 
 /** The uid of an object, or undefined. */
@@ -58,17 +83,45 @@ function uidOf(object: KubeObject): string | undefined {
   return getString(object, ["metadata", "uid"]);
 }
 
-/** True when both objects carry a uid and the uids differ: a delete and recreate. */
-function isRecreated(before: KubeObject, after: KubeObject): boolean {
-  const a = uidOf(before);
-  const b = uidOf(after);
-  return a !== undefined && b !== undefined && a !== b;
+function versionOf(object: KubeObject): Version {
+  return { uid: uidOf(object), resourceVersion: resourceVersionOf(object) };
 }
 
-/** True when both objects carry the same resourceVersion, i.e. nothing changed. */
-function isSameVersion(before: KubeObject, after: KubeObject): boolean {
-  const a = resourceVersionOf(before);
-  return a !== undefined && a === resourceVersionOf(after);
+/** True when both versions carry a uid and the uids differ: a delete and recreate. */
+function isRecreated(before: Version, after: Version): boolean {
+  return before.uid !== undefined && after.uid !== undefined && before.uid !== after.uid;
+}
+
+/** True when both versions carry the same resourceVersion, i.e. nothing changed. */
+function isSameVersion(before: Version, after: Version): boolean {
+  return before.resourceVersion !== undefined && before.resourceVersion === after.resourceVersion;
+}
+
+/** The cached object (parsed afresh from a packed entry). */
+function entryObject(entry: Entry): KubeObject {
+  return entry.object ?? unpackJson(entry.packed!) as KubeObject;
+}
+
+/** Store `object` under `key`, overwriting `old` in place (and its packed bytes, if they fit). */
+function store(
+  cache: ViewCache,
+  key: string,
+  old: Entry | undefined,
+  object: KubeObject,
+  version: Version,
+  visible: boolean,
+): void {
+  const packed = cache.packed ? packJson(object, old?.packed) : undefined;
+  const held = cache.packed ? undefined : object;
+  if (old === undefined) {
+    cache.entries.set(key, { ...version, object: held, packed, visible });
+    return;
+  }
+  old.uid = version.uid;
+  old.resourceVersion = version.resourceVersion;
+  old.object = held;
+  old.packed = packed;
+  old.visible = visible;
 }
 
 /**
@@ -106,29 +159,33 @@ export function applyEvent(
 
   const key = objectKey(object);
   const old = cache.entries.get(key);
+  const version = versionOf(object);
   if (event.type === "DELETED") {
     // A DELETED for another uid than ours is stale (the one we hold replaced it): ignore it.
-    if (old === undefined || isRecreated(old.object, object)) return [];
+    if (old === undefined || isRecreated(old, version)) return [];
     cache.entries.delete(key);
     return old.visible ? [{ type: "DELETED", object }] : [];
   }
 
   const visible = keep(object);
-  cache.entries.set(key, { object, visible });
-  if (old === undefined) return visible ? [{ type: "ADDED", object }] : [];
-  if (isRecreated(old.object, object)) {
+  if (old === undefined) {
+    store(cache, key, old, object, version, visible);
+    return visible ? [{ type: "ADDED", object }] : [];
+  }
+  if (isRecreated(old, version)) {
     const out: ViewEvent[] = [];
-    if (old.visible) out.push({ type: "DELETED", object: old.object });
+    // Read before `store` overwrites the entry.
+    if (old.visible) out.push({ type: "DELETED", object: entryObject(old) });
+    store(cache, key, old, object, version, visible);
     if (visible) out.push({ type: "ADDED", object });
     return out;
   }
-  if (isSameVersion(old.object, object)) {
-    cache.entries.set(key, old);
-    return [];
-  }
-  if (old.visible && visible) return [{ type: "MODIFIED", object }];
+  if (isSameVersion(old, version)) return [];
+  const wasVisible = old.visible;
+  store(cache, key, old, object, version, visible);
+  if (wasVisible && visible) return [{ type: "MODIFIED", object }];
   if (visible) return [{ type: "ADDED", object }];
-  if (old.visible) return [{ type: "DELETED", object }];
+  if (wasVisible) return [{ type: "DELETED", object }];
   return [];
 }
 
@@ -152,7 +209,7 @@ export function snapshotOf(items: Iterable<KubeObject>): Map<string, KubeObject>
  */
 export function cachedObjects(cache: ViewCache): Map<string, KubeObject> {
   const out = new Map<string, KubeObject>();
-  for (const [key, entry] of cache.entries) out.set(key, entry.object);
+  for (const [key, entry] of cache.entries) out.set(key, entryObject(entry));
   return out;
 }
 
@@ -166,7 +223,7 @@ export function cachedObjects(cache: ViewCache): Map<string, KubeObject> {
  */
 export function visibleObjects(cache: ViewCache): KubeObject[] {
   const out: KubeObject[] = [];
-  for (const entry of cache.entries.values()) if (entry.visible) out.push(entry.object);
+  for (const entry of cache.entries.values()) if (entry.visible) out.push(entryObject(entry));
   return out;
 }
 
@@ -196,16 +253,33 @@ export function diffSnapshots(
   before: ReadonlyMap<string, KubeObject>,
   after: ReadonlyMap<string, KubeObject>,
 ): ViewEvent[] {
+  return diffFrom(before, after, versionOf, (object) => object);
+}
+
+/**
+ * `diffSnapshots` from anything that knows each old object's version and can give the object:
+ * a relist compares the cache's entries without parsing the packed ones it keeps.
+ */
+function diffFrom<T>(
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, KubeObject>,
+  versionOfOld: (old: T) => Version,
+  objectOfOld: (old: T) => KubeObject,
+): ViewEvent[] {
   const out: ViewEvent[] = [];
-  for (const [key, object] of before) {
-    if (!after.has(key)) out.push({ type: "DELETED", object });
+  for (const [key, old] of before) {
+    if (!after.has(key)) out.push({ type: "DELETED", object: objectOfOld(old) });
   }
   for (const [key, object] of after) {
     const old = before.get(key);
-    if (old === undefined) out.push({ type: "ADDED", object });
-    else if (isRecreated(old, object)) {
-      out.push({ type: "DELETED", object: old }, { type: "ADDED", object });
-    } else if (!isSameVersion(old, object)) out.push({ type: "MODIFIED", object });
+    if (old === undefined) {
+      out.push({ type: "ADDED", object });
+      continue;
+    }
+    const version = versionOf(object);
+    if (isRecreated(versionOfOld(old), version)) {
+      out.push({ type: "DELETED", object: objectOfOld(old) }, { type: "ADDED", object });
+    } else if (!isSameVersion(versionOfOld(old), version)) out.push({ type: "MODIFIED", object });
   }
   return out;
 }
@@ -237,7 +311,7 @@ export function replaceAll(
   resourceVersion: string | undefined,
   keep: ObjectPredicate = keepAll,
 ): ViewEvent[] {
-  const events = diffSnapshots(cachedObjects(cache), snapshotOf(items));
+  const events = diffFrom(cache.entries, snapshotOf(items), (entry) => entry, entryObject);
   const out = events.flatMap((event) => applyEvent(cache, event, keep));
   // Without a list resourceVersion the next watch must start "now" (the server then replays the
   // current objects as ADDED, which the same-version check above swallows), not at some item's RV.

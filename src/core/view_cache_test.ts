@@ -106,6 +106,24 @@ Deno.test("diffSnapshots() emits DELETED first, then ADDED/MODIFIED in list orde
   ]);
 });
 
+Deno.test("a packed cache keeps its own copy of each object", () => {
+  const cache = emptyCache(undefined, { packed: true });
+  const a = obj("a", 1);
+  applyEvent(cache, ev("ADDED", a));
+  a.metadata!.labels!.tier = "changed after the event";
+  assertEquals(cachedObjects(cache).get("ns/a"), obj("a", 1));
+});
+
+Deno.test("a packed cache reports a recreate with the object it held", () => {
+  const cache = emptyCache(undefined, { packed: true });
+  applyEvent(cache, ev("ADDED", obj("a", 1, "u1")));
+  assertEquals(applyEvent(cache, ev("MODIFIED", obj("a", 5, "u2"))), [
+    { type: "DELETED", object: obj("a", 1, "u1") },
+    { type: "ADDED", object: obj("a", 5, "u2") },
+  ]);
+  assertEquals(replaceAll(cache, [], "9"), [{ type: "DELETED", object: obj("a", 5, "u2") }]);
+});
+
 Deno.test("replaceAll() on an unchanged list emits nothing (no reprint after a relist)", () => {
   const cache = emptyCache();
   const items = [obj("a", 1), obj("b", 2)];
@@ -195,6 +213,27 @@ Deno.test("property: the view built from emitted events equals the filtered cach
       const filtered = new Map([...cachedObjects(cache)].filter(([, o]) => isWeb(o)));
       assertEquals(versions(view), versions(filtered));
       assertEquals(versions(snapshotOf(visibleObjects(cache))), versions(filtered));
+    }
+  }));
+});
+
+Deno.test("property: a packed cache emits the same events and holds the same objects as a plain one", () => {
+  fc.assert(fc.property(arbSnapshot, fc.array(arbStep, { maxLength: 40 }), (initial, steps) => {
+    const plain = emptyCache();
+    const packed = emptyCache(undefined, { packed: true });
+    const both = (run: (cache: ReturnType<typeof emptyCache>) => ViewEvent[]) => {
+      assertEquals(run(packed), run(plain));
+      assertEquals(cachedObjects(packed), cachedObjects(plain));
+      assertEquals(visibleObjects(packed), visibleObjects(plain));
+      assertEquals(packed.resourceVersion, plain.resourceVersion);
+    };
+    both((cache) => replaceAll(cache, initial, "1", isWeb));
+    for (const s of steps) {
+      both((cache) =>
+        s.kind === "event"
+          ? applyEvent(cache, s.event, isWeb)
+          : replaceAll(cache, s.items, "9", isWeb)
+      );
     }
   }));
 });

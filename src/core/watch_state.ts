@@ -117,8 +117,12 @@ export interface StepResult {
  * ```
  */
 export function initialWatchState(resume?: WatchResume, keep?: ObjectPredicate): WatchState {
-  if (resume === undefined) return { kind: "listing", initial: true, cache: emptyCache() };
-  const cache = emptyCache();
+  // Packed: a watch replaces a cached object on every event and reads them back only on a
+  // relist or for the state file.
+  if (resume === undefined) {
+    return { kind: "listing", initial: true, cache: emptyCache(undefined, { packed: true }) };
+  }
+  const cache = emptyCache(undefined, { packed: true });
   replaceAll(cache, resume.objects, resume.resourceVersion, keep);
   return { kind: "checking", cache };
 }

@@ -22,6 +22,7 @@ import type {
 } from "./api.ts";
 import { Credentials } from "./_credentials.ts";
 import { decodeNdjson, NdjsonSyntaxError } from "./_ndjson.ts";
+import { reusedChunks } from "./_body_chunks.ts";
 import { listQuery, query, resourcePath, watchQuery } from "./_paths.ts";
 import { type ApiRequest, type OpenStream, Requester } from "./_requester.ts";
 import { toTransportError } from "./_transport_error.ts";
@@ -204,7 +205,7 @@ function watchStream(open: OpenStream): WatchStream {
   async function* events(): AsyncGenerator<WatchEvent> {
     if (!response.body) return;
     try {
-      for await (const value of decodeNdjson(response.body)) {
+      for await (const value of decodeNdjson(reusedChunks(response.body))) {
         if (closed) return;
         if (!isRecord(value) || typeof value.type !== "string" || !isRecord(value.object)) {
           throw new TransportError("protocol", url, "watch event without type and object");
