@@ -26,6 +26,12 @@ export const BINARY_PERMISSIONS = [
   "--allow-sys",
 ];
 
+/**
+ * V8 flags the binary is compiled with: `gc` exposed so a long list can scavenge between pages
+ * (src/k8s/_collect_garbage.ts): a 100 000-VM list then peaks near 80 MiB RSS instead of 120-150.
+ */
+export const BINARY_V8_FLAGS = ["--v8-flags=--expose-gc"];
+
 import { bundleNoVnc, NOVNC_SCRIPT } from "../src/console/novnc_script.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
@@ -227,6 +233,7 @@ export async function compile(
       "compile",
       "--quiet",
       ...BINARY_PERMISSIONS,
+      ...BINARY_V8_FLAGS,
       ...includes.flatMap((path) => ["--include", path]),
       "--target",
       target,
@@ -264,7 +271,8 @@ if (import.meta.main) {
     console.error(`error: ${(e as Error).message}`);
     Deno.exit(1);
   }
-  console.error(`bundled ${entry} (runs with: deno run ${BINARY_PERMISSIONS.join(" ")} ${entry})`);
+  const runFlags = [...BINARY_PERMISSIONS, ...BINARY_V8_FLAGS].join(" ");
+  console.error(`bundled ${entry} (runs with: deno run ${runFlags} ${entry})`);
   if (opts.bundleOnly) Deno.exit(0);
   // A local denort only fits the host; without explicit targets build just that one.
   const targets = opts.targets.length > 0

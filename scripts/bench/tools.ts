@@ -5,7 +5,7 @@
  * @module
  */
 
-import { BINARY_PERMISSIONS, bundle, compile, hostTarget } from "../build.ts";
+import { BINARY_PERMISSIONS, BINARY_V8_FLAGS, bundle, compile, hostTarget } from "../build.ts";
 import { kubectlBinary } from "../../tests/support/apiserver.ts";
 import type { Tool } from "./process_run.ts";
 
@@ -33,12 +33,12 @@ export function hyperctlTool(kubeconfig: string, root: string): Tool {
   };
 }
 
-/** hyperctl as `deno task build` bundles it: `deno run <BINARY_PERMISSIONS> dist/bundle/hyperctl.js`. */
+/** hyperctl as `deno task build` bundles it, run with the binary's permissions and V8 flags. */
 export function bundledTool(entry: string, kubeconfig: string): Tool {
   return {
     label: "hyperctl (bundle)",
     cmd: Deno.execPath(),
-    baseArgs: ["run", "--quiet", ...BINARY_PERMISSIONS, entry],
+    baseArgs: ["run", "--quiet", ...BINARY_PERMISSIONS, ...BINARY_V8_FLAGS, entry],
     env: baseEnv(kubeconfig),
   };
 }

@@ -25,6 +25,7 @@ import type { KubeList, KubeObject } from "../core/types.ts";
 import type { ListOptions, ResourceRef } from "./api.ts";
 import { type ListAllOptions, listRequest } from "./list.ts";
 import { type KubeSource, toRxKube } from "./_rx_kube.ts";
+import { collectGarbage } from "./_collect_garbage.ts";
 
 /** One page of a list. */
 export interface ListPage {
@@ -44,7 +45,15 @@ export interface ListPagesOptions<T> extends ListAllOptions {
    * Its values are the values of `listPages$`.
    */
   handle: (page: ListPage) => ObservableInput<T>;
+  /**
+   * Runs after every second page's handler when more pages follow, to free what the pages before
+   * left behind. @default collectGarbage
+   */
+  betweenPages?: () => void;
 }
+
+/** Pages handled between two calls of `betweenPages`. */
+const PAGES_PER_COLLECTION = 2;
 
 /**
  * List a collection, handing each page to `options.handle` as it arrives.
@@ -64,6 +73,7 @@ export function listPages$<T>(
   options: ListPagesOptions<T>,
 ): Observable<T> {
   const kube = toRxKube(source);
+  const betweenPages = options.betweenPages ?? collectGarbage;
   let request: ListOptions;
   try {
     request = listRequest(options);
@@ -109,7 +119,11 @@ export function listPages$<T>(
             defer(() => options.handle(page)).subscribe({
               next: (value) => subscriber.next(value),
               error: (error) => subscriber.error(error),
-              complete: () => next === undefined ? subscriber.complete() : handOn(next, index + 1),
+              complete: () => {
+                if (next === undefined) return subscriber.complete();
+                if ((index + 1) % PAGES_PER_COLLECTION === 0) betweenPages();
+                handOn(next, index + 1);
+              },
             }),
           );
         },

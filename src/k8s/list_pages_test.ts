@@ -99,3 +99,21 @@ Deno.test("listPages$() rejects a negative chunk size before sending anything", 
   );
   assertEquals(kube.listCalls.length, 0);
 });
+
+Deno.test("listPages$() runs betweenPages after every second page while more pages follow", async () => {
+  const kube = fakeKube([
+    of(kubeList([vm("a", "1")], "100", "t1")),
+    of(kubeList([vm("b", "2")], "100", "t2")),
+    of(kubeList([vm("c", "3")], "100", "t3")),
+    of(kubeList([vm("d", "4")], "100", "t4")),
+    of(kubeList([vm("e", "5")], "100")),
+  ]);
+  const trace: string[] = [];
+  await lastValueFrom(
+    listPages$(kube, VM_REF, {
+      handle: (p) => of(trace.push(names(p))),
+      betweenPages: () => trace.push("collect"),
+    }).pipe(toArray()),
+  );
+  assertEquals(trace, ["a", "b", "collect", "c", "d", "collect", "e"]);
+});

@@ -32,11 +32,13 @@ const PADDING = 3;
 const STYLES = { inverse: ["\x1b[7m", "\x1b[27m"], bold: ["\x1b[1m", "\x1b[22m"] } as const;
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const HAS_HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 /** Visible width as Go's tabwriter measures it: one per code point. */
 export function textWidth(text: string): number {
   // UTF-16 length less one per surrogate pair: a string iterator per cell costs a cold process
   // about a millisecond per 100 rows, and most cells have no pairs at all.
+  if (!HAS_HIGH_SURROGATE.test(text)) return text.length;
   return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 }
 

@@ -1,4 +1,5 @@
 import { equal } from "node:assert/strict";
+import { formatAge } from "../core/age.ts";
 import type { Column } from "../core/kinds.ts";
 import { formatColumnValue } from "./columns.ts";
 import { ago, NOW } from "./testdata/fixtures.ts";
@@ -33,4 +34,16 @@ Deno.test("formatColumnValue() formats each column type as kubectl does", () => 
   for (const [type, raw, expected] of cases) {
     equal(formatColumnValue(col(type, raw), {}, NOW), expected, `${type} ${JSON.stringify(raw)}`);
   }
+});
+
+Deno.test("formatColumnValue() gives a date the same AGE however often and among however many others it is seen", () => {
+  const date = (raw: string) => formatColumnValue(col("date", raw), {}, NOW);
+  const first = ago(90_000);
+  equal(date(first), "90s");
+  equal(date("2024-02-30T00:00:00Z"), "<unknown>");
+  // More distinct timestamps than the parser remembers at once.
+  for (let i = 0; i < 5000; i++) equal(date(ago(i * 1000)), formatAge(i * 1000));
+  equal(date(first), "90s");
+  equal(date("2024-02-30T00:00:00Z"), "<unknown>");
+  equal(formatColumnValue(col("date", first), {}, NOW + 60_000), "2m30s");
 });

@@ -19,6 +19,8 @@ const ESCAPES: Record<string, string> = {
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 // deno-lint-ignore no-control-regex
 const CONTROL_OR_TAB = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** {@link CONTROL_OR_TAB} without the global flag, for a `test` that keeps no lastIndex. */
+const HAS_CONTROL_OR_TAB = new RegExp(CONTROL_OR_TAB.source);
 
 function replaceControl(ch: string, keepNewline: boolean): string {
   if (ch === "\n") return keepNewline ? "\n" : "\\n";
@@ -63,5 +65,7 @@ export function escapeTerminal(text: string): string {
  * ```
  */
 export function escapeCell(text: string): string {
+  // Almost every cell is clean; testing first skips the replace machinery for those.
+  if (!HAS_CONTROL_OR_TAB.test(text)) return text;
   return text.replace(CONTROL_OR_TAB, (ch) => replaceControl(ch, false));
 }

@@ -1,0 +1,20 @@
+/**
+ * A young-generation collection between the pages of a long list, where the runtime offers one.
+ *
+ * Why: a page's parsed objects stay alive while the page is printed, so V8's own scavenges, which
+ * fall at arbitrary points, find many survivors, promote them and grow the young generation;
+ * peak RSS then rises with the fleet (a 100 000-VM `-o json` list: 119-148 MiB). Scavenging
+ * right after a page is written, when everything it held is garbage, costs no measurable CPU and
+ * keeps that list near 80 MiB (bench/FINDINGS-scale.md). A full collection there reached 72 MiB
+ * but added a second of CPU per 100 000 VMs; `--optimize-for-size` reached 80 MiB but doubled the
+ * CPU of `hyperctl sim` serving a large store.
+ *
+ * The compiled binary exposes `gc` (`--v8-flags=--expose-gc`, scripts/build.ts); from source,
+ * without the flag, this does nothing.
+ * @module
+ */
+
+/** Scavenge now if the runtime exposes `gc`; a no-op otherwise. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: (options: { type: "minor" }) => void }).gc?.({ type: "minor" });
+}
