@@ -8,15 +8,18 @@
  * @module
  */
 
-import { stringify } from "yaml";
 import type { KubeObject } from "../core/types.ts";
 import { escapeCell } from "./escape.ts";
 import { listOf } from "./json.ts";
+import { emitYaml } from "./_yaml_emitter.ts";
+import { libraryYaml } from "./_yaml_library.ts";
 import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
 
 /**
  * One YAML document (no separator), kubectl-looking: sequences not indented under their key,
- * long strings never folded, no anchors/aliases even when a value object is shared.
+ * long strings never folded, no anchors/aliases even when a value object is shared. JSON data
+ * goes through a hand-written emitter that prints the `yaml` package's bytes 20–70 times faster;
+ * anything else through the package itself.
  *
  * @example
  * ```ts
@@ -25,12 +28,7 @@ import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
  * ```
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, {
-    version: "1.1",
-    indentSeq: false,
-    lineWidth: 0,
-    aliasDuplicateObjects: false,
-  });
+  return emitYaml(value) ?? libraryYaml(value);
 }
 
 /** Options for {@link createYamlRenderer}. */
