@@ -4,7 +4,7 @@
  * quoting, sequences not indented under their key, no line folding.
  *
  * Written by hand because the library builds a node tree per value and spends 0.2–2 ms an object,
- * ten to a hundred times `JSON.stringify`, and js-yaml's `dump` quotes and escapes differently
+ * some 50 times `JSON.stringify`, and js-yaml's `dump` quotes and escapes differently
  * (tabs, `=`, `<<`, U+2028, `-0`, `1e-7`). The rules below are the library's own (its
  * stringifyString, stringifyPair, stringifyCollection), restricted to those options; a property
  * test holds this file to the library's output. Anything that is not plain JSON data (a Date, a

@@ -18,8 +18,8 @@ import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
 /**
  * One YAML document (no separator), kubectl-looking: sequences not indented under their key,
  * long strings never folded, no anchors/aliases even when a value object is shared. JSON data
- * goes through a hand-written emitter that prints the `yaml` package's bytes 20–70 times faster;
- * anything else through the package itself.
+ * goes through a hand-written emitter that prints the `yaml` package's bytes some 20 times
+ * faster; anything else through the package itself.
  *
  * @example
  * ```ts
