@@ -18,6 +18,7 @@ import { storageVersionHash } from "./discovery.ts";
 import { createRouter } from "./router.ts";
 import { Store } from "./store.ts";
 import { generateServerTls } from "./tls.ts";
+import { listen } from "./listen.ts";
 import { WatchHub } from "./watch_hub.ts";
 
 /** Options of `startSimServer`. */
@@ -106,7 +107,6 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
   const hashes = new Map<string, string>();
   for (const d of defs) hashes.set(d.plural, await storageVersionHash(d));
   const host = options.host ?? "127.0.0.1";
-  const ac = new AbortController();
   const handler = createRouter({
     tokens,
     defs,
@@ -120,20 +120,13 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
     defaultWatchTimeoutMs: () => options.watchTimeoutMs ?? Math.floor(60_000 * (1 + Math.random())),
   });
-  const server = Deno.serve({
-    hostname: host,
-    port: options.port ?? 0,
-    cert: tls.certPem,
-    key: tls.keyPem,
-    signal: ac.signal,
-    onListen: () => {},
-  }, handler);
+  const listener = await listen(host, options.port ?? 0, tls, handler);
   const expiry = setInterval(
     () => expireEvents(store, now(), options.eventTtlMs ?? EVENT_TTL_MS),
     60_000,
   );
   Deno.unrefTimer(expiry);
-  const port = server.addr.port;
+  const port = listener.port;
   const url = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
     url,
@@ -159,8 +152,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     stop: async () => {
       clearInterval(expiry);
       hub.close();
-      ac.abort();
-      await server.finished;
+      await listener.close();
     },
   };
 }
