@@ -106,12 +106,15 @@ Deno.test("diffSnapshots() emits DELETED first, then ADDED/MODIFIED in list orde
   ]);
 });
 
-Deno.test("a packed cache keeps its own copy of each object", () => {
+Deno.test("a packed cache keeps its own copy of a replacing version, the first one as given", () => {
   const cache = emptyCache(undefined, { packed: true });
-  const a = obj("a", 1);
-  applyEvent(cache, ev("ADDED", a));
-  a.metadata!.labels!.tier = "changed after the event";
-  assertEquals(cachedObjects(cache).get("ns/a"), obj("a", 1));
+  const a1 = obj("a", 1);
+  applyEvent(cache, ev("ADDED", a1));
+  assertEquals(cachedObjects(cache).get("ns/a") === a1, true, "the first version is not copied");
+  const a2 = obj("a", 2);
+  applyEvent(cache, ev("MODIFIED", a2));
+  a2.metadata!.labels!.tier = "changed after the event";
+  assertEquals(cachedObjects(cache).get("ns/a"), obj("a", 2));
 });
 
 Deno.test("a packed cache reports a recreate with the object it held", () => {
