@@ -8,7 +8,7 @@ import { InputError } from "../core/input_error.ts";
 import { parseDuration } from "../core/duration.ts";
 import { validateDns1123Label } from "../core/names.ts";
 import { flagKey, type FlagValues, switchFlag, valueFlag } from "./command_spec.ts";
-import { attempt, collect, mapValid, orThrow, type Validation } from "../core/validation.ts";
+import { attempt, collect, mapValid, type Validation } from "../core/validation.ts";
 
 /** Flags every command takes, before or after the command words. */
 export const GLOBAL_FLAGS = [
@@ -59,11 +59,6 @@ export function parseRequestTimeout(value: string | undefined): number {
     );
   }
   return parseDuration(value);
-}
-
-/** Check the global flags that can be checked without a cluster (exit 2 before connecting). */
-export function validateGlobalFlags(flags: GlobalFlags): void {
-  orThrow(checkGlobals(flags));
 }
 
 /** The global flags of `flags`, checked as far as they can be without a cluster. */

@@ -6,24 +6,14 @@
 
 import { lastValueFrom } from "../../rx.ts";
 import type { KindInfo } from "../../core/kinds.ts";
-import { orThrow } from "../../core/validation.ts";
 import { nameOf, phaseOf } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
 import { refFor } from "./common.ts";
-import { checkTargets, type TargetSpec } from "./target_spec.ts";
+import type { TargetSpec } from "./target_spec.ts";
 
 export type { TargetSpec };
-
-/** Check the names/selector combination before anything is sent; throws every problem. */
-export function parseTargetSpec(
-  kind: KindInfo,
-  names: readonly string[],
-  selector: string | undefined,
-): TargetSpec {
-  return orThrow(checkTargets(kind, names, selector));
-}
 
 /**
  * Resolve to object names: the given names, the objects matching `-l` (possibly none), or a pick

@@ -11,12 +11,11 @@
 import { checkClone, cloneOfItself } from "../../../core/manifests/vm_operation_flags.ts";
 import { InputError } from "../../../core/input_error.ts";
 import type { CloneOptions } from "../../../core/manifests/vm_operation.ts";
-import { collect, mapValid } from "../../../core/validation.ts";
 import { defineCommand } from "../../command.ts";
 import { switchFlag, valueFlag } from "../../command_spec.ts";
-import { checkGlobals, type GlobalFlags } from "../../global_flags.ts";
+import type { GlobalFlags } from "../../global_flags.ts";
 import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../../honoured_globals.ts";
-import { checkMutation, MUTATION_FLAGS, type MutationOptions } from "../mutation_flags.ts";
+import { checkWriting, MUTATION_FLAGS, type MutationOptions } from "../mutation_flags.ts";
 
 const FLAGS = [
   valueFlag("--target", "name", "name of the new VM", { required: true }),
@@ -47,14 +46,7 @@ export const cloneCommand = defineCommand({
     outputFormats: WRITE_OUTPUTS,
   },
   parse: ({ flags, args }, env) =>
-    mapValid(
-      collect({
-        globals: checkGlobals(flags),
-        mutation: checkMutation(flags, flags, env.stderrIsTTY, true),
-        clone: checkClone(args[0], flags, flags.namespace),
-      }),
-      ({ globals, mutation, clone }): CloneCommandOptions => ({ ...clone, mutation, globals }),
-    ),
+    checkWriting(flags, env.stderrIsTTY, true, checkClone(args[0], flags, flags.namespace)),
   async run(options, deps) {
     const { runVmOperation } = await import("./operation.ts");
     await runVmOperation({
