@@ -27,6 +27,8 @@ export interface LeafWords {
   given: ReadonlySet<string>;
   /** One message per problem; empty when the words are good. */
   problems: string[];
+  /** The long names of flags given whose value could not be read (already named in `problems`). */
+  refused: ReadonlySet<string>;
 }
 
 /** pflag's `strconv.ParseBool`: the values `--watch=…` may take. */
@@ -75,6 +77,7 @@ export function readLeafWords(
   const values = new Map<string, unknown>();
   const args: string[] = [];
   const problems: string[] = [];
+  const refused = new Set<string>();
   const store = (spec: FlagSpec, value: unknown) => {
     const key = flagKey(spec.long);
     if (spec.repeatable) values.set(key, [...(values.get(key) as string[] ?? []), value]);
@@ -101,8 +104,10 @@ export function readLeafWords(
         ? readFlag(spec, inline, next)
         : unknownFlag(name, own, globals, command, next);
       if (read.tookNext) i++;
-      if ("problem" in read) problems.push(read.problem);
-      else if (spec) store(spec, read.value);
+      if ("problem" in read) {
+        problems.push(read.problem);
+        if (spec) refused.add(spec.long);
+      } else if (spec) store(spec, read.value);
     }
   }
   problems.push(...argumentProblems(leaf, args));
@@ -110,6 +115,7 @@ export function readLeafWords(
     invocation: { flags: withDefaults(own, values), args: args.slice(0, maxArgs(leaf)) },
     given: new Set(values.keys()),
     problems,
+    refused,
   };
 }
 

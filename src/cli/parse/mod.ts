@@ -79,11 +79,18 @@ export async function parseCommandLine(
   );
   if (read.problems.length > 0) {
     // The command's own checks too, on what could be read, so one message names everything.
+    // A flag whose value was refused reads as absent there; its "needs --flag" is not repeated.
     const own = leaf.check?.(read.invocation);
     const more = own && isLeft(own) ? own.left.map((e) => e.message) : [];
-    throw new InputError([...read.problems, ...more].join("; "));
+    const fresh = more.filter((m) => ![...read.refused].some((long) => mentions(m, long)));
+    throw new InputError([...read.problems, ...fresh].join("; "));
   }
   return { kind: "run", leaf, invocation: read.invocation, given: read.given, path: routed.path };
+}
+
+/** Whether `message` names the flag `long` (`--target`, not `--target-namespace`). */
+function mentions(message: string, long: string): boolean {
+  return new RegExp(`${long}(?![\\w-])`).test(message);
 }
 
 function wantsHelp(argv: readonly string[]): boolean {

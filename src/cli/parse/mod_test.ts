@@ -111,6 +111,17 @@ Deno.test("parseCommandLine() names the parser's problems and the command's own 
   ]);
 });
 
+Deno.test("parseCommandLine() names a flag whose value is missing once, not again as absent", async () => {
+  assert.deepEqual(await problemsOf(["vm", "clone", "a", "--target"]), [
+    "flag --target needs a value",
+  ]);
+  // Only the refused flag's own complaint is dropped: the other missing flag is still named.
+  assert.deepEqual(await problemsOf(["vm", "create", "x", "--cpus"]), [
+    "flag --cpus needs a value",
+    "vm create needs --memory",
+  ]);
+});
+
 Deno.test("parseCommandLine(): switches take =true/=false and combine (-wA), as with pflag", async () => {
   const line = await runOf(["vm", "list", "-wA", "--show-labels=false", "--no-headers=true"]);
   const { flags } = line.invocation;
