@@ -7,7 +7,7 @@
 
 import type { Deps } from "./deps.ts";
 import { errorLine, ExitCode, exitCodeOf } from "./exit_code.ts";
-import { InterruptedError } from "./outcomes.ts";
+import { InputError, InterruptedError } from "./outcomes.ts";
 
 function wantsVerbose(argv: readonly string[]): boolean {
   return argv.includes("-v") || argv.includes("--verbose");
@@ -42,7 +42,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
       }
       args = translated.argv;
     }
-    const [{ commandTree }, { parseCommandLine }] = await Promise.all([
+    const [{ commandTree }, { checkProblems, parseCommandLine }] = await Promise.all([
       import("./program.ts"),
       import("./parse/mod.ts"),
     ]);
@@ -69,7 +69,14 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
     if (!CONFIG_FREE_VERBS.has(line.leaf.name)) {
       const config = await loadConfig((n) => d.env(n));
       const place = { verb: line.leaf.name, noun: kindByName(line.path[0] ?? "")?.noun };
-      flags = withConfig(config, place, flags, line.given);
+      try {
+        flags = withConfig(config, place, flags, line.given);
+      } catch (e) {
+        // An unknown preset is named with the line's other problems, in one message.
+        if (!(e instanceof InputError)) throw e;
+        const more = checkProblems(line.leaf, line.invocation);
+        throw new InputError([e.message, ...more].join("; "));
+      }
     }
     await line.leaf.run!({ ...line.invocation, flags });
     return d.exitCode;

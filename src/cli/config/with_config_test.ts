@@ -127,6 +127,11 @@ Deno.test("withConfig(): a bad preset is a usage error before anything is sent",
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /^error: unknown preset "bigg" \(did you mean "big"\?\)/);
   assert.deepEqual(unknown.refs, []);
+  // The line's other problems are named in the same message.
+  const more = await runWithConfig(["vm", "list", "--preset", "bigg", "--status", "bogus"]);
+  assert.equal(more.code, 2);
+  assert.match(more.stderr, /^error: unknown preset "bigg" .*; invalid status "bogus" for vm; /);
+  assert.deepEqual(more.refs, []);
   const wrongKind = await runWithConfig(["vm", "list", "--preset", "snaps"]);
   assert.match(wrongKind.stderr, /preset "snaps" is for snapshot, not vm/);
   assert.equal(wrongKind.globals, undefined);

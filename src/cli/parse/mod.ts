@@ -80,12 +80,20 @@ export async function parseCommandLine(
   if (read.problems.length > 0) {
     // The command's own checks too, on what could be read, so one message names everything.
     // A flag whose value was refused reads as absent there; its "needs --flag" is not repeated.
-    const own = leaf.check?.(read.invocation);
-    const more = own && isLeft(own) ? own.left.map((e) => e.message) : [];
+    const more = checkProblems(leaf, read.invocation);
     const fresh = more.filter((m) => ![...read.refused].some((long) => mentions(m, long)));
     throw new InputError([...read.problems, ...fresh].join("; "));
   }
   return { kind: "run", leaf, invocation: read.invocation, given: read.given, path: routed.path };
+}
+
+/**
+ * The leaf's own checks of an invocation, one message per problem (none when it has no check).
+ * Why: problems found after parsing (an unknown `--preset`) join these in one message too.
+ */
+export function checkProblems(leaf: CommandSpec, invocation: Invocation): string[] {
+  const own = leaf.check?.(invocation);
+  return own && isLeft(own) ? own.left.map((e) => e.message) : [];
 }
 
 /** Whether `message` names the flag `long` (`--target`, not `--target-namespace`). */
