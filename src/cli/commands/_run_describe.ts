@@ -7,24 +7,15 @@
 
 import { lastValueFrom } from "../../rx.ts";
 import { describeDocument, describeView } from "../../core/describe/mod.ts";
-import type { KindInfo } from "../../core/kinds.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { fetchDescribeInput } from "../../k8s/describe_sources.ts";
 import { list$ } from "../../k8s/list.ts";
 import { renderDescribeText } from "../../render/describe_text.ts";
+import type { DescribeOptions } from "./describe_options.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { errorLine } from "../exit_code.ts";
-import type { ReportOptions } from "./report_flags.ts";
 import { refFor } from "./common.ts";
-import type { TargetSpec } from "./target_spec.ts";
 import { noResourcesLine } from "./_no_resources.ts";
-
-/** Typed options of `describe`, checked before anything is sent. */
-export interface DescribeOptions extends ReportOptions {
-  kind: KindInfo;
-  targets: TargetSpec;
-  allNamespaces: boolean;
-}
 
 /** The objects to describe; a missing name is reported on stderr (exit 1) and the rest go on. */
 async function findObjects(

@@ -15,24 +15,11 @@ import { createRenderer } from "../../render/create_renderer.ts";
 import type { Renderer } from "../../render/renderer.ts";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
 import { errorLine } from "../exit_code.ts";
+import type { GetCommandOptions } from "./get_options.ts";
 import type { Deps } from "../deps.ts";
-import type { GlobalFlags } from "../global_flags.ts";
-import type { KindInfo } from "../../core/kinds.ts";
-import { type OutputChoice, withTemplateFile } from "./print_flags.ts";
-import type { WatchMode } from "./watch_flags.ts";
+import { withTemplateFile } from "./print_flags.ts";
 import { followToEnd, printEach, until } from "../stream_tail.ts";
 import { colorFor, refFor } from "./common.ts";
-
-/** Typed options of `get`, checked before anything is sent. */
-export interface GetCommandOptions extends OutputChoice {
-  kind: KindInfo;
-  /** The global flags `get` honours, for the connection and colour. */
-  globals: GlobalFlags;
-  names: readonly string[];
-  noHeaders: boolean;
-  watch: WatchMode;
-  forMs?: number;
-}
 
 /** Run `get` with checked options; a template file is read (exit 2 on a problem) before connecting. */
 export async function runGet(checked: GetCommandOptions, deps: Deps): Promise<void> {

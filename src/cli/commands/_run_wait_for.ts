@@ -11,36 +11,16 @@
  */
 
 import { lastValueFrom } from "../../rx.ts";
-import type { KindInfo } from "../../core/kinds.ts";
 import { nameOf } from "../../core/types.ts";
-import {
-  conditionText,
-  type WaitCondition,
-  waitVerdict,
-  whyNever,
-} from "../../core/wait_condition.ts";
+import { conditionText, waitVerdict, whyNever } from "../../core/wait_condition.ts";
 import { list$ } from "../../k8s/list.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { resourceName } from "../../render/name.ts";
+import type { WaitForOptions } from "./wait_for_options.ts";
 import type { Connection, Deps } from "../deps.ts";
-import type { GlobalFlags } from "../global_flags.ts";
 import { ObjectGoneError } from "../outcomes.ts";
-import { concludeWait, waitFor, type WaitOptions } from "../operation_wait.ts";
+import { concludeWait, waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
-
-/** Typed options of `wait`, checked before anything is sent. */
-export interface WaitForOptions extends WaitOptions {
-  kind: KindInfo;
-  /** The global flags `wait` honours, for the connection. */
-  globals: GlobalFlags;
-  names: string[];
-  selector?: string;
-  all: boolean;
-  /** `-A` with `-l`/`--all`: every namespace. */
-  allNamespaces: boolean;
-  condition: WaitCondition;
-  output?: "json" | "yaml" | "name";
-}
 
 /** The `wait …` command (after the program name) that resumes waiting for `name`. */
 function resumeLine(options: WaitForOptions, name: string, namespace: string): string {

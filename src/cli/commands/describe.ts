@@ -12,7 +12,7 @@ import { collect, mapValid, unless } from "../../core/validation.ts";
 import { defineCommand } from "../command.ts";
 import { valueFlag } from "../command_spec.ts";
 import { QUERY_GLOBALS, REPORT_OUTPUTS } from "../honoured_globals.ts";
-import type { DescribeOptions } from "./_run_describe.ts";
+import type { DescribeOptions } from "./describe_options.ts";
 import { checkTargets } from "./target_spec.ts";
 import { checkReport } from "./report_flags.ts";
 

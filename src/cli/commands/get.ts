@@ -12,7 +12,7 @@ import { defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { checkGlobals } from "../global_flags.ts";
 import { READ_GLOBALS } from "../honoured_globals.ts";
-import type { GetCommandOptions } from "./_run_get.ts";
+import type { GetCommandOptions } from "./get_options.ts";
 import { checkNames } from "./target_spec.ts";
 import { checkPrintFlags, NO_HEADERS_FLAG, PRINT_FLAGS } from "./print_flags.ts";
 import { checkFor, watchModeOf } from "./watch_flags.ts";

@@ -22,7 +22,7 @@ import { parseOutputFormat } from "../output.ts";
 import { parseProgressMode } from "../progress_mode.ts";
 import { NOTIFY_FLAG } from "./mutation_flags.ts";
 import { checkNames } from "./target_spec.ts";
-import type { WaitForOptions } from "./_run_wait_for.ts";
+import type { WaitForOptions } from "./wait_for_options.ts";
 
 /** kubectl's default; a negative timeout means a week, as in kubectl. */
 const WEEK_MS = 7 * 24 * 3_600_000;
