@@ -85,6 +85,8 @@ export function parseScaleArgs(args: readonly string[]): ScaleOptions {
 }
 
 const VM = "virtualmachines.hypersdk.io";
+/** The API path of the VirtualMachine kind, for the raw client. */
+const VM_PATH = "/apis/hypersdk.io/v1alpha1";
 const FORMATS = [
   { name: "-o json", hyperctl: ["-o", "json"], kubectl: ["-o", "json"] },
   { name: "table", hyperctl: [], kubectl: [] },
@@ -131,10 +133,7 @@ async function measureLists(
   attempt: (what: string, fn: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
   const raw = async () => {
-    const m = await runMeasured(tools.raw, [
-      `/apis/hypersdk.io/v1alpha1/${"virtualmachines"}`,
-      "500",
-    ], {
+    const m = await runMeasured(tools.raw, [`${VM_PATH}/virtualmachines`, "500"], {
       capture: true,
     });
     if (m.code !== 0) throw new Error(`raw client failed: ${m.stderr}`);
@@ -155,6 +154,30 @@ async function measureLists(
       rssKb: m.rssKb,
     });
   }
+  // The runtime's floor: the raw client listing an empty namespace (one request, no items), and
+  // a `deno run` of an empty file. A target below these cannot be met by any Deno program.
+  const empty = await Deno.makeTempFile({ suffix: ".js" });
+  const bare: Tool = { label: "empty deno run", cmd: Deno.execPath(), baseArgs: [], env: {} };
+  for (let r = 0; r < reps; r++) {
+    const one = await runMeasured(tools.raw, [
+      `${VM_PATH}/namespaces/scale-warm-up/virtualmachines`,
+      "500",
+    ]);
+    if (one.code !== 0) throw new Error(`raw client failed: ${one.stderr}`);
+    const start = await runMeasured(bare, ["run", "--quiet", empty]);
+    for (const [client, m] of [["one request", one], ["empty deno run", start]] as const) {
+      run.rows.push({
+        cluster,
+        size,
+        format: "any",
+        client,
+        ms: m.wallMs,
+        ttfbMs: NaN,
+        rssKb: m.peakRssKb,
+      });
+    }
+  }
+  await Deno.remove(empty);
   const clients = [
     { client: "hyperctl" as const, tool: tools.hyperctl, list: ["vm", "list", "-A"] },
     { client: "kubectl" as const, tool: tools.kubectl, list: ["get", VM, "-A"] },

@@ -12,7 +12,8 @@ export interface ListRow {
   cluster: string;
   size: number;
   format: string;
-  client: "hyperctl" | "kubectl" | "raw";
+  /** `one request` and `empty deno run` are the runtime's floor (scale.ts). */
+  client: "hyperctl" | "kubectl" | "raw" | "one request" | "empty deno run";
   ms: number;
   /** hyperctl/kubectl: spawn → first stdout byte; raw: process start → first page parsed. */
   ttfbMs: number;
@@ -57,7 +58,7 @@ const MIB = 1024;
 function pick(run: ScaleRun, cluster: string, size: number, format: string, client: string) {
   const rows = run.rows.filter((r) =>
     r.cluster === cluster && r.size === size && r.client === client &&
-    (client === "raw" || r.format === format)
+    (r.format === "any" || r.format === format)
   );
   return {
     ms: median(rows.map((r) => r.ms)),
@@ -102,26 +103,68 @@ function targetTable(run: ScaleRun, cluster: string, sizes: number[], formats: s
       h: pick(run, cluster, size, f, "hyperctl"),
       k: pick(run, cluster, size, f, "kubectl"),
       r: pick(run, cluster, size, f, "raw"),
+      floor: pick(run, cluster, size, f, "one request"),
+      size,
     }));
     const all = (test: (x: typeof at[number]) => boolean) =>
       at.every((x) => Number.isFinite(x.h.ms)) ? at.every(test) : undefined;
     const sizesFailing = (test: (x: typeof at[number]) => boolean) =>
       at.map((x, i) => test(x) ? "" : String(sizes[i])).filter(Boolean).join(", ");
-    const cell = (test: (x: typeof at[number]) => boolean) => {
+    const cell = (
+      test: (x: typeof at[number]) => boolean,
+      bound?: (x: typeof at[number]) => string,
+    ) => {
       const ok = all(test);
-      return ok === false ? `**no** (at ${sizesFailing(test)})` : yes(ok);
+      if (ok !== false) return yes(ok);
+      const why = bound ? at.map((x) => test(x) ? "" : bound(x)).filter(Boolean) : [];
+      return `**no** (at ${sizesFailing(test)})${why.length ? `; ${why.join("; ")}` : ""}`;
     };
+    // A target under what one request costs a bare Deno process is out of reach for any Deno client.
+    const underFloor = (size: number, limit: number, floor: number, show: (n: number) => string) =>
+      limit < floor ? `${size}: target ${show(limit)} < floor ${show(floor)}` : "";
     const rss = at.map((x) => x.h.rss);
     const flat = rss.length > 1 ? Math.abs(rss[rss.length - 1] - rss[0]) <= 10 * MIB : undefined;
     lines.push(
-      `| ${f} | ${cell((x) => x.h.ms <= 0.3 * x.k.ms)} | ${
-        cell((x) => x.h.ms <= 1.2 * x.r.ms)
-      } | ` +
-        `${cell((x) => x.h.rss <= 0.5 * x.k.rss)} | ${yes(flat)} (${formatKb(rss[0])} → ` +
+      `| ${f} | ${
+        cell(
+          (x) => x.h.ms <= 0.3 * x.k.ms,
+          (x) => underFloor(x.size, 0.3 * x.k.ms, x.floor.ms, formatMs),
+        )
+      } | ${cell((x) => x.h.ms <= 1.2 * x.r.ms)} | ` +
+        `${
+          cell(
+            (x) => x.h.rss <= 0.5 * x.k.rss,
+            (x) => underFloor(x.size, 0.5 * x.k.rss, x.floor.rss, formatKb),
+          )
+        } | ${yes(flat)} (${formatKb(rss[0])} → ` +
         `${formatKb(rss[rss.length - 1])}) | ${cell((x) => x.h.ttfb <= x.r.ttfb + 100)} |`,
     );
   }
   return lines.join("\n");
+}
+
+/** What any Deno client pays before its first item: start-up, one HTTPS request, nothing kept. */
+function floorLine(run: ScaleRun, cluster: string, sizes: number[]): string {
+  const all = (client: string) => {
+    const rows = run.rows.filter((r) => r.cluster === cluster && r.client === client);
+    return {
+      ms: median(rows.map((r) => r.ms)),
+      rss: median(rows.map((r) => r.rssKb)),
+      n: rows.length,
+    };
+  };
+  const [one, bare] = [all("one request"), all("empty deno run")];
+  if (one.n === 0) return "";
+  return `**The runtime's floor** (medians of ${one.n} run${
+    one.n === 1 ? "" : "s"
+  } beside the sizes ${sizes.join(", ")}): ` +
+    `the raw client listing an empty namespace, one request and no items, takes ${
+      formatMs(one.ms)
+    } ` +
+    `and ${formatKb(one.rss)} of peak RSS; \`deno run\` of an empty file ${
+      formatMs(bare.ms)
+    } and ` +
+    `${formatKb(bare.rss)}. No Deno client can go below these; a target under them is marked so.`;
 }
 
 function growth(run: ScaleRun, cluster: string, sizes: number[], formats: string[]): string {
@@ -230,6 +273,8 @@ export function renderScaleReport(
       `## ${title}`,
       "",
       listTable(run, cluster, sizes, formats),
+      "",
+      floorLine(run, cluster, sizes),
       "",
       "### Targets",
       "",

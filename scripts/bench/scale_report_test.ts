@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import type { MachineFacts } from "./machine.ts";
+import { type ListRow, renderScaleReport, type ScaleRun } from "./scale_report.ts";
+
+const facts: MachineFacts = {
+  date: "d",
+  os: "linux",
+  kernel: "k",
+  cpuModel: "cpu",
+  nproc: 2,
+  memTotal: "1 GiB",
+  deno: "2",
+  v8: "15",
+  kubectl: "1.33",
+  server: "",
+  gitCommit: "c",
+};
+
+/** One row per client and output at `size`; times in ms, RSS in MiB. */
+function rows(size: number, hyperctl: [number, number], kubectl: [number, number]): ListRow[] {
+  const row = (client: ListRow["client"], format: string, ms: number, mib: number): ListRow => ({
+    cluster: "sim",
+    size,
+    format,
+    client,
+    ms,
+    ttfbMs: ms / 2,
+    rssKb: mib * 1024,
+  });
+  return [
+    row("hyperctl", "-o json", ...hyperctl),
+    row("kubectl", "-o json", ...kubectl),
+    row("raw", "any", hyperctl[0], hyperctl[1]),
+    row("one request", "any", 80, 40),
+    row("empty deno run", "any", 20, 27),
+  ];
+}
+
+function targets(run: ScaleRun): string {
+  const report = renderScaleReport(run, {
+    args: ["--scale"],
+    options: { sizes: [1000, 10000], realSizes: [], reps: 1, clusters: ["sim"], updates: 0 },
+    facts,
+    totalS: 1,
+    complete: true,
+  });
+  return report.split("\n").find((l) => l.startsWith("| -o json |"))!;
+}
+
+Deno.test("the scale report marks a target that lies under the runtime's floor", () => {
+  const run: ScaleRun = {
+    // At 1 000 VMs 0.3× kubectl's 200 ms is 60 ms, under the one-request floor of 80 ms; at 10 000
+    // 0.3× of 2 000 ms is 600 ms, above it: missed there, but not out of reach.
+    rows: [...rows(1000, [100, 50], [200, 70]), ...rows(10000, [700, 52], [2000, 200])],
+    seeds: [],
+    watches: [],
+    loads: [1],
+    errors: [],
+  };
+  const line = targets(run);
+  assert.match(line, /\*\*no\*\* \(at 1000, 10000\); 1000: target 60 ms < floor 80 ms \|/);
+  // RSS ≤ 0.5× kubectl: 35 MiB at 1 000 is under the 40 MiB floor; 100 MiB at 10 000 is met.
+  assert.match(line, /\*\*no\*\* \(at 1000\); 1000: target 35\.0 MiB < floor 40\.0 MiB \|/);
+});
+
+Deno.test("the scale report names the floor beside each cluster's lists", () => {
+  const run: ScaleRun = {
+    rows: rows(1000, [100, 50], [400, 120]),
+    seeds: [],
+    watches: [],
+    loads: [1],
+    errors: [],
+  };
+  const report = renderScaleReport(run, {
+    args: [],
+    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 0 },
+    facts,
+    totalS: 1,
+    complete: true,
+  });
+  assert.match(
+    report,
+    /one request and no items, takes 80 ms and 40\.0 MiB .* 20 ms and 27\.0 MiB/,
+  );
+  assert.doesNotMatch(targets(run), /floor/);
+});
