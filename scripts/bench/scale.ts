@@ -3,7 +3,7 @@
  * on the embedded cluster, at 1 000 / 10 000 / 100 000 VMs, against kubectl 1.33 and against the
  * raw paged transfer (raw_pages.ts: the floor). Writes bench/REPORT-scale.md.
  *
- * Per size and cluster: `vm list -A` as `-o json`, table and `-o name` — wall time, time to first
+ * Per size and cluster: `vm list -A` as `-o json`, table, `-o name` and `-o yaml` — wall time, time to first
  * byte and peak RSS; the sim's seeding time; a watch over the whole fleet — RSS after the initial
  * list and after the updates. The real server's fleet grows in one namespace (seeded with 32
  * requests in flight), so `-A` lists exactly the fleet; the sim is a fresh `hyperctl sim --vms N`.
@@ -91,6 +91,7 @@ const FORMATS = [
   { name: "-o json", hyperctl: ["-o", "json"], kubectl: ["-o", "json"] },
   { name: "table", hyperctl: [], kubectl: [] },
   { name: "-o name", hyperctl: ["-o", "name"], kubectl: ["-o", "name"] },
+  { name: "-o yaml", hyperctl: ["-o", "yaml"], kubectl: ["-o", "yaml"] },
 ] as const;
 
 /** One cluster holding `size` VMs, ready to be listed. */

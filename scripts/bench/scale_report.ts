@@ -229,7 +229,7 @@ export function renderScaleReport(
   },
 ): string {
   const { options, facts } = meta;
-  const formats = ["-o json", "table", "-o name"];
+  const formats = ["-o json", "table", "-o name", "-o yaml"];
   const loads = [...run.loads].sort((x, y) => x - y);
   const out: string[] = [
     "# hyperctl at scale: 1 000 to 100 000 VMs",

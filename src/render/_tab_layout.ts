@@ -29,6 +29,8 @@ export interface LayoutOptions {
 
 const MIN_WIDTH = 6;
 const PADDING = 3;
+/** Padding is cut from this rather than built per cell. */
+const SPACES = " ".repeat(64);
 const STYLES = { inverse: ["\x1b[7m", "\x1b[27m"], bold: ["\x1b[1m", "\x1b[22m"] } as const;
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -61,17 +63,35 @@ export class TabLayout {
    * @returns the lines, each ending in "\n"; "" for no rows
    */
   format(rows: readonly (readonly Cell[])[], options: LayoutOptions = {}): string {
+    // Each cell's width, measured once for both passes (rows after rows, cells in order).
+    const cellWidths: number[] = [];
     for (const row of rows) {
-      // The last cell of a row ends with the newline, not a tab, so it is no column.
-      for (let i = 0; i < row.length - 1; i++) {
-        const w = Math.max(MIN_WIDTH, textWidth(row[i].text) + PADDING);
+      for (let i = 0; i < row.length; i++) {
+        const width = textWidth(row[i].text);
+        cellWidths.push(width);
+        // The last cell of a row ends with the newline, not a tab, so it is no column.
+        if (i === row.length - 1) continue;
+        const w = Math.max(MIN_WIDTH, width + PADDING);
         if (w > (this.#widths[i] ?? 0)) this.#widths[i] = w;
       }
     }
-    return rows.map((row, index) => this.#line(row, index, options) + "\n").join("");
+    let out = "";
+    let first = 0;
+    for (let index = 0; index < rows.length; index++) {
+      out += this.#line(rows[index], index, options, cellWidths, first) + "\n";
+      first += rows[index].length;
+    }
+    return out;
   }
 
-  #line(row: readonly Cell[], index: number, options: LayoutOptions): string {
+  /** One row; its cells' widths are `cellWidths[first …]`. */
+  #line(
+    row: readonly Cell[],
+    index: number,
+    options: LayoutOptions,
+    cellWidths: readonly number[],
+    first: number,
+  ): string {
     let out = "";
     let used = 0;
     const limit = options.maxWidth ?? Infinity;
@@ -80,7 +100,7 @@ export class TabLayout {
     while (last > 0 && row[last].text === "") last--;
     for (let i = 0; i <= last && used < limit; i++) {
       const cell = row[i];
-      const full = textWidth(cell.text);
+      const full = cellWidths[first + i];
       let text = used + full <= limit ? cell.text : cut(cell.text, limit - used);
       used += Math.min(full, limit - used);
       if (options.color && cell.color && text !== "") text = paint(text, cell.color);
@@ -88,7 +108,7 @@ export class TabLayout {
       if (i < last) {
         const pad = Math.min(this.#widths[i] - full, limit - used);
         if (pad > 0) {
-          out += " ".repeat(pad);
+          out += pad <= SPACES.length ? SPACES.slice(0, pad) : " ".repeat(pad);
           used += pad;
         }
       }

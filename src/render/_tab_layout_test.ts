@@ -27,3 +27,21 @@ Deno.test("TabLayout pads columns to the widest cell plus 3, at least 6, across 
   assert.equal(first, "NAME   AGE\n😀😀     1s\n");
   assert.equal(layout.format([[{ text: "a" }, { text: "2s" }]]), "a      2s\n");
 });
+
+Deno.test("TabLayout pads any width: every line's second column starts at the same place", () => {
+  // Short random text, and long runs that pad past any small padding table.
+  const cell = fc.oneof(
+    fc.string({ unit: "grapheme-ascii", maxLength: 12 }).map((s) => s.replace(/[\t\n]/g, "")),
+    fc.nat(150).map((n) => "x".repeat(n)),
+  );
+  fc.assert(fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 6 }), (rows) => {
+    const lines = new TabLayout().format(rows.map(([a, b]) => [{ text: a }, { text: b }]))
+      .split("\n").slice(0, -1);
+    const column = Math.max(6, ...rows.map(([a]) => a.length + 3));
+    return lines.every((line, i) =>
+      rows[i][1] === ""
+        ? line === rows[i][0]
+        : line === rows[i][0] + " ".repeat(column - rows[i][0].length) + rows[i][1]
+    );
+  }));
+});

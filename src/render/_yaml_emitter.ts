@@ -41,6 +41,25 @@ const TAGGED = new RegExp(
   ].map((r) => `(?:${r.source})`).join("|"),
 );
 
+/**
+ * The characters a {@link TAGGED} string can start with (every alternative above begins with one
+ * of these, or matches the empty string): most strings start with another and skip the regex.
+ */
+const TAG_FIRST = new Uint8Array(128);
+for (const ch of "~NnYyTtOoFfEe.+-0123456789") TAG_FIRST[ch.charCodeAt(0)] = 1;
+
+/** Whether a YAML 1.1 type claims `s`: {@link TAGGED}, run only when the first character allows. */
+function tagged(s: string): boolean {
+  return (s.length === 0 || TAG_FIRST[s.charCodeAt(0)] === 1) && TAGGED.test(s);
+}
+
+/**
+ * Keys as printed, for keys of the common plain shape: a list repeats the same few dozen keys in
+ * every object. Cleared when full, so odd inputs (labels, annotations) cannot grow it unbounded.
+ */
+const KEY_TEXT = new Map<string, string>();
+const KEY_TEXT_LIMIT = 4096;
+
 /** Control characters and lone surrogates: always double-quoted. */
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
@@ -143,7 +162,18 @@ function pairText(key: string, value: unknown, indent: string): string {
 
 /** A string as a key (`key`) or value, its block lines (if any) at `indent`. */
 function stringText(s: string, indent: string, key: boolean): string {
-  if (SIMPLE.test(s)) return TAGGED.test(s) ? `"${s}"` : s;
+  if (key) {
+    const known = KEY_TEXT.get(s);
+    if (known !== undefined) return known;
+  }
+  if (SIMPLE.test(s)) {
+    const text = tagged(s) ? `"${s}"` : s;
+    if (key) {
+      if (KEY_TEXT.size >= KEY_TEXT_LIMIT) KEY_TEXT.clear();
+      KEY_TEXT.set(s, text);
+    }
+    return text;
+  }
   if (CONTROL.test(s)) return doubleQuoted(s, indent, key);
   const multiline = s.includes("\n");
   if (key && multiline) return quoted(s, indent, key);
@@ -155,7 +185,7 @@ function stringText(s: string, indent: string, key: boolean): string {
     if (indent === "") return block(s, indent, true);
     if (key && indent === "  ") return quoted(s, indent, key);
   }
-  return TAGGED.test(s) ? quoted(s, indent, key) : s;
+  return tagged(s) ? quoted(s, indent, key) : s;
 }
 
 /** Single quotes when the string has `"` and no `'`, else double quotes. */

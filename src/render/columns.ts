@@ -123,19 +123,19 @@ export function objectColumns(kind: KindInfo, options: ObjectColumnsOptions = {}
   return {
     headers,
     cells(row) {
-      const lead: Cell[] = [];
-      if (options.showContext) lead.push({ text: escapeCell(row.context ?? "") });
-      if (options.showNamespace) lead.push({ text: escapeCell(namespaceOf(row.object)) });
+      const cells: Cell[] = [];
+      if (options.showContext) cells.push({ text: escapeCell(row.context ?? "") });
+      if (options.showNamespace) cells.push({ text: escapeCell(namespaceOf(row.object)) });
       // resourceName escapes the name too.
-      lead.push({
+      cells.push({
         text: options.showKind ? resourceName(kind, row.object) : escapeCell(nameOf(row.object)),
       });
-      const rest = columns.map((column): Cell => {
+      for (const column of columns) {
         const text = escapeCell(formatColumnValue(column, row.object, row.atMs));
         const color = isPhaseColumn(column) ? phaseColor(text) : undefined;
-        return color ? { text, color } : { text };
-      });
-      return [...lead, ...rest];
+        cells.push(color ? { text, color } : { text });
+      }
+      return cells;
     },
   };
 }
