@@ -15,7 +15,9 @@
  */
 
 /** V8's `gc()` as `--expose-gc` installs it. */
-type Collect = (options: { type: "major"; execution: "sync" }) => void;
+type Collect = (
+  options: { type: "major"; execution: "sync"; flavor: "last-resort" },
+) => void;
 
 /** What the policy reads and does; the runtime's by default, injected in tests. */
 export interface CollectorRuntime {
@@ -78,7 +80,10 @@ function denoRuntime(): CollectorRuntime | undefined {
   const gc = (globalThis as { gc?: Collect }).gc;
   if (gc === undefined) return undefined;
   return {
-    collect: () => gc({ type: "major", execution: "sync" }),
+    // "last-resort" (V8's CollectAllAvailableGarbage) also shrinks the young generation and
+    // hands freed pages back to the system; a regular full collection left them committed
+    // (100 000 VMs: RSS after the list 302 MiB against 225).
+    collect: () => gc({ type: "major", execution: "sync", flavor: "last-resort" }),
     heapUsed: () => Deno.memoryUsage().heapUsed,
     after: (ms, tick) => {
       const id = setTimeout(tick, ms);
