@@ -30,13 +30,19 @@ export interface CollectorRuntime {
 }
 
 /** Growth below this is never worth a collection (a watch over a small fleet stays under it). */
-const FLOOR_BYTES = 32 * 2 ** 20;
+const FLOOR_BYTES = 16 * 2 ** 20;
+
+/** A heap that moved less than this between two looks is idle: the list has been printed. */
+const STILL_BYTES = 2 ** 20;
 
 /** How often the heap is looked at while the list's events are being printed. */
 const SETTLE_MS = 250;
 
-/** Looks at the heap that find nothing to collect before the settling stops. */
+/** Looks in a row at an idle heap with nothing to collect before the settling stops. */
 const QUIET_LOOKS = 4;
+
+/** The settling stops after this many looks even if the heap never goes idle (a busy fleet). */
+const MAX_LOOKS = 240;
 
 /** Watch events between two looks at the heap. */
 const EVENTS_PER_LOOK = 256;
@@ -46,11 +52,11 @@ const EVENTS_PER_LOOK = 256;
  *
  * @param heapUsed bytes of heap in use now
  * @param liveAfterLast bytes in use right after the last full collection (0 before any)
- * @returns true once the heap grew by half of what was live, and by at least 32 MiB
+ * @returns true once the heap grew by half of what was live, and by at least 16 MiB
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";
- * equal(isWorthCollecting(40 * 2 ** 20, 10 * 2 ** 20), false);
+ * equal(isWorthCollecting(25 * 2 ** 20, 10 * 2 ** 20), false);
  * equal(isWorthCollecting(200 * 2 ** 20, 100 * 2 ** 20), true);
  * ```
  */
@@ -64,7 +70,8 @@ export interface WatchCollector {
   page(): void;
   /**
    * A list was applied: its events are now being printed. Look at the heap every 250 ms and
-   * collect whenever it grew enough, until four looks in a row find nothing to do.
+   * collect whenever it grew enough, until four looks in a row find it idle with nothing to
+   * collect (the printing is over: what it left has been collected), or for a minute at most.
    */
   listed(): void;
   /** A watch event was applied: every 256th, collect if the heap grew enough. */
@@ -101,7 +108,8 @@ function denoRuntime(): CollectorRuntime | undefined {
  */
 export function watchCollector(runtime = denoRuntime()): WatchCollector {
   if (runtime === undefined) return idle;
-  let liveAfterLast = 0;
+  // Growth is counted from what the process held when the watch began.
+  let liveAfterLast = runtime.heapUsed();
   let events = 0;
   let cancel: (() => void) | undefined;
   const collectIfWorth = (): boolean => {
@@ -110,10 +118,12 @@ export function watchCollector(runtime = denoRuntime()): WatchCollector {
     liveAfterLast = runtime.heapUsed();
     return true;
   };
-  const settle = (quiet: number): void => {
+  const settle = (quiet: number, looks: number, before: number): void => {
     cancel = runtime.after(SETTLE_MS, () => {
-      const next = collectIfWorth() ? 0 : quiet + 1;
-      if (next < QUIET_LOOKS) settle(next);
+      const now = runtime.heapUsed();
+      const still = Math.abs(now - before) < STILL_BYTES;
+      const next = collectIfWorth() || !still ? 0 : quiet + 1;
+      if (next < QUIET_LOOKS && looks + 1 < MAX_LOOKS) settle(next, looks + 1, runtime.heapUsed());
       else cancel = undefined;
     });
   };
@@ -121,7 +131,7 @@ export function watchCollector(runtime = denoRuntime()): WatchCollector {
     page: () => void collectIfWorth(),
     listed: () => {
       cancel?.();
-      settle(0);
+      settle(0, 0, runtime.heapUsed());
     },
     event: () => {
       events += 1;

@@ -28,9 +28,9 @@ function fakeHeap(liveAfterCollect: number) {
   };
 }
 
-Deno.test("isWorthCollecting() waits for 32 MiB of growth, then for half of what was live", () => {
-  assertEquals(isWorthCollecting(31 * MiB, 0), false);
-  assertEquals(isWorthCollecting(33 * MiB, 0), true);
+Deno.test("isWorthCollecting() waits for 16 MiB of growth, then for half of what was live", () => {
+  assertEquals(isWorthCollecting(15 * MiB, 0), false);
+  assertEquals(isWorthCollecting(17 * MiB, 0), true);
   assertEquals(isWorthCollecting(150 * MiB, 100 * MiB), false);
   assertEquals(isWorthCollecting(151 * MiB, 100 * MiB), true);
 });
@@ -44,29 +44,43 @@ Deno.test("watchCollector() never collects for a small list", () => {
   for (let i = 0; i < 10; i++) heap.fire();
   for (let i = 0; i < 1000; i++) collector.event();
   assertEquals(heap.log, []);
-  assertEquals(heap.pending(), 0); // four quiet looks, then no timer is left
+  assertEquals(heap.pending(), 0); // four idle looks, then no timer is left
 });
 
 Deno.test("watchCollector() collects between pages and once the list's events are printed", () => {
-  const heap = fakeHeap(40 * MiB);
+  const heap = fakeHeap(10 * MiB);
   const collector = watchCollector(heap.runtime);
-  heap.grow(20);
+  heap.grow(10);
   collector.page();
-  heap.grow(20);
+  heap.grow(10);
   collector.page();
-  assertEquals(heap.log, ["collect at 40"]);
+  assertEquals(heap.log, ["collect at 20"]);
   collector.listed();
   heap.grow(10);
   heap.fire(); // printing: not enough garbage yet
-  heap.grow(25);
-  heap.fire(); // 35 MiB over the 40 live: collect
+  heap.grow(8);
+  heap.fire(); // 18 MiB over the 10 live: collect
   heap.fire();
   heap.fire();
   heap.fire();
-  assertEquals(heap.pending(), 1); // a collection restarts the count of quiet looks
+  assertEquals(heap.pending(), 1); // a collection restarts the count of idle looks
   heap.fire();
-  assertEquals(heap.log, ["collect at 40", "collect at 75"]);
+  assertEquals(heap.log, ["collect at 20", "collect at 28"]);
   assertEquals(heap.pending(), 0);
+});
+
+Deno.test("watchCollector() keeps looking while the heap moves, for a minute at most", () => {
+  const heap = fakeHeap(0);
+  const collector = watchCollector(heap.runtime);
+  collector.listed();
+  for (let i = 0; i < 239; i++) {
+    heap.grow(i % 2 === 0 ? 4 : -4); // the printing allocates and its garbage is scavenged
+    heap.fire();
+  }
+  assertEquals(heap.pending(), 1);
+  heap.fire();
+  assertEquals(heap.pending(), 0);
+  assertEquals(heap.log, []);
 });
 
 Deno.test("watchCollector() looks at the heap every 256th event", () => {
