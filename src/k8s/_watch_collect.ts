@@ -70,9 +70,8 @@ export interface WatchCollector {
   page(): void;
   /**
    * A list was applied: its events are now being printed. Look at the heap every 250 ms and
-   * collect whenever it grew enough, and once more when it goes idle (the printing is over) if
-   * the list needed a collection at all; stop after four idle looks with nothing to collect, or
-   * after a minute.
+   * collect whenever it grew enough, until four looks in a row find it idle with nothing to
+   * collect (the printing is over: what it left has been collected), or for a minute at most.
    */
   listed(): void;
   /** A watch event was applied: every 256th, collect if the heap grew enough. */
@@ -113,26 +112,17 @@ export function watchCollector(runtime = denoRuntime()): WatchCollector {
   let liveAfterLast = runtime.heapUsed();
   let events = 0;
   let cancel: (() => void) | undefined;
-  // A collection was needed since the last idle one: the objects printed since then may have
-  // died without the heap growing, which only a collection once the printing is over finds.
-  let busy = false;
-  const collect = (): true => {
+  const collectIfWorth = (): boolean => {
+    if (!isWorthCollecting(runtime.heapUsed(), liveAfterLast)) return false;
     runtime.collect();
     liveAfterLast = runtime.heapUsed();
     return true;
-  };
-  const collectIfWorth = (): boolean => {
-    if (!isWorthCollecting(runtime.heapUsed(), liveAfterLast)) return false;
-    busy = true;
-    return collect();
   };
   const settle = (quiet: number, looks: number, before: number): void => {
     cancel = runtime.after(SETTLE_MS, () => {
       const now = runtime.heapUsed();
       const still = Math.abs(now - before) < STILL_BYTES;
-      const last = still && busy;
-      if (last) busy = false;
-      const next = collectIfWorth() || (last && collect()) || !still ? 0 : quiet + 1;
+      const next = collectIfWorth() || !still ? 0 : quiet + 1;
       if (next < QUIET_LOOKS && looks + 1 < MAX_LOOKS) settle(next, looks + 1, runtime.heapUsed());
       else cancel = undefined;
     });
