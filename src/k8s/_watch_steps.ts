@@ -22,6 +22,7 @@ import {
   repeat,
   type SchedulerLike,
   takeWhile,
+  tap,
   throwError,
   timeout,
 } from "../rx.ts";
@@ -42,8 +43,9 @@ import {
 } from "../core/watch_state.ts";
 import type { ResourceRef } from "./api.ts";
 import { list$ } from "./list.ts";
-import { type KubeSource, toRxKube } from "./_rx_kube.ts";
+import { type KubeSource, type RxKube, toRxKube } from "./_rx_kube.ts";
 import { retryBackoff } from "./retry_backoff.ts";
+import { watchCollector } from "./_watch_collect.ts";
 import {
   describeRef,
   isGone,
@@ -173,6 +175,7 @@ export function watchSteps$(
     };
 
     let state = initialWatchState(options.resume, config.keep);
+    const collector = watchCollector();
     options.checkpoint?.(() => {
       const rv = state.cache.resourceVersion;
       return rv === undefined
@@ -197,7 +200,8 @@ export function watchSteps$(
       }
       if (action.kind === "list") {
         const { labelSelector, fieldSelector, chunkSize } = options;
-        return list$(kube, ref, { labelSelector, fieldSelector, chunkSize }).pipe(
+        const pages = { ...kube, list$: collectingPages(kube.list$, collector.page) };
+        return list$(pages, ref, { labelSelector, fieldSelector, chunkSize }).pipe(
           map((r): WatchInput => ({
             type: "listed",
             items: r.items,
@@ -235,6 +239,8 @@ export function watchSteps$(
       }
       state = result.state;
       inputsSeen += 1;
+      if (input.type === "listed") collector.listed();
+      else if (input.type === "event") collector.event();
       if (result.warning !== undefined) notify({ kind: "warning", message: result.warning });
       if (wasUnreached && !isUnreached(state)) notify({ kind: "reached" });
       return result;
@@ -296,8 +302,14 @@ export function watchSteps$(
       }),
       concatMap((result): Observable<StepEvent> => from(result.events)),
       catchError((error) => throwError(() => error instanceof Fatal ? error.error : error)),
+      tap({ finalize: collector.stop }),
     );
   });
+}
+
+/** A page request that tells `onPage` when its page has arrived. */
+function collectingPages(list$: RxKube["list$"], onPage: () => void): RxKube["list$"] {
+  return (ref, request) => list$(ref, request).pipe(tap(onPage));
 }
 
 function messageOf(error: unknown): string {

@@ -68,9 +68,12 @@ export function list$(
           const token = page.metadata?.continue;
           return token ? kube.list$(ref, { ...base, continue: token }) : EMPTY;
         }),
+        // Items are appended in place: `concat` per page copied the growing array every time,
+        // and each discarded copy of a large list waited in V8's large-object space for a full
+        // collection (100 000 VMs in 200 pages: ~80 MB of dead arrays).
         reduce(
           (acc: ListResult, page: KubeList, index: number): ListResult => ({
-            items: acc.items.concat(Array.isArray(page.items) ? page.items : []),
+            items: appendItems(acc.items, page.items),
             // Every page carries the snapshot's resourceVersion; keep the first page's.
             resourceVersion: index === 0
               ? page.metadata?.resourceVersion ?? ""
@@ -88,6 +91,12 @@ export function list$(
       );
     });
   return pages$(1);
+}
+
+/** Append a page's items (if it has an array of them) to `items`, in place. */
+function appendItems(items: KubeObject[], page: unknown): KubeObject[] {
+  if (Array.isArray(page)) { for (const item of page) items.push(item); }
+  return items;
 }
 
 /**
