@@ -25,7 +25,7 @@ import type { KubeList, KubeObject } from "../core/types.ts";
 import type { ListOptions, ResourceRef } from "./api.ts";
 import { type ListAllOptions, listRequest } from "./list.ts";
 import { type KubeSource, toRxKube } from "./_rx_kube.ts";
-import { pageCollector } from "./_collect_garbage.ts";
+import { collectGarbage } from "./_collect_garbage.ts";
 
 /** One page of a list. */
 export interface ListPage {
@@ -47,7 +47,7 @@ export interface ListPagesOptions<T> extends ListAllOptions {
   handle: (page: ListPage) => ObservableInput<T>;
   /**
    * Runs after every second page's handler when more pages follow, to free what the pages before
-   * left behind. @default a `pageCollector()` of its own
+   * left behind. @default collectGarbage
    */
   betweenPages?: () => void;
 }
@@ -73,7 +73,7 @@ export function listPages$<T>(
   options: ListPagesOptions<T>,
 ): Observable<T> {
   const kube = toRxKube(source);
-  const betweenPages = options.betweenPages ?? pageCollector();
+  const betweenPages = options.betweenPages ?? collectGarbage;
   let request: ListOptions;
   try {
     request = listRequest(options);
