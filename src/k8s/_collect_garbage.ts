@@ -7,7 +7,9 @@
  * right after a page is written, when everything it held is garbage, costs no measurable CPU and
  * keeps that list near 80 MiB (bench/FINDINGS-scale.md). A full collection there reached 72 MiB
  * but added a second of CPU per 100 000 VMs; `--optimize-for-size` reached 80 MiB but doubled the
- * CPU of `hyperctl sim` serving a large store.
+ * CPU of `hyperctl sim` serving a large store. A full collection only when RSS had grown 4 MiB
+ * since the last one (about five per 100 000 VMs) took 1 MiB off that peak for 3-10 % more CPU:
+ * what remains is mostly the C allocator's heap and the runtime's code pages, not V8's heap.
  *
  * The compiled binary exposes `gc` (`--v8-flags=--expose-gc`, scripts/build.ts); from source,
  * without the flag, this does nothing.
