@@ -5,17 +5,21 @@
  * and every watch event run it over the object itself — under `--output-watch-events` over
  * `{type, object}` — so one template serves `get NAME`, `get -w` and `list -w` alike. The output is
  * exactly the template's text, with no newline added: the template says where lines end.
- * Templates see the whole object, managedFields included, as kubectl's do.
+ * Templates see the whole object, managedFields included, as kubectl's do. A paged list prints
+ * page by page when the template allows it (src/core/jsonpath/item_wise.ts), else after the last.
  * @module
  */
 
 import {
   executeJsonPath,
+  itemWisePlan,
   JsonPathExecutionError,
   type JsonPathTemplate,
 } from "../core/jsonpath/mod.ts";
 import type { KubeObject } from "../core/types.ts";
 import { escapeTerminal } from "./escape.ts";
+import { itemWiseListStream } from "./jsonpath_list_stream.ts";
+import type { StreamingRenderer } from "./list_stream.ts";
 import type { Renderer, RenderEvent } from "./renderer.ts";
 
 /** How the template runs. */
@@ -61,22 +65,22 @@ export function templateList(items: readonly KubeObject[]): Record<string, unkno
 export function createJsonPathRenderer(
   template: JsonPathTemplate,
   options: JsonPathRendererOptions = {},
-): Renderer {
-  const print = (data: unknown): string => {
-    let text: string;
+): Renderer | StreamingRenderer {
+  const finish = (text: string) => options.terminal ? escapeTerminal(text) : text;
+  const run = (part: JsonPathTemplate, data: unknown): string => {
     try {
-      text = executeJsonPath(template, data, options);
+      return finish(executeJsonPath(part, data, options));
     } catch (e) {
       if (!(e instanceof JsonPathExecutionError) || options.jsonPathSource === undefined) throw e;
       throw new JsonPathExecutionError(
         `cannot execute jsonpath template "${options.jsonPathSource}": ${e.message}`,
       );
     }
-    return options.terminal ? escapeTerminal(text) : text;
   };
+  const print = (data: unknown) => run(template, data);
   const event = (ev: Pick<RenderEvent, "type" | "object">) =>
     print(options.watchEvents ? { type: ev.type, object: ev.object } : ev.object);
-  return {
+  const renderer: Renderer = {
     list: (items) =>
       options.watch
         ? items.map((object) => event({ type: "ADDED", object })).join("")
@@ -84,4 +88,8 @@ export function createJsonPathRenderer(
     single: (obj) => print(obj),
     event,
   };
+  const plan = options.watch ? undefined : itemWisePlan(template, options.allowMissingKeys ?? true);
+  if (!plan) return renderer;
+  const how = { run, finish, asJson: options.asJson ?? false, envelope: templateList([]) };
+  return { ...renderer, listStream: () => itemWiseListStream(plan, how) };
 }

@@ -242,8 +242,16 @@ class Execution {
   }
 }
 
-/** Print one result group as PrintResults does: space-separated, maps and lists as JSON. */
-function printGroup(results: readonly unknown[], asJson: boolean): string {
+/**
+ * Print one result group as PrintResults does: space-separated, maps and lists as JSON.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(printGroup(["a", { b: 1 }], false), 'a {"b":1}');
+ * ```
+ */
+export function printGroup(results: readonly unknown[], asJson: boolean): string {
   if (asJson) return goJson(results, "    ") + "\n";
   return results.map((r) => (isContainer(r) ? goJson(r) : goSprint(r))).join(" ");
 }

@@ -9,6 +9,8 @@ export {
   findJsonPathValues,
   JsonPathExecutionError,
   type JsonPathOptions,
+  printGroup,
 } from "./evaluate.ts";
-export { goSprint } from "./go_values.ts";
+export { type ItemPart, type ItemWisePlan, itemWisePlan } from "./item_wise.ts";
+export { goJson, goSprint } from "./go_values.ts";
 export type { ListNode as JsonPathTemplate } from "./nodes.ts";

@@ -1,0 +1,139 @@
+/**
+ * Which templates print a list item by item with exactly the bytes of one run over the whole
+ * `List` envelope, so a paged list can print each page as it arrives.
+ *
+ * kubectl runs a list's template once, over `{apiVersion, items, kind, metadata}`. A template
+ * splits into item-wise pieces when it is, in order:
+ * - text and actions that never read `.items` (`{.kind}`, `{"\n"}`): the same for any items;
+ * - at most one item part: `{range .items[*]PATH}BODY{end}` (BODY runs per value, on its own) or
+ *   `{.items[*]PATH}` (one result group: values joined across pages with single spaces);
+ * - more text and actions that never read `.items`.
+ *
+ * The item part must never fail on any item (an early page would be printed before a later item
+ * failed, where the whole run prints nothing): with missing keys allowed, fields, `*`, `..` and
+ * literals never fail; indexes, slices and filters can, so templates using them per item buffer.
+ * PATH must also give, over many items, the concatenation of what it gives per item (a union
+ * `['a','b']` gives every `a` first, so it may appear in BODY but not in PATH).
+ * @module
+ */
+
+import type { JsonPathNode, ListNode } from "./nodes.ts";
+
+/** The item part of a template: a range over the items, or one group of values. */
+export type ItemPart =
+  /** `{range .items[*]PATH}BODY{end}`: BODY printed per value of PATH, per item. */
+  | { kind: "range"; path: ListNode; body: ListNode }
+  /** `{.items[*]PATH}`: the values of PATH, per item, in one result group. */
+  | { kind: "values"; path: ListNode };
+
+/** A template split into what comes before the items, the item part, and what comes after. */
+export interface ItemWisePlan {
+  /** Nodes that never read `.items`, printed before the items. */
+  before: ListNode;
+  /** The only part that reads the items; absent when the template never reads them. */
+  items?: ItemPart;
+  /** Nodes that never read `.items`, printed after the items. */
+  after: ListNode;
+}
+
+/** Steps that never fail and, over many inputs, give the concatenation of each input's results. */
+const DISTRIBUTIVE = new Set<JsonPathNode["type"]>([
+  "field",
+  "wildcard",
+  "recursive",
+  "int",
+  "float",
+  "bool",
+]);
+
+const isDistributive = (nodes: readonly JsonPathNode[]) =>
+  nodes.every((n) => DISTRIBUTIVE.has(n.type));
+
+/** A step or action that cannot fail when run on one value (a union runs each side on it). */
+function neverFails(node: JsonPathNode): boolean {
+  if (node.type === "text" || DISTRIBUTIVE.has(node.type)) return true;
+  if (node.type === "list") return node.nodes.every(neverFails);
+  if (node.type === "union") return node.nodes.every(neverFails);
+  return false;
+}
+
+const hasIdentifier = (list: ListNode) => list.nodes.some((n) => n.type === "identifier");
+
+/** Text, or an action starting at a field other than `items` (or at text): never reads items. */
+function isEnvelopeOnly(node: JsonPathNode): boolean {
+  if (node.type === "text") return true;
+  if (node.type !== "list" || node.nodes.length === 0 || hasIdentifier(node)) return false;
+  const first = node.nodes[0];
+  return first.type === "text" || (first.type === "field" && first.name !== "items");
+}
+
+/** `[*]` or `[:]` (every element) or `.*` after `.items`. */
+function isEveryElement(node: JsonPathNode | undefined): boolean {
+  if (node?.type === "wildcard") return true;
+  if (node?.type !== "array") return false;
+  const [start, end, step] = node.params;
+  return !start.known && !end.known && (!step.known || step.value === 1);
+}
+
+/** The PATH after `.items[*]` in an action, or undefined if the action is not of that form. */
+function itemsPath(nodes: readonly JsonPathNode[]): ListNode | undefined {
+  if (nodes[0]?.type !== "field" || nodes[0].name !== "items" || !isEveryElement(nodes[1])) {
+    return undefined;
+  }
+  const path = nodes.slice(2);
+  return isDistributive(path) ? { type: "list", nodes: path } : undefined;
+}
+
+const isEnd = (node: JsonPathNode) =>
+  node.type === "list" && node.nodes.length === 1 && node.nodes[0].type === "identifier" &&
+  node.nodes[0].name === "end";
+
+/**
+ * Split a template for item-wise printing of a list, or undefined when its output over a list
+ * depends on the list as a whole (it then needs every item before printing).
+ *
+ * @param allowMissingKeys whether a missing field prints nothing (else it fails, per item)
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { parseJsonPath } from "./parse.ts";
+ * equal(itemWisePlan(parseJsonPath('{range .items[*]}{.metadata.name}{"\\n"}{end}'), true)?.items?.kind, "range");
+ * equal(itemWisePlan(parseJsonPath("{.items[0].metadata.name}"), true), undefined);
+ * ```
+ */
+export function itemWisePlan(
+  template: ListNode,
+  allowMissingKeys: boolean,
+): ItemWisePlan | undefined {
+  if (!allowMissingKeys) return undefined;
+  const before: JsonPathNode[] = [];
+  const after: JsonPathNode[] = [];
+  let items: ItemPart | undefined;
+  const nodes = template.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (isEnvelopeOnly(node)) {
+      (items ? after : before).push(node);
+      continue;
+    }
+    if (items || node.type !== "list") return undefined;
+    if (node.nodes[0]?.type === "identifier" && node.nodes[0].name === "range") {
+      const path = itemsPath(node.nodes.slice(1));
+      const end = nodes.findIndex((n, j) => j > i && isEnd(n));
+      if (!path || end < 0) return undefined;
+      const body = nodes.slice(i + 1, end);
+      if (!body.every(neverFails)) return undefined;
+      items = { kind: "range", path, body: { type: "list", nodes: body } };
+      i = end;
+      continue;
+    }
+    const path = itemsPath(node.nodes);
+    if (!path) return undefined;
+    items = { kind: "values", path };
+  }
+  return {
+    before: { type: "list", nodes: before },
+    items,
+    after: { type: "list", nodes: after },
+  };
+}

@@ -1,0 +1,53 @@
+import { deepEqual, equal } from "node:assert/strict";
+import { itemWisePlan } from "./item_wise.ts";
+import { parseJsonPath } from "./parse.ts";
+
+const plan = (template: string, allowMissingKeys = true) =>
+  itemWisePlan(parseJsonPath(template), allowMissingKeys);
+
+Deno.test("a range over every item, with a body that cannot fail, splits around the items", () => {
+  const p = plan('{.kind}:{range .items[*]}{.metadata.name}{"\\n"}{end}{"done"}');
+  equal(p?.before.nodes.length, 2);
+  equal(p?.items?.kind, "range");
+  equal(p?.items?.kind === "range" && p.items.body.nodes.length, 2);
+  equal(p?.after.nodes.length, 1);
+});
+
+Deno.test("a field path under every item is one group of values", () => {
+  deepEqual(plan("{.items[*].metadata.name}")?.items, {
+    kind: "values",
+    path: {
+      type: "list",
+      nodes: [{ type: "field", name: "metadata" }, { type: "field", name: "name" }],
+    },
+  });
+  equal(plan("{.items.*..name}")?.items?.kind, "values");
+  equal(plan("{.items[:]}")?.items?.kind, "values");
+});
+
+Deno.test("a template that never reads the items splits with no item part", () => {
+  deepEqual(plan('{.kind}{"\\n"}')?.items, undefined);
+  equal(plan('{.kind}{"\\n"}')?.before.nodes.length, 2);
+});
+
+Deno.test("templates that need the whole list, or may fail on an item, do not split", () => {
+  for (
+    const t of [
+      "{.items[0].metadata.name}",
+      "{.items[-1:]}",
+      "{.items[::2]}",
+      "{.items[*].a} {.items[*].b}",
+      "{range .items[*]}{.a[0]}{end}",
+      "{range .items[*]}{.a[?(@.b)]}{end}",
+      "{range .items[*]}{range .a[*]}{@}{end}{end}",
+      "{range .items[*].a[0]}{@}{end}",
+      "{.items[?(@.a)].b}",
+      "{.items[*]['a','b']}",
+      "{..name}",
+      "{}",
+      "{@}",
+      "{.items}",
+    ]
+  ) equal(plan(t), undefined, t);
+  equal(plan("{.items[*].a}", false), undefined);
+});

@@ -1,0 +1,88 @@
+/**
+ * `-o jsonpath` over a paged list, page by page, for the templates {@link itemWisePlan} splits:
+ * the text before the items comes with the first page, each page's items as they arrive, and the
+ * text after them at the end. The pieces concatenate to the bytes of one run over the whole list.
+ * @module
+ */
+
+import {
+  findJsonPathValues,
+  goJson,
+  type ItemWisePlan,
+  type JsonPathTemplate,
+  printGroup,
+} from "../core/jsonpath/mod.ts";
+import type { KubeObject } from "../core/types.ts";
+import type { ListStream } from "./list_stream.ts";
+
+/** How the renderer runs a template and finishes its text. */
+export interface JsonPathRun {
+  /** Run a template over data as the renderer prints it (errors worded, text escaped). */
+  run(template: JsonPathTemplate, data: unknown): string;
+  /** Make computed text fit for the output (escaped for a terminal). */
+  finish(text: string): string;
+  /** `jsonpath-as-json`: a result group is one indented JSON array. */
+  asJson: boolean;
+  /** The list envelope with no items: what the text before and after the items is run over. */
+  envelope: unknown;
+}
+
+/** The values PATH selects under one item (never fails: the plan admits only such paths). */
+const valuesOf = (path: JsonPathTemplate, item: KubeObject): unknown[] =>
+  findJsonPathValues({ type: "list", nodes: [path] }, item)[0] ?? [];
+
+/**
+ * The elements of a JSON array as `goJson(values, "    ")` prints them, without its brackets, so
+ * the elements of many pages join into one array.
+ */
+const arrayElements = (values: readonly unknown[]): string => goJson(values, "    ").slice(2, -2);
+
+/**
+ * A list stream printing a split template page by page.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { executeJsonPath, itemWisePlan, parseJsonPath } from "../core/jsonpath/mod.ts";
+ * const plan = itemWisePlan(parseJsonPath("{.items[*].n}"), true)!;
+ * const run = { run: executeJsonPath, finish: (t: string) => t, asJson: false, envelope: {} };
+ * const s = itemWiseListStream(plan, run);
+ * equal(s.page([{ n: "a" }]) + s.page([]) + s.page([{ n: "b" }]) + s.end(), "a b");
+ * ```
+ */
+export function itemWiseListStream(plan: ItemWisePlan, how: JsonPathRun): ListStream {
+  let after: string | undefined;
+  let anyValue = false;
+  // The text around the items is run at the first call, before any item is printed, so a
+  // template failing there prints nothing, as the whole run does.
+  const start = (): string => {
+    if (after !== undefined) return "";
+    const before = how.run(plan.before, how.envelope);
+    after = how.run(plan.after, how.envelope);
+    return before;
+  };
+  const valuesText = (values: readonly unknown[]): string => {
+    if (values.length === 0) return "";
+    const open = how.asJson ? (anyValue ? ",\n" : "[\n") : (anyValue ? " " : "");
+    anyValue = true;
+    return how.finish(open + (how.asJson ? arrayElements(values) : printGroup(values, false)));
+  };
+  const itemsText = (items: readonly KubeObject[]): string => {
+    const part = plan.items;
+    if (!part) return "";
+    if (part.kind === "values") return valuesText(items.flatMap((i) => valuesOf(part.path, i)));
+    let text = "";
+    for (const item of items) {
+      for (const value of valuesOf(part.path, item)) text += how.run(part.body, value);
+    }
+    return text;
+  };
+  const close = (): string => {
+    if (plan.items?.kind !== "values" || !how.asJson) return "";
+    return how.finish(anyValue ? "\n]\n" : "[]\n");
+  };
+  return {
+    page: (items) => start() + itemsText(items),
+    end: () => start() + close() + after,
+  };
+}
