@@ -123,7 +123,10 @@ function targetTable(run: ScaleRun, cluster: string, sizes: number[], formats: s
     const underFloor = (size: number, limit: number, floor: number, show: (n: number) => string) =>
       limit < floor ? `${size}: target ${show(limit)} < floor ${show(floor)}` : "";
     const rss = at.map((x) => x.h.rss);
-    const flat = rss.length > 1 ? Math.abs(rss[rss.length - 1] - rss[0]) <= 10 * MIB : undefined;
+    // Judged only once every size has a number (the report is rewritten while a run goes on).
+    const flat = rss.length > 1 && rss.every(Number.isFinite)
+      ? Math.abs(rss[rss.length - 1] - rss[0]) <= 10 * MIB
+      : undefined;
     lines.push(
       `| ${f} | ${
         cell(
