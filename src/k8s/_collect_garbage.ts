@@ -16,7 +16,17 @@
  * @module
  */
 
+/** V8's `gc()` as `--expose-gc` installs it, with the options hyperctl uses. */
+export type ExposedGc = (
+  options: { type: "minor" } | { type: "major"; execution: "sync"; flavor: "last-resort" },
+) => void;
+
+/** The runtime's `gc`, or undefined when it is not exposed (from source, without the flag). */
+export function exposedGc(): ExposedGc | undefined {
+  return (globalThis as { gc?: ExposedGc }).gc;
+}
+
 /** Scavenge now if the runtime exposes `gc`; a no-op otherwise. */
 export function collectGarbage(): void {
-  (globalThis as { gc?: (options: { type: "minor" }) => void }).gc?.({ type: "minor" });
+  exposedGc()?.({ type: "minor" });
 }

@@ -14,10 +14,7 @@
  * @module
  */
 
-/** V8's `gc()` as `--expose-gc` installs it. */
-type Collect = (
-  options: { type: "major"; execution: "sync"; flavor: "last-resort" },
-) => void;
+import { exposedGc } from "./_collect_garbage.ts";
 
 /** What the policy reads and does; the runtime's by default, injected in tests. */
 export interface CollectorRuntime {
@@ -84,7 +81,7 @@ const idle: WatchCollector = { page() {}, listed() {}, event() {}, stop() {} };
 
 /** The runtime's `gc`, heap statistics and unref'd timers, or undefined without `--expose-gc`. */
 function denoRuntime(): CollectorRuntime | undefined {
-  const gc = (globalThis as { gc?: Collect }).gc;
+  const gc = exposedGc();
   if (gc === undefined) return undefined;
   return {
     // "last-resort" (V8's CollectAllAvailableGarbage) also shrinks the young generation and
