@@ -16,8 +16,33 @@
 /** Thrown from deep inside when a value is not plain JSON data; caught by {@link emitYaml}. */
 const NOT_JSON = Symbol("not JSON data");
 
-/** Strings that need no quoting unless a YAML 1.1 type claims them (the common case). */
-const SIMPLE = /^[\w][\w./@-]*(?:[ :][\w./@-]+)*$/;
+/**
+ * Characters of a plain word (`[\w./@-]`), and which of them may start one (`\w`): a string of
+ * words joined by single spaces or colons needs no quoting unless a YAML 1.1 type claims it (the
+ * common case). Checked by a table, not a regex: the check runs for every string of every object.
+ */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\w/.test(ch)) WORD[c] = 2;
+  else if ("./@-".includes(ch)) WORD[c] = 1;
+}
+
+/** `s` matches `^\w[\w./@-]*(?:[ :][\w./@-]+)*$`. */
+function simple(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let c = s.charCodeAt(0);
+  if (c >= 128 || WORD[c] !== 2) return false;
+  let afterSeparator = false;
+  for (let i = 1; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c < 128 && WORD[c] !== 0) afterSeparator = false;
+    else if ((c === 32 || c === 58) && !afterSeparator) afterSeparator = true;
+    else return false;
+  }
+  return !afterSeparator;
+}
 
 /**
  * What YAML 1.1 readers would take for null, bool, int, float, sexagesimal or timestamp. (The
@@ -48,9 +73,28 @@ const TAGGED = new RegExp(
 const TAG_FIRST = new Uint8Array(128);
 for (const ch of "~NnYyTtOoFfEe.+-0123456789") TAG_FIRST[ch.charCodeAt(0)] = 1;
 
-/** Whether a YAML 1.1 type claims `s`: {@link TAGGED}, run only when the first character allows. */
+/** The YAML 1.1 null and bool words: the only tagged strings that start with a letter but `e`. */
+const TAGGED_WORDS = new Set(
+  "null Null NULL y Y yes Yes YES true True TRUE on On ON n N no No NO false False FALSE off Off OFF"
+    .split(" "),
+);
+
+/** A float with only an exponent (`e5`, `E-3`): the tagged strings that start with `e` or `E`. */
+const EXPONENT_ONLY = /^[eE][-+]?[0-9]+$/;
+
+/**
+ * Whether a YAML 1.1 type claims `s`: {@link TAGGED}, run only for strings that start with a
+ * digit, sign, dot or tilde; a string that starts with a letter can only be one of a few words.
+ */
 function tagged(s: string): boolean {
-  return (s.length === 0 || TAG_FIRST[s.charCodeAt(0)] === 1) && TAGGED.test(s);
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if (c >= 128 || TAG_FIRST[c] === 0) return false;
+  if ((c | 32) >= 97 && (c | 32) <= 122) {
+    if (c === 101 || c === 69) return EXPONENT_ONLY.test(s);
+    return s.length <= 5 && TAGGED_WORDS.has(s);
+  }
+  return TAGGED.test(s);
 }
 
 /**
@@ -166,7 +210,7 @@ function stringText(s: string, indent: string, key: boolean): string {
     const known = KEY_TEXT.get(s);
     if (known !== undefined) return known;
   }
-  if (SIMPLE.test(s)) {
+  if (simple(s)) {
     const text = tagged(s) ? `"${s}"` : s;
     if (key) {
       if (KEY_TEXT.size >= KEY_TEXT_LIMIT) KEY_TEXT.clear();

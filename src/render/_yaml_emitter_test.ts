@@ -82,6 +82,21 @@ Deno.test("emitYaml() prints a string as the yaml package does, alone, as item, 
   );
 });
 
+Deno.test("emitYaml() quotes plain-looking words exactly where the yaml package does", () => {
+  // Short strings over the characters of plain words, separators and the YAML 1.1 type words
+  // (`yes`, `Null`, `e5`, `0x1F`, `1:20`): the emitter decides these without the library's regexes.
+  const word = fc.string({
+    unit: fc.constantFrom(..."aeEnNyYoOfFlLsStTuUrx01_.:/@- +~"),
+    maxLength: 8,
+  });
+  fc.assert(
+    fc.property(word, (s) => {
+      for (const value of [s, { [s]: s }]) equal(emitYaml(value), libraryYaml(value));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
 Deno.test("emitYaml() prints the yaml package's bytes for nested maps of nasty keys", () => {
   const level = (inner: fc.Arbitrary<unknown>) =>
     fc.dictionary(nastyString, fc.oneof(scalar, inner, fc.array(inner, { maxLength: 3 })), {
