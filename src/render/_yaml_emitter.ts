@@ -171,12 +171,27 @@ function numberText(n: number): string {
 /** `- item` lines; an item's own lines are indented two more. `undefined` items print null. */
 function sequenceText(items: readonly unknown[], indent: string): string {
   if (items.length === 0) return "[]";
-  const itemIndent = indent + "  ";
+  const itemIndent = pad(indent.length + 2);
+  const dash = NEWLINE_DASH[indent.length] ??= "\n" + indent + "- ";
   let out = "";
   for (let i = 0; i < items.length; i++) {
-    out += (i === 0 ? "- " : "\n" + indent + "- ") + valueText(items[i] ?? null, itemIndent);
+    out += (i === 0 ? "- " : dash) + valueText(items[i] ?? null, itemIndent);
   }
   return out;
+}
+
+/**
+ * Indentation and the strings around it, by width: built once, not per line (short strings are
+ * copied, not linked, when concatenated, so building them per line allocates on every pair).
+ */
+const PADS: string[] = [];
+const NEWLINE_PADS: string[] = [];
+const NEWLINE_DASH: string[] = [];
+function pad(n: number): string {
+  return PADS[n] ??= " ".repeat(n);
+}
+function newlinePad(n: number): string {
+  return NEWLINE_PADS[n] ??= "\n" + pad(n);
 }
 
 /** `key: value` lines; keys whose value is `undefined` are left out, as JSON does. */
@@ -185,13 +200,13 @@ function mappingText(map: Record<string, unknown>, indent: string): string {
   for (const key of Object.keys(map)) {
     const value = map[key];
     if (value === undefined) continue;
-    out += (out === "" ? "" : "\n" + indent) + pairText(key, value, indent);
+    out += (out === "" ? "" : newlinePad(indent.length)) + pairText(key, value, indent);
   }
   return out === "" ? "{}" : out;
 }
 
 function pairText(key: string, value: unknown, indent: string): string {
-  const inner = indent + "  ";
+  const inner = pad(indent.length + 2);
   const keyText = stringText(key, inner, true);
   // A key longer than 1024 characters must be explicit (`? key` then `: value`).
   const explicit = keyText.length > 1024;
@@ -201,7 +216,7 @@ function pairText(key: string, value: unknown, indent: string): string {
   const valueIndent = Array.isArray(value) && !explicit ? indent : inner;
   const text = valueText(value, valueIndent);
   const empty = text === "[]" || text === "{}";
-  return head + (explicit || empty ? " " : "\n" + valueIndent) + text;
+  return head + (explicit || empty ? " " : newlinePad(valueIndent.length)) + text;
 }
 
 /** A string as a key (`key`) or value, its block lines (if any) at `indent`. */
