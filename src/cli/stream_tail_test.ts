@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { VirtualTimeScheduler } from "rxjs";
-import { lastValueFrom, of, Subject, toArray } from "../rx.ts";
+import { from, lastValueFrom, of, Subject, toArray } from "../rx.ts";
 import { InterruptedError } from "./outcomes.ts";
 import { followToEnd, printEach, until } from "./stream_tail.ts";
 
@@ -42,7 +42,7 @@ Deno.test("until() without a limit follows until a signal arrives", async () => 
   assert.equal(stopped, "none", "an arrived signal stops the stream before its first value");
 });
 
-Deno.test("printEach() writes each value in order and stops when the reader has gone", async () => {
+Deno.test("printEach() writes in order, together what queued up, and stops when the reader has gone", async () => {
   const written: string[] = [];
   const sink = {
     write: (text: string) => {
@@ -51,10 +51,48 @@ Deno.test("printEach() writes each value in order and stops when the reader has 
     },
   };
   const open = await lastValueFrom(
-    of("a", "", "b", "c").pipe(printEach((v) => v && `${v}\n`, sink), toArray()),
+    of("a", "", "b", "c", "d").pipe(printEach((v) => v && `${v}\n`, sink), toArray()),
   );
-  assert.deepEqual(written, ["a\n", "b\n"], 'nothing after the closed write, nothing for ""');
-  assert.deepEqual(open, [true, true]);
+  // "a" goes out at once; the rest arrived while it was out and goes in one write, after which
+  // the reader is gone.
+  assert.deepEqual(written, ["a\n", "b\nc\nd\n"], 'no text for ""');
+  assert.deepEqual(open, [true]);
+});
+
+Deno.test("printEach() writes a value that arrives after the queue drained on its own", async () => {
+  const written: string[] = [];
+  const sink = { write: (text: string) => (written.push(text), Promise.resolve(true)) };
+  const values$ = new Subject<string>();
+  const done = lastValueFrom(values$.pipe(printEach((v) => v, sink), toArray()));
+  values$.next("a");
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  values$.next("b");
+  values$.complete();
+  assert.deepEqual(await done, [true, true]);
+  assert.deepEqual(written, ["a", "b"]);
+});
+
+Deno.test("printEach() writes a burst of 100 000 values in order, in batches of at most 64 KiB", async () => {
+  const written: string[] = [];
+  const sink = { write: (text: string) => (written.push(text), Promise.resolve(true)) };
+  const values = Array.from({ length: 100_000 }, (_, i) => `virtualmachine.hypersdk.io/vm-${i}\n`);
+  const open = await lastValueFrom(from(values).pipe(printEach((v) => v, sink), toArray()));
+  assert.equal(open.length, values.length);
+  assert.equal(written.join(""), values.join(""));
+  assert.ok(written.length < 100, `${written.length} writes`);
+  assert.ok(written.every((text) => text.length < 64 * 1024 + 64));
+});
+
+Deno.test("printEach() ends the stream with the error of a render that throws", async () => {
+  const sink = { write: () => Promise.resolve(true) };
+  const render = (v: number) => {
+    if (v === 2) throw new RangeError("bad value");
+    return `${v}`;
+  };
+  await assert.rejects(
+    () => lastValueFrom(of(1, 2, 3).pipe(printEach(render, sink))),
+    /bad value/,
+  );
 });
 
 Deno.test("followToEnd() turns a signal into InterruptedError with the signal's name", async () => {
