@@ -35,6 +35,13 @@ const STILL_BYTES = 2 ** 20;
 /** How often the heap is looked at while the list's events are being printed. */
 const SETTLE_MS = 250;
 
+/**
+ * Garbage an idle heap may keep once the list needed collections: the last events printed after the
+ * last collection leave less than `isWorthCollecting` waits for (100 000 VMs: ~20 MiB), and an
+ * idle watch would hold it for hours.
+ */
+const IDLE_LEFTOVER_BYTES = 4 * 2 ** 20;
+
 /** Looks in a row at an idle heap with nothing to collect before the settling stops. */
 const QUIET_LOOKS = 4;
 
@@ -69,6 +76,8 @@ export interface WatchCollector {
    * A list was applied: its events are now being printed. Look at the heap every 250 ms and
    * collect whenever it grew enough, until four looks in a row find it idle with nothing to
    * collect (the printing is over: what it left has been collected), or for a minute at most.
+   * Once the list has needed a collection, an idle heap is also collected for what little the
+   * printing left after the last one.
    */
   listed(): void;
   /** A watch event was applied: every 256th, collect if the heap grew enough. */
@@ -107,19 +116,25 @@ export function watchCollector(runtime = denoRuntime()): WatchCollector {
   if (runtime === undefined) return idle;
   // Growth is counted from what the process held when the watch began.
   let liveAfterLast = runtime.heapUsed();
+  let collections = 0;
   let events = 0;
   let cancel: (() => void) | undefined;
-  const collectIfWorth = (): boolean => {
-    if (!isWorthCollecting(runtime.heapUsed(), liveAfterLast)) return false;
+  const collect = (): true => {
     runtime.collect();
+    collections += 1;
     liveAfterLast = runtime.heapUsed();
     return true;
   };
+  const collectIfWorth = (): boolean =>
+    isWorthCollecting(runtime.heapUsed(), liveAfterLast) && collect();
+  const collectLeftover = (now: number): boolean =>
+    collections > 0 && now - liveAfterLast > IDLE_LEFTOVER_BYTES && collect();
   const settle = (quiet: number, looks: number, before: number): void => {
     cancel = runtime.after(SETTLE_MS, () => {
       const now = runtime.heapUsed();
       const still = Math.abs(now - before) < STILL_BYTES;
-      const next = collectIfWorth() || !still ? 0 : quiet + 1;
+      const collected = collectIfWorth() || (still && collectLeftover(now));
+      const next = collected || !still ? 0 : quiet + 1;
       if (next < QUIET_LOOKS && looks + 1 < MAX_LOOKS) settle(next, looks + 1, runtime.heapUsed());
       else cancel = undefined;
     });

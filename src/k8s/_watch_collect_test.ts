@@ -69,6 +69,22 @@ Deno.test("watchCollector() collects between pages and once the list's events ar
   assertEquals(heap.pending(), 0);
 });
 
+Deno.test("watchCollector() collects an idle heap's leftover once the list needed a collection", () => {
+  const heap = fakeHeap(10 * MiB);
+  const collector = watchCollector(heap.runtime);
+  heap.grow(20);
+  collector.page();
+  collector.listed();
+  heap.grow(6); // the last events printed after that collection
+  heap.fire();
+  assertEquals(heap.log, ["collect at 20"]);
+  heap.fire(); // idle, with 6 MiB of garbage
+  assertEquals(heap.log, ["collect at 20", "collect at 16"]);
+  for (let i = 0; i < 4; i++) heap.fire();
+  assertEquals(heap.log.length, 2);
+  assertEquals(heap.pending(), 0);
+});
+
 Deno.test("watchCollector() keeps looking while the heap moves, for a minute at most", () => {
   const heap = fakeHeap(0);
   const collector = watchCollector(heap.runtime);
