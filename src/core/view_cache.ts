@@ -3,8 +3,8 @@
  *
  * Modelled on the kube-rs reflector store: objects are keyed by `namespace/name`, raw watch events
  * update the store, and what the user sees are view events derived from the store's before/after
- * visibility. After a relist (410 Gone) the new list is diffed against the store so only the
- * differences come out as synthetic events, never a full reprint.
+ * visibility. A list (the initial one, or a relist after 410 Gone) is applied page by page against
+ * the store, so only the differences come out as synthetic events, never a full reprint.
  *
  * For throughput (a burst of 10 000 updates must stay linear) the cache is updated in place:
  * functions that take a `ViewCache` and return events mutate it. Whoever holds the cache owns it.
@@ -233,67 +233,12 @@ export function visibleObjects(cache: ViewCache): KubeObject[] {
 }
 
 /**
- * Synthetic events that turn snapshot `before` into snapshot `after`.
+ * Replace the cache's contents with a fresh list and return the view events of the difference:
+ * the list as one page (`applyListPage`, then `endList`).
  *
- * Why: after a 410 Gone relist, only what changed while we were not watching may be printed.
- * Removed keys come first as DELETED (carrying the last known object), then new keys as ADDED and
- * changed ones as MODIFIED (only when the resourceVersion differs); a new uid under the same key
- * is DELETED then ADDED.
- *
- * @param before the objects we knew
- * @param after the objects the fresh list returned
- * @returns the events, in the order they should be applied
- * @example
- * ```ts
- * import { deepStrictEqual as assertEquals } from "node:assert/strict";
- * const a = { metadata: { name: "a", resourceVersion: "1" } };
- * const b = { metadata: { name: "b", resourceVersion: "2" } };
- * assertEquals(diffSnapshots(snapshotOf([a]), snapshotOf([b])), [
- *   { type: "DELETED", object: a },
- *   { type: "ADDED", object: b },
- * ]);
- * ```
- */
-export function diffSnapshots(
-  before: ReadonlyMap<string, KubeObject>,
-  after: ReadonlyMap<string, KubeObject>,
-): ViewEvent[] {
-  return diffFrom(before, after, versionOf, (object) => object);
-}
-
-/**
- * `diffSnapshots` from anything that knows each old object's version and can give the object:
- * a relist compares the cache's entries without parsing the packed ones it keeps.
- */
-function diffFrom<T>(
-  before: ReadonlyMap<string, T>,
-  after: ReadonlyMap<string, KubeObject>,
-  versionOfOld: (old: T) => Version,
-  objectOfOld: (old: T) => KubeObject,
-): ViewEvent[] {
-  const out: ViewEvent[] = [];
-  for (const [key, old] of before) {
-    if (!after.has(key)) out.push({ type: "DELETED", object: objectOfOld(old) });
-  }
-  for (const [key, object] of after) {
-    const old = before.get(key);
-    if (old === undefined) {
-      out.push({ type: "ADDED", object });
-      continue;
-    }
-    const version = versionOf(object);
-    if (isRecreated(versionOfOld(old), version)) {
-      out.push({ type: "DELETED", object: objectOfOld(old) }, { type: "ADDED", object });
-    } else if (!isSameVersion(versionOfOld(old), version)) out.push({ type: "MODIFIED", object });
-  }
-  return out;
-}
-
-/**
- * Replace the cache's contents with a fresh list and return the view events of the difference.
- *
- * Why: the initial list (against an empty cache) and every relist go through the same diff, so a
- * relist can never reprint what is already on screen. Mutates `cache`.
+ * Why: a checkpoint's objects (`--state-file`) are loaded this way, and a relist of any number of
+ * pages goes through the same per-object rule, so a relist can never reprint what is already on
+ * screen. Mutates `cache`.
  *
  * @param cache the store to update
  * @param items the list response's items
@@ -316,10 +261,82 @@ export function replaceAll(
   resourceVersion: string | undefined,
   keep: ObjectPredicate = keepAll,
 ): ViewEvent[] {
-  const events = diffFrom(cache.entries, snapshotOf(items), (entry) => entry, entryObject);
-  const out = events.flatMap((event) => applyEvent(cache, event, keep));
+  const seen = new Set<string>();
+  const out = applyListPage(cache, items, seen, keep);
+  for (const event of endList(cache, seen, resourceVersion, keep)) out.push(event);
+  return out;
+}
+
+/**
+ * Apply one page of a (re)list: each item as it would arrive from a watch, its key noted in `seen`.
+ *
+ * Why: a watch over a large fleet prints its initial list page by page, as a plain list does, and
+ * never holds the whole list at once; `endList` then removes what the list did not return. The
+ * cache's resourceVersion is left alone until `endList`: a checkpoint read between two pages must
+ * not claim a snapshot the cache does not hold yet. Mutates `cache` and `seen`.
+ *
+ * @param cache the store to update
+ * @param items one page's items
+ * @param seen the keys of this list's pages so far
+ * @param keep the client-side filter @default keep everything
+ * @returns the view events of the page (ADDED, MODIFIED, or DELETED then ADDED for a new uid)
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const cache = emptyCache();
+ * const a = { metadata: { name: "a", resourceVersion: "1" } };
+ * assertEquals(applyListPage(cache, [a], new Set()), [{ type: "ADDED", object: a }]);
+ * assertEquals(cache.resourceVersion, undefined);
+ * ```
+ */
+export function applyListPage(
+  cache: ViewCache,
+  items: readonly KubeObject[],
+  seen: Set<string>,
+  keep: ObjectPredicate = keepAll,
+): ViewEvent[] {
+  const resourceVersion = cache.resourceVersion;
+  const out: ViewEvent[] = [];
+  for (const object of items) {
+    seen.add(objectKey(object));
+    for (const event of applyEvent(cache, { type: "ADDED", object }, keep)) out.push(event);
+  }
+  cache.resourceVersion = resourceVersion;
+  return out;
+}
+
+/**
+ * End a (re)list applied with `applyListPage`: what it did not return is gone.
+ *
+ * @param cache the store to update
+ * @param seen the keys of every page of the list
+ * @param resourceVersion the list's resourceVersion, where the next watch starts
+ * @param keep the client-side filter @default keep everything
+ * @returns DELETED for each visible object the list did not return
+ * @example
+ * ```ts
+ * import { deepStrictEqual as assertEquals } from "node:assert/strict";
+ * const cache = emptyCache();
+ * const a = { metadata: { name: "a", resourceVersion: "1" } };
+ * applyListPage(cache, [a], new Set());
+ * assertEquals(endList(cache, new Set(), "9"), [{ type: "DELETED", object: a }]);
+ * assertEquals(cache.resourceVersion, "9");
+ * ```
+ */
+export function endList(
+  cache: ViewCache,
+  seen: ReadonlySet<string>,
+  resourceVersion: string | undefined,
+  keep: ObjectPredicate = keepAll,
+): ViewEvent[] {
+  const out: ViewEvent[] = [];
+  for (const [key, entry] of cache.entries) {
+    if (seen.has(key)) continue;
+    const object = entryObject(entry);
+    for (const event of applyEvent(cache, { type: "DELETED", object }, keep)) out.push(event);
+  }
   // Without a list resourceVersion the next watch must start "now" (the server then replays the
-  // current objects as ADDED, which the same-version check above swallows), not at some item's RV.
+  // current objects as ADDED, which the same-version check swallows), not at some item's RV.
   cache.resourceVersion = resourceVersion || undefined;
   return out;
 }

@@ -4,9 +4,10 @@ import type { KubeObject, WatchEvent } from "./types.ts";
 import { objectKey } from "./types.ts";
 import {
   applyEvent,
+  applyListPage,
   cachedObjects,
-  diffSnapshots,
   emptyCache,
+  endList,
   replaceAll,
   snapshotOf,
   type ViewEvent,
@@ -91,18 +92,23 @@ Deno.test("applyEvent() view: leaving the filter is DELETED, entering is ADDED, 
   assertEquals(applyEvent(cache, ev("DELETED", obj("zz", 9)), isWeb), []);
 });
 
-Deno.test("diffSnapshots() emits DELETED first, then ADDED/MODIFIED in list order", () => {
-  const before = snapshotOf([obj("a", 1), obj("b", 2), obj("d", 4)]);
-  const after = snapshotOf([obj("a", 1), obj("b", 5), obj("c", 6), obj("d", 8, "new")]);
-  assertEquals(diffSnapshots(before, after), [
-    { type: "MODIFIED", object: obj("b", 5) },
-    { type: "ADDED", object: obj("c", 6) },
-    { type: "DELETED", object: obj("d", 4) },
-    { type: "ADDED", object: obj("d", 8, "new") },
-  ]);
-  assertEquals(diffSnapshots(before, snapshotOf([obj("b", 2)])), [
+Deno.test("replaceAll() emits MODIFIED/ADDED in list order, then DELETED for what is gone", () => {
+  const cache = emptyCache();
+  replaceAll(cache, [obj("a", 1), obj("b", 2), obj("d", 4)], "5");
+  assertEquals(
+    replaceAll(cache, [obj("a", 1), obj("b", 5), obj("c", 6), obj("d", 8, "new")], "9"),
+    [
+      { type: "MODIFIED", object: obj("b", 5) },
+      { type: "ADDED", object: obj("c", 6) },
+      { type: "DELETED", object: obj("d", 4) },
+      { type: "ADDED", object: obj("d", 8, "new") },
+    ],
+  );
+  // Gone objects go in the order the cache first saw their keys.
+  assertEquals(replaceAll(cache, [obj("b", 5)], "10"), [
     { type: "DELETED", object: obj("a", 1) },
-    { type: "DELETED", object: obj("d", 4) },
+    { type: "DELETED", object: obj("d", 8, "new") },
+    { type: "DELETED", object: obj("c", 6) },
   ]);
 });
 
@@ -148,7 +154,7 @@ const arbSnapshot = fc.uniqueArray(arbObject, { selector: objectKey, maxLength: 
 
 type Step =
   | { kind: "event"; event: WatchEvent }
-  | { kind: "relist"; items: KubeObject[] };
+  | { kind: "relist"; items: KubeObject[]; cuts: number[] };
 const arbStep: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 6,
@@ -162,7 +168,14 @@ const arbStep: fc.Arbitrary<Step> = fc.oneof(
       }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("relist" as const), items: arbSnapshot }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("relist" as const),
+      items: arbSnapshot,
+      cuts: fc.array(fc.nat(), { maxLength: 4 }),
+    }),
+  },
 );
 
 /** key -> "uid@rv": what identifies an object's version. */
@@ -172,19 +185,60 @@ function versions(map: ReadonlyMap<string, KubeObject>): Record<string, string> 
   return out;
 }
 
-Deno.test("property: applying diffSnapshots(a, b) to a yields b", () => {
-  fc.assert(fc.property(arbSnapshot, arbSnapshot, (a, b) => {
+/** `items` cut into pages at the given points (sorted, deduplicated, within bounds). */
+function pagesOf<T>(items: readonly T[], cuts: readonly number[]): T[][] {
+  const at = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((x, y) => x - y);
+  const pages: T[][] = [];
+  let from = 0;
+  for (const to of [...at, items.length]) {
+    pages.push(items.slice(from, to));
+    from = to;
+  }
+  return pages;
+}
+
+/** A list applied page by page, as a watch applies one. */
+function applyPaged(
+  cache: ReturnType<typeof emptyCache>,
+  items: readonly KubeObject[],
+  cuts: readonly number[],
+  keep?: (o: KubeObject) => boolean,
+): ViewEvent[] {
+  const seen = new Set<string>();
+  const out: ViewEvent[] = [];
+  for (const page of pagesOf(items, cuts)) out.push(...applyListPage(cache, page, seen, keep));
+  out.push(...endList(cache, seen, "9", keep));
+  return out;
+}
+
+const arbCuts = fc.array(fc.nat(), { maxLength: 4 });
+
+Deno.test("property: a list applied in any pages leaves the cache holding exactly the list", () => {
+  fc.assert(fc.property(arbSnapshot, arbSnapshot, arbCuts, (a, b, cuts) => {
     const cache = emptyCache();
     replaceAll(cache, a, "1");
-    for (const e of diffSnapshots(snapshotOf(a), snapshotOf(b))) applyEvent(cache, e);
+    applyPaged(cache, b, cuts);
     assertEquals(versions(cachedObjects(cache)), versions(snapshotOf(b)));
+    assertEquals(cache.resourceVersion, "9");
   }));
 });
 
-Deno.test("property: diffSnapshots(a, a) is empty", () => {
-  fc.assert(
-    fc.property(arbSnapshot, (a) => diffSnapshots(snapshotOf(a), snapshotOf(a)).length === 0),
-  );
+Deno.test("property: a list emits the same events in any pages as in one", () => {
+  fc.assert(fc.property(arbSnapshot, arbSnapshot, arbCuts, (a, b, cuts) => {
+    const paged = emptyCache();
+    const whole = emptyCache();
+    replaceAll(paged, a, "1", isWeb);
+    replaceAll(whole, a, "1", isWeb);
+    assertEquals(applyPaged(paged, b, cuts, isWeb), replaceAll(whole, b, "9", isWeb));
+  }));
+});
+
+Deno.test("property: relisting an unchanged list emits nothing", () => {
+  fc.assert(fc.property(arbSnapshot, arbCuts, (a, cuts) => {
+    const cache = emptyCache();
+    replaceAll(cache, a, "1");
+    return applyPaged(cache, a, cuts).length === 0;
+  }));
 });
 
 Deno.test("property: the view built from emitted events equals the filtered cache, with no duplicate ADDED", () => {
@@ -211,7 +265,7 @@ Deno.test("property: the view built from emitted events equals the filtered cach
       applyView(
         s.kind === "event"
           ? applyEvent(cache, s.event, isWeb)
-          : replaceAll(cache, s.items, "9", isWeb),
+          : applyPaged(cache, s.items, s.cuts, isWeb),
       );
       const filtered = new Map([...cachedObjects(cache)].filter(([, o]) => isWeb(o)));
       assertEquals(versions(view), versions(filtered));

@@ -13,7 +13,7 @@ import type { KubeObject, WatchEvent } from "./types.ts";
 import { getNumber, getString } from "./types.ts";
 import type { ObjectPredicate } from "./types.ts";
 import type { ViewCache, ViewEvent } from "./view_cache.ts";
-import { applyEvent, emptyCache, replaceAll } from "./view_cache.ts";
+import { applyEvent, applyListPage, emptyCache, endList, replaceAll } from "./view_cache.ts";
 
 /** Fixed choices of one watch. */
 export interface WatchConfig {
@@ -29,13 +29,19 @@ export interface WatchConfig {
 }
 
 /**
- * Where the protocol is. `listing.initial` is true until the first list succeeded; `checking` is
- * a resumed watch asking the server for its current resourceVersion before trusting the saved
- * one. The cache is owned by the state and updated in place by `step`.
+ * Where the protocol is. `listing.initial` is true until the first list succeeded, and
+ * `listing.seen` holds the keys its pages returned so far; `checking` is a resumed watch asking
+ * the server for its current resourceVersion before trusting the saved one. The cache is owned by
+ * the state and updated in place by `step`.
  */
 export type WatchState =
   | { readonly kind: "checking"; readonly cache: ViewCache }
-  | { readonly kind: "listing"; readonly initial: boolean; readonly cache: ViewCache }
+  | {
+    readonly kind: "listing";
+    readonly initial: boolean;
+    readonly cache: ViewCache;
+    readonly seen?: Set<string>;
+  }
   | { readonly kind: "watching"; readonly cache: ViewCache };
 
 /** A checkpoint to resume from: the last resourceVersion and the objects known at that point. */
@@ -51,15 +57,19 @@ export type WatchAction =
   | { readonly kind: "watch"; readonly resourceVersion: string | undefined };
 
 /**
- * What the shell feeds back: the server's current resourceVersion (`probed`), a finished list, one
- * watch event, or an HTTP 410 on opening a watch.
+ * What the shell feeds back: the server's current resourceVersion (`probed`), one page of a list
+ * (`first` when the list starts, or starts over after its continue token expired; `last` when no
+ * page follows), one watch event, or an HTTP 410 on opening a watch.
  */
 export type WatchInput =
   | { readonly type: "probed"; readonly resourceVersion: string }
   | {
-    readonly type: "listed";
+    readonly type: "page";
     readonly items: readonly KubeObject[];
+    /** The list's resourceVersion (every page carries the first page's). */
     readonly resourceVersion: string;
+    readonly first: boolean;
+    readonly last: boolean;
   }
   | { readonly type: "event"; readonly event: WatchEvent }
   | { readonly type: "gone" };
@@ -232,7 +242,8 @@ export function isGoneStatus(status: Pick<WatchErrorStatus, "code" | "reason">):
  * import { deepStrictEqual as assertEquals } from "node:assert/strict";
  * const config = { watchOnly: false, keep: () => true };
  * const a = { metadata: { name: "a", resourceVersion: "3" } };
- * const r = step(initialWatchState(), { type: "listed", items: [a], resourceVersion: "5" }, config);
+ * const page = { type: "page", items: [a], resourceVersion: "5", first: true, last: true } as const;
+ * const r = step(initialWatchState(), page, config);
  * assertEquals(r.events, [{ type: "ADDED", object: a }, { type: "SYNCED" }]);
  * assertEquals(actionOf(r.state), { kind: "watch", resourceVersion: "5" });
  * ```
@@ -252,16 +263,20 @@ export function step(state: WatchState, input: WatchInput, config: WatchConfig):
       warning: `${problem}: listing again and printing the difference from the saved objects`,
     };
   }
-  if (input.type === "listed") {
+  if (input.type === "page") {
     if (state.kind !== "listing") return { state, events: [], next: CONTINUE };
-    const changes = replaceAll(cache, input.items, input.resourceVersion, config.keep);
+    // Each page's changes go out as it arrives; what the list did not return is DELETED after its
+    // last page, the only point at which that is known.
+    const seen = input.first || state.seen === undefined ? new Set<string>() : state.seen;
+    const changes = applyListPage(cache, input.items, seen, config.keep);
     const silent = state.initial && config.watchOnly;
-    const events: StepEvent[] = silent ? [] : changes;
-    return {
-      state: { kind: "watching", cache },
-      events: [...events, { type: "SYNCED" }],
-      next: CONTINUE,
-    };
+    if (!input.last) {
+      return { state: { ...state, seen }, events: silent ? [] : changes, next: CONTINUE };
+    }
+    const gone = endList(cache, seen, input.resourceVersion, config.keep);
+    const events: StepEvent[] = silent ? [] : [...changes, ...gone];
+    events.push({ type: "SYNCED" });
+    return { state: { kind: "watching", cache }, events, next: CONTINUE };
   }
   if (state.kind !== "watching") return { state, events: [], next: CONTINUE };
   if (input.type === "gone") return relist(cache);

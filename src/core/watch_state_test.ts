@@ -16,11 +16,19 @@ const vm = (name: string, rv: string, phase = "Running"): KubeObject => ({
   status: { phase },
 });
 const all: WatchConfig = { watchOnly: false, keep: () => true };
-const listed = (items: KubeObject[], resourceVersion: string): WatchInput => ({
-  type: "listed",
+/** One page of a list; by default the only one. */
+const page = (
+  items: KubeObject[],
+  resourceVersion: string,
+  at: { first?: boolean; last?: boolean } = {},
+): WatchInput => ({
+  type: "page",
   items,
   resourceVersion,
+  first: at.first ?? true,
+  last: at.last ?? true,
 });
+const listed = (items: KubeObject[], resourceVersion: string) => page(items, resourceVersion);
 const event = (type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR", object: unknown) =>
   ({ type: "event", event: { type, object } }) as WatchInput;
 
@@ -85,9 +93,9 @@ Deno.test("step() in-stream ERROR 410 restarts into a relist that emits only the
     r1.state,
   );
   assertEquals(r2.emitted, [
-    { type: "DELETED", object: vm("c", "5") },
     { type: "MODIFIED", object: vm("b", "20", "Stopped") },
     { type: "ADDED", object: vm("d", "21") },
+    { type: "DELETED", object: vm("c", "5") },
     { type: "SYNCED" },
   ]);
   assertEquals(r2.action, { kind: "watch", resourceVersion: "30" });
@@ -159,9 +167,9 @@ Deno.test("step() relists a checkpoint the server cannot serve and emits the exa
     assertEquals(actionOf(probed.state), { kind: "list" });
     const r = run([listed([vm("a", "65"), vm("new", "66")], "70")], all, probed.state);
     assertEquals(r.emitted, [
-      { type: "DELETED", object: vm("gone", "4") },
       { type: "MODIFIED", object: vm("a", "65") },
       { type: "ADDED", object: vm("new", "66") },
+      { type: "DELETED", object: vm("gone", "4") },
       { type: "SYNCED" },
     ]);
     assertEquals(r.action, { kind: "watch", resourceVersion: "70" });
@@ -201,4 +209,71 @@ Deno.test("step() ignores inputs that do not belong to the state", () => {
   const r = run([event("ADDED", vm("a", "1"))]);
   assertEquals(r.emitted, []);
   assertEquals(r.action, { kind: "list" });
+});
+
+Deno.test("step() prints each page of the initial list as it arrives and SYNCED after the last", () => {
+  let state = initialWatchState();
+  const r1 = step(state, page([vm("a", "3"), vm("b", "4")], "10", { last: false }), all);
+  assertEquals(r1.events, [
+    { type: "ADDED", object: vm("a", "3") },
+    { type: "ADDED", object: vm("b", "4") },
+  ]);
+  state = r1.state;
+  // Between pages the watch is still listing, has not reached the cluster's snapshot, and keeps
+  // no resourceVersion a checkpoint could save.
+  assertEquals([actionOf(state), isUnreached(state)], [{ kind: "list" }, true]);
+  assertEquals(state.cache.resourceVersion, undefined);
+  const r2 = step(state, page([vm("c", "5")], "10", { first: false }), all);
+  assertEquals(r2.events, [{ type: "ADDED", object: vm("c", "5") }, { type: "SYNCED" }]);
+  assertEquals([actionOf(r2.state), isUnreached(r2.state)], [
+    { kind: "watch", resourceVersion: "10" },
+    false,
+  ]);
+});
+
+Deno.test("step() deletes after the last page what a paged relist did not return", () => {
+  const r1 = run([listed([vm("a", "3"), vm("b", "4"), vm("c", "5")], "10"), { type: "gone" }]);
+  const r2 = run(
+    [
+      page([vm("a", "3"), vm("b", "20", "Stopped")], "30", { last: false }),
+      page([vm("d", "21")], "30", { first: false }),
+    ],
+    all,
+    r1.state,
+  );
+  assertEquals(r2.emitted, [
+    { type: "MODIFIED", object: vm("b", "20", "Stopped") },
+    { type: "ADDED", object: vm("d", "21") },
+    { type: "DELETED", object: vm("c", "5") },
+    { type: "SYNCED" },
+  ]);
+});
+
+Deno.test("step() forgets the keys of a list that started over (continue token expired)", () => {
+  const r = run([
+    page([vm("a", "3"), vm("b", "4")], "10", { last: false }),
+    // The token expired: the list starts over at a newer snapshot, in which b is gone.
+    page([vm("a", "3")], "12", { last: false }),
+    page([vm("c", "11")], "12", { first: false }),
+  ]);
+  assertEquals(r.emitted, [
+    { type: "ADDED", object: vm("a", "3") },
+    { type: "ADDED", object: vm("b", "4") },
+    { type: "ADDED", object: vm("c", "11") },
+    { type: "DELETED", object: vm("b", "4") },
+    { type: "SYNCED" },
+  ]);
+  assertEquals(r.action, { kind: "watch", resourceVersion: "12" });
+});
+
+Deno.test("step() watch-only stays silent over every page of the initial list", () => {
+  const r = run([
+    page([vm("a", "3")], "10", { last: false }),
+    page([vm("b", "4")], "10", { first: false }),
+    event("MODIFIED", vm("b", "11", "Stopped")),
+  ], { watchOnly: true, keep: () => true });
+  assertEquals(r.emitted, [{ type: "SYNCED" }, {
+    type: "MODIFIED",
+    object: vm("b", "11", "Stopped"),
+  }]);
 });

@@ -42,7 +42,7 @@ import {
   type WatchResume,
 } from "../core/watch_state.ts";
 import type { ResourceRef } from "./api.ts";
-import { list$ } from "./list.ts";
+import { listPageInputs$ } from "./_watch_list_pages.ts";
 import { type KubeSource, type RxKube, toRxKube } from "./_rx_kube.ts";
 import { retryBackoff } from "./retry_backoff.ts";
 import { watchCollector } from "./_watch_collect.ts";
@@ -201,13 +201,7 @@ export function watchSteps$(
       if (action.kind === "list") {
         const { labelSelector, fieldSelector, chunkSize } = options;
         const pages = { ...kube, list$: collectingPages(kube.list$, collector.page) };
-        return list$(pages, ref, { labelSelector, fieldSelector, chunkSize }).pipe(
-          map((r): WatchInput => ({
-            type: "listed",
-            items: r.items,
-            resourceVersion: r.resourceVersion,
-          })),
-        );
+        return listPageInputs$(pages, ref, { labelSelector, fieldSelector, chunkSize });
       }
       return kube.watch$(ref, {
         labelSelector: options.labelSelector,
@@ -239,7 +233,7 @@ export function watchSteps$(
       }
       state = result.state;
       inputsSeen += 1;
-      if (input.type === "listed") collector.listed();
+      if (input.type === "page" && input.last) collector.listed();
       else if (input.type === "event") collector.event();
       if (result.warning !== undefined) notify({ kind: "warning", message: result.warning });
       if (wasUnreached && !isUnreached(state)) notify({ kind: "reached" });

@@ -54,8 +54,8 @@ Deno.test("watchSteps$() on a resumed watch checks the server's resourceVersion 
       onNotice: (n) => notices.push(n),
     }).pipe(map((e) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`));
     expectObservable(steps$, "^ 1s !").toBe("(abc)", {
-      a: "DELETED b",
-      b: "MODIFIED a",
+      a: "MODIFIED a",
+      b: "DELETED b",
       c: "SYNCED ",
     });
   });
@@ -131,4 +131,46 @@ Deno.test("watchSteps$() counts a silent stream as dead after 90 s and asks for 
     attempt: 1,
     delayMs: 750,
   }]);
+});
+
+Deno.test("watchSteps$() hands on each page of the initial list as it arrives", () => {
+  const ts = newScheduler();
+  let kube!: ReturnType<typeof fakeKube>;
+  ts.run(({ cold, expectObservable }) => {
+    const p1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "1"), vm("b", "2")], "10", "t1") });
+    const p2 = cold<KubeList>("40ms (l|)", { l: kubeList([vm("c", "3")], "10") });
+    kube = fakeKube([p1, p2], []);
+    const steps$ = watchSteps$(kube, VM_REF, { scheduler: ts })
+      .pipe(map((e) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`));
+    // The first page's rows do not wait for the second page.
+    expectObservable(steps$, "^ 100ms !").toBe("(ab) 36ms (cs)", {
+      a: "ADDED a",
+      b: "ADDED b",
+      c: "ADDED c",
+      s: "SYNCED ",
+    });
+  });
+  assertEquals(kube.listCalls.map((c) => c.continue), [undefined, "t1"]);
+  assertEquals(kube.watchCalls.map((c) => c.resourceVersion), ["10"]);
+});
+
+Deno.test("watchSteps$() starts a paged list over once when its continue token expired", () => {
+  const ts = newScheduler();
+  let kube!: ReturnType<typeof fakeKube>;
+  ts.run(({ cold, expectObservable }) => {
+    const p1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "1"), vm("b", "2")], "10", "t1") });
+    const expired = cold<KubeList>("--#", undefined, { status: 410, message: "Expired" });
+    const again = cold<KubeList>("---(l|)", { l: kubeList([vm("a", "1")], "12") });
+    kube = fakeKube([p1, expired, again], []);
+    const steps$ = watchSteps$(kube, VM_REF, { scheduler: ts })
+      .pipe(map((e) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`));
+    expectObservable(steps$, "^ 100ms !").toBe("(ab)-(ds)", {
+      a: "ADDED a",
+      b: "ADDED b",
+      d: "DELETED b",
+      s: "SYNCED ",
+    });
+  });
+  assertEquals(kube.listCalls.map((c) => c.continue), [undefined, "t1", undefined]);
+  assertEquals(kube.watchCalls.map((c) => c.resourceVersion), ["12"]);
 });

@@ -72,13 +72,13 @@ Deno.test("watch$() on an in-stream 410 relists and emits only the difference", 
     });
     const w2 = cold<WatchEvent>("-");
     kube = fakeKube([l1, l2], [w1, w2]);
-    expectObservable(watch$(kube, VM_REF, { scheduler: ts }), "^ 30ms !").toBe("(abd)(xyz)", {
+    expectObservable(watch$(kube, VM_REF, { scheduler: ts }), "^ 30ms !").toBe("(abd)(yzx)", {
       a: added(vm("a", "1")),
       b: added(vm("b", "2")),
       d: added(vm("d", "4")),
-      x: deleted(vm("d", "4")),
       y: modified(vm("b", "5", "Stopped")),
       z: added(vm("c", "6")),
+      x: deleted(vm("d", "4")),
     });
     expectSubscriptions(w1.subscriptions).toBe("^----!");
     expectSubscriptions(l2.subscriptions).toBe("-----(^!)");
