@@ -21,6 +21,8 @@ export interface ListAllOptions {
   fieldSelector?: string;
   /** Page size (`limit`); 0 fetches everything in one request. @default 500 */
   chunkSize?: number;
+  /** Ask for each item's metadata only (see `ListOptions.metadataOnly`). @default false */
+  metadataOnly?: boolean;
 }
 
 /** Every item of a collection, and the list's resourceVersion (where a watch starts). */
@@ -118,5 +120,6 @@ export function listRequest(options: ListAllOptions): ListOptions {
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     limit: chunkSize === 0 ? undefined : chunkSize,
+    ...(options.metadataOnly ? { metadataOnly: true } : {}),
   };
 }
