@@ -102,7 +102,7 @@ function appendItems(items: KubeObject[], page: unknown): KubeObject[] {
 }
 
 /**
- * The first page's request options for a list: selectors and `limit`.
+ * The first page's request options for a list: selectors, `limit` and whether metadata is enough.
  *
  * @throws RangeError when the chunk size is not an integer >= 0
  * @example
