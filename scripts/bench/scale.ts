@@ -90,6 +90,8 @@ const VM_PATH = "/apis/hypersdk.io/v1alpha1";
 const FORMATS = [
   { name: "-o json", hyperctl: ["-o", "json"], kubectl: ["-o", "json"] },
   { name: "table", hyperctl: [], kubectl: [] },
+  // hyperctl's -o name fetches metadata only (PartialObjectMetadataList); kubectl and the raw
+  // client fetch whole objects.
   { name: "-o name", hyperctl: ["-o", "name"], kubectl: ["-o", "name"] },
   { name: "-o yaml", hyperctl: ["-o", "yaml"], kubectl: ["-o", "yaml"] },
 ] as const;

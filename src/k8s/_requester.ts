@@ -33,6 +33,8 @@ export interface ApiRequest {
   query?: URLSearchParams;
   body?: string;
   contentType?: string;
+  /** @default "application/json" */
+  accept?: string;
   signal?: AbortSignal;
 }
 
@@ -118,7 +120,7 @@ export class Requester {
     for (let attempt = 0;; attempt++) {
       const auth = await this.#o.credentials.current();
       const headers: Record<string, string> = {
-        Accept: "application/json",
+        Accept: req.accept ?? "application/json",
         "User-Agent": this.#o.userAgent ?? "hyperctl",
       };
       if (req.contentType) headers["Content-Type"] = req.contentType;
@@ -137,7 +139,7 @@ export class Requester {
         this.#log({ method: req.method, url, started, error: err.detail });
         throw err;
       }
-      this.#log({ method: req.method, url, started, res });
+      this.#log({ method: req.method, url, started, res, accept: req.accept });
       if (res.ok) return res;
       const raw = await res.text().catch(() => "");
       if (res.status === 401 && attempt === 0 && this.#o.credentials.invalidate()) continue;
@@ -161,11 +163,21 @@ export class Requester {
     return t;
   }
 
-  #log(e: { method: string; url: string; started: number; res?: Response; error?: string }): void {
+  #log(
+    e: {
+      method: string;
+      url: string;
+      started: number;
+      res?: Response;
+      error?: string;
+      accept?: string;
+    },
+  ): void {
     if (!this.#o.log) return;
     this.#o.log(formatRequestLine({
       method: e.method,
       url: e.url,
+      accept: e.accept,
       status: e.res?.status,
       statusText: e.res?.statusText,
       durationMs: performance.now() - e.started,

@@ -25,6 +25,11 @@ export interface ListOptions {
   continue?: string;
   resourceVersion?: string;
   resourceVersionMatch?: "Exact" | "NotOlderThan";
+  /**
+   * Ask for each item's metadata only (a `PartialObjectMetadataList`); a server that does not
+   * serve it answers with the full list. Not a query parameter: it sets the Accept header.
+   */
+  metadataOnly?: boolean;
 }
 
 /** Query parameters of a watch request. */

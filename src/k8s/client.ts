@@ -24,6 +24,7 @@ import { Credentials } from "./_credentials.ts";
 import { decodeNdjson, NdjsonSyntaxError } from "./_ndjson.ts";
 import { reusedChunks } from "./_body_chunks.ts";
 import { listQuery, query, resourcePath, watchQuery } from "./_paths.ts";
+import { listAccept } from "./_partial_metadata.ts";
 import { type ApiRequest, type OpenStream, Requester } from "./_requester.ts";
 import { toTransportError } from "./_transport_error.ts";
 import { TransportError } from "./errors.ts";
@@ -93,6 +94,7 @@ export function createKubeApi(config: ResolvedConfig, options: KubeApiOptions = 
         method: "GET",
         path: resourcePath(ref),
         query: listQuery(opts),
+        accept: listAccept(opts),
         signal,
       }).then((l) => ({ ...l, items: Array.isArray(l.items) ? l.items : [] }));
     },

@@ -30,6 +30,8 @@ export interface ListAllOptions {
   fieldSelector?: string;
   /** Page size (`limit`); 0 fetches everything in one request. @default 500 */
   chunkSize?: number;
+  /** Ask for each item's metadata only (see `ListOptions.metadataOnly`). @default false */
+  metadataOnly?: boolean;
 }
 
 /** Every item of a collection, and the list's resourceVersion (where a watch starts). */
@@ -133,7 +135,7 @@ function appendItems(items: KubeObject[], page: unknown): KubeObject[] {
 }
 
 /**
- * The first page's request options for a list: selectors and `limit`.
+ * The first page's request options for a list: selectors, `limit` and whether metadata is enough.
  *
  * @throws RangeError when the chunk size is not an integer >= 0
  * @example
@@ -151,5 +153,6 @@ export function listRequest(options: ListAllOptions): ListOptions {
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     limit: chunkSize === 0 ? undefined : chunkSize,
+    ...(options.metadataOnly ? { metadataOnly: true } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   durationMs: number;
   /** Short reason when no response arrived. */
   error?: string;
+  /** The Accept header, when the request asked for a conversion (`as=…`) rather than the object. */
+  accept?: string;
 }
 
 const SECRET_PARAMS = /^(access_token|token|id_token|password|client_secret)$/i;
@@ -40,8 +42,17 @@ const STATUS_TEXT: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-/** `GET https://…/virtualmachines?limit=500 200 OK in 12ms`. */
+/**
+ * `GET https://…/virtualmachines?limit=500 200 OK in 12ms`; a request for a conversion ends in
+ * what it asked for, e.g. `(as=PartialObjectMetadataList)`.
+ */
 export function formatRequestLine(entry: RequestLogEntry): string {
+  const line = requestLine(entry);
+  const as = /;\s*as=([^;,\s]+)/.exec(entry.accept ?? "")?.[1];
+  return as === undefined ? line : `${line} (as=${as})`;
+}
+
+function requestLine(entry: RequestLogEntry): string {
   const head = `${entry.method} ${redactUrl(entry.url)}`;
   const ms = `${Math.round(entry.durationMs)}ms`;
   if (entry.status === undefined) return `${head} failed in ${ms}: ${entry.error ?? "no response"}`;

@@ -31,3 +31,18 @@ Deno.test("redactUrl() hides credentials in user info and query", () => {
   assert.ok(!out.includes("hunter2") && !out.includes("s3cret"), out);
   assert.ok(out.includes("labelSelector=app=web,tier"), out);
 });
+
+Deno.test("formatRequestLine() names the conversion a request asked for", () => {
+  const entry = { method: "GET", url: "https://h/x", status: 200, durationMs: 5 };
+  assert.equal(
+    formatRequestLine({
+      ...entry,
+      accept: "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1, application/json",
+    }),
+    "GET https://h/x 200 OK in 5ms (as=PartialObjectMetadataList)",
+  );
+  assert.equal(
+    formatRequestLine({ ...entry, accept: "application/json" }),
+    "GET https://h/x 200 OK in 5ms",
+  );
+});

@@ -30,14 +30,17 @@ export interface PrintListOptions {
   keep: (obj: KubeObject) => boolean;
   /** `--sort-by`: read the whole list, then print it sorted. */
   sortKey?: SortKey;
+  /** Ask the server for each object's metadata only (nothing else is printed or filtered on). */
+  metadataOnly?: boolean;
 }
 
-/** What the server is asked: the selectors and the page size. */
+/** What the server is asked: the selectors, the page size and whether metadata is enough. */
 function requestOf(options: PrintListOptions) {
   return {
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     chunkSize: options.chunkSize,
+    metadataOnly: options.metadataOnly,
   };
 }
 

@@ -13,6 +13,7 @@ import type { KindInfo } from "../../core/kinds.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
 import { parseSortKey } from "../../core/sort.ts";
+import { readsOnlyMetadata } from "../../core/metadata_only.ts";
 import type { ObjectPredicate } from "../../core/types.ts";
 import { attempt, collect, mapValid, unless, type Validation } from "../../core/validation.ts";
 import { InputError } from "../../core/input_error.ts";
@@ -118,7 +119,7 @@ export function listCommand(kind: KindInfo) {
         selector: optional(flags.selector, parseLabelSelector),
         fieldSelector: optional(flags.fieldSelector, parseFieldSelector),
         filter: attempt(() =>
-          toPredicate(parseFilterOptions(
+          parseFilterOptions(
             {
               status: flags.status,
               node: flags.node,
@@ -129,7 +130,7 @@ export function listCommand(kind: KindInfo) {
             },
             kind,
             env.now,
-          ))
+          )
         ),
         where: optional(flags.where, (w) => queryPredicate(parseQuery(w, kind), env.now)),
         sortKey: optional(flags.sortBy, (s) => parseSortKey(s, kind)),
@@ -151,6 +152,7 @@ export function listCommand(kind: KindInfo) {
       });
       return mapValid(checked, (v) => {
         const where: ObjectPredicate | undefined = v.where;
+        const filter = toPredicate(v.filter);
         return {
           ...v.out,
           kind,
@@ -158,7 +160,7 @@ export function listCommand(kind: KindInfo) {
           allNamespaces: flags.allNamespaces === true,
           labelSelector: flags.selector,
           fieldSelector: flags.fieldSelector,
-          keep: where ? (o) => v.filter(o) && where(o) : v.filter,
+          keep: where ? (o) => filter(o) && where(o) : filter,
           sortKey: v.sortKey,
           noHeaders: flags.headers === false,
           chunkSize: v.chunkSize,
@@ -167,6 +169,13 @@ export function listCommand(kind: KindInfo) {
           live: flags.live,
           contexts: v.contexts,
           stateFile: flags.stateFile,
+          metadataOnly: readsOnlyMetadata({
+            output: v.out.output,
+            filter: v.filter,
+            where: where !== undefined,
+            sortPath: v.sortKey?.path,
+            watching: watch !== "none",
+          }),
         };
       });
     },

@@ -20,6 +20,7 @@ import {
   unsupportedMediaType,
 } from "./status.ts";
 import { type IncludeObject, toTable, wantsTable } from "./table.ts";
+import { toMetadataList, typedListMeta, wantsMetadataList } from "./metadata_list.ts";
 import type { Store } from "./store.ts";
 import type { WatchHub } from "./watch_hub.ts";
 
@@ -169,13 +170,10 @@ export async function handleResource(
       if (page.remainingItemCount !== undefined) meta.remainingItemCount = page.remainingItemCount;
       meta.resourceVersion = page.resourceVersion;
       if (table) {
-        // Table carries a typed ListMeta: resourceVersion first, empty continue omitted
-        const tmeta: Record<string, unknown> = { resourceVersion: page.resourceVersion };
-        if (page.continue) tmeta.continue = page.continue;
-        if (page.remainingItemCount !== undefined) {
-          tmeta.remainingItemCount = page.remainingItemCount;
-        }
-        return json(toTable(def, page.items, tmeta, { include, nowMs: env.now() }));
+        return json(toTable(def, page.items, typedListMeta(page), { include, nowMs: env.now() }));
+      }
+      if (wantsMetadataList(req.headers.get("accept"))) {
+        return json(toMetadataList(page.items, page));
       }
       return json({
         apiVersion: `${def.group}/${def.version}`,

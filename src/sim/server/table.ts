@@ -9,7 +9,7 @@
 
 import { formatAge } from "../../core/age.ts";
 import { isRecord, type KubeObject } from "../../core/types.ts";
-import { OBJECT_META_FIELDS } from "./_object_meta.ts";
+import { partialObjectMetadata } from "./_object_meta.ts";
 import type { ResourceDef } from "./resource_defs.ts";
 
 const NAME_DESCRIPTION =
@@ -100,11 +100,7 @@ function cell(type: string, value: unknown, nowMs: number): unknown {
 function rowObject(obj: KubeObject, include: IncludeObject): unknown {
   if (include === "None") return undefined;
   if (include === "Object") return obj;
-  const metadata: Record<string, unknown> = {};
-  for (const k of OBJECT_META_FIELDS) {
-    if (obj.metadata?.[k] !== undefined) metadata[k] = obj.metadata[k];
-  }
-  return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata };
+  return partialObjectMetadata(obj);
 }
 
 /** Build a Table for objects of one resource, as the real CRD table convertor does. */

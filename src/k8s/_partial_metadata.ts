@@ -1,0 +1,28 @@
+/**
+ * Lists of metadata only: kube-apiserver's `PartialObjectMetadataList`.
+ *
+ * A client that needs nothing of each object but its metadata (`-o name`) asks for this media
+ * type; the server then leaves out every item's spec and status. The plain `application/json`
+ * after it lets a server that does not serve the conversion answer with the full list instead,
+ * whose items carry the same metadata, so a caller reads either answer the same way.
+ * @module
+ */
+
+/** The Accept header of a list request that wants each item's metadata only. */
+export const METADATA_LIST_ACCEPT =
+  "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1, application/json";
+
+/**
+ * The Accept header of a list request: the metadata-only media type when asked for, else the
+ * requester's default (undefined).
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(listAccept({ metadataOnly: false }), undefined);
+ * equal(listAccept({ metadataOnly: true }), METADATA_LIST_ACCEPT);
+ * ```
+ */
+export function listAccept(options: { metadataOnly?: boolean } = {}): string | undefined {
+  return options.metadataOnly ? METADATA_LIST_ACCEPT : undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * `list -o name` fetches each object's metadata only, and prints kubectl 1.33's bytes: on the real
+ * API server and the sim, across pages, with a label selector and for another kind. `-v` shows
+ * which requests asked for `PartialObjectMetadataList`; a filter or sort that reads spec or status
+ * still fetches whole objects, and still filters.
+ */
+import assert from "node:assert/strict";
+import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
+import { refFor } from "../../src/cli/commands/common.ts";
+import { hyperctl, kubectl } from "../support/cli.ts";
+import { e2eTest, type Target } from "../support/targets.ts";
+
+const METADATA_ONLY = "(as=PartialObjectMetadataList)";
+
+/** Five VMs (vm-0, vm-2 and vm-4 stopped), once the operator has given each a phase; two templates. */
+async function seed(t: Target): Promise<void> {
+  const vms = refFor(kindByNoun("vm"), t.namespace);
+  for (let i = 0; i < 5; i++) {
+    await t.api.create(vms, {
+      apiVersion: API_VERSION,
+      kind: "VirtualMachine",
+      metadata: {
+        name: `vm-${i}`,
+        labels: { suite: t.namespace, half: i % 2 === 0 ? "even" : "odd" },
+      },
+      spec: { cpus: 5 - i, memory: "1Gi", running: i % 2 !== 0 },
+    });
+  }
+  for (const name of ["ubuntu", "debian"]) {
+    await t.api.create(refFor(kindByNoun("template"), t.namespace), {
+      apiVersion: API_VERSION,
+      kind: "VMTemplate",
+      metadata: { name, labels: { suite: t.namespace } },
+      spec: { displayName: name, image: { source: "https://images.example/u.qcow2" } },
+    });
+  }
+  for (let i = 0; i < 600; i++) { // up to 30 s: suites share 2 cores
+    const { items } = await t.api.list(vms);
+    const phases = items.map((o) => (o.status as { phase?: string } | undefined)?.phase);
+    if (phases.filter((p) => p === "Stopped").length === 3) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("VMs did not settle");
+}
+
+/** The GET lines of a `-v` log. */
+function requests(stderr: string): string[] {
+  return stderr.split("\n").filter((line) => line.startsWith("GET "));
+}
+
+e2eTest("-o name lists fetch metadata only and print kubectl's bytes", async (t) => {
+  await seed(t);
+  // The sim serves this test alone, so every namespace is ours; the real server is shared with
+  // other suites, whose VMs come and go, so there -A is narrowed to this test's objects.
+  const all = t.name === "sim" ? ["-A"] : ["-A", "-l", `suite=${t.namespace}`];
+  const cases: [string, string[]][] = [
+    ["virtualmachines.hypersdk.io", all],
+    ["virtualmachines.hypersdk.io", ["-A", "-l", `suite=${t.namespace},half=even`]],
+    ["virtualmachines.hypersdk.io", [...all, "--chunk-size", "2"]],
+    ["vmtemplates.hypersdk.io", [...all, "--chunk-size", "1"]],
+  ];
+  for (const [resource, args] of cases) {
+    const noun = resource.startsWith("vmtemplates") ? "template" : "vm";
+    const ours = await hyperctl([noun, "list", "-o", "name", "-v", ...args], {
+      kubeconfig: t.kubeconfig,
+    });
+    const theirs = await kubectl(["get", resource, "-o", "name", ...args], t.kubeconfig);
+    const what = `${noun} ${args.join(" ")}`;
+    assert.equal(theirs.code, 0, theirs.stderr);
+    assert.equal(ours.code, 0, ours.stderr);
+    assert.notEqual(ours.stdout, "", what);
+    assert.equal(ours.stdout, theirs.stdout, what);
+    const gets = requests(ours.stderr);
+    // One request per page: ceil(names / chunk size), all of them for metadata only.
+    const chunk = args.includes("--chunk-size")
+      ? Number(args[args.indexOf("--chunk-size") + 1])
+      : 0;
+    const names = ours.stdout.split("\n").length - 1;
+    assert.equal(
+      gets.length,
+      chunk === 0 ? 1 : Math.ceil(names / chunk),
+      `${what}: ${ours.stderr}`,
+    );
+    for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), `${what}: ${line}`);
+  }
+});
+
+e2eTest("-o name with a filter or sort on spec or status fetches whole objects", async (t) => {
+  await seed(t);
+  const run = (...args: string[]) =>
+    hyperctl(["vm", "list", "-o", "name", "-v", "--chunk-size", "2", ...args], {
+      kubeconfig: t.kubeconfig,
+    });
+  const expectations: [string[], string[]][] = [
+    [["--status", "stopped"], ["vm-0", "vm-2", "vm-4"]],
+    [["--min-cpus", "4"], ["vm-0", "vm-1"]],
+    [["--where", "cpus <= 2"], ["vm-3", "vm-4"]],
+    [["--sort-by", "cpus"], ["vm-4", "vm-3", "vm-2", "vm-1", "vm-0"]],
+  ];
+  for (const [flags, names] of expectations) {
+    const result = await run(...flags);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      names.map((n) => `virtualmachine.hypersdk.io/${n}\n`).join(""),
+      flags.join(" "),
+    );
+    const gets = requests(result.stderr);
+    assert.ok(gets.length > 0, result.stderr);
+    for (const line of gets) assert.ok(!line.includes("as="), `${flags.join(" ")}: ${line}`);
+  }
+  // A sort on metadata needs no more than metadata.
+  const byName = await run("--sort-by", "name");
+  assert.equal(byName.code, 0, byName.stderr);
+  for (const line of requests(byName.stderr)) assert.ok(line.endsWith(METADATA_ONLY), line);
+});
