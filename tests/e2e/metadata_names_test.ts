@@ -71,16 +71,16 @@ e2eTest("-o name lists fetch metadata only and print kubectl's bytes", async (t)
     assert.notEqual(ours.stdout, "", what);
     assert.equal(ours.stdout, theirs.stdout, what);
     const gets = requests(ours.stderr);
-    // One request per page: ceil(names / chunk size), all of them for metadata only.
+    // One request per page, all of them for metadata only: one page without --chunk-size, at
+    // least ceil(names / chunk size) with it. A real server may add a last, empty page: with a
+    // label selector it returns a continue token while keys of other suites' objects follow.
     const chunk = args.includes("--chunk-size")
       ? Number(args[args.indexOf("--chunk-size") + 1])
       : 0;
     const names = ours.stdout.split("\n").length - 1;
-    assert.equal(
-      gets.length,
-      chunk === 0 ? 1 : Math.ceil(names / chunk),
-      `${what}: ${ours.stderr}`,
-    );
+    const pages = chunk === 0 ? 1 : Math.ceil(names / chunk);
+    const expected = t.name === "sim" || chunk === 0 ? [pages] : [pages, pages + 1];
+    assert.ok(expected.includes(gets.length), `${what}: ${ours.stderr}`);
     for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), `${what}: ${line}`);
   }
 });
