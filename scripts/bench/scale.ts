@@ -250,6 +250,9 @@ async function measureWatch(
     log(`  ${cluster} ${size}: watch, initial list`);
     await Promise.all(watchers.map((x) => x.w.settled(3000, 600_000)));
     const afterList = watchers.map((x) => x.w.memory().rssKb);
+    // From spawn: the first line of the initial list, and its last (output then stayed quiet).
+    const firstOutput = watchers.map((x) => x.w.firstOutputAt() - x.w.startedAt);
+    const listPrinted = watchers.map((x) => x.w.lastOutputAt() - x.w.startedAt);
     log(`  ${cluster} ${size}: watch, ${updates} updates`);
     const began = performance.now();
     await burstUpdates(fleet.api, fleet.namespace, fleet.updatable, updates, tag, 16, fleet.nameOf);
@@ -266,6 +269,8 @@ async function measureWatch(
         cluster,
         size,
         client: x.client,
+        firstOutputMs: firstOutput[k],
+        listPrintedMs: listPrinted[k],
         afterListKb: afterList[k],
         afterUpdatesKb: m.rssKb,
         peakKb: m.hwmKb,

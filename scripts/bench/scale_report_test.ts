@@ -84,3 +84,35 @@ Deno.test("the scale report names the floor beside each cluster's lists", () => 
   );
   assert.doesNotMatch(targets(run), /floor/);
 });
+
+Deno.test("the scale report times a watch's initial list, and leaves older runs' gaps blank", () => {
+  const watch = {
+    cluster: "sim",
+    size: 1000,
+    afterListKb: 60 * 1024,
+    afterUpdatesKb: 70 * 1024,
+    peakKb: 80 * 1024,
+    received: 10,
+    updates: 10,
+    issueMs: 500,
+  };
+  const run: ScaleRun = {
+    rows: rows(1000, [100, 50], [400, 120]),
+    seeds: [],
+    watches: [
+      { ...watch, client: "hyperctl", firstOutputMs: 91, listPrintedMs: 420 },
+      { ...watch, client: "kubectl" },
+    ],
+    loads: [1],
+    errors: [],
+  };
+  const report = renderScaleReport(run, {
+    args: [],
+    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 10 },
+    facts,
+    totalS: 1,
+    complete: true,
+  });
+  assert.match(report, /\| 1000 \| hyperctl \| 91 ms \| 420 ms \| 60\.0 MiB \|/);
+  assert.match(report, /\| 1000 \| kubectl \| — \| — \| 60\.0 MiB \|/);
+});
