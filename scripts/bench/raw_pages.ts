@@ -3,12 +3,15 @@
  * fetches (`limit`/`continue`) and parsing each, printing nothing. Run as its own process by the
  * `--scale` bench, so its time and peak RSS compare with hyperctl's and kubectl's.
  *
- * Usage: RAW_SERVER=… RAW_CA_FILE=… RAW_TOKEN=… deno run -A raw_pages.ts PATH CHUNK — prints one
+ * Usage: RAW_SERVER=… RAW_CA_FILE=… RAW_TOKEN=… deno run -A raw_pages.ts PATH CHUNK [metadata]
+ * — `metadata` asks for each item's metadata only, as hyperctl's `-o name` does — prints one
  * JSON line: `{"pages","items","bytes","firstPageMs","totalMs"}` (milliseconds since the process
  * started). The bench reads the kubeconfig (`endpoint`) and passes what it found in the
  * environment, so this process loads no YAML library: its start-up is a bare `deno run`.
  * @module
  */
+
+import { METADATA_LIST_ACCEPT } from "../../src/k8s/_partial_metadata.ts";
 
 interface Kubeconfig {
   "current-context"?: string;
@@ -40,7 +43,8 @@ export async function endpoint(
   return { server: cluster.server, ca, token };
 }
 
-async function main([path, chunk]: string[]): Promise<void> {
+async function main([path, chunk, what]: string[]): Promise<void> {
+  const accept = what === "metadata" ? METADATA_LIST_ACCEPT : "application/json";
   const env = (name: string) => Deno.env.get(name) ?? "";
   const [server, token] = [env("RAW_SERVER"), env("RAW_TOKEN")];
   const ca = await Deno.readTextFile(env("RAW_CA_FILE"));
@@ -51,7 +55,7 @@ async function main([path, chunk]: string[]): Promise<void> {
     const query = `limit=${chunk}` + (token_ ? `&continue=${encodeURIComponent(token_)}` : "");
     const res = await fetch(`${server}${path}?${query}`, {
       client,
-      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+      headers: { authorization: `Bearer ${token}`, accept },
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${res.status}: ${text.slice(0, 200)}`);

@@ -90,8 +90,8 @@ const VM_PATH = "/apis/hypersdk.io/v1alpha1";
 const FORMATS = [
   { name: "-o json", hyperctl: ["-o", "json"], kubectl: ["-o", "json"] },
   { name: "table", hyperctl: [], kubectl: [] },
-  // hyperctl's -o name fetches metadata only (PartialObjectMetadataList); kubectl and the raw
-  // client fetch whole objects.
+  // hyperctl's -o name fetches metadata only (PartialObjectMetadataList), and so does the raw
+  // client it is compared with; kubectl fetches whole objects.
   { name: "-o name", hyperctl: ["-o", "name"], kubectl: ["-o", "name"] },
   { name: "-o yaml", hyperctl: ["-o", "yaml"], kubectl: ["-o", "yaml"] },
 ] as const;
@@ -135,8 +135,9 @@ async function measureLists(
   log: (s: string) => void,
   attempt: (what: string, fn: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  const raw = async () => {
-    const m = await runMeasured(tools.raw, [`${VM_PATH}/virtualmachines`, "500"], {
+  const raw = async (metadata: boolean) => {
+    const what = metadata ? ["metadata"] : [];
+    const m = await runMeasured(tools.raw, [`${VM_PATH}/virtualmachines`, "500", ...what], {
       capture: true,
     });
     if (m.code !== 0) throw new Error(`raw client failed: ${m.stderr}`);
@@ -144,18 +145,21 @@ async function measureLists(
     if (r.items !== size) throw new Error(`raw client saw ${r.items} of ${size} VMs`);
     return { wallMs: m.wallMs, rssKb: m.peakRssKb, firstMs: r.firstPageMs as number };
   };
-  await raw();
+  await raw(false);
   for (let r = 0; r < reps; r++) {
-    const m = await raw();
-    run.rows.push({
-      cluster,
-      size,
-      format: "any",
-      client: "raw",
-      ms: m.wallMs,
-      ttfbMs: m.firstMs,
-      rssKb: m.rssKb,
-    });
+    // Whole objects (every format but -o name), then metadata only (-o name's floor).
+    for (const [format, metadata] of [["any", false], ["-o name", true]] as const) {
+      const m = await raw(metadata);
+      run.rows.push({
+        cluster,
+        size,
+        format,
+        client: "raw",
+        ms: m.wallMs,
+        ttfbMs: m.firstMs,
+        rssKb: m.rssKb,
+      });
+    }
   }
   // The runtime's floor: the raw client listing an empty namespace (one request, no items), and
   // a `deno run` of an empty file. A target below these cannot be met by any Deno program.
@@ -250,6 +254,9 @@ async function measureWatch(
     log(`  ${cluster} ${size}: watch, initial list`);
     await Promise.all(watchers.map((x) => x.w.settled(3000, 600_000)));
     const afterList = watchers.map((x) => x.w.memory().rssKb);
+    // From spawn: the first line of the initial list, and its last (output then stayed quiet).
+    const firstOutput = watchers.map((x) => x.w.firstOutputAt() - x.w.startedAt);
+    const listPrinted = watchers.map((x) => x.w.lastOutputAt() - x.w.startedAt);
     log(`  ${cluster} ${size}: watch, ${updates} updates`);
     const began = performance.now();
     await burstUpdates(fleet.api, fleet.namespace, fleet.updatable, updates, tag, 16, fleet.nameOf);
@@ -266,6 +273,8 @@ async function measureWatch(
         cluster,
         size,
         client: x.client,
+        firstOutputMs: firstOutput[k],
+        listPrintedMs: listPrinted[k],
         afterListKb: afterList[k],
         afterUpdatesKb: m.rssKb,
         peakKb: m.hwmKb,

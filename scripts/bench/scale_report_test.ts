@@ -84,3 +84,71 @@ Deno.test("the scale report names the floor beside each cluster's lists", () => 
   );
   assert.doesNotMatch(targets(run), /floor/);
 });
+
+Deno.test("the scale report times a watch's initial list, and leaves older runs' gaps blank", () => {
+  const watch = {
+    cluster: "sim",
+    size: 1000,
+    afterListKb: 60 * 1024,
+    afterUpdatesKb: 70 * 1024,
+    peakKb: 80 * 1024,
+    received: 10,
+    updates: 10,
+    issueMs: 500,
+  };
+  const run: ScaleRun = {
+    rows: rows(1000, [100, 50], [400, 120]),
+    seeds: [],
+    watches: [
+      { ...watch, client: "hyperctl", firstOutputMs: 91, listPrintedMs: 420 },
+      { ...watch, client: "kubectl" },
+    ],
+    loads: [1],
+    errors: [],
+  };
+  const report = renderScaleReport(run, {
+    args: [],
+    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 10 },
+    facts,
+    totalS: 1,
+    complete: true,
+  });
+  assert.match(report, /\| 1000 \| hyperctl \| 91 ms \| 420 ms \| 60\.0 MiB \|/);
+  assert.match(report, /\| 1000 \| kubectl \| — \| — \| 60\.0 MiB \|/);
+});
+
+Deno.test("the scale report compares -o name with the raw transfer of metadata only", () => {
+  const run: ScaleRun = {
+    rows: [
+      ...rows(1000, [100, 50], [400, 120]),
+      ...rows(1000, [90, 50], [400, 120]).filter((r) =>
+        r.client === "hyperctl" || r.client === "kubectl"
+      )
+        .map((r) => ({ ...r, format: "-o name" })),
+      // The metadata-only transfer, for -o name: less than half the time of whole objects.
+      {
+        cluster: "sim",
+        size: 1000,
+        format: "-o name",
+        client: "raw",
+        ms: 40,
+        ttfbMs: 20,
+        rssKb: 0,
+      },
+    ],
+    seeds: [],
+    watches: [],
+    loads: [1],
+    errors: [],
+  };
+  const report = renderScaleReport(run, {
+    args: [],
+    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 0 },
+    facts,
+    totalS: 1,
+    complete: true,
+  });
+  const line = (f: string) => report.split("\n").find((l) => l.startsWith(`| 1000 | ${f} |`))!;
+  assert.match(line("-o name"), /\| 40 ms \| 20 ms \|/);
+  assert.doesNotMatch(line("-o json"), /\| 40 ms \| 20 ms \|/);
+});

@@ -11,6 +11,10 @@ import { type ProcMemory, procMemory, type Tool } from "./process_run.ts";
 /** A running client being watched. */
 export interface Watched {
   pid: number;
+  /** performance.now() when the process was spawned. */
+  startedAt: number;
+  /** performance.now() of the first stdout chunk (NaN before any). */
+  firstOutputAt(): number;
   /** Occurrences of the marker printed so far. */
   count(): number;
   /** Bytes printed so far. */
@@ -28,6 +32,7 @@ export interface Watched {
 
 /** Spawn `tool args…` and count `marker` in its stdout. */
 export function startWatched(tool: Tool, args: string[], marker: string): Watched {
+  const startedAt = performance.now();
   const child = new Deno.Command(tool.cmd, {
     args: [...tool.baseArgs, ...args],
     env: tool.env,
@@ -37,6 +42,7 @@ export function startWatched(tool: Tool, args: string[], marker: string): Watche
   }).spawn();
   let count = 0;
   let bytes = 0;
+  let firstAt = NaN;
   let lastAt = NaN;
   let stderr = "";
   const waiters: { n: number; resolve: (t: number) => void }[] = [];
@@ -54,6 +60,7 @@ export function startWatched(tool: Tool, args: string[], marker: string): Watche
     for await (const chunk of child.stdout) {
       const now = performance.now();
       bytes += chunk.byteLength;
+      if (Number.isNaN(firstAt)) firstAt = now;
       lastAt = now;
       const text = carry + dec.decode(chunk, { stream: true });
       let at = text.indexOf(marker);
@@ -74,6 +81,8 @@ export function startWatched(tool: Tool, args: string[], marker: string): Watche
   })();
   return {
     pid: child.pid,
+    startedAt,
+    firstOutputAt: () => firstAt,
     count: () => count,
     bytes: () => bytes,
     lastOutputAt: () => lastAt,
