@@ -2,7 +2,8 @@
  * The only writer: every byte hyperctl prints goes through a sink.
  *
  * Each `write` is written fully before it resolves (Deno's stdout is unbuffered, so that is a
- * flush per event, like kubectl flushing per watch event). When the reader goes away
+ * flush per write; a watch writes each event, or the events that queued up behind the last write,
+ * as soon as it can, like kubectl flushing per watch event). When the reader goes away
  * (`hyperctl … | head -1`), the write fails with EPIPE; the sink then reports itself closed and
  * swallows further writes, so the command can stop and exit 0 without a stack trace
  * (as gh's `iostreams` does). This is the one file in src/render that touches Deno.

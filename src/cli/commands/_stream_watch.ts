@@ -1,8 +1,9 @@
 /**
  * The watch half of `list -w`: view events → renderer → stdout, bounded by `--for` and signals.
  *
- * Each event is written and flushed before the next is taken, so a cron job reading the output
- * sees every event as it happens; a closed pipe (`| head -1`) ends the watch quietly.
+ * Each event is written as soon as the write before it is out (events that queued up meanwhile
+ * go out together), so a cron job reading the output sees every event as it happens; a closed
+ * pipe (`| head -1`) ends the watch quietly.
  * @module
  */
 
