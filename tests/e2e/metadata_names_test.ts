@@ -114,3 +114,47 @@ e2eTest("-o name with a filter or sort on spec or status fetches whole objects",
   assert.equal(byName.code, 0, byName.stderr);
   for (const line of requests(byName.stderr)) assert.ok(line.endsWith(METADATA_ONLY), line);
 });
+
+e2eTest(
+  "custom columns over .metadata fetch metadata only and print kubectl's bytes",
+  async (t) => {
+    await seed(t);
+    const mine = ["-A", "-l", `suite=${t.namespace}`];
+    const cases: [string, string[]][] = [
+      ["NAME:.metadata.name,NAMESPACE:.metadata.namespace,HALF:.metadata.labels.half", mine],
+      ["NAME:{.metadata.name},SUITE:metadata.labels.suite", [...mine, "--chunk-size", "2"]],
+    ];
+    for (const [columns, args] of cases) {
+      const ours = await hyperctl(
+        ["vm", "list", "-o", `custom-columns=${columns}`, "-v", ...args],
+        {
+          kubeconfig: t.kubeconfig,
+        },
+      );
+      const theirs = await kubectl(
+        ["get", "virtualmachines.hypersdk.io", "-o", `custom-columns=${columns}`, ...args],
+        t.kubeconfig,
+      );
+      assert.equal(theirs.code, 0, theirs.stderr);
+      assert.equal(ours.code, 0, ours.stderr);
+      assert.match(ours.stdout, /vm-4/, columns);
+      assert.equal(ours.stdout, theirs.stdout, columns);
+      const gets = requests(ours.stderr);
+      assert.ok(gets.length > 0, ours.stderr);
+      for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), `${columns}: ${line}`);
+    }
+    // A column outside .metadata needs the whole object, and prints it.
+    const spec = "NAME:.metadata.name,CPUS:.spec.cpus";
+    const whole = await hyperctl(["vm", "list", "-o", `custom-columns=${spec}`, "-v", ...mine], {
+      kubeconfig: t.kubeconfig,
+    });
+    const reference = await kubectl(
+      ["get", "virtualmachines.hypersdk.io", "-o", `custom-columns=${spec}`, ...mine],
+      t.kubeconfig,
+    );
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.equal(whole.stdout, reference.stdout);
+    assert.match(whole.stdout, /vm-0 +5\n/);
+    for (const line of requests(whole.stderr)) assert.ok(!line.includes("as="), line);
+  },
+);

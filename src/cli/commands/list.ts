@@ -171,6 +171,7 @@ export function listCommand(kind: KindInfo) {
           stateFile: flags.stateFile,
           metadataOnly: readsOnlyMetadata({
             output: v.out.output,
+            customColumns: v.out.print.customColumns,
             filter: v.filter,
             where: where !== undefined,
             sortPath: v.sortKey?.path,

@@ -12,6 +12,7 @@ Deno.test("list parse: -o name with server-side selectors lists metadata only", 
       ["-o", "name"],
       ["-o", "name", "-A", "-l", "tier=web", "--field-selector", "metadata.name=a"],
       ["-o", "name", "--chunk-size", "2", "--created-after", "24h", "--sort-by", "name"],
+      ["-o", "custom-columns=NAME:.metadata.name,APP:.metadata.labels.app"],
     ]
   ) {
     assert.equal((await parsedOptions(vmList, line)).metadataOnly, true, line.join(" "));
@@ -31,6 +32,8 @@ Deno.test("list parse: a filter, sort or output that reads more lists whole obje
       ["-o", "name", "--sort-by", "cpus"],
       ["-o", "name", "-w"],
       ["-o", "name", "--watch-only"],
+      ["-o", "custom-columns=NAME:.metadata.name,CPUS:.spec.cpus"],
+      ["-o", "custom-columns=NAME:.metadata.name", "--status", "running"],
     ]
   ) {
     assert.equal((await parsedOptions(vmList, line)).metadataOnly, false, line.join(" "));
