@@ -195,18 +195,6 @@ export function applyEvent(
 }
 
 /**
- * Index a list of objects by `namespace/name`.
- *
- * @param items objects, e.g. a list response's items
- * @returns a map in the given order
- */
-export function snapshotOf(items: Iterable<KubeObject>): Map<string, KubeObject> {
-  const out = new Map<string, KubeObject>();
-  for (const item of items) out.set(objectKey(item), item);
-  return out;
-}
-
-/**
  * Every object in the cache (visible or not), keyed by `namespace/name`.
  *
  * @param cache the store

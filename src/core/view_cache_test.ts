@@ -9,7 +9,6 @@ import {
   emptyCache,
   endList,
   replaceAll,
-  snapshotOf,
   type ViewEvent,
   visibleObjects,
 } from "./view_cache.ts";
@@ -177,6 +176,11 @@ const arbStep: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
 );
+
+/** Objects by `namespace/name`, in the given order. */
+function snapshotOf(items: Iterable<KubeObject>): Map<string, KubeObject> {
+  return new Map([...items].map((item) => [objectKey(item), item]));
+}
 
 /** key -> "uid@rv": what identifies an object's version. */
 function versions(map: ReadonlyMap<string, KubeObject>): Record<string, string> {
