@@ -36,14 +36,19 @@ function rows(size: number, hyperctl: [number, number], kubectl: [number, number
   ];
 }
 
-function targets(run: ScaleRun): string {
-  const report = renderScaleReport(run, {
-    args: ["--scale"],
-    options: { sizes: [1000, 10000], realSizes: [], reps: 1, clusters: ["sim"], updates: 0 },
+/** The report of a sim-only run of one rep at `sizes`. */
+function reportOf(run: ScaleRun, sizes: number[], updates: number): string {
+  return renderScaleReport(run, {
+    args: [],
+    options: { sizes, realSizes: [], reps: 1, clusters: ["sim"], updates },
     facts,
     totalS: 1,
     complete: true,
   });
+}
+
+function targets(run: ScaleRun): string {
+  const report = reportOf(run, [1000, 10000], 0);
   return report.split("\n").find((l) => l.startsWith("| -o json |"))!;
 }
 
@@ -71,13 +76,7 @@ Deno.test("the scale report names the floor beside each cluster's lists", () => 
     loads: [1],
     errors: [],
   };
-  const report = renderScaleReport(run, {
-    args: [],
-    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 0 },
-    facts,
-    totalS: 1,
-    complete: true,
-  });
+  const report = reportOf(run, [1000], 0);
   assert.match(
     report,
     /one request and no items, takes 80 ms and 40\.0 MiB .* 20 ms and 27\.0 MiB/,
@@ -106,13 +105,7 @@ Deno.test("the scale report times a watch's initial list, and leaves older runs'
     loads: [1],
     errors: [],
   };
-  const report = renderScaleReport(run, {
-    args: [],
-    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 10 },
-    facts,
-    totalS: 1,
-    complete: true,
-  });
+  const report = reportOf(run, [1000], 10);
   assert.match(report, /\| 1000 \| hyperctl \| 91 ms \| 420 ms \| 60\.0 MiB \|/);
   assert.match(report, /\| 1000 \| kubectl \| — \| — \| 60\.0 MiB \|/);
 });
@@ -141,13 +134,7 @@ Deno.test("the scale report compares -o name with the raw transfer of metadata o
     loads: [1],
     errors: [],
   };
-  const report = renderScaleReport(run, {
-    args: [],
-    options: { sizes: [1000], realSizes: [], reps: 1, clusters: ["sim"], updates: 0 },
-    facts,
-    totalS: 1,
-    complete: true,
-  });
+  const report = reportOf(run, [1000], 0);
   const line = (f: string) => report.split("\n").find((l) => l.startsWith(`| 1000 | ${f} |`))!;
   assert.match(line("-o name"), /\| 40 ms \| 20 ms \|/);
   assert.doesNotMatch(line("-o json"), /\| 40 ms \| 20 ms \|/);
