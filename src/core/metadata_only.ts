@@ -5,15 +5,17 @@
  * `PartialObjectMetadataList`): the same names in a fraction of the bytes. Server-side selectors
  * never read the objects here, and `--created-after/--created-before` and a sort on a
  * `metadata.*` field read metadata only; every other client-side filter, a watch (whose events
- * carry whole objects) and every output but `-o name` and custom columns over `.metadata` read
- * more. (A metadata-only item is a `PartialObjectMetadata`: its `kind` and `apiVersion` are not
- * the object's, so a column reading them needs the whole object too.)
+ * carry whole objects) and every output but `-o name`, custom columns over `.metadata` and
+ * item-wise jsonpath templates over the items' `.metadata` read more. (A metadata-only item is a
+ * `PartialObjectMetadata`: its `kind` and `apiVersion` are not the object's, so a column reading
+ * them needs the whole object too.)
  * @module
  */
 
 import type { CustomColumn } from "./custom_columns.ts";
 import type { Filter } from "./filters.ts";
-import type { ListNode } from "./jsonpath/nodes.ts";
+import { itemWisePlan } from "./jsonpath/item_wise.ts";
+import type { JsonPathNode, ListNode } from "./jsonpath/nodes.ts";
 
 /** What a list does with its objects, as its checked options say. */
 export interface ListReads {
@@ -21,6 +23,10 @@ export interface ListReads {
   output: string;
   /** `-o custom-columns=…`'s columns, once known (a columns file is read later: undefined). */
   customColumns?: readonly CustomColumn[];
+  /** `-o jsonpath=…`'s template, once known (a template file is read later: undefined). */
+  jsonPath?: ListNode;
+  /** `--allow-missing-template-keys` (its default is true). */
+  allowMissingKeys?: boolean;
   /** The client-side filters (`--status`, `--node`, …). */
   filter: Filter;
   /** `--where` was given (its query may read any field). */
@@ -48,10 +54,7 @@ const METADATA_FILTERS: ReadonlySet<string> = new Set(["createdAfterMs", "create
  * ```
  */
 export function readsOnlyMetadata(reads: ListReads): boolean {
-  const columnsOfMetadata = reads.output === "custom-columns" &&
-    reads.customColumns !== undefined &&
-    reads.customColumns.every((column) => templateReadsOnlyMetadata(column.template));
-  if (reads.output !== "name" && !columnsOfMetadata) return false;
+  if (!printsOnlyMetadata(reads)) return false;
   if (reads.watching || reads.where) return false;
   if (reads.sortPath !== undefined && reads.sortPath[0] !== "metadata") return false;
   return Object.entries(reads.filter).every(([key, value]) =>
@@ -59,11 +62,66 @@ export function readsOnlyMetadata(reads: ListReads): boolean {
   );
 }
 
+/** Whether the output itself reads nothing of an item but its metadata. */
+function printsOnlyMetadata(reads: ListReads): boolean {
+  switch (reads.output) {
+    case "name":
+      return true;
+    case "custom-columns":
+      return reads.customColumns !== undefined &&
+        reads.customColumns.every((column) => templateReadsOnlyMetadata(column.template));
+    case "jsonpath":
+    case "jsonpath-as-json":
+      return reads.jsonPath !== undefined &&
+        jsonPathReadsOnlyItemMetadata(reads.jsonPath, reads.allowMissingKeys ?? true);
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when a list's `-o jsonpath` template reads nothing of the items but their metadata.
+ *
+ * Only templates that print item by item qualify (see `itemWisePlan`): their text outside the
+ * items reads the `List` envelope, which the client builds the same around either kind of item,
+ * and their one item part is `{.items[*].metadata…}`, `{range .items[*].metadata…}…{end}`, or
+ * `{range .items[*]}BODY{end}` whose BODY reads only `.metadata`. Any other template (an index,
+ * a filter over the items, `..` across them, a missing key that fails) may read more.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { parseJsonPath } from "./jsonpath/mod.ts";
+ * const reads = (t: string) => jsonPathReadsOnlyItemMetadata(parseJsonPath(t), true);
+ * equal(reads('{range .items[*]}{.metadata.name}{"\\n"}{end}'), true);
+ * equal(reads("{.items[*].spec.cpus}"), false);
+ * ```
+ */
+export function jsonPathReadsOnlyItemMetadata(
+  template: ListNode,
+  allowMissingKeys: boolean,
+): boolean {
+  const plan = itemWisePlan(template, allowMissingKeys);
+  if (plan === undefined) return false;
+  const part = plan.items;
+  if (part === undefined || startsAtMetadata(part.path.nodes)) return true;
+  return part.kind === "range" && part.path.nodes.length === 0 &&
+    templateReadsOnlyMetadata(part.body);
+}
+
+/** Steps that are literals: an action made only of them reads nothing (`{"\n"}`). */
+const LITERALS: ReadonlySet<JsonPathNode["type"]> = new Set(["text", "int", "float", "bool"]);
+
+const startsAtMetadata = (nodes: readonly JsonPathNode[]): boolean => {
+  const first = nodes[0];
+  return first?.type === "field" && first.name === "metadata";
+};
+
 /**
  * True when a parsed JSONPath template reads nothing of an object outside `.metadata`: every
  * action is a path that starts with the field `metadata` (what follows it, filters and `..`
- * included, stays inside it); plain text reads nothing. `{range}`, `..` or `*` at the start
- * and anything else may read more.
+ * included, stays inside it); plain text and literal actions (`{"\n"}`) read nothing.
+ * `{range}`, `..` or `*` at the start and anything else may read more.
  *
  * @example
  * ```ts
@@ -77,7 +135,7 @@ export function templateReadsOnlyMetadata(template: ListNode): boolean {
   return template.nodes.every((node) => {
     if (node.type === "text") return true;
     if (node.type !== "list") return false;
-    const first = node.nodes[0];
-    return first?.type === "field" && first.name === "metadata";
+    return startsAtMetadata(node.nodes) ||
+      (node.nodes.length > 0 && node.nodes.every((step) => LITERALS.has(step.type)));
   });
 }

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { type ListReads, readsOnlyMetadata, templateReadsOnlyMetadata } from "./metadata_only.ts";
+import {
+  jsonPathReadsOnlyItemMetadata,
+  type ListReads,
+  readsOnlyMetadata,
+  templateReadsOnlyMetadata,
+} from "./metadata_only.ts";
 import { parseCustomColumns } from "./custom_columns.ts";
 import { parseJsonPath } from "./jsonpath/mod.ts";
 import { parseQuantity } from "./quantity.ts";
@@ -63,8 +68,64 @@ Deno.test("templateReadsOnlyMetadata(): every action must start at .metadata", (
     ["{.*}", false],
     ["{$.metadata.name}", true], // `$` is the root, as a leading `.` is
     ["{range .metadata.labels}{end}", false],
+    ['{.metadata.name}{"\\n"}', true],
+    ["{.metadata.name}{1}{true}", true],
+    ['{"x".spec}', false],
   ];
   for (const [template, expected] of cases) {
     assert.equal(templateReadsOnlyMetadata(parseJsonPath(template)), expected, template);
   }
+});
+
+Deno.test("jsonPathReadsOnlyItemMetadata(): item-wise templates over the items' .metadata", () => {
+  const cases: [string, boolean][] = [
+    ["{.items[*].metadata.name}", true],
+    ['{range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}', true],
+    ["{range .items[*].metadata}{.name}{end}", true],
+    ["{range .items[*].metadata.labels}{.app}{end}", true],
+    ["{.kind} {.metadata.resourceVersion}{.items[*].metadata.uid} end", true],
+    ["{.kind}", true], // reads no item at all
+    ["{.items[*].spec.cpus}", false],
+    ["{.items[*]}", false],
+    ["{.items[*].kind}", false], // a metadata-only item's kind is PartialObjectMetadata
+    ["{range .items[*]}{.metadata.name}{.status.phase}{end}", false],
+    ["{range .items[*]}{.kind}{end}", false],
+    ["{.items[0].metadata.name}", false], // not item-wise
+    ['{.items[?(@.metadata.name=="a")].metadata.name}', false],
+    ["{..name}", false],
+    ["{.items[*]..name}", false],
+    ["{.items[*].metadata.name}{.items[*].metadata.uid}", false],
+  ];
+  for (const [template, expected] of cases) {
+    assert.equal(jsonPathReadsOnlyItemMetadata(parseJsonPath(template), true), expected, template);
+  }
+  // A template failing on a missing key is not item-wise: it fetches whole objects, as before.
+  assert.equal(
+    jsonPathReadsOnlyItemMetadata(parseJsonPath("{.items[*].metadata.name}"), false),
+    false,
+  );
+});
+
+Deno.test("readsOnlyMetadata(): -o jsonpath over the items' .metadata needs metadata only", () => {
+  const jsonPath = (output: string, template: string): ListReads => ({
+    ...NAMES,
+    output,
+    jsonPath: parseJsonPath(template),
+  });
+  assert.equal(readsOnlyMetadata(jsonPath("jsonpath", "{.items[*].metadata.name}")), true);
+  assert.equal(readsOnlyMetadata(jsonPath("jsonpath-as-json", "{.items[*].metadata.name}")), true);
+  assert.equal(readsOnlyMetadata(jsonPath("jsonpath", "{.items[*].spec.cpus}")), false);
+  assert.equal(
+    readsOnlyMetadata({
+      ...jsonPath("jsonpath", "{.items[*].metadata.name}"),
+      allowMissingKeys: false,
+    }),
+    false,
+  );
+  // A template file is read after the decision: whole objects.
+  assert.equal(readsOnlyMetadata({ ...NAMES, output: "jsonpath" }), false);
+  assert.equal(
+    readsOnlyMetadata({ ...jsonPath("jsonpath", "{.items[*].metadata.name}"), watching: true }),
+    false,
+  );
 });

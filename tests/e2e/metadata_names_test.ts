@@ -115,34 +115,42 @@ e2eTest("-o name with a filter or sort on spec or status fetches whole objects",
   for (const line of requests(byName.stderr)) assert.ok(line.endsWith(METADATA_ONLY), line);
 });
 
+/**
+ * `vm list -o OUTPUT ARGS` prints kubectl's bytes, names vm-4, and every request it sends asks
+ * for metadata only.
+ */
+async function assertMetadataOnlyParity(t: Target, output: string, args: string[]) {
+  const ours = await hyperctl(["vm", "list", "-o", output, "-v", ...args], {
+    kubeconfig: t.kubeconfig,
+  });
+  const theirs = await kubectl(
+    ["get", "virtualmachines.hypersdk.io", "-o", output, ...args],
+    t.kubeconfig,
+  );
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.equal(ours.code, 0, ours.stderr);
+  assert.match(ours.stdout, /vm-4/, output);
+  assert.equal(ours.stdout, theirs.stdout, output);
+  const gets = requests(ours.stderr);
+  assert.ok(gets.length > 0, ours.stderr);
+  for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), `${output}: ${line}`);
+}
+
 e2eTest(
   "custom columns over .metadata fetch metadata only and print kubectl's bytes",
   async (t) => {
     await seed(t);
     const mine = ["-A", "-l", `suite=${t.namespace}`];
-    const cases: [string, string[]][] = [
-      ["NAME:.metadata.name,NAMESPACE:.metadata.namespace,HALF:.metadata.labels.half", mine],
-      ["NAME:{.metadata.name},SUITE:metadata.labels.suite", [...mine, "--chunk-size", "2"]],
-    ];
-    for (const [columns, args] of cases) {
-      const ours = await hyperctl(
-        ["vm", "list", "-o", `custom-columns=${columns}`, "-v", ...args],
-        {
-          kubeconfig: t.kubeconfig,
-        },
-      );
-      const theirs = await kubectl(
-        ["get", "virtualmachines.hypersdk.io", "-o", `custom-columns=${columns}`, ...args],
-        t.kubeconfig,
-      );
-      assert.equal(theirs.code, 0, theirs.stderr);
-      assert.equal(ours.code, 0, ours.stderr);
-      assert.match(ours.stdout, /vm-4/, columns);
-      assert.equal(ours.stdout, theirs.stdout, columns);
-      const gets = requests(ours.stderr);
-      assert.ok(gets.length > 0, ours.stderr);
-      for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), `${columns}: ${line}`);
-    }
+    await assertMetadataOnlyParity(
+      t,
+      "custom-columns=NAME:.metadata.name,NAMESPACE:.metadata.namespace,HALF:.metadata.labels.half",
+      mine,
+    );
+    await assertMetadataOnlyParity(
+      t,
+      "custom-columns=NAME:{.metadata.name},SUITE:metadata.labels.suite",
+      [...mine, "--chunk-size", "2"],
+    );
     // A column outside .metadata needs the whole object, and prints it.
     const spec = "NAME:.metadata.name,CPUS:.spec.cpus";
     const whole = await hyperctl(["vm", "list", "-o", `custom-columns=${spec}`, "-v", ...mine], {
@@ -155,6 +163,29 @@ e2eTest(
     assert.equal(whole.code, 0, whole.stderr);
     assert.equal(whole.stdout, reference.stdout);
     assert.match(whole.stdout, /vm-0 +5\n/);
+    for (const line of requests(whole.stderr)) assert.ok(!line.includes("as="), line);
+  },
+);
+
+e2eTest(
+  "jsonpath over the items' .metadata fetches metadata only and prints kubectl's bytes",
+  async (t) => {
+    await seed(t);
+    const mine = ["-A", "-l", `suite=${t.namespace}`];
+    const cases: [string, string[]][] = [
+      ['jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}', mine],
+      ["jsonpath={.kind}: {.items[*].metadata.name}", [...mine, "--chunk-size", "2"]],
+      ["jsonpath-as-json={.items[*].metadata.name}", [...mine, "--chunk-size", "3"]],
+      ["jsonpath={range .items[*].metadata}{.name}={.labels.half} {end}", mine],
+    ];
+    for (const [output, args] of cases) await assertMetadataOnlyParity(t, output, args);
+    // A template reading the items' spec needs whole objects, and prints them.
+    const spec = "jsonpath={.items[*].spec.cpus}";
+    const whole = await hyperctl(["vm", "list", "-o", spec, "-v", "--sort-by", "name", ...mine], {
+      kubeconfig: t.kubeconfig,
+    });
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.equal(whole.stdout, "5 4 3 2 1");
     for (const line of requests(whole.stderr)) assert.ok(!line.includes("as="), line);
   },
 );

@@ -172,6 +172,8 @@ export function listCommand(kind: KindInfo) {
           metadataOnly: readsOnlyMetadata({
             output: v.out.output,
             customColumns: v.out.print.customColumns,
+            jsonPath: v.out.print.jsonPath,
+            allowMissingKeys: v.out.print.allowMissingKeys,
             filter: v.filter,
             where: where !== undefined,
             sortPath: v.sortKey?.path,
