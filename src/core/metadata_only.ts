@@ -1,14 +1,16 @@
 /**
- * Whether a one-shot list reads anything of its objects beyond their metadata.
+ * Whether a list or a watch reads anything of its objects beyond their metadata.
  *
- * When it does not, the list can ask the server for each item's metadata only (a
- * `PartialObjectMetadataList`): the same names in a fraction of the bytes. Server-side selectors
- * never read the objects here, and `--created-after/--created-before` and a sort on a
- * `metadata.*` field read metadata only; every other client-side filter, a watch (whose events
- * carry whole objects) and every output but `-o name`, custom columns over `.metadata` and
- * item-wise jsonpath templates over the items' `.metadata` read more. (A metadata-only item is a
- * `PartialObjectMetadata`: its `kind` and `apiVersion` are not the object's, so a column reading
- * them needs the whole object too.)
+ * When it does not, it can ask the server for each object's metadata only (a
+ * `PartialObjectMetadataList` per page, a `PartialObjectMetadata` per watch event): the same
+ * names in a fraction of the bytes, and a watch's cache a fraction of the size. Server-side
+ * selectors never read the objects here, and `--created-after/--created-before` and a sort on a
+ * `metadata.*` field read metadata only; every other client-side filter and every output but
+ * `-o name`, custom columns over `.metadata` and jsonpath templates over `.metadata` read more.
+ * (A metadata-only item is a `PartialObjectMetadata`: its `kind` and `apiVersion` are not the
+ * object's, so a column reading them needs the whole object too.) A watch with `--state-file`
+ * fetches whole objects: its checkpoint keeps the objects it knows, and the next run, whatever its
+ * output, compares against them.
  * @module
  */
 
@@ -33,15 +35,19 @@ export interface ListReads {
   where: boolean;
   /** `--sort-by`'s field path, if any. */
   sortPath?: readonly string[];
-  /** `-w`/`--watch-only` (`--live` needs one of them). */
+  /** `-w`/`--watch-only`: templates then run on each object, not on a list. */
   watching: boolean;
+  /** `--output-watch-events`: a watch's templates see `{type, object}`. */
+  watchEvents?: boolean;
+  /** `--state-file`: a watch's checkpoint, read by later runs of any output. */
+  stateFile?: boolean;
 }
 
 /** Filters that read only `metadata.creationTimestamp`. */
 const METADATA_FILTERS: ReadonlySet<string> = new Set(["createdAfterMs", "createdBeforeMs"]);
 
 /**
- * True when the list prints names only and nothing else reads spec or status.
+ * True when the list or watch prints only metadata and nothing else reads spec or status.
  *
  * @example
  * ```ts
@@ -51,29 +57,37 @@ const METADATA_FILTERS: ReadonlySet<string> = new Set(["createdAfterMs", "create
  * equal(readsOnlyMetadata({ ...name, filter: { node: "n1" } }), false);
  * equal(readsOnlyMetadata({ ...name, sortPath: ["metadata", "name"] }), true);
  * equal(readsOnlyMetadata({ ...name, output: "json" }), false);
+ * equal(readsOnlyMetadata({ ...name, watching: true }), true);
+ * equal(readsOnlyMetadata({ ...name, watching: true, stateFile: true }), false);
  * ```
  */
 export function readsOnlyMetadata(reads: ListReads): boolean {
   if (!printsOnlyMetadata(reads)) return false;
-  if (reads.watching || reads.where) return false;
+  if (reads.where || (reads.watching && reads.stateFile)) return false;
   if (reads.sortPath !== undefined && reads.sortPath[0] !== "metadata") return false;
   return Object.entries(reads.filter).every(([key, value]) =>
     value === undefined || METADATA_FILTERS.has(key)
   );
 }
 
-/** Whether the output itself reads nothing of an item but its metadata. */
+/**
+ * Whether the output itself reads nothing of an object but its metadata. A list's jsonpath
+ * template runs over the `List`; a watch's over each object, or over `{type, object}` with
+ * `--output-watch-events`, which is left to whole objects.
+ */
 function printsOnlyMetadata(reads: ListReads): boolean {
+  if (reads.output === "name") return true;
+  if (reads.watching && reads.watchEvents) return false;
   switch (reads.output) {
-    case "name":
-      return true;
     case "custom-columns":
       return reads.customColumns !== undefined &&
         reads.customColumns.every((column) => templateReadsOnlyMetadata(column.template));
     case "jsonpath":
     case "jsonpath-as-json":
-      return reads.jsonPath !== undefined &&
-        jsonPathReadsOnlyItemMetadata(reads.jsonPath, reads.allowMissingKeys ?? true);
+      if (reads.jsonPath === undefined) return false;
+      return reads.watching
+        ? templateReadsOnlyMetadata(reads.jsonPath)
+        : jsonPathReadsOnlyItemMetadata(reads.jsonPath, reads.allowMissingKeys ?? true);
     default:
       return false;
   }

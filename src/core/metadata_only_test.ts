@@ -31,7 +31,8 @@ Deno.test("readsOnlyMetadata(): anything reading spec or status needs whole obje
     ["--min-memory", { ...NAMES, filter: { minMemory: parseQuantity("8Gi") } }],
     ["--where", { ...NAMES, where: true }],
     ["--sort-by .spec.cpus", { ...NAMES, sortPath: ["spec", "cpus"] }],
-    ["-w", { ...NAMES, watching: true }],
+    ["-w --status", { ...NAMES, watching: true, filter: { statuses: ["Running"] } }],
+    ["-w --state-file", { ...NAMES, watching: true, stateFile: true }],
   ];
   for (const [flag, reads] of cases) assert.equal(readsOnlyMetadata(reads), false, flag);
 });
@@ -52,7 +53,27 @@ Deno.test("readsOnlyMetadata(): custom columns over .metadata need metadata only
   );
   // A columns file is read after the decision: whole objects.
   assert.equal(readsOnlyMetadata({ ...NAMES, output: "custom-columns" }), false);
-  assert.equal(readsOnlyMetadata({ ...columns("NAME:.metadata.name"), watching: true }), false);
+  assert.equal(readsOnlyMetadata({ ...columns("NAME:.metadata.name"), watching: true }), true);
+});
+
+Deno.test("readsOnlyMetadata(): a watch printing only metadata needs metadata only", () => {
+  const watch = { ...NAMES, watching: true };
+  assert.equal(readsOnlyMetadata(watch), true);
+  assert.equal(readsOnlyMetadata({ ...watch, filter: { createdAfterMs: 1 } }), true);
+  assert.equal(
+    readsOnlyMetadata({ ...watch, watchEvents: true }),
+    true,
+    "names ignore event types",
+  );
+  const template = (t: string, more: Partial<ListReads> = {}) =>
+    readsOnlyMetadata({ ...watch, output: "jsonpath", jsonPath: parseJsonPath(t), ...more });
+  // A watch's template runs on each object, not on a list.
+  assert.equal(template('{.metadata.name}{"\\n"}'), true);
+  assert.equal(template("{.items[*].metadata.name}"), false);
+  assert.equal(template("{.spec.cpus}"), false);
+  assert.equal(template("{.metadata.name}", { watchEvents: true }), false);
+  // A checkpoint keeps whole objects for later runs, whatever they print.
+  assert.equal(readsOnlyMetadata({ ...watch, stateFile: true }), false);
 });
 
 Deno.test("templateReadsOnlyMetadata(): every action must start at .metadata", () => {
@@ -125,7 +146,7 @@ Deno.test("readsOnlyMetadata(): -o jsonpath over the items' .metadata needs meta
   // A template file is read after the decision: whole objects.
   assert.equal(readsOnlyMetadata({ ...NAMES, output: "jsonpath" }), false);
   assert.equal(
-    readsOnlyMetadata({ ...jsonPath("jsonpath", "{.items[*].metadata.name}"), watching: true }),
+    readsOnlyMetadata(jsonPath("jsonpath", "{range .items[*]}{.spec.cpus}{end}")),
     false,
   );
 });

@@ -2,7 +2,8 @@
  * Lists of metadata only: kube-apiserver's `PartialObjectMetadataList`.
  *
  * A client that needs nothing of each object but its metadata (`-o name`) asks for this media
- * type; the server then leaves out every item's spec and status. The plain `application/json`
+ * type; the server then leaves out every item's spec and status. A watch asks for its events'
+ * objects the same way. The plain `application/json`
  * after it lets a server that does not serve the conversion answer with the full list instead,
  * whose items carry the same metadata, so a caller reads either answer the same way.
  * @module
@@ -11,6 +12,14 @@
 /** The Accept header of a list request that wants each item's metadata only. */
 export const METADATA_LIST_ACCEPT =
   "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1, application/json";
+
+/**
+ * The Accept header of a watch request that wants each event's object as metadata only: a
+ * `PartialObjectMetadata` per event (kube-apiserver answers a watch asking for the list form with
+ * nothing). The fallback is the same as a list's.
+ */
+export const METADATA_WATCH_ACCEPT =
+  "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1, application/json";
 
 /**
  * The Accept header of a list request: the metadata-only media type when asked for, else the
@@ -25,4 +34,19 @@ export const METADATA_LIST_ACCEPT =
  */
 export function listAccept(options: { metadataOnly?: boolean } = {}): string | undefined {
   return options.metadataOnly ? METADATA_LIST_ACCEPT : undefined;
+}
+
+/**
+ * The Accept header of a watch request: metadata-only objects when asked for, else the
+ * requester's default (undefined).
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(watchAccept({}), undefined);
+ * equal(watchAccept({ metadataOnly: true }), METADATA_WATCH_ACCEPT);
+ * ```
+ */
+export function watchAccept(options: { metadataOnly?: boolean } = {}): string | undefined {
+  return options.metadataOnly ? METADATA_WATCH_ACCEPT : undefined;
 }

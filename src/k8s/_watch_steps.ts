@@ -64,6 +64,11 @@ export interface WatchViewOptions {
   fieldSelector?: string;
   /** Page size of the initial list and of relists; 0 = one request. @default 500 */
   chunkSize?: number;
+  /**
+   * Ask for objects as metadata only, in lists and events (`PartialObjectMetadata`, whose `kind`
+   * and `apiVersion` are not the object's); for views that read nothing else. @default false
+   */
+  metadataOnly?: boolean;
   /** Emit nothing for the initial list, only later changes (`--watch-only`). @default false */
   watchOnly?: boolean;
   /**
@@ -199,9 +204,14 @@ export function watchSteps$(
         );
       }
       if (action.kind === "list") {
-        const { labelSelector, fieldSelector, chunkSize } = options;
+        const { labelSelector, fieldSelector, chunkSize, metadataOnly } = options;
         const pages = { ...kube, list$: collectingPages(kube.list$, collector.page) };
-        return listPageInputs$(pages, ref, { labelSelector, fieldSelector, chunkSize });
+        return listPageInputs$(pages, ref, {
+          labelSelector,
+          fieldSelector,
+          chunkSize,
+          metadataOnly,
+        });
       }
       return kube.watch$(ref, {
         labelSelector: options.labelSelector,
@@ -209,6 +219,7 @@ export function watchSteps$(
         resourceVersion: action.resourceVersion,
         timeoutSeconds: fixedTimeout ?? jitteredTimeoutSeconds(idleMs, policy.random),
         allowWatchBookmarks: true,
+        ...(options.metadataOnly ? { metadataOnly: true } : {}),
       }).pipe(
         timeout({
           each: idleMs,

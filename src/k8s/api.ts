@@ -42,6 +42,11 @@ export interface WatchOptions {
   allowWatchBookmarks?: boolean;
   sendInitialEvents?: boolean;
   resourceVersionMatch?: "NotOlderThan";
+  /**
+   * Ask for each event's object as metadata only (a `PartialObjectMetadata`); a server that does
+   * not serve it sends whole objects. Not a query parameter: it sets the Accept header.
+   */
+  metadataOnly?: boolean;
 }
 
 /** Options shared by writes. */

@@ -24,7 +24,7 @@ import { Credentials } from "./_credentials.ts";
 import { decodeNdjson, NdjsonSyntaxError } from "./_ndjson.ts";
 import { reusedChunks } from "./_body_chunks.ts";
 import { listQuery, query, resourcePath, watchQuery } from "./_paths.ts";
-import { listAccept } from "./_partial_metadata.ts";
+import { listAccept, watchAccept } from "./_partial_metadata.ts";
 import { type ApiRequest, type OpenStream, Requester } from "./_requester.ts";
 import { toTransportError } from "./_transport_error.ts";
 import { TransportError } from "./errors.ts";
@@ -170,6 +170,7 @@ export function createKubeApi(config: ResolvedConfig, options: KubeApiOptions = 
         method: "GET",
         path: resourcePath(ref),
         query: watchQuery(opts),
+        accept: watchAccept(opts),
       };
       return watchStream(await requester.stream(req));
     },

@@ -369,3 +369,20 @@ Deno.test("watch$() with untilSynced (--for 0) completes after the list, or the 
   });
   assertEquals(kube.watchCalls, []);
 });
+
+Deno.test("watch$() with metadataOnly asks for metadata in its list and its watches", () => {
+  const ts = newScheduler();
+  let kube!: ReturnType<typeof fakeKube>;
+  ts.run(({ cold, expectObservable }) => {
+    const l1 = cold<KubeList>("(l|)", { l: kubeList([vm("a", "5")], "10") });
+    const w1 = cold<WatchEvent>("--m", { m: modified(vm("a", "11")) as WatchEvent });
+    kube = fakeKube([l1], [w1]);
+    const options = { scheduler: ts, backoff: exact, metadataOnly: true };
+    expectObservable(watch$(kube, VM_REF, options), "^ 5ms !").toBe("a-b", {
+      a: added(vm("a", "5")),
+      b: modified(vm("a", "11")),
+    });
+  });
+  assertEquals(kube.listCalls.map((c) => c.metadataOnly), [true]);
+  assertEquals(kube.watchCalls.map((c) => c.metadataOnly), [true]);
+});

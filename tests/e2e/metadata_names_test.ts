@@ -1,13 +1,14 @@
 /**
  * `list -o name` fetches each object's metadata only, and prints kubectl 1.33's bytes: on the real
- * API server and the sim, across pages, with a label selector and for another kind. `-v` shows
+ * API server and the sim, across pages, with a label selector and for another kind; so do custom
+ * columns and jsonpath templates over `.metadata`, and watches printing names. `-v` shows
  * which requests asked for `PartialObjectMetadataList`; a filter or sort that reads spec or status
  * still fetches whole objects, and still filters.
  */
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import { refFor } from "../../src/cli/commands/common.ts";
-import { hyperctl, kubectl } from "../support/cli.ts";
+import { hyperctl, kubectl, kubectlFor } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
 
 const METADATA_ONLY = "(as=PartialObjectMetadataList)";
@@ -189,3 +190,32 @@ e2eTest(
     for (const line of requests(whole.stderr)) assert.ok(!line.includes("as="), line);
   },
 );
+
+e2eTest("a watch printing names fetches metadata only and prints kubectl's bytes", async (t) => {
+  await seed(t);
+  const mine = ["-A", "-l", `suite=${t.namespace}`];
+  const vms = refFor(kindByNoun("vm"), t.namespace);
+  // Both watch from before the changes until after them; the server sends both the same events.
+  const theirs = kubectlFor(
+    ["get", "virtualmachines.hypersdk.io", "-w", "-o", "name", ...mine],
+    t.kubeconfig,
+    7000,
+  );
+  const ours = hyperctl(["vm", "list", "-w", "-o", "name", "-v", "--for", "6s", ...mine], {
+    kubeconfig: t.kubeconfig,
+  });
+  await new Promise((r) => setTimeout(r, 3000));
+  await t.api.patch(vms, "vm-1", { metadata: { labels: { seen: "yes" } } }, { type: "merge" });
+  await t.api.patch(vms, "vm-3", { metadata: { labels: { seen: "yes" } } }, { type: "merge" });
+  const [result, reference] = await Promise.all([ours, theirs]);
+  assert.equal(result.code, 0, result.stderr);
+  const names = (...ns: number[]) => ns.map((n) => `virtualmachine.hypersdk.io/vm-${n}\n`).join("");
+  assert.equal(result.stdout, names(0, 1, 2, 3, 4, 1, 3), result.stderr);
+  assert.equal(result.stdout, reference);
+  const gets = requests(result.stderr);
+  assert.ok(gets.some((line) => line.includes("watch=true")), result.stderr);
+  for (const line of gets) {
+    const as = line.includes("watch=true") ? "(as=PartialObjectMetadata)" : METADATA_ONLY;
+    assert.ok(line.endsWith(as), line);
+  }
+});

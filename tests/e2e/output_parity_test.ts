@@ -16,13 +16,8 @@ import { refFor } from "../../src/cli/commands/common.ts";
 import { createKubeApi } from "../../src/k8s/client.ts";
 import { loadKubeConfig } from "../../src/k8s/kubeconfig.ts";
 import { startOperator } from "../../src/sim/operator/mod.ts";
-import {
-  type ApiServer,
-  apiServerTest,
-  freshNamespace,
-  kubectlBinary,
-} from "../support/apiserver.ts";
-import { type CliResult, hyperctl, kubectl } from "../support/cli.ts";
+import { type ApiServer, apiServerTest, freshNamespace } from "../support/apiserver.ts";
+import { type CliResult, hyperctl, kubectl, kubectlFor } from "../support/cli.ts";
 import { e2eTest } from "../support/targets.ts";
 import { JSONPATH_ERRORS, JSONPATH_GET, JSONPATH_LIST } from "./testdata/jsonpath_cases.ts";
 
@@ -349,7 +344,7 @@ apiServerTest(
         // kubectl's managedFields filter does not reach inside a WatchEvent; hyperctl hides them
         // there too unless --show-managed-fields is given.
         const theirEvents = parseAllDocuments(
-          await kubectlFor(kc, ["get", VM_RESOURCE, "-n", ns, ...args], 2000),
+          await kubectlFor(["get", VM_RESOURCE, "-n", ns, ...args], kc, 2000),
         ).map((d) => d.toJS()).map((ev) => {
           delete ev.object.metadata.managedFields;
           return ev;
@@ -376,8 +371,8 @@ apiServerTest(
         for (const [args, extra] of watched) {
           const verb = args[0] === "web-1" ? ["get"] : ["list"];
           const theirs = await kubectlFor(
-            kc,
             ["get", VM_RESOURCE, "-n", ns, "-w", ...args, ...extra],
+            kc,
             3000,
           );
           const ours = await hyperctl(
@@ -445,17 +440,4 @@ function cells(table: string) {
     headers,
     column: (name: string) => rows.map((r) => r[headers.indexOf(name)]),
   };
-}
-
-/** kubectl's stdout after running `args` for `ms` (a watch that never ends by itself). */
-async function kubectlFor(kubeconfig: string, args: string[], ms: number): Promise<string> {
-  const child = new Deno.Command(kubectlBinary(), {
-    args: [`--kubeconfig=${kubeconfig}`, ...args],
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
-  const timer = setTimeout(() => child.kill("SIGTERM"), ms);
-  const out = await child.output();
-  clearTimeout(timer);
-  return new TextDecoder().decode(out.stdout);
 }

@@ -121,3 +121,15 @@ export function kubectl(args: string[], kubeconfig: string, stdin?: string): Pro
     stdin,
   );
 }
+
+/** kubectl's stdout after running `args` for `ms`, then SIGTERM (a watch never ends by itself). */
+export async function kubectlFor(args: string[], kubeconfig: string, ms: number): Promise<string> {
+  const result = await runCaptured(
+    kubectlBinary(),
+    [`--kubeconfig=${kubeconfig}`, `--cache-dir=${discoveryCacheFor(kubeconfig)}`, ...args],
+    undefined,
+    undefined,
+    { afterMs: ms, signal: "SIGTERM" },
+  );
+  return result.stdout;
+}

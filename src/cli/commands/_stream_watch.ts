@@ -30,6 +30,7 @@ type WatchOptions = Pick<
   | "allNamespaces"
   | "output"
   | "idleMs"
+  | "metadataOnly"
 >;
 
 /** The view events of one cluster, as `list -w` wants them (selectors, filter, watch-only). */
@@ -43,6 +44,7 @@ export function listEvents$(
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     chunkSize: options.chunkSize,
+    metadataOnly: options.metadataOnly,
     watchOnly: options.watch === "watch-only",
     keep: options.keep,
     // `--for 0` means no waiting, as kubectl's 0 does: print the list (or what changed since the

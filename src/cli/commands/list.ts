@@ -178,6 +178,8 @@ export function listCommand(kind: KindInfo) {
             where: where !== undefined,
             sortPath: v.sortKey?.path,
             watching: watch !== "none",
+            watchEvents: v.out.print.watchEvents,
+            stateFile: flags.stateFile !== undefined,
           }),
         };
       });

@@ -25,11 +25,14 @@ export const OBJECT_META_FIELDS: readonly string[] = [
   "managedFields",
 ];
 
+/** The kind and apiVersion of a `PartialObjectMetadata`. */
+export const PARTIAL_METADATA = { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1" };
+
 /** An object as kube-apiserver's `PartialObjectMetadata`: its typed metadata, nothing else. */
 export function partialObjectMetadata(obj: KubeObject): Record<string, unknown> {
   const metadata: Record<string, unknown> = {};
   for (const k of OBJECT_META_FIELDS) {
     if (obj.metadata?.[k] !== undefined) metadata[k] = obj.metadata[k];
   }
-  return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata };
+  return { ...PARTIAL_METADATA, metadata };
 }

@@ -20,7 +20,13 @@ import {
   unsupportedMediaType,
 } from "./status.ts";
 import { type IncludeObject, toTable, wantsTable } from "./table.ts";
-import { toMetadataList, typedListMeta, wantsMetadataList } from "./metadata_list.ts";
+import {
+  toMetadataList,
+  typedListMeta,
+  wantsMetadataList,
+  wantsMetadataObjects,
+} from "./metadata_list.ts";
+import { PARTIAL_METADATA, partialObjectMetadata } from "./_object_meta.ts";
 import type { Store } from "./store.ts";
 import type { WatchHub } from "./watch_hub.ts";
 
@@ -110,17 +116,20 @@ export async function handleResource(
   const q = url.searchParams;
   const ns = t.namespace ?? "";
   const table = wantsTable(req.headers.get("accept"));
+  const verb = verbOf(req.method, t, url);
+  const metadataEvents = verb === "watch" && !table &&
+    wantsMetadataObjects(req.headers.get("accept"));
   const include = (q.get("includeObject") ?? "Metadata") as IncludeObject;
   // like the real watch encoder, only the first Table of a watch carries column definitions
   let headers = true;
   const render = (o: KubeObject) => {
+    if (metadataEvents) return partialObjectMetadata(o);
     if (!table) return o;
     const meta = { resourceVersion: o.metadata?.resourceVersion ?? "" };
     const out = toTable(def, [o], meta, { include, nowMs: env.now(), noHeaders: !headers });
     if (verb === "watch") headers = false;
     return out;
   };
-  const verb = verbOf(req.method, t, url);
   if (t.namespace === undefined && !["list", "watch"].includes(verb)) throw pathNotFound();
 
   switch (verb) {
@@ -137,8 +146,9 @@ export async function handleResource(
         const timeout = q.get("timeoutSeconds");
         const stream = env.hub.open({
           resource: def.plural,
-          apiVersion: `${def.group}/${def.version}`,
-          kind: def.kind,
+          // A bookmark is the object kind the events carry, with a resourceVersion only.
+          apiVersion: metadataEvents ? PARTIAL_METADATA.apiVersion : `${def.group}/${def.version}`,
+          kind: metadataEvents ? PARTIAL_METADATA.kind : def.kind,
           namespace: t.namespace,
           matches,
           resourceVersion: q.get("resourceVersion") ?? undefined,
