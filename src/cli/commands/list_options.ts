@@ -35,6 +35,6 @@ export interface ListCommandOptions extends OutputChoice {
   stateFile?: string;
   /** `HYPERCTL_WATCH_IDLE_TIMEOUT`: silence after which a watch stream counts as dead. */
   idleMs?: number;
-  /** Nothing but each object's metadata is read: the list asks the server for metadata only. */
+  /** Only metadata is read: the list or watch asks the server for metadata only. */
   metadataOnly?: boolean;
 }
