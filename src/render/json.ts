@@ -1,5 +1,6 @@
 /**
- * `-o json`: kubectl's pretty JSON (4-space indent) for a list or a single object.
+ * `-o json`: kubectl's pretty JSON (4-space indent, `<`, `>` and `&` escaped as Go escapes them)
+ * for a list or a single object.
  *
  * A list is always a `List` wrapper so `jq '.items[]'` works for zero, one or many results
  * as kubectl does; an empty result is kubectl's
@@ -8,6 +9,7 @@
  * @module
  */
 
+import { escapeLikeGo } from "../core/go_json_escape.ts";
 import type { KubeObject } from "../core/types.ts";
 import { jsonLine } from "./jsonl.ts";
 import type { ListStream, StreamingRenderer } from "./list_stream.ts";
@@ -48,8 +50,8 @@ export function listOf(items: readonly KubeObject[]): {
  */
 export function createJsonRenderer(): StreamingRenderer {
   return {
-    list: (items) => JSON.stringify(listOf(items), null, INDENT) + "\n",
-    single: (obj) => JSON.stringify(obj, null, INDENT) + "\n",
+    list: (items) => escapeLikeGo(JSON.stringify(listOf(items), null, INDENT)) + "\n",
+    single: (obj) => escapeLikeGo(JSON.stringify(obj, null, INDENT)) + "\n",
     event: (ev: RenderEvent) => jsonLine(ev),
     listStream: jsonListStream,
   };
@@ -83,7 +85,7 @@ export function jsonListStream(): ListStream {
       const whole = JSON.stringify(listOf(items), null, INDENT);
       // `whole` is LIST_OPEN, then "\n        " before each item with "," between, then LIST_END.
       const inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
-      const out = (opened ? "," : LIST_OPEN) + inner;
+      const out = (opened ? "," : LIST_OPEN) + escapeLikeGo(inner);
       opened = true;
       return out;
     },

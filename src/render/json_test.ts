@@ -45,3 +45,16 @@ Deno.test("json never colours, even with color on", async () => {
   const out = (await createRenderer("json", { ...opts, color: true })).list(fleet());
   equal(out.includes("\x1b"), false);
 });
+
+Deno.test("-o json escapes <, > and & (and U+2028/U+2029) as kubectl's Go encoder does", () => {
+  const obj = { metadata: { name: "a", annotations: { note: "a <b> & c\u2028" } } };
+  const escaped = '"note": "a \\u003cb\\u003e \\u0026 c\\u2028"';
+  const r = createJsonRenderer();
+  const ok = (v: boolean, m?: string) => equal(v, true, m);
+  ok(r.single(obj).includes(escaped), r.single(obj));
+  ok(r.list([obj]).includes(escaped));
+  const stream = r.listStream();
+  const paged = stream.page([obj]) + stream.page([obj]) + stream.end();
+  equal(paged, r.list([obj, obj]));
+  deepEqual(JSON.parse(paged).items[1], obj);
+});

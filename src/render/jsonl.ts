@@ -23,7 +23,7 @@ export function jsonLine(ev: RenderEvent): string {
   const out = ev.context === undefined
     ? { type: ev.type, object: ev.object }
     : { type: ev.type, context: ev.context, object: ev.object };
-  // JSON.stringify escapes U+2028/U+2029 and control characters, so one event is one line.
+  // JSON.stringify escapes control characters (a newline in a string is `\n`): one event, one line.
   return JSON.stringify(out) + "\n";
 }
 

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { escapeLikeGo } from "../go_json_escape.ts";
+
 /** A float literal of a template (`2.0`): Go keeps it a float64, unlike the whole number 2. */
 export class GoFloat {
   constructor(readonly value: number) {}
@@ -93,8 +95,6 @@ export function goSprint(v: unknown): string {
   return v === undefined ? "<no value>" : "<nil>";
 }
 
-const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
-
 function sortDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortDeep);
   if (!isRecord(v)) return v;
@@ -111,8 +111,7 @@ function sortDeep(v: unknown): unknown {
  * ```
  */
 export function goJson(v: unknown, indent = ""): string {
-  const text = JSON.stringify(sortDeep(v), null, indent || undefined) ?? "null";
-  return text.replace(HTML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeLikeGo(JSON.stringify(sortDeep(v), null, indent || undefined) ?? "null");
 }
 
 function kindOf(v: unknown): Kind {
