@@ -15,8 +15,10 @@ import {
   map,
   type Observable,
   reduce,
+  tap,
   throwError,
 } from "../rx.ts";
+import { collectGarbage } from "./_collect_garbage.ts";
 import type { KubeList, KubeObject } from "../core/types.ts";
 import type { ListOptions, ResourceRef } from "./api.ts";
 import { type KubeSource, type RxKube, toRxKube } from "./_rx_kube.ts";
@@ -64,6 +66,12 @@ export function list$(
   options: ListAllOptions = {},
 ): Observable<ListResult> {
   return restartingPages$(toRxKube(source), ref, options).pipe(
+    // Each page's text and envelope are garbage once its items are appended; scavenging every
+    // second page keeps them from piling up beside the list (`--sort-by`, 100 000 VMs: peak RSS
+    // 274-277 → 232-237 MiB for `-o name`), as printing page by page does (list_pages.ts).
+    tap(({ index }: IndexedPage) => {
+      if (index % 2 === 1) collectGarbage();
+    }),
     // Items are appended in place: `concat` per page copied the growing array every time, and
     // each discarded copy of a large list waited in V8's large-object space for a full collection
     // (100 000 VMs in 200 pages: ~80 MB of dead arrays). A restarted list starts a new array.

@@ -4,7 +4,8 @@
  * An optional extension of the {@link Renderer} contract: a format that can print a list in
  * pieces offers `listStream()`; {@link listStreamOf} gives every other renderer the same shape by
  * buffering, so a format that knows nothing of pages still prints correctly (only not early).
- * The concatenated output of one stream equals `list()` of all its items, byte for byte.
+ * The concatenated output of one stream equals `list()` of all its items, byte for byte, except
+ * for a renderer that `laysOutWholeList` (a table: its stream settles column widths page by page).
  * @module
  */
 
@@ -26,6 +27,12 @@ export interface ListStream {
 export interface StreamingRenderer extends Renderer {
   /** A fresh stream for one list; state such as column widths is shared with the renderer. */
   listStream(): ListStream;
+  /**
+   * True when `list()` lays out all its items together (a table's column widths): a stream lays
+   * out each page as it comes, so its output differs from `list()` once the items span pages.
+   * @default false
+   */
+  readonly laysOutWholeList?: boolean;
 }
 
 /**

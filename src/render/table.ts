@@ -64,6 +64,7 @@ export function createTableRenderer(
     // widens its column from there on (earlier rows are already out). One page prints exactly
     // as `list()` does.
     listStream: () => concatenatingStream({ list }),
+    laysOutWholeList: true,
     single(obj: KubeObject, context?: string) {
       return block([{ object: obj, context, atMs: options.nowMs() }]);
     },

@@ -37,6 +37,10 @@ export function withoutManagedFields(renderer: Renderer): Renderer {
       end: () => inner.end(),
     };
   };
-  const streaming: StreamingRenderer = { ...wrapped, listStream };
+  const streaming: StreamingRenderer = {
+    ...wrapped,
+    listStream,
+    ...(renderer.laysOutWholeList ? { laysOutWholeList: true } : {}),
+  };
   return streaming;
 }

@@ -339,7 +339,21 @@ apiServerTest(
         });
         const object = JSON.parse(ours.stdout);
         assert.ok(object.metadata.managedFields.length > 0);
-        assert.deepEqual(object, JSON.parse(theirs.stdout));
+        assert.match(ours.stdout, /"note": "a \\u003cb\\u003e \\u0026 c"/);
+        assert.equal(ours.stdout, theirs.stdout);
+        // A sorted list holds its objects whole before printing, managedFields included when asked.
+        const sorted = ["-o", "json", "--show-managed-fields", "--sort-by", ".metadata.name"];
+        const theirList = await kubectl(["get", VM_RESOURCE, "-n", ns, ...sorted], kc);
+        const ourList = await hyperctl(["-n", ns, "vm", "list", ...sorted, "--chunk-size", "1"], {
+          kubeconfig: kc,
+        });
+        assert.equal(ourList.code, 0, ourList.stderr);
+        assert.ok(
+          JSON.parse(ourList.stdout).items.every(
+            (vm: { metadata: { managedFields?: unknown[] } }) => vm.metadata.managedFields?.length,
+          ),
+        );
+        assert.equal(ourList.stdout, theirList.stdout);
         const args = ["web-1", "-w", "-o", "yaml", "--output-watch-events"];
         // kubectl's managedFields filter does not reach inside a WatchEvent; hyperctl hides them
         // there too unless --show-managed-fields is given.

@@ -4,8 +4,9 @@
  * Streaming: each page is filtered client-side and written before the next page is handed over,
  * so memory stays bounded by the page size (`--chunk-size`) and the first rows reach stdout after
  * the first page, not the last. `--sort-by` needs the whole list before its first row; it keeps
- * the objects without their managedFields (which no output prints), the bulk of a real server's
- * object.
+ * the objects without their managedFields (the bulk of a real server's object; only
+ * `--show-managed-fields` prints them), dropped page by page, and prints them in slices as the
+ * stream would.
  * @module
  */
 
@@ -16,9 +17,10 @@ import type { ResourceRef } from "../../k8s/api.ts";
 import { list$ } from "../../k8s/list.ts";
 import { listPages$ } from "../../k8s/list_pages.ts";
 import type { KubeSource } from "../../k8s/_rx_kube.ts";
-import { listStreamOf } from "../../render/list_stream.ts";
+import { isStreamingRenderer, listStreamOf } from "../../render/list_stream.ts";
+import type { PrintOptions } from "../../render/print_options.ts";
 import type { Renderer } from "../../render/renderer.ts";
-import { stripManagedFields } from "../../core/managed_fields.ts";
+import { leanSource } from "../../k8s/lean_source.ts";
 import type { TextOut } from "../deps.ts";
 
 /** What `printList` needs of the parsed `list` options. */
@@ -32,6 +34,8 @@ export interface PrintListOptions {
   sortKey?: SortKey;
   /** Ask the server for each object's metadata only (nothing else is printed or filtered on). */
   metadataOnly?: boolean;
+  /** `--show-managed-fields`: a sorted list keeps them too. */
+  print?: Pick<PrintOptions, "showManagedFields">;
 }
 
 /** What the server is asked: the selectors, the page size and whether metadata is enough. */
@@ -44,13 +48,17 @@ function requestOf(options: PrintListOptions) {
   };
 }
 
-/** Every object of `ref` the options keep, read whole (for `--sort-by`, and for several clusters). */
+/**
+ * Every object of `ref` the options keep, read whole (for `--sort-by`, and for several clusters),
+ * each page's managedFields dropped as it arrives unless they are to be printed.
+ */
 export async function listKept(
   source: KubeSource,
   ref: ResourceRef,
   options: PrintListOptions,
 ): Promise<KubeObject[]> {
-  const { items } = await lastValueFrom(list$(source, ref, requestOf(options)));
+  const from = options.print?.showManagedFields ? source : leanSource(source);
+  const { items } = await lastValueFrom(list$(from, ref, requestOf(options)));
   return items.filter(options.keep);
 }
 
@@ -66,9 +74,8 @@ export async function printList(
 ): Promise<number> {
   const { renderer, out, keep } = options;
   if (options.sortKey) {
-    const kept = await listKept(source, ref, options);
-    const items = sortObjects(kept.map(stripManagedFields), options.sortKey);
-    if (items.length > 0) await out.write(renderer.list(items));
+    const items = sortObjects(await listKept(source, ref, options), options.sortKey);
+    if (items.length > 0) await printWhole(items, renderer, out, options.chunkSize || 500);
     return items.length;
   }
   const stream = listStreamOf(renderer);
@@ -92,4 +99,28 @@ export async function printList(
   );
   if (!closed) await out.write(stream.end());
   return kept;
+}
+
+/**
+ * Print a complete (sorted) list through the renderer's stream, `size` items at a time, so no
+ * string ever holds the whole output: 100 000 VMs as one `-o json` string took 160 MB, and as
+ * many again once encoded for stdout. A table is laid out whole, as kubectl lays out a sorted
+ * table; its text per row is small.
+ */
+async function printWhole(
+  items: readonly KubeObject[],
+  renderer: Renderer,
+  out: TextOut,
+  size: number,
+): Promise<void> {
+  if (!isStreamingRenderer(renderer) || renderer.laysOutWholeList) {
+    await out.write(renderer.list(items));
+    return;
+  }
+  const stream = renderer.listStream();
+  for (let start = 0; start < items.length; start += size) {
+    // A closed stdout (`| head`) ends the printing.
+    if (!(await out.write(stream.page(items.slice(start, start + size))))) return;
+  }
+  await out.write(stream.end());
 }

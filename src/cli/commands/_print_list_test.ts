@@ -4,9 +4,11 @@ import type { KubeApi } from "../../k8s/api.ts";
 import { createKubeApi } from "../../k8s/client.ts";
 import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
+import type { OutputFormat } from "../../render/renderer.ts";
 import { startSimServer } from "../../sim/server/mod.ts";
 import { refFor } from "./common.ts";
 import { printList } from "./_print_list.ts";
+import { parseSortKey } from "../../core/sort.ts";
 
 const CRDS = new URL("../../../deploy/crds", import.meta.url).pathname;
 const VM = kindByNoun("vm");
@@ -64,6 +66,51 @@ Deno.test("printList writes the first page before it requests the last one, and 
     const whole = await print(0, []);
     assert.equal(paged.text, whole.text);
     assert.equal(JSON.parse(paged.text).items.length, 5);
+  } finally {
+    api.close();
+    await sim.stop();
+  }
+});
+
+Deno.test("a sorted list prints in slices, byte for byte as one, and a table is laid out whole", async () => {
+  const sim = await startSimServer({ crdDir: CRDS });
+  const config = resolveKubeConfig({
+    env: {},
+    kubeconfig: "k",
+    readFile: () => sim.kubeconfigYaml("t", "ns1"),
+  });
+  const api = createKubeApi(config);
+  try {
+    const ref = refFor(VM, "ns1");
+    // The longest name sorts last, so a table laid out slice by slice would print narrower rows.
+    for (const [name, cpus] of [["a", 3], ["b", 1], ["c", 2], ["a-much-longer-name", 4]] as const) {
+      await api.create(ref, {
+        apiVersion: API_VERSION,
+        kind: "VirtualMachine",
+        metadata: { name },
+        spec: { cpus, memory: "1Gi" },
+      });
+    }
+    const sortKey = parseSortKey(".spec.cpus", VM);
+    const print = async (format: OutputFormat, chunkSize: number) => {
+      const writes: string[] = [];
+      const out = { write: (t: string) => (writes.push(t), Promise.resolve(true)) };
+      const renderer = await createRenderer(format, { kind: VM, nowMs: () => 0 });
+      await printList(api, ref, { chunkSize, keep: () => true, sortKey, renderer, out });
+      return writes;
+    };
+    for (const format of ["json", "yaml", "name", "table"] as const) {
+      const sliced = await print(format, 1);
+      const whole = await print(format, 0);
+      assert.equal(sliced.join(""), whole.join(""), format);
+      // Four slices and the end for a stream; one write for the table.
+      assert.equal(sliced.length, format === "table" ? 1 : 5, format);
+    }
+    const names = (await print("name", 1)).join("");
+    assert.equal(
+      names.replaceAll("virtualmachine.hypersdk.io/", ""),
+      "b\nc\na\na-much-longer-name\n",
+    );
   } finally {
     api.close();
     await sim.stop();
