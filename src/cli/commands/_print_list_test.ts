@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../core/kinds.ts";
-import type { KubeApi } from "../../k8s/api.ts";
+import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
 import { createKubeApi } from "../../k8s/client.ts";
 import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
@@ -29,7 +29,8 @@ function recordingLists(api: KubeApi, stdout: () => string, seen: string[]): Kub
   });
 }
 
-Deno.test("printList writes the first page before it requests the last one, and the output equals one page's", async () => {
+/** Run `fn` with a client of a fresh sim and the VMs of its namespace `ns1`. */
+async function withSim(fn: (api: KubeApi, ref: ResourceRef) => Promise<void>): Promise<void> {
   const sim = await startSimServer({ crdDir: CRDS });
   const config = resolveKubeConfig({
     env: {},
@@ -38,7 +39,15 @@ Deno.test("printList writes the first page before it requests the last one, and 
   });
   const api = createKubeApi(config);
   try {
-    const ref = refFor(VM, "ns1");
+    await fn(api, refFor(VM, "ns1"));
+  } finally {
+    api.close();
+    await sim.stop();
+  }
+}
+
+Deno.test("printList writes the first page before it requests the last one, and the output equals one page's", async () => {
+  await withSim(async (api, ref) => {
     for (let i = 0; i < 5; i++) {
       await api.create(ref, {
         apiVersion: API_VERSION,
@@ -66,22 +75,11 @@ Deno.test("printList writes the first page before it requests the last one, and 
     const whole = await print(0, []);
     assert.equal(paged.text, whole.text);
     assert.equal(JSON.parse(paged.text).items.length, 5);
-  } finally {
-    api.close();
-    await sim.stop();
-  }
+  });
 });
 
 Deno.test("a sorted list prints in slices, byte for byte as one, and a table is laid out whole", async () => {
-  const sim = await startSimServer({ crdDir: CRDS });
-  const config = resolveKubeConfig({
-    env: {},
-    kubeconfig: "k",
-    readFile: () => sim.kubeconfigYaml("t", "ns1"),
-  });
-  const api = createKubeApi(config);
-  try {
-    const ref = refFor(VM, "ns1");
+  await withSim(async (api, ref) => {
     // The longest name sorts last, so a table laid out slice by slice would print narrower rows.
     for (const [name, cpus] of [["a", 3], ["b", 1], ["c", 2], ["a-much-longer-name", 4]] as const) {
       await api.create(ref, {
@@ -111,8 +109,5 @@ Deno.test("a sorted list prints in slices, byte for byte as one, and a table is 
       names.replaceAll("virtualmachine.hypersdk.io/", ""),
       "b\nc\na\na-much-longer-name\n",
     );
-  } finally {
-    api.close();
-    await sim.stop();
-  }
+  });
 });
