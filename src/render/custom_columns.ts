@@ -11,7 +11,8 @@ import { findJsonPathValues, goSprint } from "../core/jsonpath/mod.ts";
 import type { KubeObject } from "../core/types.ts";
 import { type Cell, TabLayout } from "./_tab_layout.ts";
 import { escapeCell } from "./escape.ts";
-import type { Renderer, RenderEvent } from "./renderer.ts";
+import type { StreamingRenderer } from "./list_stream.ts";
+import type { RenderEvent } from "./renderer.ts";
 
 /** Options of the custom-columns renderer. */
 export interface CustomColumnsRendererOptions {
@@ -55,22 +56,34 @@ export function customColumnCell(column: CustomColumn, data: unknown): string {
 export function createCustomColumnsRenderer(
   columns: readonly CustomColumn[],
   options: CustomColumnsRendererOptions = {},
-): Renderer {
+): StreamingRenderer {
   const layout = new TabLayout();
   let headerDone = false;
-  const block = (rows: readonly unknown[]): string => {
-    const cells: Cell[][] = [];
-    if (!headerDone && !options.noHeaders) cells.push(columns.map((c) => ({ text: c.header })));
+  const rowOf = (data: unknown): Cell[] =>
+    columns.map((c) => ({ text: customColumnCell(c, data) }));
+  const block = (rows: Cell[][]): string => {
+    if (!headerDone && !options.noHeaders) rows.unshift(columns.map((c) => ({ text: c.header })));
     headerDone = true;
-    for (const data of rows) cells.push(columns.map((c) => ({ text: customColumnCell(c, data) })));
-    return cells.length === 0 ? "" : layout.format(cells);
+    return rows.length === 0 ? "" : layout.format(rows);
   };
   const subject = (ev: Pick<RenderEvent, "type" | "object">): unknown =>
     options.watchEvents ? { type: ev.type, object: ev.object } : ev.object;
+  const listRow = (object: KubeObject) => rowOf(subject({ type: "ADDED", object }));
   return {
-    list: (items: readonly KubeObject[]) =>
-      block(items.map((object) => subject({ type: "ADDED", object }))),
-    single: (obj) => block([obj]),
-    event: (ev) => block([subject(ev)]),
+    list: (items: readonly KubeObject[]) => block(items.map(listRow)),
+    single: (obj) => block([rowOf(obj)]),
+    event: (ev) => block([rowOf(subject(ev))]),
+    // kubectl lays out a list's columns over all its rows, so nothing prints before the end; but
+    // each page is reduced to its cells as it arrives, and the objects are not kept.
+    listStream: () => {
+      const rows: Cell[][] = [];
+      return {
+        page: (items) => {
+          for (const object of items) rows.push(listRow(object));
+          return "";
+        },
+        end: () => block(rows),
+      };
+    },
   };
 }

@@ -1,7 +1,8 @@
-import { equal } from "node:assert/strict";
+import { deepEqual, equal } from "node:assert/strict";
 import { parseCustomColumns } from "../core/custom_columns.ts";
 import { kindByNoun } from "../core/kinds.ts";
 import { createRenderer } from "./create_renderer.ts";
+import { createCustomColumnsRenderer } from "./custom_columns.ts";
 
 const VM = kindByNoun("vm");
 const columns = parseCustomColumns(
@@ -43,4 +44,26 @@ Deno.test("custom-columns prints the header for an empty list, once under watch,
     print: { customColumns: parseCustomColumns("NAME:.metadata.name") },
   });
   equal(bare.list([b]), "db\n");
+});
+
+Deno.test("custom columns over pages print, at the end, exactly the list laid out whole", () => {
+  const spec = parseCustomColumns("NAME:.metadata.name,CPUS:.spec.cpus,IPS:.status.ips[*]");
+  const objects = [
+    { metadata: { name: "a" }, spec: { cpus: 2 } },
+    { metadata: { name: "a-much-longer-name" }, spec: { cpus: 16 }, status: { ips: ["10.0.0.1"] } },
+    { metadata: { name: "c" } },
+  ];
+  for (const noHeaders of [false, true]) {
+    const whole = createCustomColumnsRenderer(spec, { noHeaders }).list(objects);
+    const stream = createCustomColumnsRenderer(spec, { noHeaders }).listStream();
+    const pages = [
+      stream.page(objects.slice(0, 1)),
+      stream.page([]),
+      stream.page(objects.slice(1)),
+    ];
+    deepEqual(pages, ["", "", ""], "nothing before the end: widths span every row");
+    equal(stream.end(), whole);
+  }
+  const empty = createCustomColumnsRenderer(spec).listStream();
+  equal(empty.end(), "NAME   CPUS   IPS\n");
 });
