@@ -118,7 +118,10 @@ export function jsonPathReadsOnlyItemMetadata(
   const plan = itemWisePlan(template, allowMissingKeys);
   if (plan === undefined) return false;
   const part = plan.items;
-  if (part === undefined || startsAtMetadata(part.path.nodes)) return true;
+  if (part === undefined) return true;
+  // A filter over the items may read any field of them.
+  if (part.filtered) return false;
+  if (startsAtMetadata(part.path.nodes)) return true;
   return part.kind === "range" && part.path.nodes.length === 0 &&
     templateReadsOnlyMetadata(part.body);
 }

@@ -12,6 +12,7 @@
 
 import {
   executeJsonPath,
+  findJsonPathValues,
   itemWisePlan,
   JsonPathExecutionError,
   type JsonPathTemplate,
@@ -67,9 +68,10 @@ export function createJsonPathRenderer(
   options: JsonPathRendererOptions = {},
 ): Renderer | StreamingRenderer {
   const finish = (text: string) => options.terminal ? escapeTerminal(text) : text;
-  const run = (part: JsonPathTemplate, data: unknown): string => {
+  // An execution error names the template, as kubectl's does.
+  const named = <T>(evaluate: () => T): T => {
     try {
-      return finish(executeJsonPath(part, data, options));
+      return evaluate();
     } catch (e) {
       if (!(e instanceof JsonPathExecutionError) || options.jsonPathSource === undefined) throw e;
       throw new JsonPathExecutionError(
@@ -77,6 +79,10 @@ export function createJsonPathRenderer(
       );
     }
   };
+  const run = (part: JsonPathTemplate, data: unknown): string =>
+    named(() => finish(executeJsonPath(part, data, options)));
+  const find = (part: JsonPathTemplate, data: unknown): unknown[][] =>
+    named(() => findJsonPathValues(part, data, options));
   const print = (data: unknown) => run(template, data);
   const event = (ev: Pick<RenderEvent, "type" | "object">) =>
     print(options.watchEvents ? { type: ev.type, object: ev.object } : ev.object);
@@ -90,6 +96,6 @@ export function createJsonPathRenderer(
   };
   const plan = options.watch ? undefined : itemWisePlan(template, options.allowMissingKeys ?? true);
   if (!plan) return renderer;
-  const how = { run, finish, asJson: options.asJson ?? false, envelope: templateList([]) };
+  const how = { run, find, finish, asJson: options.asJson ?? false, envelope: templateList([]) };
   return { ...renderer, listStream: () => itemWiseListStream(plan, how) };
 }

@@ -2,12 +2,14 @@
  * `-o jsonpath` over a paged list, page by page, for the templates {@link itemWisePlan} splits:
  * the text before the items comes with the first page, each page's items as they arrive, and the
  * text after them at the end. The pieces concatenate to the bytes of one run over the whole list.
+ * A `buffered` plan's text is held until the end (its items are not), so an item that fails the
+ * template prints nothing, as one run does.
  * @module
  */
 
 import {
-  findJsonPathValues,
   goJson,
+  type ItemPart,
   type ItemWisePlan,
   type JsonPathTemplate,
   printGroup,
@@ -19,6 +21,8 @@ import type { ListStream } from "./list_stream.ts";
 export interface JsonPathRun {
   /** Run a template over data as the renderer prints it (errors worded, text escaped). */
   run(template: JsonPathTemplate, data: unknown): string;
+  /** The result groups of a template over data (errors worded as `run`'s). */
+  find(template: JsonPathTemplate, data: unknown): unknown[][];
   /** Make computed text fit for the output (escaped for a terminal). */
   finish(text: string): string;
   /** `jsonpath-as-json`: a result group is one indented JSON array. */
@@ -27,9 +31,15 @@ export interface JsonPathRun {
   envelope: unknown;
 }
 
-/** The values PATH selects under one item (never fails: the plan admits only such paths). */
-const valuesOf = (path: JsonPathTemplate, item: KubeObject): unknown[] =>
-  findJsonPathValues({ type: "list", nodes: [path] }, item)[0] ?? [];
+/** The values PATH selects under one item (may fail only where the plan is `buffered`). */
+const valuesOf = (how: JsonPathRun, part: ItemPart, item: KubeObject): unknown[] =>
+  how.find({ type: "list", nodes: [selectionOf(part)] }, [item])[0] ?? [];
+
+/** The item part's selection and PATH as one action, run over a one-item array. */
+const selectionOf = (part: ItemPart): JsonPathTemplate => ({
+  type: "list",
+  nodes: [part.select, ...part.path.nodes],
+});
 
 /**
  * The elements of a JSON array as `goJson(values, "    ")` prints them, without its brackets, so
@@ -43,14 +53,33 @@ const arrayElements = (values: readonly unknown[]): string => goJson(values, "  
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";
- * import { executeJsonPath, itemWisePlan, parseJsonPath } from "../core/jsonpath/mod.ts";
+ * import { executeJsonPath, findJsonPathValues, itemWisePlan, parseJsonPath } from "../core/jsonpath/mod.ts";
  * const plan = itemWisePlan(parseJsonPath("{.items[*].n}"), true)!;
- * const run = { run: executeJsonPath, finish: (t: string) => t, asJson: false, envelope: {} };
+ * const finish = (t: string) => t;
+ * const run = { run: executeJsonPath, find: findJsonPathValues, finish, asJson: false, envelope: {} };
  * const s = itemWiseListStream(plan, run);
  * equal(s.page([{ n: "a" }]) + s.page([]) + s.page([{ n: "b" }]) + s.end(), "a b");
  * ```
  */
 export function itemWiseListStream(plan: ItemWisePlan, how: JsonPathRun): ListStream {
+  const stream = printingStream(plan, how);
+  if (!plan.buffered) return stream;
+  let held: string[] = [];
+  return {
+    page: (items) => {
+      held.push(stream.page(items));
+      return "";
+    },
+    end: () => {
+      const text = held.join("") + stream.end();
+      held = [];
+      return text;
+    },
+  };
+}
+
+/** The stream that prints each page's text as the page arrives. */
+function printingStream(plan: ItemWisePlan, how: JsonPathRun): ListStream {
   let after: string | undefined;
   let anyValue = false;
   // The text around the items is run at the first call, before any item is printed, so a
@@ -70,10 +99,10 @@ export function itemWiseListStream(plan: ItemWisePlan, how: JsonPathRun): ListSt
   const itemsText = (items: readonly KubeObject[]): string => {
     const part = plan.items;
     if (!part) return "";
-    if (part.kind === "values") return valuesText(items.flatMap((i) => valuesOf(part.path, i)));
+    if (part.kind === "values") return valuesText(items.flatMap((i) => valuesOf(how, part, i)));
     let text = "";
     for (const item of items) {
-      for (const value of valuesOf(part.path, item)) text += how.run(part.body, value);
+      for (const value of valuesOf(how, part, item)) text += how.run(part.body, value);
     }
     return text;
   };

@@ -23,13 +23,23 @@ const STREAMING = [
   '{.kind}{"\\n"}',
 ];
 
+/**
+ * Templates read item by item whose text waits for the end, because an item may fail them (an
+ * index in the body, a filter comparing a number with a string).
+ */
+const HOLDING = [
+  "{range .items[*]}{.spec.tags[0]}{end}",
+  "{.items[?(@.spec.cpus>1)].metadata.name}",
+  '{range .items[?(@.metadata.namespace=="x")]}{.metadata.name}{"\\n"}{end}',
+  '{.items[*].spec.tags[?(@=="a")]}',
+  "{.kind}{range .items[*]}[{.spec.tags[0:1]}]{end}{.apiVersion}",
+];
+
 /** Templates that need the whole list: they buffer, and must still print the same. */
 const BUFFERING = [
   "{.items[0].metadata.name}",
   "{.items[-1:]}",
   "{.items[*].metadata.name} {.items[*].spec.cpus}",
-  "{range .items[*]}{.spec.tags[0]}{end}",
-  "{.items[?(@.spec.cpus>1)].metadata.name}",
   "{..name}",
   "{}",
   "{range .items[*]}{range .spec.tags[*]}{@}{end}{end}",
@@ -73,7 +83,11 @@ function printed(pieces: Iterable<() => string>): string {
   return out;
 }
 
-const STREAMS = [["streaming", STREAMING, true], ["buffering", BUFFERING, false]] as const;
+const STREAMS = [
+  ["streaming", STREAMING, true],
+  ["holding", HOLDING, true],
+  ["buffering", BUFFERING, false],
+] as const;
 
 for (const [name, templates, streams] of STREAMS) {
   Deno.test(`jsonpath ${name} templates: pages concatenate to list() of all items (property)`, () => {
@@ -93,7 +107,11 @@ for (const [name, templates, streams] of STREAMS) {
           const whole = printed([() => renderer.list(items)]);
           const stream = listStreamOf(renderer);
           const pages = pagesOf(items, sizes).map((p) => () => stream.page(p));
-          const paged = printed([...pages, () => stream.end()]);
+          const beforeEnd = printed(pages);
+          if (name === "holding" && !beforeEnd.startsWith("error:")) equal(beforeEnd, "", source);
+          const paged = beforeEnd.startsWith("error:") ? beforeEnd : beforeEnd + printed([
+            () => stream.end(),
+          ]);
           equal(paged, whole, source);
         },
       ),

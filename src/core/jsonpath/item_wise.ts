@@ -6,25 +6,41 @@
  * splits into item-wise pieces when it is, in order:
  * - text and actions that never read `.items` (`{.kind}`, `{"\n"}`): the same for any items;
  * - at most one item part: `{range .items[*]PATH}BODY{end}` (BODY runs per value, on its own) or
- *   `{.items[*]PATH}` (one result group: values joined across pages with single spaces);
+ *   `{.items[*]PATH}` (one result group: values joined across pages with single spaces); a filter
+ *   may stand for `[*]` (`{.items[?(@.status.phase=="Running")].metadata.name}`);
  * - more text and actions that never read `.items`.
  *
- * The item part must never fail on any item (an early page would be printed before a later item
- * failed, where the whole run prints nothing): with missing keys allowed, fields, `*`, `..` and
- * literals never fail; indexes, slices and filters can, so templates using them per item buffer.
- * PATH must also give, over many items, the concatenation of what it gives per item (a union
- * `['a','b']` gives every `a` first, so it may appear in BODY but not in PATH).
+ * PATH must give, over many items, the concatenation of what it gives per item: fields, `*`, `..`
+ * and filters do, each value on its own; a union `['a','b']` gives every `a` first, and an index
+ * or slice that selects nothing ends the step for every later value too, so those may appear in
+ * BODY (run per value) but not in PATH. With missing keys allowed, fields, `*`, `..` and literals
+ * never fail. A part that may fail on some item (a filter, an index in BODY) is `buffered`: its
+ * text waits for the last page, so a failure prints nothing, as one run over the whole list does;
+ * its items are still read page by page and never kept. With missing keys not allowed, a field is
+ * an error only when no value at all has it, which one item cannot tell: such templates need the
+ * whole list.
  * @module
  */
 
 import type { JsonPathNode, ListNode } from "./nodes.ts";
 
+/**
+ * How the items are selected and what is read under each: `select` (`[*]`, `.*` or a filter) run
+ * over a one-item array, then `path`, gives one item's values as the whole run gives them.
+ */
+interface ItemSelection {
+  select: JsonPathNode;
+  path: ListNode;
+  /** `select` is a filter: not every item is printed. */
+  filtered: boolean;
+}
+
 /** The item part of a template: a range over the items, or one group of values. */
 export type ItemPart =
   /** `{range .items[*]PATH}BODY{end}`: BODY printed per value of PATH, per item. */
-  | { kind: "range"; path: ListNode; body: ListNode }
+  | ItemSelection & { kind: "range"; body: ListNode }
   /** `{.items[*]PATH}`: the values of PATH, per item, in one result group. */
-  | { kind: "values"; path: ListNode };
+  | ItemSelection & { kind: "values" };
 
 /** A template split into what comes before the items, the item part, and what comes after. */
 export interface ItemWisePlan {
@@ -34,6 +50,8 @@ export interface ItemWisePlan {
   items?: ItemPart;
   /** Nodes that never read `.items`, printed after the items. */
   after: ListNode;
+  /** The item part may fail on some item: print nothing before the last page. */
+  buffered: boolean;
 }
 
 /** Steps that never fail and, over many inputs, give the concatenation of each input's results. */
@@ -75,13 +93,22 @@ function isEveryElement(node: JsonPathNode | undefined): boolean {
   return !start.known && !end.known && (!step.known || step.value === 1);
 }
 
-/** The PATH after `.items[*]` in an action, or undefined if the action is not of that form. */
-function itemsPath(nodes: readonly JsonPathNode[]): ListNode | undefined {
-  if (nodes[0]?.type !== "field" || nodes[0].name !== "items" || !isEveryElement(nodes[1])) {
-    return undefined;
-  }
+/** An action's selection of the items and PATH under them, and whether it may fail on one. */
+function itemsPath(
+  nodes: readonly JsonPathNode[],
+): ItemSelection & { mayFail: boolean } | undefined {
+  if (nodes[0]?.type !== "field" || nodes[0].name !== "items") return undefined;
+  const select = nodes[1];
+  const filtered = select?.type === "filter";
+  if (!filtered && !isEveryElement(select)) return undefined;
   const path = nodes.slice(2);
-  return isDistributive(path) ? { type: "list", nodes: path } : undefined;
+  if (!path.every((n) => DISTRIBUTIVE.has(n.type) || n.type === "filter")) return undefined;
+  return {
+    select,
+    path: { type: "list", nodes: path },
+    filtered,
+    mayFail: filtered || !isDistributive(path),
+  };
 }
 
 const isEnd = (node: JsonPathNode) =>
@@ -109,6 +136,7 @@ export function itemWisePlan(
   const before: JsonPathNode[] = [];
   const after: JsonPathNode[] = [];
   let items: ItemPart | undefined;
+  let buffered = false;
   const nodes = template.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -122,18 +150,29 @@ export function itemWisePlan(
       const end = nodes.findIndex((n, j) => j > i && isEnd(n));
       if (!path || end < 0) return undefined;
       const body = nodes.slice(i + 1, end);
-      if (!body.every(neverFails)) return undefined;
-      items = { kind: "range", path, body: { type: "list", nodes: body } };
+      // A range inside BODY would end at the first {end}.
+      if (body.some((n) => n.type === "list" && hasIdentifier(n))) return undefined;
+      const { select, filtered } = path;
+      items = {
+        kind: "range",
+        select,
+        path: path.path,
+        filtered,
+        body: { type: "list", nodes: body },
+      };
+      buffered = path.mayFail || !body.every(neverFails);
       i = end;
       continue;
     }
     const path = itemsPath(node.nodes);
     if (!path) return undefined;
-    items = { kind: "values", path };
+    items = { kind: "values", select: path.select, path: path.path, filtered: path.filtered };
+    buffered = path.mayFail;
   }
   return {
     before: { type: "list", nodes: before },
     items,
     after: { type: "list", nodes: after },
+    buffered,
   };
 }

@@ -14,13 +14,15 @@ Deno.test("a range over every item, with a body that cannot fail, splits around 
 });
 
 Deno.test("a field path under every item is one group of values", () => {
-  deepEqual(plan("{.items[*].metadata.name}")?.items, {
-    kind: "values",
-    path: {
-      type: "list",
-      nodes: [{ type: "field", name: "metadata" }, { type: "field", name: "name" }],
-    },
+  const items = plan("{.items[*].metadata.name}")?.items;
+  equal(items?.kind, "values");
+  equal(items?.select.type, "array");
+  equal(items?.filtered, false);
+  deepEqual(items?.path, {
+    type: "list",
+    nodes: [{ type: "field", name: "metadata" }, { type: "field", name: "name" }],
   });
+  equal(plan("{.items[*].metadata.name}")?.buffered, false);
   equal(plan("{.items.*..name}")?.items?.kind, "values");
   equal(plan("{.items[:]}")?.items?.kind, "values");
 });
@@ -37,11 +39,9 @@ Deno.test("templates that need the whole list, or may fail on an item, do not sp
       "{.items[-1:]}",
       "{.items[::2]}",
       "{.items[*].a} {.items[*].b}",
-      "{range .items[*]}{.a[0]}{end}",
-      "{range .items[*]}{.a[?(@.b)]}{end}",
       "{range .items[*]}{range .a[*]}{@}{end}{end}",
       "{range .items[*].a[0]}{@}{end}",
-      "{.items[?(@.a)].b}",
+      "{.items[*].a[*]}",
       "{.items[*]['a','b']}",
       "{..name}",
       "{}",
@@ -50,4 +50,20 @@ Deno.test("templates that need the whole list, or may fail on an item, do not sp
     ]
   ) equal(plan(t), undefined, t);
   equal(plan("{.items[*].a}", false), undefined);
+});
+
+Deno.test("a part that may fail on an item splits, but holds its text until the end", () => {
+  for (
+    const t of [
+      "{range .items[*]}{.a[0]}{end}",
+      "{range .items[*]}{.a[?(@.b)]}{end}",
+      "{.items[?(@.a)].b}",
+      '{range .items[?(@.status.phase=="Running")]}{.metadata.name}{"\\n"}{end}',
+      '{.items[*].status.conditions[?(@.type=="Ready")].status}',
+    ]
+  ) {
+    equal(plan(t)?.buffered, true, t);
+  }
+  equal(plan("{.items[?(@.a)].b}")?.items?.filtered, true);
+  equal(plan("{.items[*].status.conditions[?(@.ok)]}")?.items?.filtered, false);
 });
