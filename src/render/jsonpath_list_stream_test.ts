@@ -42,6 +42,8 @@ const BUFFERING = [
   "{.items[*].metadata.name} {.items[*].spec.cpus}",
   "{..name}",
   "{}",
+  "{range .items[*].spec.tags}{@[0]}{end}",
+  '{range .items[*]}{[?(@.name=="a")]}{end}',
   "{range .items[*]}{range .spec.tags[*]}{@}{end}{end}",
   "{.items[*]['metadata','spec']}",
   "{.items[*].spec.tags[*]}",

@@ -111,6 +111,18 @@ function itemsPath(
   };
 }
 
+/**
+ * An action that indexes or filters the range's value itself (`{@[0]}`, `{[?(@.a)]}`): when the
+ * range selects no value at all, the whole run still runs BODY once, on nothing, and such an
+ * action fails there; item by item, BODY would never run.
+ */
+function startsWithIndex(node: JsonPathNode): boolean {
+  if (node.type !== "list") return false;
+  const first = node.nodes[0];
+  if (first?.type === "union") return first.nodes.some(startsWithIndex);
+  return first?.type === "array" || first?.type === "filter";
+}
+
 const isEnd = (node: JsonPathNode) =>
   node.type === "list" && node.nodes.length === 1 && node.nodes[0].type === "identifier" &&
   node.nodes[0].name === "end";
@@ -152,6 +164,7 @@ export function itemWisePlan(
       const body = nodes.slice(i + 1, end);
       // A range inside BODY would end at the first {end}.
       if (body.some((n) => n.type === "list" && hasIdentifier(n))) return undefined;
+      if (body.some(startsWithIndex)) return undefined;
       const { select, filtered } = path;
       items = {
         kind: "range",
