@@ -17,7 +17,7 @@
 import type { CustomColumn } from "./custom_columns.ts";
 import type { Filter } from "./filters.ts";
 import { itemWisePlan } from "./jsonpath/item_wise.ts";
-import type { JsonPathNode, ListNode } from "./jsonpath/nodes.ts";
+import type { FilterTest, JsonPathNode, ListNode } from "./jsonpath/nodes.ts";
 
 /** What a list does with its objects, as its checked options say. */
 export interface ListReads {
@@ -99,8 +99,9 @@ function printsOnlyMetadata(reads: ListReads): boolean {
  * Only templates that print item by item qualify (see `itemWisePlan`): their text outside the
  * items reads the `List` envelope, which the client builds the same around either kind of item,
  * and their one item part is `{.items[*].metadata…}`, `{range .items[*].metadata…}…{end}`, or
- * `{range .items[*]}BODY{end}` whose BODY reads only `.metadata`. Any other template (an index,
- * a filter over the items, `..` across them, a missing key that fails) may read more.
+ * `{range .items[*]}BODY{end}` whose BODY reads only `.metadata`; a filter may select the items
+ * if it tests only their metadata. Any other template (an index, a filter on other fields, `..`
+ * across the items, a missing key that fails) may read more.
  *
  * @example
  * ```ts
@@ -119,11 +120,22 @@ export function jsonPathReadsOnlyItemMetadata(
   if (plan === undefined) return false;
   const part = plan.items;
   if (part === undefined) return true;
-  // A filter over the items may read any field of them.
-  if (part.filtered) return false;
+  if (part.select.type === "filter" && !filterReadsOnlyMetadata(part.select.test)) return false;
   if (startsAtMetadata(part.path.nodes)) return true;
   return part.kind === "range" && part.path.nodes.length === 0 &&
     templateReadsOnlyMetadata(part.body);
+}
+
+/**
+ * True when a filter's test compares only `@.metadata…` paths and literals
+ * (`[?(@.metadata.labels.tier=="web")]`); `@` itself, or any other path, may read more.
+ */
+function filterReadsOnlyMetadata(test: FilterTest): boolean {
+  if ("tests" in test) return test.tests.every(filterReadsOnlyMetadata);
+  const side = (list: ListNode) =>
+    startsAtMetadata(list.nodes) ||
+    (list.nodes.length > 0 && list.nodes.every((step) => LITERALS.has(step.type)));
+  return side(test.left) && (test.operator === "exists" || side(test.right));
 }
 
 /** Steps that are literals: an action made only of them reads nothing (`{"\n"}`). */

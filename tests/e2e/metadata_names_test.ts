@@ -178,6 +178,7 @@ e2eTest(
       ["jsonpath={.kind}: {.items[*].metadata.name}", [...mine, "--chunk-size", "2"]],
       ["jsonpath-as-json={.items[*].metadata.name}", [...mine, "--chunk-size", "3"]],
       ["jsonpath={range .items[*].metadata}{.name}={.labels.half} {end}", mine],
+      ['jsonpath={.items[?(@.metadata.labels.half=="even")].metadata.name}', mine],
     ];
     for (const [output, args] of cases) await assertMetadataOnlyParity(t, output, args);
     // A template reading the items' spec needs whole objects, and prints them.
