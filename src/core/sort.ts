@@ -2,7 +2,8 @@
  * `--sort-by`: order objects by a field, comparing numbers, quantities and times by value.
  *
  * kubectl sorts by a JSONPath and compares strings lexicographically, so `--sort-by=.spec.memory`
- * puts "16Gi" before "4Gi"; quantities here compare exactly instead.
+ * puts "16Gi" before "4Gi"; quantities here compare exactly instead. The sort is stable: objects
+ * with equal values keep the server's order (kubectl's is not, so its ties may come out otherwise).
  * @module
  */
 
@@ -89,7 +90,9 @@ function valueOf(obj: KubeObject, key: SortKey): Value {
 }
 
 function compareValues(a: Value, b: Value): number {
-  // Missing values sort last, as kubectl does.
+  // Missing values sort last, in list order. (kubectl 1.33's comparator calls a missing value
+  // less than anything, itself included, so its sort leaves them first in an order the algorithm
+  // decides: reversed for up to 12 objects.)
   if (a.t === "none" || b.t === "none") return a.t === b.t ? 0 : a.t === "none" ? 1 : -1;
   if (a.t === "num" && b.t === "num") return a.n - b.n;
   if (a.t === "qty" && b.t === "qty") return compareQuantities(a.q, b.q);
