@@ -169,6 +169,29 @@ apiServerTest(
       assert.deepEqual(differences(pairs), []);
     });
 
+    await t.step("--sort-by prints kubectl's bytes, a page of the stream at a time", async () => {
+      // The uid is unique, so no tie leaves the order to either client's algorithm.
+      const outputs = [
+        "json",
+        "yaml",
+        "name",
+        "custom-columns=NAME:.metadata.name,CPUS:.spec.cpus",
+        'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}',
+        "jsonpath={.items[?(@.spec.cpus>1)].metadata.name}",
+      ];
+      const pairs = await runPairs(
+        kc,
+        ns,
+        outputs.map((output) => ({
+          label: `--sort-by -o ${output}`,
+          kubectl: ["-o", output, "--sort-by", ".metadata.uid"],
+          hyperctl: ["vm", "list", "-o", output, "--sort-by", ".metadata.uid", "--chunk-size", "1"],
+        })),
+      );
+      assert.deepEqual(differences(pairs), []);
+      assert.ok(pairs.every((p) => p.ours.stdout.includes("web-1")));
+    });
+
     await t.step("-o jsonpath-file and custom-columns-file read the same files", async () => {
       const dir = await Deno.makeTempDir({ prefix: "hyperctl-out-" });
       try {
