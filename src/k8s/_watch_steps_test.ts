@@ -2,6 +2,7 @@ import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { TestScheduler } from "rxjs/testing";
 import { catchError, map, of } from "../rx.ts";
 import type { KubeList, WatchEvent } from "../core/types.ts";
+import type { StepEvent } from "../core/watch_state.ts";
 import { fakeKube, kubeList, vm, VM_REF } from "../testing/fake_kube.ts";
 import { type WatchNotice, watchSteps$ } from "./_watch_steps.ts";
 import { TransportError } from "./errors.ts";
@@ -10,6 +11,8 @@ const newScheduler = () => new TestScheduler((actual, expected) => assertEquals(
 const exact = { random: () => 0 };
 const refused = () => new TransportError("refused", "https://k:6443/apis", "connection refused");
 const malformed = () => new TransportError("protocol", "https://k:6443/apis", "not JSON: {{{");
+/** A step as `TYPE name` (`SYNCED ` carries no object), for marble values. */
+const typeAndName = (e: StepEvent) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`;
 const bookmark = (rv: string) =>
   ({ type: "BOOKMARK", object: { metadata: { resourceVersion: rv } } }) as WatchEvent;
 
@@ -52,7 +55,7 @@ Deno.test("watchSteps$() on a resumed watch checks the server's resourceVersion 
       backoff: exact,
       resume: { resourceVersion: "999999999", objects: [vm("a", "3"), vm("b", "4")] },
       onNotice: (n) => notices.push(n),
-    }).pipe(map((e) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`));
+    }).pipe(map(typeAndName));
     expectObservable(steps$, "^ 1s !").toBe("(abc)", {
       a: "MODIFIED a",
       b: "DELETED b",
@@ -141,7 +144,7 @@ Deno.test("watchSteps$() hands on each page of the initial list as it arrives", 
     const p2 = cold<KubeList>("40ms (l|)", { l: kubeList([vm("c", "3")], "10") });
     kube = fakeKube([p1, p2], []);
     const steps$ = watchSteps$(kube, VM_REF, { scheduler: ts })
-      .pipe(map((e) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`));
+      .pipe(map(typeAndName));
     // The first page's rows do not wait for the second page.
     expectObservable(steps$, "^ 100ms !").toBe("(ab) 36ms (cs)", {
       a: "ADDED a",
@@ -163,7 +166,7 @@ Deno.test("watchSteps$() starts a paged list over once when its continue token e
     const again = cold<KubeList>("---(l|)", { l: kubeList([vm("a", "1")], "12") });
     kube = fakeKube([p1, expired, again], []);
     const steps$ = watchSteps$(kube, VM_REF, { scheduler: ts })
-      .pipe(map((e) => `${e.type} ${"object" in e ? e.object.metadata?.name : ""}`));
+      .pipe(map(typeAndName));
     expectObservable(steps$, "^ 100ms !").toBe("(ab)-(ds)", {
       a: "ADDED a",
       b: "ADDED b",
