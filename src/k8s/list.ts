@@ -24,6 +24,9 @@ import type { ListOptions, ResourceRef } from "./api.ts";
 import { type KubeSource, type RxKube, toRxKube } from "./_rx_kube.ts";
 import { isGone } from "./_watch_errors.ts";
 
+/** kubectl's default `--chunk-size`: objects per page. */
+export const DEFAULT_CHUNK_SIZE = 500;
+
 /** Options of `list$`. */
 export interface ListAllOptions {
   /** Label selector, sent to the server. @default none */
@@ -153,7 +156,7 @@ function appendItems(items: KubeObject[], page: unknown): KubeObject[] {
  * ```
  */
 export function listRequest(options: ListAllOptions): ListOptions {
-  const chunkSize = options.chunkSize ?? 500;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 0) {
     throw new RangeError(`cannot use chunk size "${chunkSize}": expected an integer >= 0`);
   }

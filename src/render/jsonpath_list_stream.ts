@@ -31,14 +31,13 @@ export interface JsonPathRun {
   envelope: unknown;
 }
 
-/** The values PATH selects under one item (may fail only where the plan is `buffered`). */
-const valuesOf = (how: JsonPathRun, part: ItemPart, item: KubeObject): unknown[] =>
-  how.find({ type: "list", nodes: [selectionOf(part)] }, [item])[0] ?? [];
-
-/** The item part's selection and PATH as one action, run over a one-item array. */
+/**
+ * The item part's selection and PATH as a template of one action: run over a one-item array, it
+ * gives the values PATH selects under that item (failing only where the plan is `buffered`).
+ */
 const selectionOf = (part: ItemPart): JsonPathTemplate => ({
   type: "list",
-  nodes: [part.select, ...part.path.nodes],
+  nodes: [{ type: "list", nodes: [part.select, ...part.path.nodes] }],
 });
 
 /**
@@ -96,13 +95,16 @@ function printingStream(plan: ItemWisePlan, how: JsonPathRun): ListStream {
     anyValue = true;
     return how.finish(open + (how.asJson ? arrayElements(values) : printGroup(values, false)));
   };
+  const part = plan.items;
+  const selection = part && selectionOf(part);
+  const valuesOf = (item: KubeObject): unknown[] =>
+    selection ? how.find(selection, [item])[0] ?? [] : [];
   const itemsText = (items: readonly KubeObject[]): string => {
-    const part = plan.items;
     if (!part) return "";
-    if (part.kind === "values") return valuesText(items.flatMap((i) => valuesOf(how, part, i)));
+    if (part.kind === "values") return valuesText(items.flatMap(valuesOf));
     let text = "";
     for (const item of items) {
-      for (const value of valuesOf(how, part, item)) text += how.run(part.body, value);
+      for (const value of valuesOf(item)) text += how.run(part.body, value);
     }
     return text;
   };

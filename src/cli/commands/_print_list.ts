@@ -14,7 +14,7 @@ import { defer, lastValueFrom, takeWhile } from "../../rx.ts";
 import { type SortKey, sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
-import { list$ } from "../../k8s/list.ts";
+import { DEFAULT_CHUNK_SIZE, list$ } from "../../k8s/list.ts";
 import { listPages$ } from "../../k8s/list_pages.ts";
 import type { KubeSource } from "../../k8s/_rx_kube.ts";
 import { isStreamingRenderer, listStreamOf } from "../../render/list_stream.ts";
@@ -75,7 +75,9 @@ export async function printList(
   const { renderer, out, keep } = options;
   if (options.sortKey) {
     const items = sortObjects(await listKept(source, ref, options), options.sortKey);
-    if (items.length > 0) await printWhole(items, renderer, out, options.chunkSize || 500);
+    if (items.length > 0) {
+      await printWhole(items, renderer, out, options.chunkSize || DEFAULT_CHUNK_SIZE);
+    }
     return items.length;
   }
   const stream = listStreamOf(renderer);
