@@ -25,6 +25,8 @@ export interface LayoutOptions {
   rowStyle?: (index: number) => "inverse" | "bold" | undefined;
   /** Cut each line to this many visible characters (live view on a narrow terminal). */
   maxWidth?: number;
+  /** Leave out the padding before empty last cells, so no line ends in blanks. @default false */
+  trimTrailingBlanks?: boolean;
 }
 
 const MIN_WIDTH = 6;
@@ -95,9 +97,10 @@ export class TabLayout {
     let out = "";
     let used = 0;
     const limit = options.maxWidth ?? Infinity;
-    // Trailing padding before an empty last cell is trimmed, so lines never end in blanks.
+    // kubectl's tabwriter pads every cell a tab ends, so a row whose last cells are empty (`-L
+    // tier` without that label) ends in blanks; our own displays may drop them.
     let last = row.length - 1;
-    while (last > 0 && row[last].text === "") last--;
+    if (options.trimTrailingBlanks) { while (last > 0 && row[last].text === "") last--; }
     for (let i = 0; i <= last && used < limit; i++) {
       const cell = row[i];
       const full = cellWidths[first + i];

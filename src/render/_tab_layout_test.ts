@@ -38,10 +38,18 @@ Deno.test("TabLayout pads any width: every line's second column starts at the sa
     const lines = new TabLayout().format(rows.map(([a, b]) => [{ text: a }, { text: b }]))
       .split("\n").slice(0, -1);
     const column = Math.max(6, ...rows.map(([a]) => a.length + 3));
+    // An empty last cell still leaves the padding before it, as kubectl's tabwriter does.
     return lines.every((line, i) =>
-      rows[i][1] === ""
-        ? line === rows[i][0]
-        : line === rows[i][0] + " ".repeat(column - rows[i][0].length) + rows[i][1]
+      line === rows[i][0] + " ".repeat(column - rows[i][0].length) + rows[i][1]
     );
   }));
+});
+
+Deno.test("TabLayout drops the padding before empty last cells only when asked", () => {
+  const rows = [[{ text: "NAME" }, { text: "TIER" }], [{ text: "web-1" }, { text: "" }]];
+  assert.equal(new TabLayout().format(rows), "NAME    TIER\nweb-1   \n");
+  assert.equal(
+    new TabLayout().format(rows, { trimTrailingBlanks: true }),
+    "NAME    TIER\nweb-1\n",
+  );
 });

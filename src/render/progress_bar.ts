@@ -52,6 +52,7 @@ function drawFrame(rows: readonly ProgressRow[], layout: TabLayout, options: Pro
   return layout.format(rows.map((r) => rowCells(r, barCells)), {
     color: options.color,
     maxWidth: Math.max(1, options.width - 1),
+    trimTrailingBlanks: true,
   });
 }
 
