@@ -83,6 +83,7 @@ export async function createRenderer(
     return createCustomColumnsRenderer(print.customColumns, {
       noHeaders: options.noHeaders,
       watchEvents: print.watchEvents,
+      terminal: print.terminal,
     });
   }
   return strip(build(format, options));

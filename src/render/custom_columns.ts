@@ -10,7 +10,7 @@ import type { CustomColumn } from "../core/custom_columns.ts";
 import { findJsonPathValues, goSprint } from "../core/jsonpath/mod.ts";
 import type { KubeObject } from "../core/types.ts";
 import { type Cell, TabLayout } from "./_tab_layout.ts";
-import { escapeCell } from "./escape.ts";
+import { escapeCell, escapeLikeKubectl } from "./escape.ts";
 import type { StreamingRenderer } from "./list_stream.ts";
 import type { RenderEvent } from "./renderer.ts";
 
@@ -20,10 +20,15 @@ export interface CustomColumnsRendererOptions {
   noHeaders?: boolean;
   /** Paths see `{type, object}` per watch event (`--output-watch-events`). @default false */
   watchEvents?: boolean;
+  /**
+   * stdout is a terminal: every control character in a cell is made visible. Otherwise only ESC
+   * and CR are, as kubectl does, so a pipe gets kubectl's bytes. @default false
+   */
+  terminal?: boolean;
 }
 
 /**
- * One cell: the selected values, comma-joined, or `<none>`.
+ * One cell: the selected values, each escaped by `escape`, comma-joined, or `<none>`.
  *
  * @example
  * ```ts
@@ -34,9 +39,13 @@ export interface CustomColumnsRendererOptions {
  * equal(customColumnCell(ips, {}), "<none>");
  * ```
  */
-export function customColumnCell(column: CustomColumn, data: unknown): string {
+export function customColumnCell(
+  column: CustomColumn,
+  data: unknown,
+  escape: (text: string) => string = escapeCell,
+): string {
   const groups = findJsonPathValues(column.template, data, { allowMissingKeys: true });
-  const values = groups.flat().map((v) => escapeCell(goSprint(v)));
+  const values = groups.flat().map((v) => escape(goSprint(v)));
   return groups.length === 0 || groups[0].length === 0
     ? ["<none>", ...values].join(",")
     : values.join(",");
@@ -59,8 +68,9 @@ export function createCustomColumnsRenderer(
 ): StreamingRenderer {
   const layout = new TabLayout();
   let headerDone = false;
+  const escape = options.terminal ? escapeCell : escapeLikeKubectl;
   const rowOf = (data: unknown): Cell[] =>
-    columns.map((c) => ({ text: customColumnCell(c, data) }));
+    columns.map((c) => ({ text: customColumnCell(c, data, escape) }));
   const block = (rows: Cell[][]): string => {
     if (!headerDone && !options.noHeaders) rows.unshift(columns.map((c) => ({ text: c.header })));
     headerDone = true;

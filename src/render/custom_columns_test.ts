@@ -67,3 +67,16 @@ Deno.test("custom columns over pages print, at the end, exactly the list laid ou
   const empty = createCustomColumnsRenderer(spec).listStream();
   equal(empty.end(), "NAME   CPUS   IPS\n");
 });
+
+Deno.test("custom columns escape only ESC and CR for a pipe, as kubectl does, every control on a terminal", () => {
+  const columns = parseCustomColumns("NAME:.metadata.name,NOTE:.metadata.annotations.note");
+  const obj = { metadata: { name: "a", annotations: { note: "x\x1b[1m\r\ny\tz" } } };
+  equal(
+    createCustomColumnsRenderer(columns).list([obj]),
+    "NAME   NOTE\na      x^[[1m\\r\ny\tz\n",
+  );
+  equal(
+    createCustomColumnsRenderer(columns, { terminal: true }).list([obj]),
+    "NAME   NOTE\na      x^[[1m\\r\\ny\\tz\n",
+  );
+});

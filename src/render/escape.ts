@@ -69,3 +69,21 @@ export function escapeCell(text: string): string {
   if (!HAS_CONTROL_OR_TAB.test(text)) return text;
   return text.replace(CONTROL_OR_TAB, (ch) => replaceControl(ch, false));
 }
+
+/**
+ * kubectl's own escaping of custom-columns cells: ESC as `^[` and CR as `\r`, nothing else. Used
+ * where the output is not a terminal, so a pipe gets kubectl's bytes; a terminal gets
+ * {@link escapeCell}.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(escapeLikeKubectl("a\x1b[1m\r\nb"), "a^[[1m\\r\nb");
+ * ```
+ */
+export function escapeLikeKubectl(text: string): string {
+  return text.replace(ESC_OR_CR, (ch) => ESCAPES[ch]);
+}
+
+// deno-lint-ignore no-control-regex
+const ESC_OR_CR = /[\x1b\r]/g;
