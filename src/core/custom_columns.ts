@@ -80,12 +80,11 @@ export function parseCustomColumns(spec: string): CustomColumn[] {
  * ```
  */
 export function parseCustomColumnsFile(text: string): CustomColumn[] {
-  const lines = text.split(/\r?\n/);
+  // Lines as Go's bufio.Scanner reads them: a final newline ends the last line, it opens no other.
+  const lines = text === "" ? [] : text.replace(/\r?\n$/, "").split(/\r?\n/);
   const expected = "Expected format is one line of space separated headers, one line of space " +
     "separated column specs.";
-  if (lines.length < 1 || (lines.length === 1 && lines[0] === "")) {
-    throw new InputError(`invalid template, missing header line. ${expected}`);
-  }
+  if (lines.length < 1) throw new InputError(`invalid template, missing header line. ${expected}`);
   if (lines.length < 2) throw new InputError(`invalid template, missing spec line. ${expected}`);
   const words = (line: string) => line.split(/\s+/).filter(Boolean);
   const headers = words(lines[0]);

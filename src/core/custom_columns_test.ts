@@ -25,6 +25,13 @@ Deno.test("parseCustomColumnsFile() pairs a header line with a spec line", () =>
     ],
   );
   throws(() => parseCustomColumnsFile("NAME"), /missing spec line/);
+  // A final newline ends the header line; it is no empty spec line (kubectl reads lines so too).
+  throws(() => parseCustomColumnsFile("NAME\n"), /missing spec line/);
+  throws(() => parseCustomColumnsFile("NAME\r\n"), /missing spec line/);
+  throws(
+    () => parseCustomColumnsFile("NAME\n\n"),
+    /number of headers \(1\) and field specifications \(0\)/,
+  );
   throws(() => parseCustomColumnsFile(""), /missing header line/);
   throws(
     () => parseCustomColumnsFile("A B\n.a\n"),
