@@ -29,7 +29,8 @@ import {
 import type { PrintOptions } from "../../render/print_options.ts";
 import { allowedFormats, type OutputFormat } from "../../render/renderer.ts";
 import { type FlagValues, switchFlag, valueFlag } from "../command_spec.ts";
-import { parseOutputFormat } from "../output.ts";
+import { foldFormatCase, parseOutputFormat } from "../output.ts";
+import { parseGoBool } from "../parse/go_bool.ts";
 import { TEMPLATE_FORMATS, type TemplateFormat } from "../template_formats.ts";
 
 /** kubectl's printing flags of `get`, on list and get alike. */
@@ -113,7 +114,8 @@ function templateChoice(format: TemplateFormat, value: string): OutputChoice {
   }
 }
 
-function formatChoice(value: string | undefined): OutputChoice {
+function formatChoice(given: string | undefined): OutputChoice {
+  const value = foldFormatCase(given);
   const eq = value?.indexOf("=") ?? -1;
   const name = value === undefined || eq < 0 ? value : value.slice(0, eq);
   if (name !== undefined && GO_TEMPLATES.includes(name)) {
@@ -148,9 +150,9 @@ function formatChoice(value: string | undefined): OutputChoice {
 
 function parseBoolean(flag: string, value: string | boolean | undefined): boolean | undefined {
   if (value === undefined || typeof value === "boolean") return value;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  throw new InputError(`${flag} must be true or false, got "${value}"`);
+  const on = parseGoBool(value);
+  if (on === undefined) throw new InputError(`${flag} must be true or false, got "${value}"`);
+  return on;
 }
 
 /** The table-only flags given with a format that has no table. */

@@ -18,6 +18,7 @@ import {
 } from "../command_spec.ts";
 import { closest, didYouMean } from "../../core/did_you_mean.ts";
 import { honouredBy } from "../honoured_globals.ts";
+import { parseGoBool } from "./go_bool.ts";
 
 /** What the words say, read as far as they can be, and what is wrong with them. */
 export interface LeafWords {
@@ -30,22 +31,6 @@ export interface LeafWords {
   /** The long names of flags given whose value could not be read (already named in `problems`). */
   refused: ReadonlySet<string>;
 }
-
-/** pflag's `strconv.ParseBool`: the values `--watch=…` may take. */
-const BOOLEANS: Readonly<Record<string, boolean>> = {
-  "1": true,
-  t: true,
-  T: true,
-  true: true,
-  TRUE: true,
-  True: true,
-  "0": false,
-  f: false,
-  F: false,
-  false: false,
-  FALSE: false,
-  False: false,
-};
 
 /**
  * Read `words` (what follows the command words) for `leaf`; `command` names it in messages.
@@ -125,7 +110,7 @@ type FlagRead = ({ value: unknown } | { problem: string }) & { tookNext: boolean
 /** Read the flag `spec` given as `--flag=inline` or `--flag`, `next` being the word after it. */
 function readFlag(spec: FlagSpec, inline: string | undefined, next: string | undefined): FlagRead {
   if (spec.value === "none") {
-    const on = inline === undefined ? true : BOOLEANS[inline];
+    const on = inline === undefined ? true : parseGoBool(inline);
     if (on === undefined) {
       return { problem: `${spec.long} takes true or false, not "${inline}"`, tookNext: false };
     }
