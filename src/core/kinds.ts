@@ -213,6 +213,7 @@ export const KINDS: readonly KindInfo[] = [
       str("SOURCE", ["spec", "source", "vmName"]),
       str("DESTINATION", ["spec", "destination", "type"]),
       age,
+      str("PROVIDER", ["spec", "source", "provider"], 1),
       str("OUTPUT", ["status", "outputPath"], 1),
     ],
   },
@@ -260,6 +261,12 @@ export const KINDS: readonly KindInfo[] = [
       },
       age,
       str("TIMEZONE", ["spec", "timezone"], 1),
+      {
+        header: "LAST SUCCESS",
+        type: "date",
+        priority: 1,
+        value: (o) => getString(o, ["status", "lastSuccessfulTime"]),
+      },
     ],
   },
 ];
