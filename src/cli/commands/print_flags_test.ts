@@ -122,3 +122,18 @@ Deno.test("a template file is read only by withTemplateFile, never by the check"
   deepEqual(choice.templateFile, { format: "jsonpath-file", path: "t.txt" });
   equal(choice.print.jsonPath, undefined);
 });
+
+Deno.test("checkPrintFlags() reads formats and booleans as kubectl does: JSON, NAME, FALSE, 0", () => {
+  deepEqual(["JSON", "Yaml", "NAME"].map((f) => parse(f).output), ["json", "yaml", "name"]);
+  // kubectl folds the case of those three only.
+  throws(() => parse("WIDE"), /unknown output format "WIDE"/);
+  throws(() => parse("JSONPATH={.kind}"), /unknown output format/);
+  for (const no of ["FALSE", "False", "f", "0"]) {
+    equal(
+      parse("jsonpath={.kind}", { allowMissingTemplateKeys: no }).print.allowMissingKeys,
+      false,
+    );
+  }
+  equal(parse("jsonpath={.kind}", { allowMissingTemplateKeys: "T" }).print.allowMissingKeys, true);
+  throws(() => parse("jsonpath={.kind}", { allowMissingTemplateKeys: "yes" }), /true or false/);
+});
