@@ -69,27 +69,33 @@ export function createCustomColumnsRenderer(
   const layout = new TabLayout();
   let headerDone = false;
   const escape = options.terminal ? escapeCell : escapeLikeKubectl;
-  const rowOf = (data: unknown): Cell[] =>
-    columns.map((c) => ({ text: customColumnCell(c, data, escape) }));
+  // kubectl writes a row as one tab-separated line through its tabwriter, so a tab or newline
+  // left in a value (only into a pipe) starts a new cell or line there; ours do the same.
+  const rowsOf = (cells: string[]): Cell[][] =>
+    options.terminal
+      ? [cells.map((text) => ({ text }))]
+      : cells.join("\t").split("\n").map((line) => line.split("\t").map((text) => ({ text })));
+  const rowOf = (data: unknown): Cell[][] =>
+    rowsOf(columns.map((c) => customColumnCell(c, data, escape)));
   const block = (rows: Cell[][]): string => {
-    if (!headerDone && !options.noHeaders) rows.unshift(columns.map((c) => ({ text: c.header })));
+    if (!headerDone && !options.noHeaders) rows.unshift(...rowsOf(columns.map((c) => c.header)));
     headerDone = true;
     return rows.length === 0 ? "" : layout.format(rows);
   };
   const subject = (ev: Pick<RenderEvent, "type" | "object">): unknown =>
     options.watchEvents ? { type: ev.type, object: ev.object } : ev.object;
-  const listRow = (object: KubeObject) => rowOf(subject({ type: "ADDED", object }));
+  const listRows = (object: KubeObject) => rowOf(subject({ type: "ADDED", object }));
   return {
-    list: (items: readonly KubeObject[]) => block(items.map(listRow)),
-    single: (obj) => block([rowOf(obj)]),
-    event: (ev) => block([rowOf(subject(ev))]),
+    list: (items: readonly KubeObject[]) => block(items.flatMap(listRows)),
+    single: (obj) => block(rowOf(obj)),
+    event: (ev) => block(rowOf(subject(ev))),
     // kubectl lays out a list's columns over all its rows, so nothing prints before the end; but
     // each page is reduced to its cells as it arrives, and the objects are not kept.
     listStream: () => {
       const rows: Cell[][] = [];
       return {
         page: (items) => {
-          for (const object of items) rows.push(listRow(object));
+          for (const object of items) rows.push(...listRows(object));
           return "";
         },
         end: () => block(rows),
