@@ -239,6 +239,12 @@ apiServerTest("kubectl 1.33 prints the same against the sim and the real server"
     ["get", "vm", "--field-selector", "spec.cpus=4"],
     ["patch", "vm", "web-1", "--type=merge", "-p", '{"spec":{"cpus":0}}'],
     ["patch", "vm", "web-1", "--type=strategic", "-p", '{"spec":{"cpus":3}}'],
+    // Keys that are no qualified names; annotation keys are checked in lower case.
+    ["patch", "vm", "web-1", "--type=merge", "-p", '{"metadata":{"annotations":{"_x":"1"}}}'],
+    ["patch", "vm", "web-1", "--type=merge", "-p", '{"metadata":{"labels":{"a/b/c":"1"}}}'],
+    ["patch", "vm", "web-1", "--type=merge", "-p", '{"metadata":{"labels":{"p/":"1"}}}'],
+    ["patch", "vm", "web-1", "--type=merge", "-p", '{"metadata":{"labels":{"Ex.com/a":"1"}}}'],
+    ["patch", "vm", "web-1", "--type=merge", "-p", '{"metadata":{"annotations":{"Ex.com/a":"1"}}}'],
     ["--context", "@viewer", "delete", "vm", "web-1"],
     ["delete", "vm", "web-1"],
     ["get", "vm", "web-1"],

@@ -13,6 +13,7 @@ import type { ResourceDef } from "./resource_defs.ts";
 import { compileValidator, type ObjectValidator, validateName } from "./schema_validate.ts";
 import { badRequest, type Cause, invalid } from "./status.ts";
 import { annotationCauses } from "./limits.ts";
+import { qualifiedNameErrors } from "./_qualified_name.ts";
 import { applyDefaults, prune } from "./structural.ts";
 
 /** `fieldValidation` query parameter values. */
@@ -55,6 +56,7 @@ export function validateObject(a: Admitter, obj: KubeObject): void {
   const causes: Cause[] = [
     ...validateName(name),
     ...validateLabels(obj),
+    ...keyCauses(obj, "annotations"),
     ...annotationCauses(obj),
     ...a.validate(obj),
   ];
@@ -63,10 +65,23 @@ export function validateObject(a: Admitter, obj: KubeObject): void {
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
+/** Keys that are no qualified names; the server checks annotation keys in lower case. */
+function keyCauses(obj: KubeObject, field: "labels" | "annotations"): Cause[] {
+  const map = obj.metadata?.[field];
+  if (!isRecord(map)) return [];
+  return Object.keys(map).sort().flatMap((key) =>
+    qualifiedNameErrors(field === "annotations" ? key.toLowerCase() : key).map((message) => ({
+      reason: "FieldValueInvalid",
+      message: `Invalid value: ${JSON.stringify(key)}: ${message}`,
+      field: `metadata.${field}`,
+    }))
+  );
+}
+
 function validateLabels(obj: KubeObject): Cause[] {
   const labels = obj.metadata?.labels;
   if (!isRecord(labels)) return [];
-  const out: Cause[] = [];
+  const out: Cause[] = [...keyCauses(obj, "labels")];
   for (const v of Object.values(labels)) {
     if (typeof v !== "string" || v.length > 63 || !LABEL_VALUE.test(v)) {
       out.push({
