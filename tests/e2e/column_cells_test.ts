@@ -1,7 +1,8 @@
 /**
  * Custom columns print kubectl 1.33's bytes for cells that tables tend to tidy: an empty last cell
  * keeps the padding before it, and cluster text with control characters reaches a pipe as kubectl
- * writes it (ESC and CR made visible, newline and tab raw). `-o NAME` is `-o name`, as in kubectl.
+ * writes it (ESC and CR made visible, newline and tab raw). `-o NAME` is `-o name`, and `-L` and
+ * `--show-kind` are ignored by formats without a table, as in kubectl.
  */
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
@@ -35,6 +36,7 @@ e2eTest("custom columns keep kubectl's padding and escaping", async (t) => {
       "custom-columns=N:.metadata.name,NOTE:.metadata.annotations.note",
     ]],
     ["-o NAME", ["-o", "NAME"]],
+    ["-L and --show-kind ignored without a table", ["-o", "name", "-L", "tier", "--show-kind"]],
     ["-o JSON of one", ["marked", "-o", "JSON"]],
   ];
   for (const [label, args] of cases) {

@@ -25,7 +25,6 @@ Deno.test("get parse names every problem of a line at once", async () => {
     "invalid virtualmachine name",
     "--watch follows one virtualmachine",
     "for several use list -w (-l SELECTOR)",
-    "-L/--label-columns adds a table column",
   ]);
   assert.equal(
     await problemsOf(vmGet, ["a", "--for", "1m", "--output-watch-events"]),

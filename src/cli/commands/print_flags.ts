@@ -155,24 +155,21 @@ function parseBoolean(flag: string, value: string | boolean | undefined): boolea
   return on;
 }
 
-/** The table-only flags given with a format that has no table. */
-function tableColumnsFit(
-  choice: OutputChoice,
-  value: string | undefined,
-  given: { showLabels: boolean; labelColumns: boolean; showKind: boolean },
-): Validation<OutputChoice> {
-  const table = choice.output === "table" || choice.output === "wide";
-  const refuse = (flag: string, on: boolean) =>
-    unless(on && !table, `${flag} adds a table column: it cannot be used with -o ${value}`);
+/**
+ * `--show-labels` with a format that has no table is refused, as kubectl refuses it; `-L` and
+ * `--show-kind` are ignored there, as kubectl ignores them, so scripts written for it still run.
+ */
+function labelsFit(choice: OutputChoice, value: string | undefined, showLabels: boolean) {
   return mapValid(
-    collect({
-      showLabels: refuse("--show-labels", given.showLabels),
-      labelColumns: refuse("-L/--label-columns", given.labelColumns),
-      showKind: refuse("--show-kind", given.showKind),
-    }),
+    unless(
+      showLabels && !hasTable(choice),
+      `--show-labels adds a table column: it cannot be used with -o ${value}`,
+    ),
     () => choice,
   );
 }
+
+const hasTable = (choice: OutputChoice) => choice.output === "table" || choice.output === "wide";
 
 /**
  * Check `-o` and the printing flags of list/get: the format and its print options, or every
@@ -197,14 +194,10 @@ export function checkPrintFlags(
     .flatMap((v) => v.split(","))
     .map((k) => k.trim())
     .filter(Boolean);
-  const given = {
-    showLabels: flags.showLabels === true,
-    labelColumns: labelColumns.length > 0,
-    showKind: flags.showKind === true,
-  };
+  const showLabels = flags.showLabels === true;
   return mapValid(
     collect({
-      choice: andThen(attempt(() => formatChoice(value)), (c) => tableColumnsFit(c, value, given)),
+      choice: andThen(attempt(() => formatChoice(value)), (c) => labelsFit(c, value, showLabels)),
       allowMissingKeys: attempt(() =>
         parseBoolean("--allow-missing-template-keys", flags.allowMissingTemplateKeys) ?? true
       ),
@@ -218,9 +211,9 @@ export function checkPrintFlags(
       print: {
         ...choice.print,
         allowMissingKeys,
-        labelColumns,
-        showLabels: given.showLabels,
-        showKind: given.showKind,
+        labelColumns: hasTable(choice) ? labelColumns : [],
+        showLabels,
+        showKind: hasTable(choice) && flags.showKind === true,
         showManagedFields: flags.showManagedFields === true,
         watchEvents: flags.outputWatchEvents === true,
         terminal: context.terminal === true,

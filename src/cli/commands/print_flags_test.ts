@@ -76,11 +76,6 @@ Deno.test("checkPrintFlags() rejects bad -o values and flag mixes before anythin
       "--show-labels adds a table column: it cannot be used with -o json",
     ],
     [
-      "name",
-      { labelColumns: ["a"] },
-      "-L/--label-columns adds a table column: it cannot be used with -o name",
-    ],
-    [
       undefined,
       { outputWatchEvents: true },
       "--output-watch-events can only be used with --watch or --watch-only",
@@ -105,9 +100,9 @@ Deno.test("checkPrintFlags() rejects bad -o values and flag mixes before anythin
 
 Deno.test("checkPrintFlags() names every problem at once", () => {
   throws(
-    () => parse("json", { showKind: true, outputWatchEvents: true }),
+    () => parse("json", { showLabels: true, outputWatchEvents: true }),
     {
-      message: "--show-kind adds a table column: it cannot be used with -o json; " +
+      message: "--show-labels adds a table column: it cannot be used with -o json; " +
         "--output-watch-events can only be used with --watch or --watch-only",
     },
   );
@@ -136,4 +131,13 @@ Deno.test("checkPrintFlags() reads formats and booleans as kubectl does: JSON, N
   }
   equal(parse("jsonpath={.kind}", { allowMissingTemplateKeys: "T" }).print.allowMissingKeys, true);
   throws(() => parse("jsonpath={.kind}", { allowMissingTemplateKeys: "yes" }), /true or false/);
+});
+
+Deno.test("checkPrintFlags() ignores -L and --show-kind where there is no table, as kubectl does", () => {
+  for (const format of ["json", "yaml", "name", "jsonpath={.kind}", "custom-columns=N:.kind"]) {
+    const { print } = parse(format, { labelColumns: ["tier"], showKind: true });
+    deepEqual([print.labelColumns, print.showKind], [[], false], format);
+  }
+  const { print } = parse("wide", { labelColumns: ["tier,env"], showKind: true });
+  deepEqual([print.labelColumns, print.showKind], [["tier", "env"], true]);
 });
