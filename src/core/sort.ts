@@ -4,7 +4,7 @@
  * The field is kubectl's: a JSONPath, relaxed as for custom columns (`spec.cpus`, `.spec.cpus`,
  * `{.spec.cpus}`), whose first value in an object is its sort value. Numbers compare by value,
  * two strings that both parse as quantities by value (`8.2Gi` before `10.5Gi`), other strings by
- * their bytes.
+ * their bytes. A path no listed object has is an error, as in kubectl; an empty list is not.
  *
  * Differences: the sort is stable, so objects with equal values keep the server's order
  * (kubectl's is not, so its ties may come out otherwise), and objects without the field come last.
@@ -19,11 +19,13 @@ import {
   findJsonPathValues,
   goJson,
   goSprint,
+  JsonPathExecutionError,
   type JsonPathTemplate,
   parseJsonPath,
 } from "./jsonpath/mod.ts";
 import type { KindInfo } from "./kinds.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
+import { SortFieldError } from "./sort_field_error.ts";
 import type { KubeObject } from "./types.ts";
 
 /** A parsed sort key: kubectl's field and how its values compare. */
@@ -110,7 +112,13 @@ function quantityOf(text: string): Quantity | undefined {
  * false only when the path selects nothing; a `null` is found but sorts as missing.
  */
 function valueOf(obj: KubeObject, key: SortKey): { value: Value; found: boolean } {
-  const groups = findJsonPathValues(key.template, obj, { allowMissingKeys: true });
+  let groups: unknown[][];
+  try {
+    groups = findJsonPathValues(key.template, obj, { allowMissingKeys: true });
+  } catch (e) {
+    if (!(e instanceof JsonPathExecutionError)) throw e;
+    throw new SortFieldError(`cannot sort by ${key.field}: ${e.message}`);
+  }
   if (groups.length === 0 || groups[0].length === 0) return { value: NONE, found: false };
   const raw = groups[0][0];
   if (raw === null || raw === undefined) return { value: NONE, found: true };
@@ -156,10 +164,23 @@ function compareValues(a: Value, b: Value): number {
   return compareBytes(a.s, b.s);
 }
 
-/** Sort a copy of `items` by `key`; equal values keep their order (namespace/name from the server). */
+/**
+ * Sort a copy of `items` by `key`; equal values keep their order (namespace/name from the server).
+ *
+ * @throws SortFieldError when no object has the field (an empty list sorts), or one cannot be
+ *   walked
+ */
 export function sortObjects(items: readonly KubeObject[], key: SortKey): KubeObject[] {
-  return items
-    .map((obj, i) => ({ obj, i, v: valueOf(obj, key).value }))
-    .sort((a, b) => compareValues(a.v, b.v) || a.i - b.i)
-    .map((x) => x.obj);
+  let found = false;
+  const keyed = items.map((obj, i) => {
+    const v = valueOf(obj, key);
+    found ||= v.found;
+    return { obj, i, v: v.value };
+  });
+  if (items.length > 0 && !found) {
+    throw new SortFieldError(
+      `couldn't find any field with path ${JSON.stringify(key.field)} in the list of objects`,
+    );
+  }
+  return keyed.sort((a, b) => compareValues(a.v, b.v) || a.i - b.i).map((x) => x.obj);
 }

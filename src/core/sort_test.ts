@@ -2,6 +2,7 @@ import { deepStrictEqual, throws } from "node:assert/strict";
 import { InputError } from "./input_error.ts";
 import { kindByNoun } from "./kinds.ts";
 import { parseSortKey, sortObjects } from "./sort.ts";
+import { SortFieldError } from "./sort_field_error.ts";
 import type { KubeObject } from "./types.ts";
 
 const vm = kindByNoun("vm");
@@ -127,4 +128,28 @@ Deno.test("sortObjects() puts null and missing values last, in list order", () =
   deepStrictEqual(sortedBy(withValues(undefined, 2, null, 1), ".spec.v"), ["d", "b", "a", "c"]);
   // The first value of the first result: an empty list selects nothing.
   deepStrictEqual(sortedBy(withValues([], [3, 1], [2]), ".spec.v[*]"), ["c", "b", "a"]);
+});
+
+Deno.test("sortObjects() fails on a path no object has, as kubectl, but sorts an empty list", () => {
+  const items = withValues(2, 1);
+  throws(
+    () => sortedBy(items, ".spec.nope"),
+    (e: unknown) =>
+      e instanceof SortFieldError &&
+      e.message === `couldn't find any field with path "{.spec.nope}" in the list of objects`,
+  );
+  throws(() => sortedBy(items, "status"), /path "\{\.status\.phase\}"/);
+  deepStrictEqual(sortedBy([], ".spec.nope"), []);
+  // One object with the field is enough, and a null is a value kubectl finds.
+  deepStrictEqual(sortedBy(withValues(undefined, 1), ".spec.v"), ["b", "a"]);
+  deepStrictEqual(sortedBy(withValues(undefined, null), ".spec.v"), ["a", "b"]);
+});
+
+Deno.test("sortObjects() fails where kubectl cannot walk an object: an index past the end", () => {
+  throws(
+    () => sortedBy(withValues(["x"], []), ".spec.v[0]"),
+    (e: unknown) =>
+      e instanceof SortFieldError &&
+      e.message === "cannot sort by {.spec.v[0]}: array index out of bounds: index 0, length 0",
+  );
 });

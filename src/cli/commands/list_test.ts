@@ -113,6 +113,23 @@ Deno.test("an empty result says so on stderr only, and a closed stdout ends quie
   });
 });
 
+Deno.test("--sort-by a path no object has exits 1 with kubectl's line; an empty list sorts", async () => {
+  await withSim(async (deps) => {
+    for (const output of ["table", "json", "name"]) {
+      const missing = deps();
+      assert.equal(await run(["vm", "list", "-o", output, "--sort-by", ".spec.nope"], missing), 1);
+      assert.equal(missing.stdout(), "");
+      assert.equal(
+        missing.stderr(),
+        `error: couldn't find any field with path "{.spec.nope}" in the list of objects\n`,
+      );
+    }
+    const empty = deps();
+    assert.equal(await run(["snapshot", "list", "--sort-by", ".spec.nope"], empty), 0);
+    assert.equal(empty.stderr(), "No resources found in ns1 namespace.\n");
+  });
+});
+
 Deno.test("get -w prints the object, then its changes, and stops at --for", async () => {
   await withSim(async (deps, _connects, api) => {
     const d = deps();
