@@ -79,11 +79,14 @@ export function parseSortKey(input: string, _kind: KindInfo): SortKey {
   }
 }
 
-/** An object's sort value: missing, a number, or text (and its quantity, if it is one). */
+/**
+ * An object's sort value: missing, a number (`n`), or text. `s` is the text it compares as beside
+ * text, `q` its quantity once asked for (null: none), `astral` whether `s` has a character past
+ * U+FFFF. One shape for both keeps the comparator fast over 100 000 objects.
+ */
 type Value =
   | { t: "none" }
-  | { t: "num"; n: number; s: string; q: Quantity | undefined }
-  | { t: "text"; s: string; q: Quantity | undefined };
+  | { t: "num" | "text"; n: number; s: string; q?: Quantity | null; astral: boolean };
 
 const NONE: Value = { t: "none" };
 
@@ -124,31 +127,39 @@ function valueOf(obj: KubeObject, key: SortKey): { value: Value; found: boolean 
   if (raw === null || raw === undefined) return { value: NONE, found: true };
   if (key.as === "time") {
     const ms = parseTimestamp(raw);
-    const value: Value = ms === undefined ? NONE : { t: "num", n: ms, s: "", q: undefined };
+    const value: Value = ms === undefined ? NONE : { t: "num", n: ms, s: "", astral: false };
     return { value, found: true };
   }
   if (typeof raw === "number") {
-    const s = goSprint(raw);
-    return { value: { t: "num", n: raw, s, q: quantityOf(s) }, found: true };
+    return { value: { t: "num", n: raw, s: goSprint(raw), astral: false }, found: true };
   }
   // kubectl fails on values it cannot compare (a boolean, a map, a list, an int beside a string
   // or a float): these compare as the text a custom column prints for them (a map or list as
   // JSON), so a number beside a quantity string compares by value.
   const s = typeof raw === "string" ? raw : typeof raw === "object" ? goJson(raw) : goSprint(raw);
-  return { value: { t: "text", s, q: quantityOf(s) }, found: true };
+  return { value: { t: "text", n: 0, s, astral: SURROGATE.test(s) }, found: true };
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Strings by their UTF-8 bytes, as Go compares them. That is code point order, which `<` on
- * UTF-16 units breaks past U+FFFF.
+ * UTF-16 units keeps unless a character past U+FFFF (`astral`) is involved.
  */
-function compareBytes(a: string, b: string): number {
+function compareBytes(a: string, b: string, astral: boolean): number {
+  if (!astral) return a < b ? -1 : a > b ? 1 : 0;
   if (a === b) return 0;
   let i = 0;
   while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   // Both strings share a high surrogate before i: compare from it, as one code point.
   if (i > 0 && (a.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
   return (a.codePointAt(i) ?? -1) - (b.codePointAt(i) ?? -1);
+}
+
+/** `v`'s quantity, parsed the first time it is asked for. */
+function quantityCached(v: Exclude<Value, { t: "none" }>): Quantity | null {
+  if (v.q === undefined) v.q = quantityOf(v.s) ?? null;
+  return v.q;
 }
 
 function compareValues(a: Value, b: Value): number {
@@ -160,8 +171,10 @@ function compareValues(a: Value, b: Value): number {
   // kubectl's rule for two strings. It is no order where some are quantities and some not
   // ("2" < "10" by value, "10" < "1a" < "2" by bytes): such a list comes out in an order the
   // algorithm decides, in kubectl as here.
-  if (a.q && b.q) return compareQuantities(a.q, b.q);
-  return compareBytes(a.s, b.s);
+  const qa = quantityCached(a);
+  const qb = qa && quantityCached(b);
+  if (qa && qb) return compareQuantities(qa, qb);
+  return compareBytes(a.s, b.s, a.astral || b.astral);
 }
 
 /**
