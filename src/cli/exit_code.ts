@@ -9,6 +9,7 @@
 import { CheckpointClusterError } from "../core/checkpoint.ts";
 import { InputError } from "../core/input_error.ts";
 import { QuerySyntaxError } from "../core/query_syntax_error.ts";
+import { SortFieldError } from "../core/sort_field_error.ts";
 import {
   ApiError,
   ExecCredentialError,
@@ -60,6 +61,8 @@ const TABLE: readonly (readonly [ErrorClass, number | ((err: Error) => number)])
   [TransportError, ExitCode.cluster],
   [KubeConfigError, ExitCode.cluster],
   [ExecCredentialError, ExitCode.cluster],
+  // A --sort-by path no listed object has: the user's input, but known only after the list.
+  [SortFieldError, ExitCode.cluster],
 ];
 
 /**

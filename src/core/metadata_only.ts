@@ -33,8 +33,8 @@ export interface ListReads {
   filter: Filter;
   /** `--where` was given (its query may read any field). */
   where: boolean;
-  /** `--sort-by`'s field path, if any. */
-  sortPath?: readonly string[];
+  /** `--sort-by`'s JSONPath, if any. */
+  sortTemplate?: ListNode;
   /** `-w`/`--watch-only`: templates then run on each object, not on a list. */
   watching: boolean;
   /** `--output-watch-events`: a watch's templates see `{type, object}`. */
@@ -52,10 +52,11 @@ const METADATA_FILTERS: ReadonlySet<string> = new Set(["createdAfterMs", "create
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";
+ * import { parseJsonPath } from "./jsonpath/mod.ts";
  * const name = { output: "name", filter: {}, where: false, watching: false };
  * equal(readsOnlyMetadata(name), true);
  * equal(readsOnlyMetadata({ ...name, filter: { node: "n1" } }), false);
- * equal(readsOnlyMetadata({ ...name, sortPath: ["metadata", "name"] }), true);
+ * equal(readsOnlyMetadata({ ...name, sortTemplate: parseJsonPath("{.metadata.name}") }), true);
  * equal(readsOnlyMetadata({ ...name, output: "json" }), false);
  * equal(readsOnlyMetadata({ ...name, watching: true }), true);
  * equal(readsOnlyMetadata({ ...name, watching: true, stateFile: true }), false);
@@ -64,7 +65,7 @@ const METADATA_FILTERS: ReadonlySet<string> = new Set(["createdAfterMs", "create
 export function readsOnlyMetadata(reads: ListReads): boolean {
   if (!printsOnlyMetadata(reads)) return false;
   if (reads.where || (reads.watching && reads.stateFile)) return false;
-  if (reads.sortPath !== undefined && reads.sortPath[0] !== "metadata") return false;
+  if (reads.sortTemplate && !templateReadsOnlyMetadata(reads.sortTemplate)) return false;
   return Object.entries(reads.filter).every(([key, value]) =>
     value === undefined || METADATA_FILTERS.has(key)
   );

@@ -17,7 +17,9 @@ Deno.test("readsOnlyMetadata(): -o name with metadata-only options needs metadat
     readsOnlyMetadata({ ...NAMES, filter: { createdAfterMs: 1, createdBeforeMs: 2 } }),
     true,
   );
-  assert.equal(readsOnlyMetadata({ ...NAMES, sortPath: ["metadata", "creationTimestamp"] }), true);
+  const sortBy = (field: string) => ({ ...NAMES, sortTemplate: parseJsonPath(field) });
+  assert.equal(readsOnlyMetadata(sortBy("{.metadata.creationTimestamp}")), true);
+  assert.equal(readsOnlyMetadata(sortBy("{.metadata.labels['tier']}")), true);
 });
 
 Deno.test("readsOnlyMetadata(): anything reading spec or status needs whole objects", () => {
@@ -30,7 +32,8 @@ Deno.test("readsOnlyMetadata(): anything reading spec or status needs whole obje
     ["--min-cpus", { ...NAMES, filter: { minCpus: 2 } }],
     ["--min-memory", { ...NAMES, filter: { minMemory: parseQuantity("8Gi") } }],
     ["--where", { ...NAMES, where: true }],
-    ["--sort-by .spec.cpus", { ...NAMES, sortPath: ["spec", "cpus"] }],
+    ["--sort-by .spec.cpus", { ...NAMES, sortTemplate: parseJsonPath("{.spec.cpus}") }],
+    ["--sort-by .kind", { ...NAMES, sortTemplate: parseJsonPath("{.kind}") }],
     ["-w --status", { ...NAMES, watching: true, filter: { statuses: ["Running"] } }],
     ["-w --state-file", { ...NAMES, watching: true, stateFile: true }],
   ];

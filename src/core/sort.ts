@@ -1,92 +1,165 @@
 /**
- * `--sort-by`: order objects by a field, comparing numbers, quantities and times by value.
+ * `--sort-by`: order objects by a field as kubectl 1.33 does, with two deliberate differences.
  *
- * kubectl sorts by a JSONPath and compares strings lexicographically, so `--sort-by=.spec.memory`
- * puts "16Gi" before "4Gi"; quantities here compare exactly instead. The sort is stable: objects
- * with equal values keep the server's order (kubectl's is not, so its ties may come out otherwise).
+ * The field is kubectl's: a JSONPath, relaxed as for custom columns (`spec.cpus`, `.spec.cpus`,
+ * `{.spec.cpus}`), whose first value in an object is its sort value. Numbers compare by value,
+ * two strings that both parse as quantities by value (`8.2Gi` before `10.5Gi`), other strings by
+ * their bytes. A path no listed object has is an error, as in kubectl; an empty list is not.
+ *
+ * Differences: the sort is stable, so objects with equal values keep the server's order
+ * (kubectl's is not, so its ties may come out otherwise), and objects without the field come last.
+ * Names such as `memory` and `age` are hyperctl's own shorthands.
  * @module
  */
 
 import { InputError } from "./input_error.ts";
 import { parseTimestamp } from "./age.ts";
+import { relaxedJsonPath } from "./custom_columns.ts";
+import {
+  findJsonPathValues,
+  goJson,
+  goSprint,
+  JsonPathExecutionError,
+  type JsonPathTemplate,
+  parseJsonPath,
+} from "./jsonpath/mod.ts";
 import type { KindInfo } from "./kinds.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
-import { getPath, type KubeObject } from "./types.ts";
+import { SortFieldError } from "./sort_field_error.ts";
+import type { KubeObject } from "./types.ts";
 
-/** A parsed sort key: a field path and how its values compare. */
+/** A parsed sort key: kubectl's field and how its values compare. */
 export interface SortKey {
-  path: readonly string[];
-  /** How values compare; `auto` picks by the values themselves. */
-  as: "auto" | "quantity" | "time";
+  /** The JSONPath as kubectl writes it in errors, `{.spec.cpus}`. */
+  field: string;
+  template: JsonPathTemplate;
+  /** `time`: timestamps compare by instant; `auto`: as kubectl compares values. */
+  as: "auto" | "time";
 }
 
-/** Column-like names users type (`--sort-by memory`) mapped to field paths. */
-const NAMED: Record<string, SortKey> = {
-  name: { path: ["metadata", "name"], as: "auto" },
-  namespace: { path: ["metadata", "namespace"], as: "auto" },
-  age: { path: ["metadata", "creationTimestamp"], as: "time" },
-  created: { path: ["metadata", "creationTimestamp"], as: "time" },
-  status: { path: ["status", "phase"], as: "auto" },
-  phase: { path: ["status", "phase"], as: "auto" },
-  node: { path: ["status", "nodeName"], as: "auto" },
-  cpus: { path: ["spec", "cpus"], as: "auto" },
-  memory: { path: ["spec", "memory"], as: "quantity" },
-  progress: { path: ["status", "progress"], as: "auto" },
+/** Column-like names users type (`--sort-by memory`) mapped to fields. */
+const NAMED: Record<string, { field: string; as: SortKey["as"] }> = {
+  name: { field: "{.metadata.name}", as: "auto" },
+  namespace: { field: "{.metadata.namespace}", as: "auto" },
+  age: { field: "{.metadata.creationTimestamp}", as: "time" },
+  created: { field: "{.metadata.creationTimestamp}", as: "time" },
+  status: { field: "{.status.phase}", as: "auto" },
+  phase: { field: "{.status.phase}", as: "auto" },
+  node: { field: "{.status.nodeName}", as: "auto" },
+  cpus: { field: "{.spec.cpus}", as: "auto" },
+  memory: { field: "{.spec.memory}", as: "auto" },
+  progress: { field: "{.status.progress}", as: "auto" },
 };
 
 /**
- * Parse `--sort-by`: a name (`memory`, `age`), a path (`.spec.cpus`) or kubectl's `{.spec.cpus}`.
+ * Parse `--sort-by`: a name (`memory`, `age`) or kubectl's JSONPath (`.spec.cpus`,
+ * `{.metadata.labels['tier']}`, `.status.conditions[0].type`).
  *
+ * @throws InputError with kubectl's reason for a path it refuses (exit 2, nothing sent)
  * @example
  * ```ts
- * import { deepStrictEqual } from "node:assert/strict";
+ * import { equal } from "node:assert/strict";
  * import { KINDS } from "./kinds.ts";
  * import { parseSortKey } from "./sort.ts";
- * deepStrictEqual(parseSortKey("{.spec.cpus}", KINDS[0]).path, ["spec", "cpus"]);
+ * equal(parseSortKey("spec.cpus", KINDS[0]).field, "{.spec.cpus}");
  * ```
  */
 export function parseSortKey(input: string, _kind: KindInfo): SortKey {
   const text = input.trim();
   const named = NAMED[text.toLowerCase()];
-  if (named) return named;
-  const path = text.replace(/^\{(.*)\}$/, "$1");
-  if (!/^(\.[A-Za-z0-9_-]+)+$/.test(path)) {
+  try {
+    if (named) return { ...named, template: parseJsonPath(named.field) };
+    const field = relaxedJsonPath(text);
+    return { field, template: parseJsonPath(field), as: "auto" };
+  } catch (e) {
     throw new InputError(
-      `cannot sort by "${input}": expected a field path like .spec.cpus or one of ${
-        Object.keys(NAMED).join(", ")
-      }`,
+      `cannot sort by ${JSON.stringify(input)}: ${(e as Error).message} ` +
+        `(sort by a JSONPath such as .spec.cpus, or by ${Object.keys(NAMED).join(", ")})`,
     );
   }
-  const parts = path.slice(1).split(".");
-  const isMemory = parts.join(".") === "spec.memory";
-  const isTime = parts.at(-1)?.endsWith("Timestamp") || parts.at(-1)?.endsWith("Time");
-  return { path: parts, as: isMemory ? "quantity" : isTime ? "time" : "auto" };
 }
 
+/**
+ * An object's sort value: missing, a number (`n`), or text. `s` is the text it compares as beside
+ * text, `q` its quantity once asked for (null: none), `astral` whether `s` has a character past
+ * U+FFFF. One shape for both keeps the comparator fast over 100 000 objects.
+ */
 type Value =
-  | { t: "num"; n: number }
-  | { t: "qty"; q: Quantity }
-  | { t: "str"; s: string }
-  | { t: "none" };
+  | { t: "none" }
+  | { t: "num" | "text"; n: number; s: string; q?: Quantity | null; astral: boolean };
 
-function valueOf(obj: KubeObject, key: SortKey): Value {
-  const raw = getPath(obj, key.path);
-  if (raw === undefined || raw === null) return { t: "none" };
+const NONE: Value = { t: "none" };
+
+/** kubectl's quantity grammar (apimachinery `parseQuantityString`), digits optional. */
+const QUANTITY_SHAPE = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE][+-]?\d+|[numkMGTPE]|[KMGTPE]i)?$/;
+const ZERO: Quantity = { coefficient: 0n, exponent: 0, format: "DecimalSI" };
+
+/**
+ * The quantity kubectl reads in `text`, if any. kubectl takes a string without digits that fits
+ * the grammar (`m`, `Gi`, `-`, `.`) as zero, where hyperctl's parser refuses it. A quantity
+ * longer than hyperctl's parser takes compares as text.
+ */
+function quantityOf(text: string): Quantity | undefined {
+  const m = text === "" ? null : QUANTITY_SHAPE.exec(text);
+  if (m === null) return undefined;
+  if (m[1] === "" && !m[2]) return ZERO;
+  try {
+    return parseQuantity(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The value kubectl sorts `obj` by: the first value of the first result, or none. `found` is
+ * false only when the path selects nothing; a `null` is found but sorts as missing.
+ */
+function valueOf(obj: KubeObject, key: SortKey): { value: Value; found: boolean } {
+  let groups: unknown[][];
+  try {
+    groups = findJsonPathValues(key.template, obj, { allowMissingKeys: true });
+  } catch (e) {
+    if (!(e instanceof JsonPathExecutionError)) throw e;
+    throw new SortFieldError(`cannot sort by ${key.field}: ${e.message}`);
+  }
+  if (groups.length === 0 || groups[0].length === 0) return { value: NONE, found: false };
+  const raw = groups[0][0];
+  if (raw === null || raw === undefined) return { value: NONE, found: true };
   if (key.as === "time") {
     const ms = parseTimestamp(raw);
-    return ms === undefined ? { t: "none" } : { t: "num", n: ms };
+    const value: Value = ms === undefined ? NONE : { t: "num", n: ms, s: "", astral: false };
+    return { value, found: true };
   }
-  if (key.as === "quantity" && (typeof raw === "string" || typeof raw === "number")) {
-    try {
-      return { t: "qty", q: parseQuantity(raw) };
-    } catch {
-      return { t: "str", s: String(raw) };
-    }
+  if (typeof raw === "number") {
+    return { value: { t: "num", n: raw, s: goSprint(raw), astral: false }, found: true };
   }
-  if (typeof raw === "number") return { t: "num", n: raw };
-  if (typeof raw === "boolean") return { t: "num", n: raw ? 1 : 0 };
-  if (typeof raw === "string") return { t: "str", s: raw };
-  return { t: "str", s: JSON.stringify(raw) };
+  // kubectl fails on values it cannot compare (a boolean, a map, a list, an int beside a string
+  // or a float): these compare as the text a custom column prints for them (a map or list as
+  // JSON), so a number beside a quantity string compares by value.
+  const s = typeof raw === "string" ? raw : typeof raw === "object" ? goJson(raw) : goSprint(raw);
+  return { value: { t: "text", n: 0, s, astral: SURROGATE.test(s) }, found: true };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Strings by their UTF-8 bytes, as Go compares them. That is code point order, which `<` on
+ * UTF-16 units keeps unless a character past U+FFFF (`astral`) is involved.
+ */
+function compareBytes(a: string, b: string, astral: boolean): number {
+  if (!astral) return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // Both strings share a high surrogate before i: compare from it, as one code point.
+  if (i > 0 && (a.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
+  return (a.codePointAt(i) ?? -1) - (b.codePointAt(i) ?? -1);
+}
+
+/** `v`'s quantity, parsed the first time it is asked for. */
+function quantityCached(v: Exclude<Value, { t: "none" }>): Quantity | null {
+  if (v.q === undefined) v.q = quantityOf(v.s) ?? null;
+  return v.q;
 }
 
 function compareValues(a: Value, b: Value): number {
@@ -95,16 +168,32 @@ function compareValues(a: Value, b: Value): number {
   // decides: reversed for up to 12 objects.)
   if (a.t === "none" || b.t === "none") return a.t === b.t ? 0 : a.t === "none" ? 1 : -1;
   if (a.t === "num" && b.t === "num") return a.n - b.n;
-  if (a.t === "qty" && b.t === "qty") return compareQuantities(a.q, b.q);
-  const sa = a.t === "str" ? a.s : a.t === "num" ? String(a.n) : "";
-  const sb = b.t === "str" ? b.s : b.t === "num" ? String(b.n) : "";
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  // kubectl's rule for two strings. It is no order where some are quantities and some not
+  // ("2" < "10" by value, "10" < "1a" < "2" by bytes): such a list comes out in an order the
+  // algorithm decides, in kubectl as here.
+  const qa = quantityCached(a);
+  const qb = qa && quantityCached(b);
+  if (qa && qb) return compareQuantities(qa, qb);
+  return compareBytes(a.s, b.s, a.astral || b.astral);
 }
 
-/** Sort a copy of `items` by `key`; equal values keep their order (namespace/name from the server). */
+/**
+ * Sort a copy of `items` by `key`; equal values keep their order (namespace/name from the server).
+ *
+ * @throws SortFieldError when no object has the field (an empty list sorts), or one cannot be
+ *   walked
+ */
 export function sortObjects(items: readonly KubeObject[], key: SortKey): KubeObject[] {
-  return items
-    .map((obj, i) => ({ obj, i, v: valueOf(obj, key) }))
-    .sort((a, b) => compareValues(a.v, b.v) || a.i - b.i)
-    .map((x) => x.obj);
+  let found = false;
+  const keyed = items.map((obj, i) => {
+    const v = valueOf(obj, key);
+    found ||= v.found;
+    return { obj, i, v: v.value };
+  });
+  if (items.length > 0 && !found) {
+    throw new SortFieldError(
+      `couldn't find any field with path ${JSON.stringify(key.field)} in the list of objects`,
+    );
+  }
+  return keyed.sort((a, b) => compareValues(a.v, b.v) || a.i - b.i).map((x) => x.obj);
 }

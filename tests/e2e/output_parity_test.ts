@@ -1,11 +1,12 @@
 /**
  * Output-format parity with kubectl 1.33 on the real API server: the same objects printed by
  * `kubectl get virtualmachines.hypersdk.io` and `hyperctl vm list|get` with jsonpath templates,
- * custom columns and label columns, comparing stdout bytes and exit status. Where a template is
- * invalid, kubectl exits 1 and hyperctl exits 2 (nothing sent) with kubectl's reason.
+ * custom columns, label columns and `--sort-by`, comparing stdout bytes and exit status. Where a
+ * template is invalid, kubectl exits 1 and hyperctl exits 2 (nothing sent) with kubectl's reason.
  *
  * The objects are seeded once in a namespace of their own; the simulated operator gives them a
  * realistic status and is stopped before any comparison, so nothing changes between two runs.
+ * VMSnapshots with quantity sizes are added after it stopped, their status written directly.
  * @module
  */
 
@@ -22,6 +23,41 @@ import { e2eTest } from "../support/targets.ts";
 import { JSONPATH_ERRORS, JSONPATH_GET, JSONPATH_LIST } from "./testdata/jsonpath_cases.ts";
 
 const VM_RESOURCE = "virtualmachines.hypersdk.io";
+const SNAPSHOT_RESOURCE = "vmsnapshots.hypersdk.io";
+
+/**
+ * Snapshots whose sizes sort otherwise by bytes than by value ("1.5G" < "10.5Gi" < "512Mi" <
+ * "8.2Gi" < "900M"), every field distinct, so neither client's algorithm decides a tie.
+ */
+const SNAPSHOTS: [name: string, size: string, bytes: number, app: string][] = [
+  ["snap-a", "10.5Gi", 11274289152, "zeta"],
+  ["snap-b", "8.2Gi", 8804682957, "alpha"],
+  ["snap-c", "512Mi", 536870912, "mid"],
+  ["snap-d", "1.5G", 1500000000, "beta"],
+  ["snap-e", "900M", 900000000, "gamma"],
+];
+
+/** Create {@link SNAPSHOTS} with their status (no operator runs once the VMs are seeded). */
+async function seedSnapshots(server: ApiServer, ns: string): Promise<void> {
+  const api = createKubeApi(loadKubeConfig({ kubeconfig: server.kubeconfigPath }));
+  const ref = refFor(kindByNoun("snapshot"), ns);
+  try {
+    for (const [name, size, sizeBytes, app] of SNAPSHOTS) {
+      await api.create(ref, {
+        apiVersion: API_VERSION,
+        kind: "VMSnapshot",
+        metadata: { name, labels: { "app.kubernetes.io/name": app } },
+        spec: { vmRef: { name: "web-1" } },
+      });
+      await api.patch(ref, name, { status: { phase: "Ready", size, sizeBytes } }, {
+        type: "merge",
+        subresource: "status",
+      });
+    }
+  } finally {
+    api.close();
+  }
+}
 
 function vm(name: string, spec: Record<string, unknown>, metadata: Record<string, unknown> = {}) {
   return { apiVersion: API_VERSION, kind: "VirtualMachine", metadata: { name, ...metadata }, spec };
@@ -91,10 +127,15 @@ interface Pair {
   ours: CliResult;
 }
 
-function runPairs(kubeconfig: string, ns: string, cases: readonly Case[]): Promise<Pair[]> {
+function runPairs(
+  kubeconfig: string,
+  ns: string,
+  cases: readonly Case[],
+  resource = VM_RESOURCE,
+): Promise<Pair[]> {
   return pool(cases, 3, async (c) => ({
     c,
-    theirs: await kubectl(["get", VM_RESOURCE, "-n", ns, ...c.kubectl], kubeconfig),
+    theirs: await kubectl(["get", resource, "-n", ns, ...c.kubectl], kubeconfig),
     ours: await hyperctl(["-n", ns, ...c.hyperctl], { kubeconfig }),
   }));
 }
@@ -190,6 +231,135 @@ apiServerTest(
       );
       assert.deepEqual(differences(pairs), []);
       assert.ok(pairs.every((p) => p.ours.stdout.includes("web-1")));
+    });
+
+    await t.step("--sort-by's path forms and quantity strings print kubectl's bytes", async () => {
+      await seedSnapshots(server, ns);
+      const outputs = [
+        "name",
+        "json",
+        "custom-columns=NAME:.metadata.name,SIZE:.status.size",
+        'jsonpath={range .items[*]}{.metadata.name} {.status.size}{"\\n"}{end}',
+      ];
+      const fields = [
+        ".status.size",
+        "status.size",
+        "{.status.size}",
+        "{status.sizeBytes}",
+        ".metadata.labels.app\\.kubernetes\\.io/name",
+        "{.metadata.labels['app.kubernetes.io/name']}",
+        "metadata.name",
+      ];
+      const snapshots = await runPairs(
+        kc,
+        ns,
+        fields.flatMap((field) =>
+          outputs.map((output): Case => ({
+            label: `snapshot list -o ${output} --sort-by ${field}`,
+            kubectl: ["-o", output, "--sort-by", field],
+            hyperctl: ["snapshot", "list", "-o", output, "--sort-by", field, "--chunk-size", "2"],
+          }))
+        ),
+        SNAPSHOT_RESOURCE,
+      );
+      assert.deepEqual(differences(snapshots), []);
+      const bySize = snapshots[0].ours.stdout.replaceAll("vmsnapshot.hypersdk.io/", "");
+      assert.equal(bySize, "snap-c\nsnap-e\nsnap-d\nsnap-b\nsnap-a\n", "by value, not bytes");
+
+      // Over the seeded VMs: every one has the field (kubectl puts missing values first), ties
+      // are few enough (up to 12) that kubectl's insertion sort keeps them in order too.
+      const vmFields: [string, string[]][] = [
+        [".status.conditions[0].type", []],
+        [".status.ipAddresses[0]", ["-l", "tier"]],
+        [".metadata.labels['tier']", ["-l", "tier"]],
+        [".spec.memory", []],
+        ["{spec.cpus}", []],
+      ];
+      const vms = await runPairs(
+        kc,
+        ns,
+        vmFields.flatMap(([field, extra]) =>
+          ["name", "json", "yaml"].map((output): Case => ({
+            label: `vm list -o ${output} --sort-by ${field} ${extra.join(" ")}`,
+            kubectl: ["-o", output, "--sort-by", field, ...extra],
+            hyperctl: ["vm", "list", "-o", output, "--sort-by", field, ...extra],
+          }))
+        ),
+      );
+      assert.deepEqual(differences(vms), []);
+      assert.ok(vms.every((p) => p.ours.code === 0 && p.ours.stdout.includes("web-1")));
+
+      // Several names: kubectl sorts them for json and name (its table fails, sorting the
+      // server's Table wrappers; hyperctl sorts the rows).
+      const named = await runPairs(
+        kc,
+        ns,
+        ["name", "json"].map((output): Case => ({
+          label: `snapshot get NAME… -o ${output} --sort-by .status.size`,
+          kubectl: ["snap-a", "snap-b", "snap-c", "-o", output, "--sort-by", ".status.size"],
+          hyperctl: [
+            "snapshot",
+            "get",
+            "snap-a",
+            "snap-b",
+            "snap-c",
+            "-o",
+            output,
+            "--sort-by",
+            ".status.size",
+          ],
+        })),
+        SNAPSHOT_RESOURCE,
+      );
+      assert.deepEqual(differences(named), []);
+
+      // A table: the same rows in the same order (the kinds' own columns are read_test.ts's).
+      for (
+        const { c, theirs, ours } of await runPairs(kc, ns, [{
+          label: "snapshot list --sort-by .status.size (table)",
+          kubectl: ["--sort-by", ".status.size"],
+          hyperctl: ["snapshot", "list", "--sort-by", ".status.size"],
+        }], SNAPSHOT_RESOURCE)
+      ) {
+        assert.equal(ours.code, 0, ours.stderr);
+        assert.deepEqual(cells(ours.stdout).column("NAME"), cells(theirs.stdout).column("NAME"));
+        assert.deepEqual(cells(ours.stdout).column("SIZE"), [
+          "512Mi",
+          "900M",
+          "1.5G",
+          "8.2Gi",
+          "10.5Gi",
+        ], c.label);
+      }
+
+      // A path no object has: both exit 1 with kubectl's line and print nothing (kubectl's own
+      // table swallows the error and exits 0, so it is compared on the other formats).
+      const missing = await runPairs(
+        kc,
+        ns,
+        ["name", "json", "jsonpath={.items[*].metadata.name}"].map((output): Case => ({
+          label: `--sort-by .spec.nope -o ${output}`,
+          kubectl: ["-o", output, "--sort-by", ".spec.nope"],
+          hyperctl: ["vm", "list", "-o", output, "--sort-by", ".spec.nope"],
+        })),
+      );
+      assert.deepEqual(differences(missing), []);
+      for (const { c, theirs, ours } of missing) {
+        assert.equal(ours.code, 1, c.label);
+        assert.equal(ours.stderr, theirs.stderr, c.label);
+      }
+
+      // Names beside a selector: kubectl's line; hyperctl exits 2 (nothing sent), kubectl 1.
+      const [selector] = await runPairs(kc, ns, [{
+        label: "get web-1 -l tier=web",
+        kubectl: ["web-1", "-l", "tier=web"],
+        hyperctl: ["get", "vm", "web-1", "-l", "tier=web"],
+      }]);
+      assert.deepEqual(
+        [selector.theirs.code, selector.ours.code, selector.ours.stdout],
+        [1, 2, ""],
+      );
+      assert.equal(selector.ours.stderr, selector.theirs.stderr);
     });
 
     await t.step("-o jsonpath-file and custom-columns-file read the same files", async () => {

@@ -4,11 +4,12 @@
  * The first state comes from a GET (so a missing object is a clear 404, exit 1); the watch
  * then prints every later change as kubectl's `get -w` does, but survives server closes.
  * Several names print as kubectl does: one table, or a `List` for json/yaml, with one error line
- * per missing name and exit 1 if any is missing.
+ * per missing name and exit 1 if any is missing; `--sort-by` orders them.
  * @module
  */
 
 import { watchHealth } from "./_watch_health.ts";
+import { sortObjects } from "../../core/sort.ts";
 import { resourceVersionOf } from "../../core/types.ts";
 import { watch$ } from "../../k8s/watch.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
@@ -40,6 +41,7 @@ export async function runGet(checked: GetCommandOptions, deps: Deps): Promise<vo
       await printByName(options, conn.api, ref, renderer, deps);
       return;
     }
+    if (options.sortKey) await deps.io.err.write("warning: --sort-by is ignored under --watch\n");
     const name = options.names[0];
     const first = await conn.api.get(ref, name);
     if (options.watch === "watch") {
@@ -99,7 +101,11 @@ async function printByName(
       await deps.io.err.write(`${errorLine(missing)}\n`);
     }
   }
-  const found = got.flatMap((g) => (g.object ? [g.object] : []));
+  const present = got.flatMap((g) => (g.object ? [g.object] : []));
+  // Sorted before anything prints, in every format, and a path no object has fails (one name
+  // too). kubectl sorts several names so for json, yaml, name and templates; its table sorts the
+  // server's Table wrappers instead of the objects, and so fails on any object field.
+  const found = options.sortKey ? sortObjects(present, options.sortKey) : present;
   if (options.names.length === 1) {
     await deps.io.out.write(renderer.single(found[0]));
   } else if (found.length > 0 || options.output === "json" || options.output === "yaml") {

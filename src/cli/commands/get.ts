@@ -7,7 +7,8 @@
  */
 
 import type { KindInfo } from "../../core/kinds.ts";
-import { collect, mapValid, unless } from "../../core/validation.ts";
+import { parseSortKey } from "../../core/sort.ts";
+import { attempt, collect, mapValid, unless } from "../../core/validation.ts";
 import { defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { checkGlobals } from "../global_flags.ts";
@@ -21,6 +22,13 @@ const FLAGS = [
   switchFlag("--watch", "after getting, watch the object for changes", "-w"),
   switchFlag("--watch-only", "watch the object without printing it first"),
   valueFlag("--for", "duration", "watch for this long, then exit 0"),
+  valueFlag("--sort-by", "field", "print several names sorted, as list --sort-by"),
+  // kubectl's get takes them too and refuses them beside names: known here, so that is the one
+  // problem named, not an unknown flag and its value taken for a name.
+  valueFlag("--selector", "selector", "refused with names, as kubectl (list -l selects)", {
+    short: "-l",
+  }),
+  valueFlag("--field-selector", "selector", "refused with names, as kubectl"),
   ...PRINT_FLAGS,
   NO_HEADERS_FLAG,
 ] as const;
@@ -44,6 +52,12 @@ export function getCommand(kind: KindInfo) {
           `a ${kind.singular} cannot be retrieved by name across all namespaces; use -n NAMESPACE`,
         ),
         names: checkNames(kind, args),
+        selector: unless(
+          flags.selector !== undefined || flags.fieldSelector !== undefined,
+          "name cannot be provided when a selector is specified",
+        ),
+        // kubectl's `--sort-by ""` sorts nothing.
+        sortKey: attempt(() => flags.sortBy ? parseSortKey(flags.sortBy, kind) : undefined),
         one: unless(
           watch !== "none" && args.length > 1,
           `--watch follows one ${kind.singular}; for several use list -w (-l SELECTOR)`,
@@ -59,6 +73,7 @@ export function getCommand(kind: KindInfo) {
         kind,
         globals: v.globals,
         names: v.names,
+        sortKey: v.sortKey,
         noHeaders: flags.headers === false,
         watch,
         forMs: v.forMs,

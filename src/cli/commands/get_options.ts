@@ -5,6 +5,7 @@
  */
 
 import type { KindInfo } from "../../core/kinds.ts";
+import type { SortKey } from "../../core/sort.ts";
 import type { GlobalFlags } from "../global_flags.ts";
 import type { OutputChoice } from "./print_flags.ts";
 import type { WatchMode } from "./watch_flags.ts";
@@ -15,6 +16,8 @@ export interface GetCommandOptions extends OutputChoice {
   /** The global flags `get` honours, for the connection and colour. */
   globals: GlobalFlags;
   names: readonly string[];
+  /** `--sort-by`: several names print in its order. */
+  sortKey?: SortKey;
   noHeaders: boolean;
   watch: WatchMode;
   forMs?: number;

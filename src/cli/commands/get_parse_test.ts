@@ -32,3 +32,16 @@ Deno.test("get parse names every problem of a line at once", async () => {
       "--output-watch-events can only be used with --watch or --watch-only",
   );
 });
+
+Deno.test("get parse takes --sort-by, and refuses a selector beside names as kubectl does", async () => {
+  const sorted = await parsedOptions(vmGet, ["a", "b", "--sort-by", ".status.conditions[0].type"]);
+  assert.equal(sorted.sortKey?.field, "{.status.conditions[0].type}");
+  assert.equal((await parsedOptions(vmGet, ["a", "b", "--sort-by", ""])).sortKey, undefined);
+  for (const selector of [["-l", "tier=web"], ["--selector=tier"], ["--field-selector", "x=y"]]) {
+    assert.equal(
+      await problemsOf(vmGet, ["a", ...selector]),
+      "name cannot be provided when a selector is specified",
+    );
+  }
+  assert.match(await problemsOf(vmGet, ["a", "b", "--sort-by", "{.a}{.b}"]), /unexpected path/);
+});

@@ -37,7 +37,8 @@ const LIST_FLAGS = [
   valueFlag(
     "--sort-by",
     "field",
-    "sort by a field path, e.g. .spec.cpus or name (reads the whole list before printing)",
+    "sort by a JSONPath, as kubectl (.spec.cpus, .metadata.labels['tier']), or by name, memory, " +
+      "age, … (reads the whole list before printing)",
   ),
   NO_HEADERS_FLAG,
   valueFlag("--chunk-size", "n", "list page size (0 = unpaginated)", { default: "500" }),
@@ -133,7 +134,8 @@ export function listCommand(kind: KindInfo) {
           )
         ),
         where: optional(flags.where, (w) => queryPredicate(parseQuery(w, kind), env.now)),
-        sortKey: optional(flags.sortBy, (s) => parseSortKey(s, kind)),
+        // kubectl's `--sort-by ""` sorts nothing.
+        sortKey: optional(flags.sortBy || undefined, (s) => parseSortKey(s, kind)),
         out: checkPrintFlags(flags.output, flags, {
           watch: watch !== "none",
           terminal: env.stdoutIsTTY,
@@ -176,7 +178,7 @@ export function listCommand(kind: KindInfo) {
             allowMissingKeys: v.out.print.allowMissingKeys,
             filter: v.filter,
             where: where !== undefined,
-            sortPath: v.sortKey?.path,
+            sortTemplate: v.sortKey?.template,
             watching: watch !== "none",
             watchEvents: v.out.print.watchEvents,
             stateFile: flags.stateFile !== undefined,

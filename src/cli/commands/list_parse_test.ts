@@ -123,3 +123,15 @@ Deno.test("a --where problem among others is named on one line, without its care
       '--chunk-size must be a whole number >= 0, got "x"',
   );
 });
+
+Deno.test("list parse: --sort-by takes kubectl's JSONPath, and an empty one sorts nothing", async () => {
+  const sorted = (field: string) => parsedOptions(vmList, ["-o", "name", "--sort-by", field]);
+  assert.equal(
+    (await sorted("{.metadata.labels['tier']}")).sortKey?.field,
+    "{.metadata.labels['tier']}",
+  );
+  assert.equal((await sorted("{.metadata.labels['tier']}")).metadataOnly, true);
+  assert.equal((await sorted(".status.conditions[0].type")).metadataOnly, false);
+  assert.equal((await sorted("")).sortKey, undefined);
+  assert.match(await problemsOf(vmList, ["--sort-by", "{.a}{.b}"]), /unexpected path string/);
+});

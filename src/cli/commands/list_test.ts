@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { API_VERSION } from "../../core/kinds.ts";
+import type { KubeObject } from "../../core/types.ts";
 import type { KubeClient } from "../../k8s/client.ts";
 import type { fakeDeps, FakeDepsOptions } from "../../testing/fake_deps.ts";
 import { assertRefusedUnsent, withSimDeps } from "../../testing/sim_deps.ts";
@@ -110,6 +111,66 @@ Deno.test("an empty result says so on stderr only, and a closed stdout ends quie
     const closed = deps({ closeStdoutAfter: 0 });
     assert.equal(await run(["vm", "list", "-o", "yaml"], closed), 0);
     assert.equal(closed.stderr(), "");
+  });
+});
+
+Deno.test("--sort-by a path no object has exits 1 with kubectl's line; an empty list sorts", async () => {
+  await withSim(async (deps) => {
+    for (const output of ["table", "json", "name"]) {
+      const missing = deps();
+      assert.equal(await run(["vm", "list", "-o", output, "--sort-by", ".spec.nope"], missing), 1);
+      assert.equal(missing.stdout(), "");
+      assert.equal(
+        missing.stderr(),
+        `error: couldn't find any field with path "{.spec.nope}" in the list of objects\n`,
+      );
+    }
+    const empty = deps();
+    assert.equal(await run(["snapshot", "list", "--sort-by", ".spec.nope"], empty), 0);
+    assert.equal(empty.stderr(), "No resources found in ns1 namespace.\n");
+  });
+});
+
+Deno.test("get NAME… --sort-by prints the named objects sorted, in every format", async () => {
+  await withSimDeps(async (api) => {
+    for (const [name, memory] of [["b", "10.5Gi"], ["a", "8.2Gi"], ["c", "512Mi"]]) {
+      await api.create(VM_REF, {
+        apiVersion: API_VERSION,
+        kind: "VirtualMachine",
+        metadata: { name },
+        spec: { cpus: 1, memory },
+      });
+    }
+  }, async (sim) => {
+    const names = ["get", "vm", "a", "b", "c", "--sort-by", ".spec.memory"];
+    const byName = sim.deps();
+    assert.equal(await run([...names, "-o", "name"], byName), 0, byName.stderr());
+    assert.equal(byName.stdout().replaceAll("virtualmachine.hypersdk.io/", ""), "c\na\nb\n");
+    const table = sim.deps();
+    assert.equal(await run([...names, "--no-headers"], table), 0, table.stderr());
+    assert.deepEqual(table.stdout().split("\n").map((l) => l.split(" ")[0]), ["c", "a", "b", ""]);
+    const json = sim.deps();
+    assert.equal(await run([...names, "-o", "json"], json), 0, json.stderr());
+    assert.deepEqual(JSON.parse(json.stdout()).items.map((o: KubeObject) => o.metadata?.name), [
+      "c",
+      "a",
+      "b",
+    ]);
+    const nope = sim.deps();
+    assert.equal(await run(["get", "vm", "a", "b", "--sort-by", ".spec.nope"], nope), 1);
+    assert.equal(nope.stdout(), "");
+    assert.match(nope.stderr(), /^error: couldn't find any field with path "\{\.spec\.nope\}"/);
+  });
+});
+
+Deno.test("get NAME -l SELECTOR says kubectl's one line, exit 2, unsent", async () => {
+  await withSimDeps(() => Promise.resolve(), async (sim) => {
+    for (const argv of [["get", "vm", "a", "-l", "tier=web"], ["vm", "get", "a", "b", "-l", "x"]]) {
+      const d = sim.deps();
+      assert.equal(await run(argv, d), 2);
+      assert.equal(d.stderr(), "error: name cannot be provided when a selector is specified\n");
+    }
+    assert.equal(sim.connects(), 0);
   });
 });
 
