@@ -135,3 +135,45 @@ export function nextRuns(cron: string, timezone: string, fromMs: number, count =
   const c = cronOf(validateCron(cron), validateTimezone(timezone));
   return c.nextRuns(count, new Date(fromMs));
 }
+
+/**
+ * `date` as the wall-clock time of `timezone` with its UTC offset (RFC 3339, seconds), so a run of
+ * "0 2 * * *" in Europe/Berlin reads 02:00, not the same instant in UTC.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { formatInZone } from "./cron.ts";
+ * equal(formatInZone(new Date(Date.UTC(2026, 11, 7, 1)), "Europe/Berlin"), "2026-12-07T02:00:00+01:00");
+ * equal(formatInZone(new Date(Date.UTC(2026, 11, 7, 1)), "UTC"), "2026-12-07T01:00:00Z");
+ * ```
+ */
+export function formatInZone(date: Date, timezone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    }).formatToParts(date).map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
+  const minutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const offset = minutes === 0
+    ? "Z"
+    : `${minutes < 0 ? "-" : "+"}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0")}:${
+      String(Math.abs(minutes) % 60).padStart(2, "0")
+    }`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}

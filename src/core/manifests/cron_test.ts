@@ -1,7 +1,7 @@
 import { InputError } from "../input_error.ts";
 import assert from "node:assert/strict";
 import { assertThrowsWith } from "../../testing/assert_throws.ts";
-import { nextRuns, validateCron, validateTimezone } from "./cron.ts";
+import { formatInZone, nextRuns, validateCron, validateTimezone } from "./cron.ts";
 
 Deno.test("validateCron() accepts standard 5-field cron: ranges, lists, steps, names, nicknames", () => {
   const ok: [string, string][] = [
@@ -132,4 +132,23 @@ Deno.test("nextRuns() lists the next runs after fromMs in the schedule's time zo
     InputError,
     /not a known IANA time zone/,
   );
+});
+
+Deno.test("formatInZone() prints a run at the zone's wall-clock time with its offset", () => {
+  const run = nextRuns("0 2 * * *", "Europe/Berlin", Date.UTC(2026, 11, 6, 12), 1)[0];
+  assert.equal(formatInZone(run, "Europe/Berlin"), "2026-12-07T02:00:00+01:00");
+  // Summer time, a half-hour zone and a negative offset.
+  assert.equal(
+    formatInZone(new Date(Date.UTC(2026, 6, 1, 0)), "Europe/Berlin"),
+    "2026-07-01T02:00:00+02:00",
+  );
+  assert.equal(
+    formatInZone(new Date(Date.UTC(2026, 0, 1, 0)), "Asia/Kolkata"),
+    "2026-01-01T05:30:00+05:30",
+  );
+  assert.equal(
+    formatInZone(new Date(Date.UTC(2026, 0, 1, 3)), "America/New_York"),
+    "2025-12-31T22:00:00-05:00",
+  );
+  assert.equal(formatInZone(new Date(Date.UTC(2026, 0, 1, 3)), "UTC"), "2026-01-01T03:00:00Z");
 });

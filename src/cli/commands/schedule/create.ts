@@ -5,7 +5,7 @@
  * @module
  */
 
-import { nextRuns } from "../../../core/manifests/cron.ts";
+import { formatInZone, nextRuns } from "../../../core/manifests/cron.ts";
 import { buildBackupSchedule, checkScheduleCreate } from "../../../core/manifests/schedule.ts";
 import { parseIntFlag } from "../../../core/manifests/_common.ts";
 import { attempt, collect } from "../../../core/validation.ts";
@@ -49,7 +49,7 @@ export const scheduleCreateCommand = createCommand({
     if (count === 0) return;
     const runs = nextRuns(cron, timezone, deps.clock.now(), count);
     await deps.io.err.write(
-      `next runs (${timezone}): ${runs.map((d) => d.toISOString()).join(", ")}\n`,
+      `next runs (${timezone}): ${runs.map((d) => formatInZone(d, timezone)).join(", ")}\n`,
     );
   },
 });
