@@ -256,10 +256,16 @@ e2eTest(
       "b",
     ], kc);
     assert.equal(bad.code, 2);
-    const ok = await hyperctl(
-      ["schedule", "create", "nightly", "--cron", "0 2 * * 1-5", "--vm", "x", "--bucket", "b"],
-      kc,
+    const line = ["schedule", "create", "nightly", "--cron", "0 2 * * 1-5", "--vm", "x"];
+    const noVm = await hyperctl([...line, "--bucket", "b"], kc);
+    assert.equal(noVm.code, 1, noVm.stderr);
+    assert.equal(
+      noVm.stderr,
+      `error: virtualmachines.hypersdk.io "x" not found in namespace "${t.namespace}"\n`,
     );
+    const created = await hyperctl(["vm", "create", "x", "--cpus", "1", "--memory", "1Gi"], kc);
+    assert.equal(created.code, 0, created.stderr);
+    const ok = await hyperctl([...line, "--bucket", "b"], kc);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stderr, /next runs \(UTC\): (\d{4}-\d\d-\d\dT02:00:00Z(, )?){3}\n/);
     const quiet = await hyperctl(
@@ -287,32 +293,77 @@ e2eTest(
   },
 );
 
-e2eTest("operations on missing objects are a clear 404, a second create a 409", async (t) => {
-  const kc = { kubeconfig: t.kubeconfig };
-  for (
-    const args of [
-      ["vm", "clone", "ghost", "--target", "x"],
-      ["vm", "stop", "ghost"],
-      ["snapshot", "create", "ghost"],
-      ["backup", "create", "ghost", "--dest-type", "s3", "--bucket", "b"],
-    ]
-  ) {
-    const r = await hyperctl(args, kc);
-    assert.equal(r.code, 1, `${args.join(" ")}: ${r.stderr}`);
+e2eTest(
+  "operations on missing objects or with missing sources are a clear 404, a second create a 409",
+  async (t) => {
+    const kc = { kubeconfig: t.kubeconfig };
+    for (
+      const args of [
+        ["vm", "clone", "ghost", "--target", "x"],
+        ["vm", "stop", "ghost"],
+        ["snapshot", "create", "ghost"],
+        ["backup", "create", "ghost", "--dest-type", "s3", "--bucket", "b"],
+      ]
+    ) {
+      const r = await hyperctl(args, kc);
+      assert.equal(r.code, 1, `${args.join(" ")}: ${r.stderr}`);
+      assert.equal(
+        r.stderr,
+        `error: virtualmachines.hypersdk.io "ghost" not found in namespace "${t.namespace}"\n`,
+      );
+    }
+    assert.equal((await t.api.list(refFor(OP, t.namespace))).items.length, 0, "nothing created");
+    await runningVm(t, "dup");
+    const again = await hyperctl(["vm", "create", "dup", "--cpus", "1", "--memory", "1Gi"], kc);
+    assert.equal(again.code, 1);
     assert.equal(
-      r.stderr,
-      `error: virtualmachines.hypersdk.io "ghost" not found in namespace "${t.namespace}"\n`,
+      again.stderr,
+      `error: virtualmachines.hypersdk.io "dup" already exists in namespace "${t.namespace}"\n`,
     );
-  }
-  assert.equal((await t.api.list(refFor(OP, t.namespace))).items.length, 0, "nothing created");
-  await runningVm(t, "dup");
-  const again = await hyperctl(["vm", "create", "dup", "--cpus", "1", "--memory", "1Gi"], kc);
-  assert.equal(again.code, 1);
-  assert.equal(
-    again.stderr,
-    `error: virtualmachines.hypersdk.io "dup" already exists in namespace "${t.namespace}"\n`,
-  );
-});
+    const noTemplate = await hyperctl(
+      ["vm", "create", "from-t", "--cpus", "1", "--memory", "1Gi", "--template", "gone"],
+      kc,
+    );
+    assert.equal(noTemplate.code, 1, noTemplate.stderr);
+    assert.equal(
+      noTemplate.stderr,
+      `error: vmtemplates.hypersdk.io "gone" not found in namespace "${t.namespace}"\n`,
+    );
+    // A clone from a snapshot: the snapshot must exist and be of the VM named.
+    const ghostSnap = await hyperctl([
+      "vm",
+      "clone",
+      "dup",
+      "--from-snapshot",
+      "gone",
+      "--target",
+      "x",
+    ], kc);
+    assert.equal(ghostSnap.code, 1, ghostSnap.stderr);
+    assert.equal(
+      ghostSnap.stderr,
+      `error: vmsnapshots.hypersdk.io "gone" not found in namespace "${t.namespace}"\n`,
+    );
+    await t.api.create(refFor(kindByNoun("snapshot"), t.namespace), {
+      apiVersion: API_VERSION,
+      kind: "VMSnapshot",
+      metadata: { name: "of-other" },
+      spec: { vmRef: { name: "other" } },
+    });
+    const other = await hyperctl([
+      "vm",
+      "clone",
+      "dup",
+      "--from-snapshot",
+      "of-other",
+      "--target",
+      "x",
+    ], kc);
+    assert.equal(other.code, 2, other.stderr);
+    assert.match(other.stderr, /^error: snapshot "of-other" was taken of VM "other", not "dup"/);
+    assert.equal((await t.api.list(refFor(OP, t.namespace))).items.length, 0, "nothing created");
+  },
+);
 
 e2eTest(
   "a command line with several problems names them all on one line, exit 2, nothing sent",

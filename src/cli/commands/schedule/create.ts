@@ -44,6 +44,8 @@ export const scheduleCreateCommand = createCommand({
   plan: ({ schedule }) => ({
     build: (namespace) => buildBackupSchedule(schedule, namespace),
     title: `${schedule.name} schedule`,
+    // As for `backup create`: a schedule of a VM that is not there would only fail at each run.
+    requires: { noun: "vm", name: schedule.backup.vm },
   }),
   async after({ schedule: { cron, timezone }, nextRuns: count }, deps) {
     if (count === 0) return;

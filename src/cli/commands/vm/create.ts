@@ -32,6 +32,10 @@ export const vmCreateCommand = createCommand({
   plan: (vm) => ({
     build: (namespace) => buildVirtualMachine(vm, namespace),
     title: `${vm.name} create`,
+    // A VM of a template that is not there would only fail later, in the operator.
+    requires: vm.source && "template" in vm.source
+      ? { noun: "template", name: vm.source.template }
+      : undefined,
     // A VM has no terminal phase: `--wait` waits until it runs.
     awaits: { type: "phase", phases: ["Running"] },
   }),

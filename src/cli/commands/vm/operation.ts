@@ -78,7 +78,19 @@ export async function runVmOperation(job: VmOperationRun, deps: Deps): Promise<v
       // The name was checked with the flags; without one a terminal offers a pick list.
       : await resolveTargets(conn, VM, { names: job.vm ? [job.vm] : [] }, deps, job.operation);
     const options = job.build(vm, conn.namespace);
-    if (job.mutation.dryRun !== "client") await requireExisting(conn, VM, [vm]);
+    if (job.mutation.dryRun !== "client") {
+      await requireExisting(conn, VM, [vm]);
+      // The operator clones whatever VM the snapshot was taken of, whichever VM the operation names.
+      if (job.vm !== undefined && job.fromSnapshot !== undefined) {
+        const source = await snapshotSource(conn, job.fromSnapshot);
+        if (source !== vm) {
+          throw new InputError(
+            `snapshot "${job.fromSnapshot}" was taken of VM "${source}", not "${vm}": ` +
+              `name ${source} or leave the VM name out`,
+          );
+        }
+      }
+    }
     await createAll(
       conn,
       [{ kind: OP, manifest: buildVmOperation(options), title: `${vm} ${job.operation}` }],
