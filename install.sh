@@ -1,16 +1,6 @@
 #!/bin/sh
 # Install hyperctl from its GitHub release (or a mirror), checking the archive's SHA-256 first.
-#
-#   curl -fsSL https://raw.githubusercontent.com/hyperctl/hyperctl/main/install.sh | sh
-#   sh install.sh [--version V] [--prefix DIR]
-#
-#   --version V   a release such as 0.2.0 or v0.2.0 (default: the latest)
-#   --prefix DIR  where to put hyperctl (default: ~/.local/bin)
-#
-# Environment:
-#   HYPERCTL_DOWNLOAD_URL  a folder holding the release's archives and SHA256SUMS, used instead
-#                          of GitHub (a mirror, an air-gapped site)
-#   HYPERCTL_REPO          the GitHub repository (default: hyperctl/hyperctl)
+# Usage and environment: usage() below, or `sh install.sh --help`.
 #
 # Nothing is installed unless the archive matches its line in SHA256SUMS.
 set -eu
@@ -18,6 +8,26 @@ set -eu
 repo=${HYPERCTL_REPO:-hyperctl/hyperctl}
 version=
 prefix=
+
+# Printed from here, not read back from this file: under `curl … | sh -s -- --help` there is none.
+usage() {
+  cat <<'EOF'
+Install hyperctl from its GitHub release (or a mirror), checking the archive's SHA-256 first.
+
+  curl -fsSL https://raw.githubusercontent.com/hyperctl/hyperctl/main/install.sh | sh
+  sh install.sh [--version V] [--prefix DIR]
+
+  --version V   a release such as 0.2.0 or v0.2.0 (default: the latest)
+  --prefix DIR  where to put hyperctl (default: ~/.local/bin)
+
+Environment:
+  HYPERCTL_DOWNLOAD_URL  a folder holding the release's archives and SHA256SUMS, used instead
+                         of GitHub (a mirror, an air-gapped site)
+  HYPERCTL_REPO          the GitHub repository (default: hyperctl/hyperctl)
+
+Nothing is installed unless the archive matches its line in SHA256SUMS.
+EOF
+}
 
 usage_error() {
   echo "install.sh: error: $1 (usage: install.sh [--version V] [--prefix DIR])" >&2
@@ -39,7 +49,7 @@ while [ $# -gt 0 ]; do
       shift
       ;;
     -h | --help)
-      sed -n '2,15s/^# \{0,1\}//p' "$0" 2>/dev/null || true
+      usage
       exit 0
       ;;
     *) usage_error "unknown argument \"$1\"" ;;

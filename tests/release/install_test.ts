@@ -131,3 +131,22 @@ Deno.test("install.sh installs the checked archive from HYPERCTL_DOWNLOAD_URL; r
     for (const dir of [binaries, release, home]) await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("install.sh --help prints its usage, also when the script arrives on stdin", async () => {
+  const fromFile = await install(["--help"], {});
+  assert.equal(fromFile.code, 0, fromFile.stderr);
+  assert.match(fromFile.stdout, /--version V .*\n.*--prefix DIR/);
+  // `curl … | sh -s -- --help`: there is no file to read the usage back from.
+  const child = new Deno.Command("dash", {
+    args: ["-s", "--", "--help"],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(await Deno.readFile(INSTALL_SH));
+  await writer.close();
+  const piped = await child.output();
+  assert.equal(piped.code, 0);
+  assert.equal(new TextDecoder().decode(piped.stdout), fromFile.stdout);
+});
