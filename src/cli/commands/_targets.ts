@@ -76,7 +76,9 @@ export async function confirmDestructive(
 ): Promise<boolean> {
   if (yes) return true;
   if (!deps.io.stdinIsTTY || !deps.io.stderrIsTTY) {
-    throw new InputError(`refusing to ${what} without --yes: stdin is not a terminal`);
+    // The prompt reads stdin and writes stderr: name the one that is not a terminal.
+    const which = !deps.io.stdinIsTTY ? "stdin" : "stderr";
+    throw new InputError(`refusing to ${what} without --yes: ${which} is not a terminal`);
   }
   const { confirm } = await import("@inquirer/prompts");
   return await confirm({ message: `${what}?`, default: false }, { output: stderrStream() });
