@@ -39,7 +39,7 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** `strconv.ParseFloat` syntax for a string starting with `.` (underscores only between digits). */
 const DOT_FLOAT = /^\.[0-9]+(?:_[0-9]+)*(?:[eE][-+]?[0-9]+(?:_[0-9]+)*)?$/;
 
-/** After `0b`, `strconv.ParseInt(rest, 2, 64)`: the reader's extra binary rule allows a sign here. */
+/** The reader's extra binary rule, `strconv.ParseInt(rest, 2, 64)` after `0b`: signs allowed. */
 const BINARY_SIGNED = /^0b([-+])([01]+)$/;
 
 /** `isBase60Float`: quoted on output though the reader no longer parses it. */
