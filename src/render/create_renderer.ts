@@ -43,7 +43,7 @@ export interface RendererOptions {
 /**
  * Create the renderer for `-o FORMAT` (table is the default view), always without managedFields.
  *
- * Asynchronous because `-o yaml` imports its renderer, and the YAML library with it, only when it
+ * Asynchronous because `-o yaml` imports its renderer, and the YAML emitter with it, only when it
  * is asked for, so the other formats never load them (bench/FINDINGS.md, change 6).
  *
  * @example

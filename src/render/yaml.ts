@@ -1,10 +1,10 @@
 /**
- * `-o yaml`: manifests a person can edit and `kubectl apply`.
+ * `-o yaml`: manifests a person can edit and `kubectl apply`, in kubectl 1.33's bytes.
  *
- * Output follows YAML 1.1 quoting, because Go tooling (sigs.k8s.io/yaml, yaml.v2) reads 1.1:
- * strings such as `"yes"`, `"on"`, `"0755"`, `"123"` and timestamps are quoted so they stay
- * strings. Under watch every event is a new document with `---\n` before each one after the
- * first, like kubectl's YAMLPrinter; the document count lives in the instance.
+ * Output follows the YAML 1.1 reader of Go tooling (sigs.k8s.io/yaml, go-yaml v2): strings such
+ * as `"yes"`, `"on"`, `"0755"`, `"0o644"`, `"123"` and timestamps are quoted so they stay strings.
+ * Under watch every event is a new document with `---\n` before each one after the first, like
+ * kubectl's YAMLPrinter; the document count lives in the instance.
  * @module
  */
 
@@ -12,23 +12,21 @@ import type { KubeObject } from "../core/types.ts";
 import { escapeCell } from "./escape.ts";
 import { listOf } from "./json.ts";
 import { emitYaml } from "./_yaml_emitter.ts";
-import { libraryYaml } from "./_yaml_library.ts";
 import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
 
 /**
- * One YAML document (no separator), kubectl-looking: sequences not indented under their key,
- * long strings never folded, no anchors/aliases even when a value object is shared. JSON data
- * goes through a hand-written emitter that prints the `yaml` package's bytes some 20 times
- * faster; anything else through the package itself.
+ * One YAML document (no separator) as kubectl prints it: keys sorted, sequences not indented
+ * under their key, long strings folded at column 80, no anchors/aliases even when a value object
+ * is shared (_yaml_emitter.ts).
  *
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";
- * equal(toYaml({ kind: "VM", on: "yes" }), 'kind: VM\n"on": "yes"\n');
+ * equal(toYaml({ on: "yes", kind: "VM" }), 'kind: VM\n"on": "yes"\n');
  * ```
  */
 export function toYaml(value: unknown): string {
-  return emitYaml(value) ?? libraryYaml(value);
+  return emitYaml(value);
 }
 
 /** Options for {@link createYamlRenderer}. */

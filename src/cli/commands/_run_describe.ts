@@ -102,7 +102,7 @@ export async function runDescribe(options: DescribeOptions, deps: Deps): Promise
       : { apiVersion: "v1", kind: "List", items: docs };
     const text = options.output === "json"
       ? JSON.stringify(value, null, 2) + "\n"
-      : (await import("../../render/yaml.ts")).toYaml(value); // the library only for -o yaml
+      : (await import("../../render/yaml.ts")).toYaml(value); // the emitter only for -o yaml
     await deps.io.out.write(text);
   } finally {
     conn.close();
