@@ -2,6 +2,7 @@
  * Go's `unicode.IsLetter` and `unicode.IsDigit` beyond ASCII, from the tables of the Go that
  * builds kubectl 1.33 (Unicode 15.0.0): the key order (_go_yaml_sort.ts) depends on them, and the
  * JavaScript engine's own Unicode tables are newer (whole scripts more are letters there).
+ * `go run scripts/go_unicode/main.go` prints the tables below from a Go's own.
  * @module
  */
 
