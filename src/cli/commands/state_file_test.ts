@@ -65,3 +65,69 @@ Deno.test("a state file in use by another run exits 2 with one line, and is left
       assert.equal(await Deno.readTextFile(`${state}.lock`), `${Deno.pid}\n`);
     }));
 });
+
+Deno.test("a changed client-side filter is refused like a changed -l: exit 2, file kept", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      const first = sim.deps();
+      assert.equal(await run(slice(state, "--status", "running"), first), 0, first.stderr());
+      assert.equal(first.stdout(), "virtualmachine.hypersdk.io/up\n");
+      const saved = await Deno.readTextFile(state);
+
+      const changes: [string[], string][] = [
+        [["--status", "stopped"], "--status Running there, --status Stopped here"],
+        [[], "--status Running there, no --status here"],
+        [
+          ["--status", "running", "--where", "cpus >= 2"],
+          "no --where there, --where cpus >= 2 here",
+        ],
+        [["--status", "running", "--node", "n1"], "no --node there, --node n1 here"],
+        [["--status", "running", "--min-cpus", "2"], "no --min-cpus there, --min-cpus 2 here"],
+        [
+          ["--status", "running", "--min-memory", "1Gi"],
+          "no --min-memory there, --min-memory 1Gi here",
+        ],
+        [
+          ["--status", "running", "--created-after", "2020-01-01"],
+          "no --created-after there, --created-after 2020-01-01 here",
+        ],
+      ];
+      for (const [flags, differs] of changes) {
+        const d = sim.deps();
+        assert.equal(await run(slice(state, ...flags), d), 2, flags.join(" "));
+        assert.equal(d.stdout(), "");
+        assert.equal(
+          d.stderr(),
+          `error: state file "${state}" was written for another query (${differs}): ` +
+            `use one state file per query, or remove "${state}" to start afresh\n`,
+        );
+        assert.equal(await Deno.readTextFile(state), saved, "the file is left as it is");
+      }
+
+      // The same filters, however spelled, resume.
+      const again = sim.deps();
+      assert.equal(await run(slice(state, "--status", "RUNNING"), again), 0, again.stderr());
+      assert.equal(again.stdout(), "");
+    }));
+});
+
+Deno.test("a state file saved before filters were recorded resumes, and records them", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      const first = sim.deps();
+      assert.equal(await run(slice(state, "--status", "running"), first), 0, first.stderr());
+      const doc = JSON.parse(await Deno.readTextFile(state));
+      delete doc.query.filters;
+      await Deno.writeTextFile(state, JSON.stringify(doc));
+
+      const old = sim.deps();
+      assert.equal(await run(slice(state, "--status", "running"), old), 0, old.stderr());
+      assert.equal(old.stdout(), "", "nothing changed since the old file's run");
+      assert.deepEqual(JSON.parse(await Deno.readTextFile(state)).query.filters, {
+        "--status": "Running",
+      });
+
+      const changed = sim.deps();
+      assert.equal(await run(slice(state, "--status", "stopped"), changed), 2);
+    }));
+});
