@@ -75,7 +75,7 @@ export function verbFirstToNounFirst(
   const before = argv.slice(0, i);
   if (words.length === 0) {
     // `hyperctl get -h`: the tree's help entry for the verb lists the kinds.
-    if (flags.includes("-h") || flags.includes("--help")) return [...argv];
+    if (["-h", "--help", "--version"].some((f) => flags.includes(f))) return [...argv];
     throw new InputError(`you must specify the type of resource to ${argv[i]}: ${KNOWN_KINDS}`);
   }
   const { kind, names } = resourceArgs(words);
