@@ -52,8 +52,10 @@ export async function parseCommandLine(
   const tree = isVerbFirst(argv, valueFlagWords(globals))
     ? await loadLeaves(root, (leaf) => VERB_FIRST_LEAVES.has(leaf.name))
     : root;
+  const nounsOf = (verb: string) =>
+    tree.commands?.find((c) => c.name === verb)?.commands?.map((c) => c.name);
   const words = expandShortcuts(
-    verbFirstToNounFirst(argv, valueFlagWords(allFlags(tree))),
+    verbFirstToNounFirst(argv, valueFlagWords(allFlags(tree)), nounsOf),
     valueFlagWords(globals),
   );
   let routed = routeArgv(tree, words);
