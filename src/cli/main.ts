@@ -32,15 +32,17 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
       return 0;
     }
     let args = [...argv];
-    if (args[0] === "k8s") {
-      // HyperSDK's `hyperctl k8s -op …` command line, translated by a pure function.
+    // HyperSDK's `hyperctl k8s -op …` command line, translated by a pure function; hyperctl's
+    // global flags may stand before `k8s` as before any command.
+    const k8s = argv.includes("k8s") ? (await import("./compat/mod.ts")).k8sLine(argv) : undefined;
+    if (k8s) {
       const { translateK8sArgs } = await import("./compat/mod.ts");
-      const translated = translateK8sArgs(args.slice(1));
+      const translated = translateK8sArgs(k8s.k8s);
       if ("help" in translated) {
         await d.io.out.write(translated.help);
         return 0;
       }
-      args = translated.argv;
+      args = [...translated.argv, ...k8s.globals];
     }
     const [{ commandTree }, { checkProblems, parseCommandLine }] = await Promise.all([
       import("./program.ts"),

@@ -21,6 +21,11 @@ export interface CheckpointQuery {
   labelSelector?: string;
   fieldSelector?: string;
   server: string;
+  /**
+   * The client-side filters, flag → value as it identifies the query (`--status` → `Running`);
+   * `{}` for none. Absent only in files saved before filters were recorded.
+   */
+  filters?: Readonly<Record<string, string>>;
 }
 
 /** What the checkpoint holds besides the query. */
@@ -50,10 +55,53 @@ export class CheckpointClusterError extends Error {
   override name = "CheckpointClusterError";
 }
 
-function sameQuery(a: CheckpointQuery, b: CheckpointQuery): boolean {
-  return a.kind === b.kind && a.namespace === b.namespace && a.labelSelector === b.labelSelector &&
-    a.fieldSelector === b.fieldSelector && a.server === b.server;
+/** One part of a query, as the refusal names it: `-l tier=web`, `no -l`. */
+interface Part {
+  name: string;
+  value: (q: CheckpointQuery) => string | undefined;
+  show: (value: string | undefined) => string;
 }
+
+const flagPart = (flag: string, value: Part["value"]): Part => ({
+  name: flag,
+  value,
+  show: (v) => v === undefined ? `no ${flag}` : `${flag} ${v}`,
+});
+
+const PARTS: readonly Part[] = [
+  { name: "kind", value: (q) => q.kind, show: (v) => `kind ${v}` },
+  {
+    name: "namespace",
+    value: (q) => q.namespace,
+    show: (v) => v === undefined ? "all namespaces" : `namespace ${v}`,
+  },
+  flagPart("-l", (q) => q.labelSelector),
+  flagPart("--field-selector", (q) => q.fieldSelector),
+  { name: "server", value: (q) => q.server, show: (v) => `server ${v}` },
+];
+
+/**
+ * How `saved` differs from this run's query, one `X there, Y here` per part; empty when it is
+ * the same query. A file saved before filters were recorded has no `filters`: it is taken to
+ * hold this run's filters (they were never checked, and refusing would stop every filtered cron
+ * job at the upgrade); its next save records them, and from then on a change is refused.
+ */
+function differences(saved: CheckpointQuery, query: CheckpointQuery): string[] {
+  const filterFlags = saved.filters === undefined
+    ? []
+    : [...new Set([...Object.keys(saved.filters), ...Object.keys(query.filters ?? {})])].sort();
+  const parts = [
+    ...PARTS,
+    ...filterFlags.map((flag) => flagPart(flag, (q) => q.filters?.[flag])),
+  ];
+  return parts.flatMap((p) => {
+    const [there, here] = [p.value(saved), p.value(query)];
+    return there === here ? [] : [`${p.show(there)} there, ${p.show(here)} here`];
+  });
+}
+
+const stringRecord = (v: unknown) =>
+  v === undefined || (isRecord(v) && Object.values(v).every((x) => typeof x === "string"));
 
 const optionalString = (v: unknown) => v === undefined || typeof v === "string";
 const nonEmpty = (v: unknown): v is string => typeof v === "string" && v !== "";
@@ -110,15 +158,16 @@ export function parseCheckpoint(text: string, query: CheckpointQuery, path: stri
   const saved = doc.query;
   if (
     !nonEmpty(saved.kind) || !nonEmpty(saved.server) || !optionalString(saved.namespace) ||
-    !optionalString(saved.labelSelector) || !optionalString(saved.fieldSelector)
+    !optionalString(saved.labelSelector) || !optionalString(saved.fieldSelector) ||
+    !stringRecord(saved.filters)
   ) {
     return damaged("its query is damaged");
   }
-  if (!sameQuery(saved as unknown as CheckpointQuery, query)) {
+  const differs = differences(saved as unknown as CheckpointQuery, query);
+  if (differs.length > 0) {
     throw new InputError(
-      `state file "${path}" was written for another query ` +
-        `(${describe(saved as unknown as CheckpointQuery)}); ` +
-        `this run watches ${describe(query)}: use one state file per query`,
+      `state file "${path}" was written for another query (${differs.join("; ")}): ` +
+        `use one state file per query, or remove "${path}" to start afresh`,
     );
   }
   if (!nonEmpty(doc.resourceVersion)) return damaged("no resourceVersion");
@@ -154,14 +203,6 @@ export function checkSameCluster(
       `${checkpoint.query.server} has been recreated (definition uid ${clusterId}, the file has ` +
       `${saved}); its resourceVersions mean nothing here: remove the file to start over`,
   );
-}
-
-function describe(q: CheckpointQuery): string {
-  const parts = [q.kind, q.namespace ? `namespace ${q.namespace}` : "all namespaces"];
-  if (q.labelSelector) parts.push(`-l ${q.labelSelector}`);
-  if (q.fieldSelector) parts.push(`--field-selector ${q.fieldSelector}`);
-  parts.push(q.server);
-  return parts.join(", ");
 }
 
 /**

@@ -34,6 +34,58 @@ Deno.test("parseCheckpoint() refuses a file written for another query", () => {
   throws(() => parseCheckpoint(text, { ...q, namespace: undefined }, "f"), /all namespaces/);
 });
 
+Deno.test("parseCheckpoint() names what differs and how to start afresh", () => {
+  const text = serializeCheckpoint(q, { resourceVersion: "9", objects: [] }, at0);
+  throws(
+    () => parseCheckpoint(text, { ...q, labelSelector: "tier=db", namespace: undefined }, "f"),
+    {
+      message:
+        `state file "f" was written for another query (namespace prod there, all namespaces ` +
+        `here; -l tier=web there, -l tier=db here): use one state file per query, or remove "f" to ` +
+        `start afresh`,
+    },
+  );
+});
+
+Deno.test("parseCheckpoint() refuses a file written with other client-side filters", () => {
+  const saved = { ...q, filters: { "--status": "Running" } };
+  const text = serializeCheckpoint(saved, { resourceVersion: "9", objects: [] }, at0);
+  equal(parseCheckpoint(text, saved, "f").resourceVersion, "9");
+  const cases: [Record<string, string>, string][] = [
+    [{ "--status": "Stopped" }, "--status Running there, --status Stopped here"],
+    [{}, "--status Running there, no --status here"],
+    [
+      { "--status": "Running", "--where": "cpus > 2" },
+      "no --where there, --where cpus > 2 here",
+    ],
+  ];
+  for (const [filters, differs] of cases) {
+    throws(() => parseCheckpoint(text, { ...q, filters }, "f"), {
+      name: "InputError",
+      message: new RegExp(`another query \\(${differs.replace(/[.*+?()]/g, "\\$&")}\\)`),
+    });
+  }
+  const none = serializeCheckpoint(
+    { ...q, filters: {} },
+    { resourceVersion: "9", objects: [] },
+    at0,
+  );
+  throws(
+    () => parseCheckpoint(none, { ...q, filters: { "--node": "n1" } }, "f"),
+    /no --node there/,
+  );
+});
+
+Deno.test("parseCheckpoint() takes a file saved before filters were recorded as this run's", () => {
+  const old = serializeCheckpoint(q, { resourceVersion: "9", objects: [] }, at0);
+  equal(JSON.parse(old).query.filters, undefined);
+  equal(
+    parseCheckpoint(old, { ...q, filters: { "--status": "Running" } }, "f").resourceVersion,
+    "9",
+  );
+  throws(() => parseCheckpoint(old, { ...q, labelSelector: "x=y", filters: {} }, "f"), /-l x=y/);
+});
+
 Deno.test("parseCheckpoint() refuses junk with the file name", () => {
   throws(() => parseCheckpoint("{", q, "vms.state"), /state file "vms.state": not JSON/);
   throws(() => parseCheckpoint('{"version":2}', q, "x"), /not a hyperctl watch checkpoint/);
@@ -68,6 +120,8 @@ Deno.test("parseCheckpoint() refuses a file with any damaged object, naming it",
       ["objects", {}],
       ["clusterId", 1],
       ["query", { ...q, server: 1 }],
+      ["query", { ...q, filters: { "--status": 1 } }],
+      ["query", { ...q, filters: "--status Running" }],
     ] as const
   ) {
     throws(

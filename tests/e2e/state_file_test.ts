@@ -1,6 +1,7 @@
 /**
- * `--state-file` as a cron job uses it: a damaged file is refused (exit 2, file untouched), a new
- * file is private (0600), an existing one keeps its mode, and a bad path is named.
+ * `--state-file` as a cron job uses it: a damaged file or one for another query is refused (exit 2,
+ * file untouched), a new file is private (0600), an existing one keeps its mode, and a bad path is
+ * named.
  */
 import assert from "node:assert/strict";
 import { hyperctl, PROGRAM } from "../support/cli.ts";
@@ -51,6 +52,29 @@ e2eTest(
       );
       assert.equal(await Deno.readTextFile(state), damaged);
       assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["vms.state"]);
+    }),
+);
+
+e2eTest(
+  "a state file written with other client-side filters is refused with exit 2 and kept",
+  (t) =>
+    withDir(async (dir) => {
+      await createVm(t, "filtered");
+      const state = `${dir}/vms.state`;
+      const first = await slice(t, state, ["--status", "pending,creating,running,stopped"]);
+      assert.equal(first.code, 0, first.stderr);
+      const saved = await Deno.readTextFile(state);
+
+      const r = await slice(t, state, ["--status", "failed"]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, "");
+      assert.equal(
+        r.stderr,
+        `error: state file "${state}" was written for another query (--status ` +
+          `Creating,Pending,Running,Stopped there, --status Failed here): use one state file ` +
+          `per query, or remove "${state}" to start afresh\n`,
+      );
+      assert.equal(await Deno.readTextFile(state), saved);
     }),
 );
 

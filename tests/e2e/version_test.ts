@@ -1,7 +1,8 @@
 /**
  * `hyperctl version` end to end against the real API server and the sim: the server part equals
  * what kubectl 1.33 reports for the same server, the served hypersdk.io versions come from
- * discovery, and `--client` and an unreachable cluster behave as kubectl's do.
+ * discovery, `--client` and an unreachable cluster behave as kubectl's do, and `--version` prints
+ * the client's version wherever a global flag may stand.
  */
 import assert from "node:assert/strict";
 import project from "../../deno.json" with { type: "json" };
@@ -71,3 +72,23 @@ current-context: x
     }
   },
 );
+
+Deno.test("--version prints the version wherever a global flag may stand, nothing on stderr", async () => {
+  const env = { KUBECONFIG: "/nonexistent/kubeconfig" };
+  for (
+    const argv of [
+      ["--version"],
+      ["--kubeconfig", "/nonexistent/kubeconfig", "--version"],
+      ["-n", "default", "--version"],
+      ["vm", "--version"],
+      ["vm", "list", "-o", "json", "--version"],
+    ]
+  ) {
+    const r = await hyperctl(argv, { env });
+    assert.deepEqual(
+      r,
+      { code: 0, stdout: `hyperctl ${project.version}\n`, stderr: "" },
+      argv.join(" "),
+    );
+  }
+});

@@ -79,6 +79,7 @@ export async function runList(checked: ListCommandOptions, deps: Deps): Promise<
         labelSelector: options.labelSelector,
         fieldSelector: options.fieldSelector,
         server: conn.api.server,
+        filters: options.clientFilters,
       });
       let read: () => WatchResume | undefined = () => undefined;
       try {

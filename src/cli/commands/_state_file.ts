@@ -56,7 +56,8 @@ async function lock(path: string): Promise<void> {
       }
       const holder = Number((await Deno.readTextFile(lockPath).catch(() => "")).trim());
       if (holder > 0 && alive(holder)) {
-        throw new Error(
+        // Overlapping runs are the job's own doing, not the cluster's: exit 2, nothing was sent.
+        throw new InputError(
           `state file "${path}" is in use by another hyperctl run (pid ${holder}); ` +
             `if that is wrong, remove ${lockPath}`,
         );
@@ -64,7 +65,8 @@ async function lock(path: string): Promise<void> {
       await Deno.remove(lockPath).catch(() => {}); // a crashed run left it behind
     }
   }
-  throw new Error(`cannot lock state file "${path}"`);
+  // Another run took the lock between our removing a stale one and retaking it.
+  throw new InputError(`cannot lock state file "${path}": another hyperctl run took it`);
 }
 
 async function readCheckpoint(path: string, query: CheckpointQuery) {

@@ -95,6 +95,29 @@ function checkContexts(
   );
 }
 
+/**
+ * The client-side filters given, flag → value: phases canonical and sorted (`--status run,STOP`
+ * is `--status Running,Stopped`), the rest as typed (a duration ago names the same query on
+ * every run).
+ */
+function clientFilters(
+  flags: Partial<
+    Record<"node" | "minCpus" | "minMemory" | "createdAfter" | "createdBefore" | "where", string>
+  >,
+  statuses: readonly string[] | undefined,
+): Record<string, string> {
+  const given: [string, string | undefined][] = [
+    ["--status", statuses && [...new Set(statuses)].sort().join(",")],
+    ["--node", flags.node],
+    ["--min-cpus", flags.minCpus],
+    ["--min-memory", flags.minMemory],
+    ["--created-after", flags.createdAfter],
+    ["--created-before", flags.createdBefore],
+    ["--where", flags.where],
+  ];
+  return Object.fromEntries(given.filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 /** `KIND list` for one kind. */
 export function listCommand(kind: KindInfo) {
   const flags = [
@@ -163,6 +186,7 @@ export function listCommand(kind: KindInfo) {
           labelSelector: flags.selector,
           fieldSelector: flags.fieldSelector,
           keep: where ? (o) => filter(o) && where(o) : filter,
+          clientFilters: clientFilters(flags, v.filter.statuses),
           sortKey: v.sortKey,
           noHeaders: flags.headers === false,
           chunkSize: v.chunkSize,

@@ -22,6 +22,8 @@ export interface ListCommandOptions extends OutputChoice {
   fieldSelector?: string;
   /** Client-side filters and `--where`, ANDed. */
   keep: ObjectPredicate;
+  /** The same filters as flag → value, so a state file can tell its query from another. */
+  clientFilters: Readonly<Record<string, string>>;
   sortKey?: SortKey;
   noHeaders: boolean;
   chunkSize: number;

@@ -1,4 +1,4 @@
-import { deepEqual, equal, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import { parse } from "yaml";
 import type { KubeList, KubeObject } from "../../core/types.ts";
 import type { KubeApi, ListOptions, ResourceRef } from "../../k8s/api.ts";
@@ -7,7 +7,7 @@ import { exitCodeOf } from "../exit_code.ts";
 import { fakeDeps } from "../../testing/fake_deps.ts";
 import { run } from "../main.ts";
 import { InputError } from "../outcomes.ts";
-import { translateK8sArgs } from "./mod.ts";
+import { k8sLine, translateK8sArgs } from "./mod.ts";
 import { CASES, split } from "./testdata/k8s_cases.ts";
 
 function vm(name: string, phase: string, namespace = "default"): KubeObject {
@@ -138,5 +138,93 @@ Deno.test("every translated command line is accepted by hyperctl's command tree"
       equal(deps.stderr(), "error: connect reached\n");
       equal(code, 1);
     });
+  }
+});
+
+Deno.test("k8sLine(): global flags before k8s, and hyperctl's spellings after it, as on any command", () => {
+  equal(k8sLine(["vm", "list"]), undefined);
+  equal(k8sLine(["vm", "get", "k8s"]), undefined, "k8s as a name is no k8s line");
+  equal(k8sLine(["--bogus", "k8s"]), undefined, "an unknown flag is left to the parser");
+  deepEqual(k8sLine(["k8s", "-op", "vm-list"]), { k8s: ["-op", "vm-list"], globals: [] });
+  deepEqual(
+    k8sLine(["--kubeconfig", "x", "-nprod", "-o=json", "-A", "k8s", "-op", "vm-stop", "-vm", "w"]),
+    {
+      k8s: [
+        "-kubeconfig",
+        "x",
+        "-namespace",
+        "prod",
+        "-output",
+        "json",
+        "-all-namespaces",
+        "-op",
+        "vm-stop",
+        "-vm",
+        "w",
+      ],
+      globals: [],
+    },
+  );
+  deepEqual(
+    k8sLine([
+      "-v",
+      "--context=c",
+      "k8s",
+      "-op",
+      "vm-list",
+      "-n",
+      "a",
+      "--color",
+      "never",
+      "-o",
+      "name",
+    ]),
+    {
+      k8s: ["-op", "vm-list", "-namespace", "a", "-output", "name"],
+      globals: ["--verbose", "--context", "c", "--color", "never"],
+    },
+  );
+  // Go's rules after k8s: a value flag takes the next word, whatever it is; parsing stops at the
+  // first argument; -node and -name are HyperSDK's, never -n with a value.
+  deepEqual(k8sLine(["k8s", "-vm", "-n", "-node", "x", "-name=y", "left", "-o", "json"]), {
+    k8s: ["-vm", "-n", "-node", "x", "-name=y", "left", "-o", "json"],
+    globals: [],
+  });
+});
+
+Deno.test("a global flag before k8s works as after it", async () => {
+  for (
+    const words of [
+      ["-n", "prod", "k8s", "-op", "vm-list", "-output", "json"],
+      ["--namespace=prod", "k8s", "-op", "vm-list", "-o", "json"],
+      ["k8s", "-op", "vm-list", "-n", "prod", "-output", "json"],
+      ["k8s", "-op", "vm-list", "-namespace", "prod", "-output", "json"],
+    ]
+  ) {
+    const { calls, globals, deps } = cluster(VMS);
+    equal(await run(words, deps), 0, `${words.join(" ")}: ${deps.stderr()}`);
+    equal(globals[0].namespace, "prod", words.join(" "));
+    equal(calls[0].ref.namespace, "prod");
+    const doc = JSON.parse(deps.stdout()) as { items: KubeObject[] };
+    deepEqual(doc.items.map((o) => o.metadata?.name), ["db-1"], words.join(" "));
+  }
+  const { globals, deps } = cluster(VMS);
+  equal(await run(["--kubeconfig", "k", "-v", "k8s", "-op", "vm-list"], deps), 0, deps.stderr());
+  equal(globals[0].kubeconfig, "k");
+  equal(globals[0].verbose, true);
+});
+
+Deno.test("a global flag before k8s gets the checks it gets after it", async () => {
+  // -op vm-delete prints nothing; --color is not delete's.
+  const cases: [string[], RegExp][] = [
+    [["-o", "json", "k8s", "-op", "vm-delete", "-vm", "a"], /prints no object, so -output/],
+    [["--color", "never", "k8s", "-op", "vm-delete", "-vm", "a"], /--color does not apply/],
+  ];
+  for (const [words, message] of cases) {
+    const { calls, deps } = cluster(VMS);
+    equal(await run(words, deps), 2, words.join(" "));
+    match(deps.stderr(), message);
+    equal(deps.stderr().split("\n").filter(Boolean).length, 1, deps.stderr());
+    equal(calls.length, 0);
   }
 });

@@ -52,8 +52,10 @@ export async function parseCommandLine(
   const tree = isVerbFirst(argv, valueFlagWords(globals))
     ? await loadLeaves(root, (leaf) => VERB_FIRST_LEAVES.has(leaf.name))
     : root;
+  const nounsOf = (verb: string) =>
+    tree.commands?.find((c) => c.name === verb)?.commands?.map((c) => c.name);
   const words = expandShortcuts(
-    verbFirstToNounFirst(argv, valueFlagWords(allFlags(tree))),
+    verbFirstToNounFirst(argv, valueFlagWords(allFlags(tree)), nounsOf),
     valueFlagWords(globals),
   );
   let routed = routeArgv(tree, words);
@@ -61,16 +63,20 @@ export async function parseCommandLine(
   const nodes = nodesOn(tree, routed.path);
   const prefix = [root.name, ...nodes.slice(1).map((n) => n.name)];
   const help = wantsHelp(routed.argv);
+  // A global flag like the others (README: before or after the command), read before the rest.
+  const version = flagWords(routed.argv).includes("--version");
   const leaf = routed.leaf;
   if (!leaf) {
     const group = nodes.at(-1)!;
     const unknown = routed.argv[routed.path.length];
     if (!routed.atGroup && unknown !== undefined) throw unknownCommand(unknown, group);
+    if (version && !help) return { kind: "version" };
     const children = await Promise.all((group.commands ?? []).map(loaded));
     const text = groupHelp(prefix, { ...group, commands: children }, globals);
     return help ? { kind: "help", text } : { kind: "usage", text };
   }
   if (help) return { kind: "help", text: leafHelp(prefix, leaf, globals) };
+  if (version) return { kind: "version" };
   const read = readLeafWords(
     leaf,
     globals,
@@ -101,8 +107,13 @@ function mentions(message: string, long: string): boolean {
   return new RegExp(`${long}(?![\\w-])`).test(message);
 }
 
+/** The words before `--`: after it they are arguments. */
+function flagWords(argv: readonly string[]): readonly string[] {
+  return argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+}
+
 function wantsHelp(argv: readonly string[]): boolean {
-  const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  const flags = flagWords(argv);
   return flags.includes("-h") || flags.includes("--help");
 }
 

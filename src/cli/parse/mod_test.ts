@@ -51,6 +51,28 @@ Deno.test("parseCommandLine(): help, version and a bare group", async () => {
   assert.match((bare as { text: string }).text, /hyperctl snapshot wait <names\.\.\.> \[flags\]/);
 });
 
+Deno.test("parseCommandLine(): --version wherever a global flag may stand", async () => {
+  for (
+    const argv of [
+      ["--kubeconfig", "x", "--version"],
+      ["-n", "default", "--version"],
+      ["--version", "-n", "default"],
+      ["-nprod", "-v", "--version", "--context=c"],
+      ["vm", "--version"],
+      ["-n", "x", "vm", "list", "-o", "json", "--version"],
+      ["get", "--version"],
+      ["vm", "ssh", "web-001", "--version"],
+    ]
+  ) {
+    assert.deepEqual(await parseCommandLine(ROOT, argv), { kind: "version" }, argv.join(" "));
+  }
+  // Words after -- are arguments (here ssh's), and help still wins.
+  const handed = await parseCommandLine(ROOT, ["vm", "ssh", "web-001", "--", "--version"]);
+  assert.equal(handed.kind, "run");
+  assert.equal((await parseCommandLine(ROOT, ["vm", "--version", "--help"])).kind, "help");
+  await assert.rejects(parseCommandLine(ROOT, ["bogus", "--version"]), /unknown command "bogus"/);
+});
+
 Deno.test("parseCommandLine() rejects bad input with one line naming the problem", async () => {
   const cases: [string[], RegExp][] = [
     [["vm", "list", "--wher", "x"], /^unknown flag "--wher" \(did you mean "--where"\?\)$/],

@@ -115,7 +115,7 @@ function passThroughTail(
       const n = wordsOfFlag(flags, rest, i);
       own.push(...rest.slice(i, i + n));
       i += n;
-    } else if (word === "-h" || word === "--help") {
+    } else if (word === "-h" || word === "--help" || word === "--version") {
       own.push(word);
       i++;
     } else {

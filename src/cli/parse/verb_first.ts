@@ -5,6 +5,7 @@
  * @module
  */
 
+import { KINDS } from "../../core/kinds.ts";
 import { KNOWN_KINDS, resourceArgs } from "../../core/resource_words.ts";
 import { InputError } from "../outcomes.ts";
 
@@ -53,10 +54,22 @@ function firstWord(argv: readonly string[], valueFlags: ReadonlySet<string>): nu
 export function verbFirstToNounFirst(
   argv: readonly string[],
   valueFlags: ReadonlySet<string>,
+  nounsOf?: (verb: string) => readonly string[] | undefined,
 ): string[] {
   if (!isVerbFirst(argv, valueFlags)) return [...argv];
   const i = firstWord(argv, valueFlags);
   const verb = VERBS[argv[i]];
+  // Only the kinds that have the verb's command, so a message never offers one that has not.
+  const nouns = nounsOf?.(argv[i]);
+  const kinds = nouns === undefined ? KNOWN_KINDS : KINDS.filter((k) => nouns.includes(k.noun))
+    .map((k) => `${k.plural} (${k.shortNames.join(", ")})`).join(", ");
+  const file = manifestFile(argv, i + 1);
+  if (file !== undefined) {
+    throw new InputError(
+      `${argv[i]} -f (a manifest file) is not supported: use "kubectl ${argv[i]} -f ${file}", ` +
+        `or "hyperctl ${argv[i]} KIND NAME…" with KIND one of ${kinds}`,
+    );
+  }
   const flags: string[] = [];
   const words: string[] = [];
   for (let j = i + 1; j < argv.length; j++) {
@@ -75,9 +88,30 @@ export function verbFirstToNounFirst(
   const before = argv.slice(0, i);
   if (words.length === 0) {
     // `hyperctl get -h`: the tree's help entry for the verb lists the kinds.
-    if (flags.includes("-h") || flags.includes("--help")) return [...argv];
-    throw new InputError(`you must specify the type of resource to ${argv[i]}: ${KNOWN_KINDS}`);
+    if (["-h", "--help", "--version"].some((f) => flags.includes(f))) return [...argv];
+    throw new InputError(`you must specify the type of resource to ${argv[i]}: ${kinds}`);
   }
   const { kind, names } = resourceArgs(words);
+  if (nouns !== undefined && !nouns.includes(kind.noun)) {
+    throw new InputError(
+      `cannot ${argv[i]} ${kind.plural}: ${argv[i]} takes ${kinds}`,
+    );
+  }
   return [...before, kind.noun, names.length > 0 ? verb.named : verb.bare, ...names, ...flags];
+}
+
+/**
+ * kubectl's `-f FILE` (`--filename`) from `start` on: the file as typed, `FILE` when none follows,
+ * undefined without the flag. No verb-first leaf has `-f`, so it would drop and leave the file name
+ * to be read as a resource type.
+ */
+function manifestFile(argv: readonly string[], start: number): string | undefined {
+  for (let j = start; j < argv.length && argv[j] !== "--"; j++) {
+    const m = /^(?:-f|--filename)(?:=?(.*))?$/s.exec(argv[j]) ?? /^-f(.+)$/s.exec(argv[j]);
+    if (!m) continue;
+    if (m[1]) return m[1];
+    const next = argv[j + 1];
+    return next !== undefined && !next.startsWith("-") ? next : "FILE";
+  }
+  return undefined;
 }

@@ -11,7 +11,9 @@ const VALUE_FLAGS = valueFlagWords([
   ...(root.flags ?? []),
   ...(root.commands ?? []).flatMap((c) => (c.commands ?? []).flatMap((l) => l.flags ?? [])),
 ]);
-const rewrite = (...argv: string[]) => verbFirstToNounFirst(argv, VALUE_FLAGS);
+const nounsOf = (verb: string) =>
+  root.commands?.find((c) => c.name === verb)?.commands?.map((c) => c.name);
+const rewrite = (...argv: string[]) => verbFirstToNounFirst(argv, VALUE_FLAGS, nounsOf);
 
 Deno.test("verbFirstToNounFirst() maps kubectl's get, delete and describe to noun-first commands", () => {
   const cases: [string[], string[]][] = [
@@ -54,5 +56,33 @@ Deno.test("verbFirstToNounFirst() refuses what it cannot map, naming the kinds",
       () => rewrite(...argv),
       (e: Error) => ["InputError", "SyntaxError"].includes(e.name) && re.test(e.message),
     );
+  }
+});
+
+Deno.test("verbFirstToNounFirst(): delete names the kinds it takes, and refuses -f on one line", () => {
+  const kinds = "virtualmachines (vm, vms), vmsnapshots (vmsnap, vmsnaps), backupjobs (bj), " +
+    "restorejobs (rj), backupschedules (bs)";
+  const cases: [string[], string][] = [
+    [["delete", "op", "fail-op", "--yes"], `cannot delete vmoperations: delete takes ${kinds}`],
+    [["delete", "vmt/x"], `cannot delete vmtemplates: delete takes ${kinds}`],
+    [["delete"], `you must specify the type of resource to delete: ${kinds}`],
+    [
+      ["delete", "-f", "x.yaml"],
+      `delete -f (a manifest file) is not supported: use "kubectl delete -f x.yaml", or ` +
+      `"hyperctl delete KIND NAME…" with KIND one of ${kinds}`,
+    ],
+    [
+      ["-n", "a", "delete", "--filename=x.yaml", "--yes"],
+      `delete -f (a manifest file) is not supported: use "kubectl delete -f x.yaml", or ` +
+      `"hyperctl delete KIND NAME…" with KIND one of ${kinds}`,
+    ],
+    [
+      ["delete", "vm", "a", "-f"],
+      `delete -f (a manifest file) is not supported: use "kubectl delete -f FILE", or ` +
+      `"hyperctl delete KIND NAME…" with KIND one of ${kinds}`,
+    ],
+  ];
+  for (const [argv, message] of cases) {
+    assert.throws(() => rewrite(...argv), { name: "InputError", message }, argv.join(" "));
   }
 });

@@ -1,0 +1,133 @@
+/**
+ * `list -w --state-file` through run() against the embedded API server: which saved queries a run
+ * may resume, and what a file held by another run means for the exit code.
+ */
+import assert from "node:assert/strict";
+import { API_VERSION } from "../../core/kinds.ts";
+import type { KubeClient } from "../../k8s/client.ts";
+import { withSimDeps } from "../../testing/sim_deps.ts";
+import { run } from "../main.ts";
+
+const VM_REF = {
+  group: "hypersdk.io",
+  version: "v1alpha1",
+  plural: "virtualmachines",
+  namespace: "ns1",
+};
+
+async function seed(api: KubeClient): Promise<void> {
+  for (const [name, phase] of [["up", "Running"], ["down", "Stopped"]]) {
+    await api.create(VM_REF, {
+      apiVersion: API_VERSION,
+      kind: "VirtualMachine",
+      metadata: { name },
+      spec: { cpus: 2, memory: "4Gi" },
+    });
+    await api.patch(VM_REF, name, { status: { phase } }, { type: "merge", subresource: "status" });
+  }
+}
+
+async function withState(fn: (state: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "hyperctl-state-" });
+  try {
+    await fn(`${dir}/vms.state`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const slice = (state: string, ...more: string[]) => [
+  "vm",
+  "list",
+  "-w",
+  "--for",
+  "0",
+  "-o",
+  "name",
+  "--state-file",
+  state,
+  ...more,
+];
+
+Deno.test("a state file in use by another run exits 2 with one line, and is left alone", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      // This test's own process is alive: the lock is held.
+      await Deno.writeTextFile(`${state}.lock`, `${Deno.pid}\n`);
+      const d = sim.deps();
+      assert.equal(await run(slice(state), d), 2, d.stderr());
+      assert.equal(d.stdout(), "");
+      assert.equal(
+        d.stderr(),
+        `error: state file "${state}" is in use by another hyperctl run (pid ${Deno.pid}); ` +
+          `if that is wrong, remove ${state}.lock\n`,
+      );
+      assert.equal(await Deno.readTextFile(`${state}.lock`), `${Deno.pid}\n`);
+    }));
+});
+
+Deno.test("a changed client-side filter is refused like a changed -l: exit 2, file kept", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      const first = sim.deps();
+      assert.equal(await run(slice(state, "--status", "running"), first), 0, first.stderr());
+      assert.equal(first.stdout(), "virtualmachine.hypersdk.io/up\n");
+      const saved = await Deno.readTextFile(state);
+
+      const changes: [string[], string][] = [
+        [["--status", "stopped"], "--status Running there, --status Stopped here"],
+        [[], "--status Running there, no --status here"],
+        [
+          ["--status", "running", "--where", "cpus >= 2"],
+          "no --where there, --where cpus >= 2 here",
+        ],
+        [["--status", "running", "--node", "n1"], "no --node there, --node n1 here"],
+        [["--status", "running", "--min-cpus", "2"], "no --min-cpus there, --min-cpus 2 here"],
+        [
+          ["--status", "running", "--min-memory", "1Gi"],
+          "no --min-memory there, --min-memory 1Gi here",
+        ],
+        [
+          ["--status", "running", "--created-after", "2020-01-01"],
+          "no --created-after there, --created-after 2020-01-01 here",
+        ],
+      ];
+      for (const [flags, differs] of changes) {
+        const d = sim.deps();
+        assert.equal(await run(slice(state, ...flags), d), 2, flags.join(" "));
+        assert.equal(d.stdout(), "");
+        assert.equal(
+          d.stderr(),
+          `error: state file "${state}" was written for another query (${differs}): ` +
+            `use one state file per query, or remove "${state}" to start afresh\n`,
+        );
+        assert.equal(await Deno.readTextFile(state), saved, "the file is left as it is");
+      }
+
+      // The same filters, however spelled, resume.
+      const again = sim.deps();
+      assert.equal(await run(slice(state, "--status", "RUNNING"), again), 0, again.stderr());
+      assert.equal(again.stdout(), "");
+    }));
+});
+
+Deno.test("a state file saved before filters were recorded resumes, and records them", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      const first = sim.deps();
+      assert.equal(await run(slice(state, "--status", "running"), first), 0, first.stderr());
+      const doc = JSON.parse(await Deno.readTextFile(state));
+      delete doc.query.filters;
+      await Deno.writeTextFile(state, JSON.stringify(doc));
+
+      const old = sim.deps();
+      assert.equal(await run(slice(state, "--status", "running"), old), 0, old.stderr());
+      assert.equal(old.stdout(), "", "nothing changed since the old file's run");
+      assert.deepEqual(JSON.parse(await Deno.readTextFile(state)).query.filters, {
+        "--status": "Running",
+      });
+
+      const changed = sim.deps();
+      assert.equal(await run(slice(state, "--status", "stopped"), changed), 2);
+    }));
+});
