@@ -21,9 +21,15 @@ import {
 } from "../rx.ts";
 import { formatDuration } from "../core/duration.ts";
 import type { KindInfo } from "../core/kinds.ts";
-import { type WaitOutcome, waitOutcome } from "../core/phases.ts";
+import { isWaitable, type WaitOutcome, waitOutcome } from "../core/phases.ts";
 import { progressOf } from "../core/progress.ts";
 import type { KubeObject } from "../core/types.ts";
+import {
+  conditionText,
+  type WaitCondition,
+  waitVerdict,
+  whyNever,
+} from "../core/wait_condition.ts";
 import type { KubeApi } from "../k8s/api.ts";
 import { object$ } from "../k8s/watch_object.ts";
 import { createProgressBar } from "../render/progress_bar.ts";
@@ -48,12 +54,11 @@ export interface WaitTarget {
   name: string;
   /** Row label, e.g. `web-1 migrate`. */
   title: string;
-  /** Judges each state; default: the kind's terminal phases (`op wait`, `--wait`). */
-  verdict?: (obj: KubeObject | undefined) => WaitOutcome;
-  /** Why a "failed" verdict can no longer be met; default: the phase and status.message. */
-  why?: (obj: KubeObject) => string | undefined;
-  /** The command that resumes this wait, after the program name; default: `<noun> wait NAME`. */
-  resume?: string;
+  /**
+   * What to wait for (`hyperctl wait`'s `--for`); default: the kind's terminal phases (`op wait`,
+   * `--wait` on a job), which only kinds with a `<noun> wait` command have.
+   */
+  condition?: WaitCondition;
 }
 
 /** Options of a wait. */
@@ -86,7 +91,9 @@ function follow$(api: KubeApi, target: WaitTarget, once: boolean): Observable<Tr
     map((object): Tracked => ({
       target,
       object,
-      outcome: target.verdict ? target.verdict(object) : waitOutcome(target.kind, object),
+      outcome: target.condition
+        ? waitVerdict(target.kind, target.condition, object)
+        : waitOutcome(target.kind, object),
     })),
   );
   return once
@@ -158,9 +165,30 @@ export async function waitFor(
   });
 }
 
-/** The resume hint printed after a timeout or Ctrl+C, under the name the program was run as. */
+/**
+ * The resume hint printed after a timeout or Ctrl+C, under the name the program was run as: a
+ * `hyperctl wait` line for a condition, else `<noun> wait`, which only waitable kinds have.
+ */
 export function resumeHint(t: WaitTarget, program?: string): string {
-  return hintCommand(program, t.resume ?? `${t.kind.noun} wait ${t.name} -n ${t.namespace}`);
+  if (t.condition === undefined && isWaitable(t.kind)) {
+    return hintCommand(program, `${t.kind.noun} wait ${t.name} -n ${t.namespace}`);
+  }
+  if (t.condition === undefined) throw new Error(`no wait command for ${t.kind.kind}`);
+  const cond = conditionText(t.condition);
+  const quoted = /^[\w=.,/-]+$/.test(cond) ? cond : `'${cond.replaceAll("'", `'\\''`)}'`;
+  return hintCommand(
+    program,
+    `wait ${t.kind.noun}/${t.name} --for ${quoted} -n ${t.namespace}`,
+  );
+}
+
+/** Why a "failed" target's wanted state cannot come. */
+function failure(r: WaitResult): string {
+  const { kind, name, condition } = r.target;
+  const reason = r.object && condition && whyNever(kind, condition, r.object);
+  if (reason) return `${kind.singular} ${name}: ${reason}; waited for ${conditionText(condition!)}`;
+  const p = progressOf(kind, r.object);
+  return `${kind.singular} ${name} ${p.phase ?? "failed"}${p.message ? `: ${p.message}` : ""}`;
 }
 
 /**
@@ -177,7 +205,7 @@ export async function concludeWait(
   }
   const interrupted = results.filter((r) => r.outcome === "interrupted");
   if (interrupted.length > 0) {
-    const what = interrupted.every((r) => r.target.resume !== undefined)
+    const what = interrupted.every((r) => r.target.condition !== undefined)
       ? "stopped waiting"
       : "detached; the operation keeps running";
     await deps.io.err.write(
@@ -189,14 +217,7 @@ export async function concludeWait(
   }
   const failed = results.filter((r) => r.outcome === "failed");
   if (failed.length > 0) {
-    const why = failed.map((r) => {
-      const reason = r.object && r.target.why?.(r.object);
-      if (reason) return `${r.target.kind.singular} ${r.target.name}: ${reason}`;
-      const p = progressOf(r.target.kind, r.object);
-      return `${r.target.kind.singular} ${r.target.name} ${p.phase ?? "failed"}${
-        p.message ? `: ${p.message}` : ""
-      }`;
-    });
+    const why = failed.map(failure);
     throw new OperationFailedError(why.join("; "));
   }
   const gone = results.filter((r) => r.outcome === "gone");

@@ -287,6 +287,45 @@ e2eTest("wait: bad input exits 2 with one line and sends nothing", async (t) => 
   }
 });
 
+/** Run the command a resume hint names, its words split by the shell as a user's paste would. */
+async function runHint(stderr: string, kubeconfig: string) {
+  const hint = /resume with: hyperctl (.*)$/m.exec(stderr);
+  assert.ok(hint, stderr);
+  const split = await new Deno.Command("bash", {
+    args: ["-c", `printf '%s\\0' ${hint[1]}`],
+    stdout: "piped",
+  }).output();
+  const words = new TextDecoder().decode(split.stdout).split("\0").slice(0, -1);
+  return { hint: hint[1], result: await hyperctl([...words, "--timeout=60s"], { kubeconfig }) };
+}
+
+e2eTest(
+  "vm create --wait waits for the power state asked for; its resume hints work",
+  async (t) => {
+    const kc = { kubeconfig: t.kubeconfig };
+    const create = (name: string, ...more: string[]) =>
+      hyperctl(["vm", "create", name, "--cpus", "1", "--memory", "1Gi", "--wait", ...more], kc);
+    const stopped = await create("c-2", "--running=false", "--timeout=60s");
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stderr, /Phase: Stopped/);
+    const vm = await t.api.get(refFor(VM, t.namespace), "c-2");
+    assert.equal((vm.status as { phase?: string }).phase, "Stopped");
+    // Checked once, right after creation: not there yet; the printed line resumes the same wait.
+    for (const [name, phase] of [["c-3", "Stopped"], ["c-4", "Running"]]) {
+      const late = await create(name, `--running=${phase === "Running"}`, "--timeout=0");
+      assert.equal(late.code, 3, late.stderr);
+      const { hint, result } = await runHint(late.stderr, t.kubeconfig);
+      assert.equal(hint, `wait vm/${name} --for phase=${phase} -n ${t.namespace}`);
+      assert.equal(result.code, 0, `${hint}: ${result.stderr}`);
+    }
+    const op = await hyperctl(["vm", "stop", "c-4", "--wait", "--timeout=0"], kc);
+    assert.equal(op.code, 3, op.stderr);
+    const { hint, result } = await runHint(op.stderr, t.kubeconfig);
+    assert.match(hint, new RegExp(`^op wait c-4-stop-\\w+ -n ${t.namespace}$`));
+    assert.equal(result.code, 0, `${hint}: ${result.stderr}`);
+  },
+);
+
 e2eTest("vm create --wait waits until the VM runs", async (t) => {
   const kc = { kubeconfig: t.kubeconfig };
   const ok = await hyperctl(

@@ -67,7 +67,7 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
         namespace: conn.namespace,
         name,
         title: name,
-        verdict: (object) => object === undefined ? "succeeded" : "pending",
+        condition: { type: "delete" },
       })),
       { timeoutMs: mutation.timeoutMs, progress: "none" },
       deps,
