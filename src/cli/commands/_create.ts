@@ -9,7 +9,7 @@ import { kindByNoun, type Noun } from "../../core/kinds.ts";
 import type { Manifest } from "../../core/manifests/mod.ts";
 import type { WaitCondition } from "../../core/wait_condition.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
-import type { MutationOptions } from "./mutation_flags.ts";
+import { type MutationOptions, withWatchIdle } from "./mutation_flags.ts";
 import { createAll } from "./_mutate.ts";
 import { requireExisting } from "./_targets.ts";
 
@@ -30,6 +30,7 @@ export interface CreateRun {
 
 /** Create (or dry-run) the object and wait when asked; returns the manifest sent. */
 export async function runCreate(job: CreateRun, deps: Deps): Promise<Manifest<unknown>> {
+  const mutation = withWatchIdle(job.mutation, deps);
   const conn = await deps.connect(job.globals);
   try {
     const manifest = job.build(conn.namespace);
@@ -40,7 +41,7 @@ export async function runCreate(job: CreateRun, deps: Deps): Promise<Manifest<un
     await createAll(
       conn,
       [{ kind, manifest, title: job.title, until: job.awaits }],
-      job.mutation,
+      mutation,
       deps,
     );
     return manifest;

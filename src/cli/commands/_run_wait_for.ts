@@ -20,6 +20,7 @@ import type { Connection, Deps } from "../deps.ts";
 import { ObjectGoneError } from "../outcomes.ts";
 import { concludeWait, waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
+import { watchIdleMs } from "./_watch_idle.ts";
 
 async function targetNames(
   conn: Connection,
@@ -39,6 +40,7 @@ async function targetNames(
 /** Run `wait` with checked options. */
 export async function runWaitFor(options: WaitForOptions, deps: Deps): Promise<void> {
   const { kind, condition } = options;
+  const idleMs = watchIdleMs((name) => deps.env(name));
   const conn = await deps.connect(options.globals);
   try {
     const names = await targetNames(conn, options);
@@ -54,7 +56,7 @@ export async function runWaitFor(options: WaitForOptions, deps: Deps): Promise<v
       title: options.allNamespaces ? `${namespace}/${name}` : name,
       condition,
     }));
-    const results = await waitFor(conn.api, targets, options, deps);
+    const results = await waitFor(conn.api, targets, { ...options, idleMs }, deps);
     const met = results.filter((r) =>
       r.outcome === "succeeded" && (condition.type !== "delete" || r.seen)
     );
