@@ -113,3 +113,47 @@ Deno.test("concludeWait() --notify rings only on a terminal, with how the wait e
   }, quiet);
   assert.equal(quiet.stderr(), "");
 });
+
+Deno.test("concludeWait() tells every target's outcome and throws the worst, printed last", async () => {
+  const t = (name: string) => ({ kind: OP, namespace: "w", name, title: name });
+  const failed = {
+    target: t("fail-op"),
+    outcome: "failed" as const,
+    object: { status: { phase: "Failed", message: "disk full" } },
+    seen: true,
+  };
+  const late = (name: string) => ({
+    target: t(name),
+    outcome: "timeout" as const,
+    object: { status: { phase: "Running", progress: 10 } },
+    seen: true,
+  });
+  const options = { timeoutMs: 3000, progress: "none" as const };
+  const deps = fakeDeps();
+  await assert.rejects(
+    () => concludeWait([late("hang-op"), failed, late("slow-op")], options, deps),
+    (e: Error) => e.name === "OperationFailedError" && /fail-op Failed: disk full/.test(e.message),
+  );
+  assert.equal(
+    deps.stderr(),
+    "error: not finished after 3s: hang-op (Running, 10%); resume with: hyperctl op wait hang-op -n w\n" +
+      "error: not finished after 3s: slow-op (Running, 10%); resume with: hyperctl op wait slow-op -n w\n",
+  );
+  // A cluster that could not be read outranks a timeout; the same reason is told once.
+  const unreachable = (name: string) => ({
+    target: t(name),
+    outcome: "error" as const,
+    object: undefined,
+    seen: false,
+    error: new Error("cannot reach the cluster at https://x: no answer within --timeout 3s"),
+  });
+  const more = fakeDeps();
+  await assert.rejects(
+    () => concludeWait([late("a"), unreachable("b"), unreachable("c")], options, more),
+    /cannot reach the cluster/,
+  );
+  assert.equal(
+    more.stderr(),
+    "error: not finished after 3s: a (Running, 10%); resume with: hyperctl op wait a -n w\n",
+  );
+});

@@ -51,6 +51,24 @@ export function terminalPhases(kind: KindInfo | string): readonly string[] {
   return rules ? [...rules.success, ...rules.failure] : [];
 }
 
+/**
+ * The phases an object of this kind never leaves: a job's terminal phases, less a snapshot's
+ * Ready (retention turns it Expired). Empty for VMs: a Failed VM goes back to Pending when its
+ * spec is fixed or high availability restarts it.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { finalPhases } from "./phases.ts";
+ * assert.deepEqual(finalPhases("VMSnapshot"), ["Failed", "Expired"]);
+ * assert.deepEqual(finalPhases("vm"), []);
+ * ```
+ */
+export function finalPhases(kind: KindInfo | string): readonly string[] {
+  const info = kindOf(kind);
+  const left = info?.kind === "VMSnapshot" ? ["Ready"] : [];
+  return terminalPhases(kind).filter((p) => !left.includes(p));
+}
+
 /** True when `waitOutcome` can ever leave "pending" for this kind. */
 export function isWaitable(kind: KindInfo | string): boolean {
   return terminalPhases(kind).length > 0;

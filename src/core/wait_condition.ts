@@ -1,15 +1,17 @@
 /**
  * What `hyperctl wait --for …` waits for, as data, and a pure verdict on "the object, or gone".
  *
- * Besides "met" the verdict knows when the wanted state can no longer come — a VM that went
- * Failed while waiting for Running, an operation that failed — so the wait stops early (exit 4)
- * where kubectl's would sit out its whole timeout.
+ * Besides "met" the verdict knows when the wanted state can no longer come — an operation that
+ * ended in another final phase, a condition on a job that failed — so the wait stops early
+ * (exit 4) where kubectl's would sit out its whole timeout. It claims that only where the state
+ * provably cannot change: anyone may still edit a label or the spec, and a Failed VM can go back
+ * to Pending (a fixed spec, a high-availability restart), so those are waited on.
  * @module
  */
 
 import { InputError } from "./input_error.ts";
 import type { KindInfo } from "./kinds.ts";
-import { normalizePhase, terminalPhases, type WaitOutcome, waitOutcome } from "./phases.ts";
+import { finalPhases, normalizePhase, type WaitOutcome, waitOutcome } from "./phases.ts";
 import { getNumber, isRecord, type KubeObject, phaseOf } from "./types.ts";
 import { type JsonPathWait, judgeJsonPathWait, parseJsonPathWait } from "./wait_jsonpath.ts";
 
@@ -20,9 +22,6 @@ export type WaitCondition =
   | { type: "delete" }
   | { type: "create" }
   | ({ type: "jsonpath" } & JsonPathWait);
-
-/** Phases a VM does not leave by itself (the jobs' are their terminal phases). */
-const STUCK: Readonly<Record<string, readonly string[]>> = { VirtualMachine: ["Failed"] };
 
 const USAGE =
   "use phase=P[,P2], condition=C[=True|False], create, delete or jsonpath='{.path}'[=VALUE]";
@@ -104,7 +103,10 @@ export function conditionText(cond: WaitCondition): string {
  * import { waitVerdict } from "./wait_condition.ts";
  * const running = { type: "phase", phases: ["Running"] } as const;
  * equal(waitVerdict(kindByNoun("vm"), running, { status: { phase: "Running" } }), "succeeded");
- * equal(waitVerdict(kindByNoun("vm"), running, { status: { phase: "Failed" } }), "failed");
+ * // A Failed VM can still be restarted or fixed: not hopeless.
+ * equal(waitVerdict(kindByNoun("vm"), running, { status: { phase: "Failed" } }), "pending");
+ * const done = { type: "phase", phases: ["Succeeded"] } as const;
+ * equal(waitVerdict(kindByNoun("op"), done, { status: { phase: "Failed" } }), "failed");
  * equal(waitVerdict(kindByNoun("vm"), { type: "delete" }, undefined), "succeeded");
  * ```
  */
@@ -121,7 +123,9 @@ export function waitVerdict(
 }
 
 /**
- * Why `cond` can no longer be met on `obj`, or undefined while it still can.
+ * Why `cond` can no longer be met on `obj`, or undefined while it still can: a phase wait on an
+ * object in a phase it never leaves, a condition on a job that failed, a jsonpath that can never
+ * compare (several values, a map or list). Nothing else is known to be stuck.
  *
  * @example
  * ```ts
@@ -137,18 +141,22 @@ export function whyNever(kind: KindInfo, cond: WaitCondition, obj: KubeObject): 
   const message = isRecord(obj.status) && typeof obj.status.message === "string"
     ? `: ${obj.status.message}`
     : "";
-  if (cond.type === "phase") {
-    const final = [...terminalPhases(kind), ...(STUCK[kind.kind] ?? [])];
-    const here = final.find((p) => p.toLowerCase() === phase?.toLowerCase());
-    return here ? `it is ${here}${message}, which it does not leave` : undefined;
+  switch (cond.type) {
+    case "phase": {
+      const here = finalPhases(kind).find((p) => p.toLowerCase() === phase?.toLowerCase());
+      return here ? `it is ${here}${message}, which it does not leave` : undefined;
+    }
+    case "condition":
+      // Conditions are the operator's, and it is done with a job that failed.
+      return waitOutcome(kind, obj) === "failed" ? `it is ${phase}${message}` : undefined;
+    case "jsonpath": {
+      // Any field may still be edited; only a path that can never compare is hopeless.
+      const judged = judgeJsonPathWait(cond, obj);
+      return typeof judged === "object" ? `${cond.expression}: ${judged.never}` : undefined;
+    }
+    default:
+      return undefined;
   }
-  if (cond.type === "jsonpath") {
-    const judged = judgeJsonPathWait(cond, obj);
-    if (typeof judged === "object") return `${cond.expression}: ${judged.never}`;
-  }
-  const failed = waitOutcome(kind, obj) === "failed" ||
-    (STUCK[kind.kind] ?? []).some((p) => p.toLowerCase() === phase?.toLowerCase());
-  return failed ? `it is ${phase}${message}` : undefined;
 }
 
 function isMet(cond: WaitCondition, obj: KubeObject): boolean {

@@ -6,6 +6,7 @@ import { conditionText, parseWaitCondition, waitVerdict } from "./wait_condition
 
 const VM = kindByNoun("vm");
 const OP = kindByNoun("op");
+const SNAPSHOT = kindByNoun("snapshot");
 
 Deno.test("parseWaitCondition() reads kubectl's --for forms and hyperctl's phase=", () => {
   const cases: [string, string][] = [
@@ -66,14 +67,16 @@ Deno.test("waitVerdict() is met, pending, never (failed) or gone, per condition"
   const cases: [string, KubeObject | undefined, string, typeof VM?][] = [
     ["phase=Running", vm("Running"), "succeeded"],
     ["phase=Running", vm("Creating"), "pending"],
-    ["phase=Running", vm("Failed"), "failed"],
+    // A Failed VM goes back to Pending on a fixed spec or a high-availability restart.
+    ["phase=Running", vm("Failed"), "pending"],
     ["phase=Failed", vm("Failed"), "succeeded"],
     ["phase=Running", undefined, "gone"],
     ["condition=Ready", vm("Running"), "succeeded"],
     ["condition=ready=TRUE", vm("Running"), "succeeded"],
     ["condition=Ready=False", vm("Stopped"), "succeeded"],
     ["condition=Ready", vm("Stopped"), "pending"],
-    ["condition=Ready", vm("Failed"), "failed"],
+    ["condition=Ready", vm("Failed"), "pending"],
+    ["jsonpath={.spec.cpus}=4", vm("Failed"), "pending"],
     ["jsonpath={.status.phase}=Running", vm("Running"), "succeeded"],
     ["jsonpath={.status.phase}=running", vm("Running"), "pending"],
     ["jsonpath={.spec.cpus}=2", vm("Running"), "succeeded"],
@@ -99,6 +102,15 @@ Deno.test("waitVerdict() is met, pending, never (failed) or gone, per condition"
     ["phase=Succeeded", { status: { phase: "Failed" } }, "failed", OP],
     ["phase=Failed", { status: { phase: "Succeeded" } }, "failed", OP],
     ["phase=Succeeded", { status: { phase: "Running" } }, "pending", OP],
+    ["condition=Done", { status: { phase: "Failed" } }, "failed", OP],
+    ["condition=Done", { status: { phase: "Succeeded" } }, "pending", OP],
+    // Labels and any other field can be edited on a finished operation.
+    ["jsonpath={.metadata.labels.reviewed}=yes", { status: { phase: "Failed" } }, "pending", OP],
+    ["jsonpath={.status.phase}=Succeeded", { status: { phase: "Failed" } }, "pending", OP],
+    // Retention turns a Ready snapshot Expired; Failed and Expired are final.
+    ["phase=Expired", { status: { phase: "Ready" } }, "pending", SNAPSHOT],
+    ["phase=Ready", { status: { phase: "Failed" } }, "failed", SNAPSHOT],
+    ["phase=Ready", { status: { phase: "Expired" } }, "failed", SNAPSHOT],
   ];
   for (const [text, obj, want, kind] of cases) {
     assert.equal(

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { FAULT_ANNOTATION } from "../../src/sim/operator/faults.ts";
-import { kindByNoun } from "../../src/core/kinds.ts";
+import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
 import { buildVirtualMachine, checkVmCreate } from "../../src/core/manifests/mod.ts";
 import { orThrow } from "../../src/core/validation.ts";
 import { refFor } from "../../src/cli/commands/common.ts";
@@ -191,26 +191,76 @@ e2eTest("wait follows changes: both clients see a creation, a start and a deleti
 });
 
 e2eTest(
-  "wait stops early (exit 4) when the VM goes Failed; kubectl waits out its timeout",
+  "a Failed VM is waited on (it can come back); a finished operation only for what can change",
   async (t) => {
+    const kc = { kubeconfig: t.kubeconfig };
+    const ref = refFor(VM, t.namespace);
     await seed(t, "f-1", { annotations: { [FAULT_ANNOTATION]: "fail" } });
-    const args = ["wait", "vm", "f-1", "--for=condition=Ready", "--timeout=30s"];
-    const began = Date.now();
-    const got = await hyperctl(args, { kubeconfig: t.kubeconfig });
-    assert.equal(got.code, 4, got.stderr);
-    assert.ok(Date.now() - began < 25_000, "stopped before the timeout");
-    assert.match(
-      got.stderr,
-      /^error: virtualmachine f-1: it is Failed; waited for condition=Ready=True\n$/,
-    );
-    const phase = await hyperctl(["wait", "vm", "f-1", "--for", "phase=Running"], {
-      kubeconfig: t.kubeconfig,
+    await t.api.patch(ref, "f-1", { spec: { highAvailability: { enabled: true } } }, {
+      type: "merge",
     });
-    assert.equal(phase.code, 4);
-    assert.match(phase.stderr, /it is Failed, which it does not leave; waited for phase=Running/);
-    const want = await kubectl([...args.slice(0, -1), "--timeout=2s"], t.kubeconfig);
+    const failed = await hyperctl(
+      ["wait", "vm", "f-1", "--for", "phase=Failed", "--timeout=60s"],
+      kc,
+    );
+    assert.equal(failed.code, 0, failed.stderr);
+    // kubectl sits out its timeout here too: Failed is not the end of a VM.
+    const late = await hyperctl(["wait", "vm", "f-1", "--for=condition=Ready", "--timeout=2s"], kc);
+    assert.equal(late.code, 3, late.stderr);
+    assert.match(late.stderr, /not finished after 2s: f-1 \(Failed\)/);
+    const want = await kubectl(
+      ["wait", "vm", "f-1", "--for=condition=Ready", "--timeout=2s"],
+      t.kubeconfig,
+    );
     assert.equal(want.code, 1);
     assert.match(want.stderr, /timed out waiting for the condition/);
+    const forRunning = ["wait", "vm", "f-1", "--for=condition=Ready", "--timeout=60s"];
+    const forCpus = ["wait", "vm", "f-1", "--for=jsonpath={.spec.cpus}=2", "--timeout=60s"];
+    const waits = Promise.all([hyperctl(forRunning, kc), hyperctl(forCpus, kc)]);
+    await new Promise((r) => setTimeout(r, 1500)); // both are watching by now
+    // With the fault gone, high availability restarts the VM: Pending, Creating, Running.
+    await t.api.patch(ref, "f-1", {
+      metadata: { annotations: { [FAULT_ANNOTATION]: null } },
+      spec: { cpus: 2 },
+    }, { type: "merge" });
+    const [ready, cpus] = await waits;
+    assert.equal(cpus.code, 0, cpus.stderr);
+    assert.equal(ready.code, 0, ready.stderr);
+    assert.equal(ready.stdout, "virtualmachine.hypersdk.io/f-1 condition met\n");
+
+    const opRef = refFor(kindByNoun("op"), t.namespace);
+    const opName = "f-op";
+    await t.api.create(opRef, {
+      apiVersion: API_VERSION,
+      kind: "VMOperation",
+      metadata: { name: opName, annotations: { [FAULT_ANNOTATION]: "fail" } },
+      spec: { vmRef: { name: "f-1" }, operation: "restart" },
+    });
+    const opFailed = await hyperctl(["op", "wait", opName, "--timeout=60s"], kc);
+    assert.equal(opFailed.code, 4, opFailed.stderr);
+    // A phase it cannot reach any more, and a condition of a failed job: exit 4 at once.
+    for (const cond of ["phase=Succeeded", "condition=Done"]) {
+      const r = await hyperctl(["wait", "op", opName, "--for", cond, "--timeout=30s"], kc);
+      assert.equal(r.code, 4, r.stderr);
+      assert.match(r.stderr, /it is Failed: Operation failed: injected fault/);
+    }
+    // A label can still be added to a failed operation.
+    const label = [
+      "wait",
+      "vmoperations.hypersdk.io",
+      opName,
+      "--for=jsonpath={.metadata.labels.reviewed}=yes",
+      "--timeout=60s",
+    ];
+    const labelled = Promise.all([kubectl(label, t.kubeconfig), hyperctl(label, kc)]);
+    await new Promise((r) => setTimeout(r, 1500));
+    await t.api.patch(opRef, opName, { metadata: { labels: { reviewed: "yes" } } }, {
+      type: "merge",
+    });
+    const [wantLabel, gotLabel] = await labelled;
+    assert.equal(wantLabel.code, 0, wantLabel.stderr);
+    assert.equal(gotLabel.code, 0, gotLabel.stderr);
+    assert.equal(gotLabel.stdout, wantLabel.stdout);
   },
 );
 
@@ -236,6 +286,45 @@ e2eTest("wait: bad input exits 2 with one line and sends nothing", async (t) => 
     assert.equal(r.stderr.split("\n").filter(Boolean).length, 1, r.stderr);
   }
 });
+
+/** Run the command a resume hint names, its words split by the shell as a user's paste would. */
+async function runHint(stderr: string, kubeconfig: string) {
+  const hint = /resume with: hyperctl (.*)$/m.exec(stderr);
+  assert.ok(hint, stderr);
+  const split = await new Deno.Command("bash", {
+    args: ["-c", `printf '%s\\0' ${hint[1]}`],
+    stdout: "piped",
+  }).output();
+  const words = new TextDecoder().decode(split.stdout).split("\0").slice(0, -1);
+  return { hint: hint[1], result: await hyperctl([...words, "--timeout=60s"], { kubeconfig }) };
+}
+
+e2eTest(
+  "vm create --wait waits for the power state asked for; its resume hints work",
+  async (t) => {
+    const kc = { kubeconfig: t.kubeconfig };
+    const create = (name: string, ...more: string[]) =>
+      hyperctl(["vm", "create", name, "--cpus", "1", "--memory", "1Gi", "--wait", ...more], kc);
+    const stopped = await create("c-2", "--running=false", "--timeout=60s");
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stderr, /Phase: Stopped/);
+    const vm = await t.api.get(refFor(VM, t.namespace), "c-2");
+    assert.equal((vm.status as { phase?: string }).phase, "Stopped");
+    // Checked once, right after creation: not there yet; the printed line resumes the same wait.
+    for (const [name, phase] of [["c-3", "Stopped"], ["c-4", "Running"]]) {
+      const late = await create(name, `--running=${phase === "Running"}`, "--timeout=0");
+      assert.equal(late.code, 3, late.stderr);
+      const { hint, result } = await runHint(late.stderr, t.kubeconfig);
+      assert.equal(hint, `wait vm/${name} --for phase=${phase} -n ${t.namespace}`);
+      assert.equal(result.code, 0, `${hint}: ${result.stderr}`);
+    }
+    const op = await hyperctl(["vm", "stop", "c-4", "--wait", "--timeout=0"], kc);
+    assert.equal(op.code, 3, op.stderr);
+    const { hint, result } = await runHint(op.stderr, t.kubeconfig);
+    assert.match(hint, new RegExp(`^op wait c-4-stop-\\w+ -n ${t.namespace}$`));
+    assert.equal(result.code, 0, `${hint}: ${result.stderr}`);
+  },
+);
 
 e2eTest("vm create --wait waits until the VM runs", async (t) => {
   const kc = { kubeconfig: t.kubeconfig };

@@ -162,3 +162,112 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "waits tell a cluster that never answered (1) or was lost (5) from a timeout (3)",
+  ignore: !realServerAvailable(),
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn(t) {
+    const port = freePort();
+    const server = await startApiServer({ extraArgs: [`--port=${port}`] });
+    const kubeconfig = server.kubeconfigPath;
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      timed(hyperctl(args, { kubeconfig, env }));
+    try {
+      // No operator runs here: c1 keeps no status, and nothing ever finishes.
+      const created = await run(["vm", "create", "c1", "--cpus", "1", "--memory", "1Gi"]);
+      assert.equal(created.code, 0, created.stderr);
+
+      await t.step("a healthy cluster: exit 3 with the state read", async () => {
+        const r = await run(["wait", "vm", "c1", "--for", "phase=Running", "--timeout", "2s"]);
+        assert.equal(r.code, 3, r.stderr);
+        assert.match(r.stderr, /^error: not finished after 2s: c1 \(no status yet\); resume with/);
+      });
+
+      await t.step("a bad HYPERCTL_WATCH_IDLE_TIMEOUT: exit 2, nothing sent", async () => {
+        const env = { HYPERCTL_WATCH_IDLE_TIMEOUT: "abc" };
+        for (
+          const args of [
+            ["wait", "vm", "c1", "--for", "delete"],
+            ["op", "wait", "x"],
+            ["vm", "create", "c9", "--cpus", "1", "--memory", "1Gi", "--wait"],
+            ["vm", "start", "c1", "--wait"],
+            ["vm", "delete", "c1", "--wait", "--yes"],
+          ]
+        ) {
+          const r = await run(args, env);
+          assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+          assert.match(r.stderr, /^error: HYPERCTL_WATCH_IDLE_TIMEOUT: cannot parse duration/);
+        }
+        const list = await run(["vm", "list", "-o", "name"]);
+        assert.equal(list.stdout, "virtualmachine.hypersdk.io/c1\n");
+        const ops = await run(["op", "list", "-o", "name"]);
+        assert.equal(ops.stdout, "");
+      });
+
+      await t.step("frozen before the wait: exit 1, no state described", async () => {
+        Deno.kill(server.pid, "SIGSTOP");
+        try {
+          const [del, op] = await Promise.all([
+            run(["wait", "vm", "c1", "--for", "delete", "--timeout", "4s"]),
+            run(["op", "wait", "a", "b", "--timeout", "4s"]),
+          ]);
+          for (const r of [del, op]) {
+            assert.equal(r.code, 1, r.stderr);
+            assert.match(
+              r.stderr,
+              /^error: cannot reach the cluster at .*: no answer within --timeout 4s\n$/,
+            );
+          }
+        } finally {
+          Deno.kill(server.pid, "SIGCONT");
+        }
+      });
+
+      await t.step("frozen mid-wait: exit 5 with the reason", async () => {
+        const env = { HYPERCTL_WATCH_IDLE_TIMEOUT: "5s" };
+        const waiting = run(
+          ["wait", "vm", "c1", "--for", "phase=Running", "--timeout", "20s"],
+          env,
+        );
+        await sleep(3000);
+        Deno.kill(server.pid, "SIGSTOP");
+        let r;
+        try {
+          r = await waiting;
+        } finally {
+          Deno.kill(server.pid, "SIGCONT");
+        }
+        assert.equal(r.code, 5, r.stderr);
+        assert.match(r.stderr, /^reconnecting: no data from the server for 5s/);
+        assert.match(r.stderr, /\nerror: --timeout 20s ended while the cluster at .* unreachable/);
+        assert.doesNotMatch(r.stderr, /not finished|no status yet/);
+      });
+
+      await t.step("killed mid --wait: exit 5, connection refused", async () => {
+        const waiting = run([
+          "vm",
+          "create",
+          "c2",
+          "--cpus",
+          "1",
+          "--memory",
+          "1Gi",
+          "--wait",
+          "--timeout",
+          "12s",
+        ]);
+        await sleep(4000);
+        Deno.kill(server.pid, "SIGKILL");
+        const r = await waiting;
+        assert.equal(r.code, 5, r.stderr);
+        assert.match(r.stderr, /connection refused/);
+        assert.match(r.stderr, /\nerror: --timeout 12s ended while the cluster at .* unreachable/);
+        assert.doesNotMatch(r.stderr, /not finished/);
+      });
+    } finally {
+      await server.stop();
+    }
+  },
+});

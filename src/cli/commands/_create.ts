@@ -7,10 +7,9 @@
 
 import { kindByNoun, type Noun } from "../../core/kinds.ts";
 import type { Manifest } from "../../core/manifests/mod.ts";
-import type { KubeObject } from "../../core/types.ts";
-import { type WaitCondition, waitVerdict, whyNever } from "../../core/wait_condition.ts";
+import type { WaitCondition } from "../../core/wait_condition.ts";
 import type { Deps, GlobalFlags } from "../deps.ts";
-import type { MutationOptions } from "./mutation_flags.ts";
+import { type MutationOptions, withWatchIdle } from "./mutation_flags.ts";
 import { createAll } from "./_mutate.ts";
 import { requireExisting } from "./_targets.ts";
 
@@ -23,7 +22,7 @@ export interface CreateRun {
   title: string;
   /** An object the new one refers to, checked first so a typo is a clear 404 (exit 1). */
   requires?: { noun: Noun; name: string };
-  /** What `--wait` waits for when the kind has no terminal phases (a VM: Running). */
+  /** What `--wait` waits for when the kind has no terminal phases (a VM: Running, or Stopped). */
   awaits?: WaitCondition;
   mutation: MutationOptions;
   globals: GlobalFlags;
@@ -31,6 +30,7 @@ export interface CreateRun {
 
 /** Create (or dry-run) the object and wait when asked; returns the manifest sent. */
 export async function runCreate(job: CreateRun, deps: Deps): Promise<Manifest<unknown>> {
+  const mutation = withWatchIdle(job.mutation, deps);
   const conn = await deps.connect(job.globals);
   try {
     const manifest = job.build(conn.namespace);
@@ -38,12 +38,12 @@ export async function runCreate(job: CreateRun, deps: Deps): Promise<Manifest<un
       await requireExisting(conn, kindByNoun(job.requires.noun), [job.requires.name]);
     }
     const kind = kindByNoun(job.noun);
-    const awaits = job.awaits;
-    const until = awaits && {
-      verdict: (o: KubeObject | undefined) => waitVerdict(kind, awaits, o),
-      why: (o: KubeObject) => whyNever(kind, awaits, o),
-    };
-    await createAll(conn, [{ kind, manifest, title: job.title, until }], job.mutation, deps);
+    await createAll(
+      conn,
+      [{ kind, manifest, title: job.title, until: job.awaits }],
+      mutation,
+      deps,
+    );
     return manifest;
   } finally {
     conn.close();

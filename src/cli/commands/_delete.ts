@@ -15,7 +15,7 @@ import { throwIfInterrupted } from "../stream_tail.ts";
 import { waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
 import type { KindInfo } from "../../core/kinds.ts";
-import type { WritingOptions } from "./mutation_flags.ts";
+import { withWatchIdle, type WritingOptions } from "./mutation_flags.ts";
 import type { TargetSpec } from "./target_spec.ts";
 import { confirmDestructive, NONE_MATCHED, resolveTargets } from "./_targets.ts";
 
@@ -29,7 +29,8 @@ export interface DeleteCommandOptions extends WritingOptions {
 
 /** Run `<noun> delete`. */
 export async function runDelete(options: DeleteCommandOptions, deps: Deps): Promise<void> {
-  const { kind, targets: spec, mutation, globals } = options;
+  const { kind, targets: spec, globals } = options;
+  const mutation = withWatchIdle(options.mutation, deps);
   const conn = await deps.connect(globals);
   try {
     const targets = await resolveTargets(conn, kind, spec, deps, "delete");
@@ -67,12 +68,15 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
         namespace: conn.namespace,
         name,
         title: name,
-        verdict: (object) => object === undefined ? "succeeded" : "pending",
+        condition: { type: "delete" },
       })),
-      { timeoutMs: mutation.timeoutMs, progress: "none" },
+      { timeoutMs: mutation.timeoutMs, progress: "none", idleMs: mutation.idleMs },
       deps,
     );
     throwIfInterrupted(deps);
+    // A cluster that never answered or was lost says nothing about what is still present.
+    const unknown = results.find((r) => r.outcome === "error");
+    if (unknown) throw unknown.error;
     const left = results.filter((r) => r.outcome !== "succeeded").map((r) => r.target.name);
     if (left.length > 0) {
       throw new WaitTimeoutError(

@@ -8,6 +8,7 @@
  */
 
 import type { KindInfo } from "../../core/kinds.ts";
+import type { WaitCondition } from "../../core/wait_condition.ts";
 import type { Manifest } from "../../core/manifests/mod.ts";
 import { type KubeObject, nameOf } from "../../core/types.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
@@ -24,7 +25,7 @@ export interface Creation {
   /** e.g. `web-1 clone` */
   title: string;
   /** What `--wait` waits for, when not the kind's terminal phases (`vm create`: Running). */
-  until?: Pick<WaitTarget, "verdict" | "why">;
+  until?: WaitCondition;
 }
 
 const NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
@@ -123,7 +124,7 @@ export async function createAll(
     namespace: c.object.metadata?.namespace ?? conn.namespace,
     name: nameOf(c.object),
     title: c.title,
-    ...c.until,
+    condition: c.until,
   }));
   const results = await waitFor(conn.api, targets, options, deps);
   if (options.output !== undefined) {

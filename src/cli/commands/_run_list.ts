@@ -4,8 +4,6 @@
  * @module
  */
 
-import { parseDuration } from "../../core/duration.ts";
-import { InputError } from "../../core/input_error.ts";
 import type { Deps } from "../deps.ts";
 import type { ListCommandOptions } from "./list_options.ts";
 import { colorFor, refFor } from "./common.ts";
@@ -18,22 +16,8 @@ import { withTemplateFile } from "./print_flags.ts";
 import { openStateFile } from "./_state_file.ts";
 import { clusterIdentity } from "../../k8s/cluster_identity.ts";
 import { watchHealth } from "./_watch_health.ts";
+import { watchIdleMs } from "./_watch_idle.ts";
 import type { WatchResume } from "../../core/watch_state.ts";
-
-/** Environment variable that sets the dead-stream bound of watches (default 90s). */
-export const IDLE_TIMEOUT_ENV = "HYPERCTL_WATCH_IDLE_TIMEOUT";
-
-function parseIdleTimeout(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  let ms: number;
-  try {
-    ms = parseDuration(value);
-  } catch (e) {
-    throw new InputError(`${IDLE_TIMEOUT_ENV}: ${(e as Error).message}`);
-  }
-  if (ms < 3000) throw new InputError(`${IDLE_TIMEOUT_ENV} must be at least 3s, got "${value}"`);
-  return ms;
-}
 
 /**
  * Run `list` with checked options. The watch idle bound (an environment variable) and a template
@@ -43,7 +27,7 @@ export async function runList(checked: ListCommandOptions, deps: Deps): Promise<
   const options: ListCommandOptions = {
     ...checked,
     ...withTemplateFile(checked, Deno.readTextFileSync),
-    idleMs: parseIdleTimeout(deps.env(IDLE_TIMEOUT_ENV)),
+    idleMs: watchIdleMs((name) => deps.env(name)),
   };
   const globals = options.globals;
   if (options.contexts !== undefined) {

@@ -12,7 +12,6 @@
 
 import { lastValueFrom } from "../../rx.ts";
 import { nameOf } from "../../core/types.ts";
-import { conditionText, waitVerdict, whyNever } from "../../core/wait_condition.ts";
 import { list$ } from "../../k8s/list.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { resourceName } from "../../render/name.ts";
@@ -21,13 +20,7 @@ import type { Connection, Deps } from "../deps.ts";
 import { ObjectGoneError } from "../outcomes.ts";
 import { concludeWait, waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
-
-/** The `wait …` command (after the program name) that resumes waiting for `name`. */
-function resumeLine(options: WaitForOptions, name: string, namespace: string): string {
-  const cond = conditionText(options.condition);
-  const quoted = /^[\w=.,/-]+$/.test(cond) ? cond : `'${cond.replaceAll("'", `'\\''`)}'`;
-  return `wait ${options.kind.noun}/${name} --for ${quoted} -n ${namespace}`;
-}
+import { watchIdleMs } from "./_watch_idle.ts";
 
 async function targetNames(
   conn: Connection,
@@ -47,6 +40,7 @@ async function targetNames(
 /** Run `wait` with checked options. */
 export async function runWaitFor(options: WaitForOptions, deps: Deps): Promise<void> {
   const { kind, condition } = options;
+  const idleMs = watchIdleMs((name) => deps.env(name));
   const conn = await deps.connect(options.globals);
   try {
     const names = await targetNames(conn, options);
@@ -60,14 +54,9 @@ export async function runWaitFor(options: WaitForOptions, deps: Deps): Promise<v
       namespace,
       name,
       title: options.allNamespaces ? `${namespace}/${name}` : name,
-      verdict: (o: Parameters<typeof waitVerdict>[2]) => waitVerdict(kind, condition, o),
-      why: (o: NonNullable<Parameters<typeof waitVerdict>[2]>) => {
-        const why = whyNever(kind, condition, o);
-        return why && `${why}; waited for ${conditionText(condition)}`;
-      },
-      resume: resumeLine(options, name, namespace),
+      condition,
     }));
-    const results = await waitFor(conn.api, targets, options, deps);
+    const results = await waitFor(conn.api, targets, { ...options, idleMs }, deps);
     const met = results.filter((r) =>
       r.outcome === "succeeded" && (condition.type !== "delete" || r.seen)
     );

@@ -23,6 +23,11 @@ export interface WatchHealth {
    * unreachable now (WatchLostError, exit 5).
    */
   finish(forMs: number): void;
+  /**
+   * The same verdict as an error, for a time limit that ended (`limit` names it in the message:
+   * `--timeout 40s`): undefined when the cluster answered and is reachable now.
+   */
+  problem(limit: string): Error | undefined;
 }
 
 /**
@@ -41,6 +46,19 @@ export function watchHealth(
   let streak:
     | { since: number; attempts: number; reason: string; printedAt: number; printed?: string }
     | undefined;
+  const problem = (limit: string): Error | undefined => {
+    if (!reached) {
+      return new Error(`cannot reach the cluster at ${server}: no answer within ${limit}`);
+    }
+    if (streak !== undefined) {
+      return new WatchLostError(
+        `${limit} ended while the cluster at ${server} was unreachable (for ` +
+          `${formatDuration(now() - streak.since)}, ${streak.attempts} attempts): ${streak.reason}`,
+        { cause: undefined, attempts: streak.attempts },
+      );
+    }
+    return undefined;
+  };
   return {
     onNotice(n) {
       switch (n.kind) {
@@ -78,19 +96,9 @@ export function watchHealth(
       }
     },
     finish(forMs) {
-      const limit = `--for ${formatDuration(forMs)}`;
-      if (!reached) {
-        throw new Error(`cannot reach the cluster at ${server}: no answer within ${limit}`);
-      }
-      if (streak !== undefined) {
-        throw new WatchLostError(
-          `${limit} ended while the cluster at ${server} was unreachable (for ` +
-            `${
-              formatDuration(now() - streak.since)
-            }, ${streak.attempts} attempts): ${streak.reason}`,
-          { cause: undefined, attempts: streak.attempts },
-        );
-      }
+      const error = problem(`--for ${formatDuration(forMs)}`);
+      if (error) throw error;
     },
+    problem,
   };
 }

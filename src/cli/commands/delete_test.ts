@@ -50,6 +50,8 @@ Deno.test("delete --wait times out with what is still there, in virtual time", a
     const exit = run(["vm", "delete", "held", "--yes", "--wait", "--timeout", "1h"], d);
     await d.written(/held deleted\n/);
     await d.timerSet();
+    // The hour must pass after the watch's first answer: before it, the cluster never answered.
+    await new Promise((r) => setTimeout(r, 500));
     d.advance(3_600_000);
     assert.equal(await exit, 3);
     assert.equal(d.stderr(), "error: still present after 1h0m0s: held\n");

@@ -22,6 +22,8 @@ import { checkGlobals, type GlobalFlags } from "../global_flags.ts";
 import { parseOutputFormat } from "../output.ts";
 import { parseProgressMode, type ProgressMode } from "../progress_mode.ts";
 import type { OutputFormat } from "../../render/renderer.ts";
+import type { Deps } from "../deps.ts";
+import { watchIdleMs } from "./_watch_idle.ts";
 
 /** `--dry-run[=client|server]`. */
 export const DRY_RUN_FLAG = {
@@ -62,6 +64,16 @@ export interface MutationOptions {
   notify: boolean;
   /** `-o`; undefined = the kubectl-style "x created" line. */
   output?: Exclude<OutputFormat, "table" | "wide">;
+  /** `HYPERCTL_WATCH_IDLE_TIMEOUT` of the wait; set by {@link withWatchIdle}. */
+  idleMs?: number;
+}
+
+/**
+ * The options with the wait's watch idle bound read from the environment: called before
+ * connecting, so a bad value exits 2 with nothing sent, and only when the command waits.
+ */
+export function withWatchIdle(m: MutationOptions, deps: Pick<Deps, "env">): MutationOptions {
+  return m.wait ? { ...m, idleMs: watchIdleMs((name) => deps.env(name)) } : m;
 }
 
 /**

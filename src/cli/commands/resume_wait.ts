@@ -9,7 +9,7 @@ import { collect, mapValid, unless } from "../../core/validation.ts";
 import { type Command, defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { WRITE_GLOBALS, WRITE_OUTPUTS } from "../honoured_globals.ts";
-import { checkWriting, NOTIFY_FLAG, type WritingOptions } from "./mutation_flags.ts";
+import { checkWriting, NOTIFY_FLAG, withWatchIdle, type WritingOptions } from "./mutation_flags.ts";
 import { checkTargets } from "./target_spec.ts";
 
 const FLAGS = [
@@ -57,6 +57,7 @@ export function resumeWaitCommand(noun: Noun): Command<ResumeWaitOptions> {
         import("../operation_wait.ts"),
         import("../../render/create_renderer.ts"),
       ]);
+      const waiting = withWatchIdle(mutation, deps);
       const conn = await deps.connect(globals);
       try {
         const targets = names.map((name) => ({
@@ -65,7 +66,7 @@ export function resumeWaitCommand(noun: Noun): Command<ResumeWaitOptions> {
           name,
           title: name,
         }));
-        const results = await waitFor(conn.api, targets, mutation, deps);
+        const results = await waitFor(conn.api, targets, waiting, deps);
         if (mutation.output !== undefined) {
           const renderer = await createRenderer(mutation.output, { kind, nowMs: deps.clock.now });
           const objects = results.flatMap((r) => (r.object ? [r.object] : []));

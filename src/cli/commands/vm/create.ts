@@ -1,6 +1,6 @@
 /**
  * `vm create NAME --cpus N --memory Q [--image URL|--template T] [--disk-size Q] …`: one
- * VirtualMachine; `--wait` waits until it runs.
+ * VirtualMachine; `--wait` waits until it runs (Stopped with `--running=false`).
  * @module
  */
 
@@ -36,7 +36,7 @@ export const vmCreateCommand = createCommand({
     requires: vm.source && "template" in vm.source
       ? { noun: "template", name: vm.source.template }
       : undefined,
-    // A VM has no terminal phase: `--wait` waits until it runs.
-    awaits: { type: "phase", phases: ["Running"] },
+    // A VM has no terminal phase: `--wait` waits for the power state asked for.
+    awaits: { type: "phase", phases: [vm.running ? "Running" : "Stopped"] },
   }),
 });

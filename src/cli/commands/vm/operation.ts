@@ -12,7 +12,7 @@ import { getString } from "../../../core/types.ts";
 import { InputError } from "../../outcomes.ts";
 import { refFor } from "../common.ts";
 import { createAll } from "../_mutate.ts";
-import type { MutationOptions, WritingOptions } from "../mutation_flags.ts";
+import { type MutationOptions, withWatchIdle, type WritingOptions } from "../mutation_flags.ts";
 import type { TargetSpec } from "../target_spec.ts";
 import { NONE_MATCHED, requireExisting, resolveTargets } from "../_targets.ts";
 
@@ -31,7 +31,8 @@ export interface PowerCommandOptions extends WritingOptions {
 
 /** `vm start|stop|restart NAME…|-l SEL`: one operation per VM. */
 export async function runPowerOperations(options: PowerCommandOptions, deps: Deps): Promise<void> {
-  const { operation, mutation } = options;
+  const { operation } = options;
+  const mutation = withWatchIdle(options.mutation, deps);
   const conn = await deps.connect(options.globals);
   try {
     const vms = await resolveTargets(conn, VM, options.targets, deps, operation);
@@ -70,6 +71,7 @@ export interface VmOperationRun {
 
 /** Resolve the VM, check it exists (unless a client dry run), then create (and wait). */
 export async function runVmOperation(job: VmOperationRun, deps: Deps): Promise<void> {
+  const mutation = withWatchIdle(job.mutation, deps);
   const conn = await deps.connect(job.globals);
   try {
     const [vm] = job.vm === undefined && job.fromSnapshot !== undefined
@@ -78,7 +80,7 @@ export async function runVmOperation(job: VmOperationRun, deps: Deps): Promise<v
       // The name was checked with the flags; without one a terminal offers a pick list.
       : await resolveTargets(conn, VM, { names: job.vm ? [job.vm] : [] }, deps, job.operation);
     const options = job.build(vm, conn.namespace);
-    if (job.mutation.dryRun !== "client") {
+    if (mutation.dryRun !== "client") {
       await requireExisting(conn, VM, [vm]);
       // The operator clones whatever VM the snapshot was taken of, whichever VM the operation names.
       if (job.vm !== undefined && job.fromSnapshot !== undefined) {
@@ -94,7 +96,7 @@ export async function runVmOperation(job: VmOperationRun, deps: Deps): Promise<v
     await createAll(
       conn,
       [{ kind: OP, manifest: buildVmOperation(options), title: `${vm} ${job.operation}` }],
-      job.mutation,
+      mutation,
       deps,
     );
   } finally {
