@@ -26,7 +26,13 @@ e2eTest(
 
     const yaml = await hyperctl(["version", "-o", "yaml"], { kubeconfig: t.kubeconfig });
     assert.equal(yaml.code, 0, yaml.stderr);
-    assert.match(yaml.stdout, /^clientVersion:\n {2}version: /);
+    assert.match(yaml.stdout, /^clientVersion:\n {2}buildDate: /);
+    // The server's part is kubectl's YAML, byte for byte: its key order and quoting.
+    const section = (text: string) => /^serverVersion:\n(?: .*\n)+/m.exec(text)?.[0];
+    const theirYaml = await kubectl(["version", "-o", "yaml"], t.kubeconfig);
+    assert.equal(theirYaml.code, 0, theirYaml.stderr);
+    assert.ok(section(theirYaml.stdout), theirYaml.stdout);
+    assert.equal(section(yaml.stdout), section(theirYaml.stdout));
     const text = await hyperctl(["version"], { kubeconfig: t.kubeconfig });
     assert.equal(text.code, 0, text.stderr);
     const gitVersion = report.serverVersion.gitVersion;

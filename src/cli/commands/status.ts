@@ -96,7 +96,7 @@ export const statusCommand = defineCommand({
       const text = output === "json"
         ? JSON.stringify(status, null, 2) + "\n"
         : output === "yaml"
-        ? (await import("yaml")).stringify(status) // the library only for -o yaml
+        ? (await import("../../render/yaml.ts")).toYaml(status) // kubectl's YAML, only for -o yaml
         : formatStatus(status);
       await deps.io.out.write(text);
       if (!status.healthy) {

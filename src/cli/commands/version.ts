@@ -111,7 +111,8 @@ export function formatVersion(report: VersionReport): string {
 
 async function render(report: VersionReport, output: string): Promise<string> {
   if (output === "json") return JSON.stringify(report, null, 2) + "\n";
-  if (output === "yaml") return (await import("yaml")).stringify(report); // only for -o yaml
+  // kubectl's YAML (its key order and quoting), loaded only for -o yaml.
+  if (output === "yaml") return (await import("../../render/yaml.ts")).toYaml(report);
   return formatVersion(report);
 }
 
