@@ -33,6 +33,8 @@ export interface SortKey {
   /** The JSONPath as kubectl writes it in errors, `{.spec.cpus}`. */
   field: string;
   template: JsonPathTemplate;
+  /** The template's field names when it is nothing but fields (`.spec.cpus`): walked directly. */
+  fields?: readonly string[];
   /** `time`: timestamps compare by instant; `auto`: as kubectl compares values. */
   as: "auto" | "time";
 }
@@ -68,9 +70,9 @@ export function parseSortKey(input: string, _kind: KindInfo): SortKey {
   const text = input.trim();
   const named = NAMED[text.toLowerCase()];
   try {
-    if (named) return { ...named, template: parseJsonPath(named.field) };
-    const field = relaxedJsonPath(text);
-    return { field, template: parseJsonPath(field), as: "auto" };
+    const field = named ? named.field : relaxedJsonPath(text);
+    const template = parseJsonPath(field);
+    return { field, template, fields: fieldChain(template), as: named ? named.as : "auto" };
   } catch (e) {
     throw new InputError(
       `cannot sort by ${JSON.stringify(input)}: ${(e as Error).message} ` +
@@ -79,14 +81,41 @@ export function parseSortKey(input: string, _kind: KindInfo): SortKey {
   }
 }
 
+/** `{.a.b.c}` as `["a", "b", "c"]`; undefined for any other template. */
+function fieldChain(template: JsonPathTemplate): string[] | undefined {
+  const [action, ...rest] = template.nodes;
+  if (rest.length > 0 || action?.type !== "list") return undefined;
+  const names = action.nodes.map((n) => n.type === "field" && n.name !== "" ? n.name : undefined);
+  return names.length > 0 && names.every((n) => n !== undefined) ? names as string[] : undefined;
+}
+
+/**
+ * What a chain of fields selects in `obj`: the value, `missing`, or undefined where a step meets
+ * something other than an object (a list, a string, null), which the JSONPath engine decides.
+ * Sorting 100 000 objects by `.spec.cpus` this way keeps no result arrays per object.
+ */
+function walkFields(
+  obj: unknown,
+  fields: readonly string[],
+): { raw: unknown } | "missing" | undefined {
+  let value = obj;
+  for (const name of fields) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    if (!Object.hasOwn(value, name)) return "missing";
+    value = (value as Record<string, unknown>)[name];
+  }
+  return { raw: value };
+}
+
 /**
  * An object's sort value: missing, a number (`n`), or text. `s` is the text it compares as beside
- * text, `q` its quantity once asked for (null: none), `astral` whether `s` has a character past
- * U+FFFF. One shape for both keeps the comparator fast over 100 000 objects.
+ * text (a number's only once it is compared so), `q` its quantity once asked for (null: none),
+ * `astral` whether `s` has a character past U+FFFF. One shape for both keeps the comparator fast
+ * over 100 000 objects.
  */
 type Value =
   | { t: "none" }
-  | { t: "num" | "text"; n: number; s: string; q?: Quantity | null; astral: boolean };
+  | { t: "num" | "text"; n: number; s?: string; q?: Quantity | null; astral: boolean };
 
 const NONE: Value = { t: "none" };
 
@@ -115,23 +144,18 @@ function quantityOf(text: string): Quantity | undefined {
  * false only when the path selects nothing; a `null` is found but sorts as missing.
  */
 function valueOf(obj: KubeObject, key: SortKey): { value: Value; found: boolean } {
-  let groups: unknown[][];
-  try {
-    groups = findJsonPathValues(key.template, obj, { allowMissingKeys: true });
-  } catch (e) {
-    if (!(e instanceof JsonPathExecutionError)) throw e;
-    throw new SortFieldError(`cannot sort by ${key.field}: ${e.message}`);
-  }
-  if (groups.length === 0 || groups[0].length === 0) return { value: NONE, found: false };
-  const raw = groups[0][0];
+  const walked = key.fields && walkFields(obj, key.fields);
+  if (walked === "missing") return { value: NONE, found: false };
+  const raw = walked ? walked.raw : firstValue(obj, key);
+  if (raw === MISSING) return { value: NONE, found: false };
   if (raw === null || raw === undefined) return { value: NONE, found: true };
   if (key.as === "time") {
     const ms = parseTimestamp(raw);
-    const value: Value = ms === undefined ? NONE : { t: "num", n: ms, s: "", astral: false };
+    const value: Value = ms === undefined ? NONE : { t: "num", n: ms, astral: false };
     return { value, found: true };
   }
   if (typeof raw === "number") {
-    return { value: { t: "num", n: raw, s: goSprint(raw), astral: false }, found: true };
+    return { value: { t: "num", n: raw, astral: false }, found: true };
   }
   // kubectl fails on values it cannot compare (a boolean, a map, a list, an int beside a string
   // or a float): these compare as the text a custom column prints for them (a map or list as
@@ -141,6 +165,20 @@ function valueOf(obj: KubeObject, key: SortKey): { value: Value; found: boolean 
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+
+const MISSING = Symbol("missing");
+
+/** The first value of the first result of `key`'s template in `obj`, as kubectl takes it. */
+function firstValue(obj: KubeObject, key: SortKey): unknown {
+  let groups: unknown[][];
+  try {
+    groups = findJsonPathValues(key.template, obj, { allowMissingKeys: true });
+  } catch (e) {
+    if (!(e instanceof JsonPathExecutionError)) throw e;
+    throw new SortFieldError(`cannot sort by ${key.field}: ${e.message}`);
+  }
+  return groups.length === 0 || groups[0].length === 0 ? MISSING : groups[0][0];
+}
 
 /**
  * Strings by their UTF-8 bytes, as Go compares them. That is code point order, which `<` on
@@ -156,9 +194,14 @@ function compareBytes(a: string, b: string, astral: boolean): number {
   return (a.codePointAt(i) ?? -1) - (b.codePointAt(i) ?? -1);
 }
 
+/** `v`'s text: a number's as a custom column prints it, made the first time it is asked for. */
+function textOf(v: Exclude<Value, { t: "none" }>): string {
+  return v.s ??= goSprint(v.n);
+}
+
 /** `v`'s quantity, parsed the first time it is asked for. */
 function quantityCached(v: Exclude<Value, { t: "none" }>): Quantity | null {
-  if (v.q === undefined) v.q = quantityOf(v.s) ?? null;
+  if (v.q === undefined) v.q = quantityOf(textOf(v)) ?? null;
   return v.q;
 }
 
@@ -174,7 +217,7 @@ function compareValues(a: Value, b: Value): number {
   const qa = quantityCached(a);
   const qb = qa && quantityCached(b);
   if (qa && qb) return compareQuantities(qa, qb);
-  return compareBytes(a.s, b.s, a.astral || b.astral);
+  return compareBytes(textOf(a), textOf(b), a.astral || b.astral);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { deepStrictEqual, throws } from "node:assert/strict";
+import fc from "fast-check";
 import { InputError } from "./input_error.ts";
 import { kindByNoun } from "./kinds.ts";
 import { parseSortKey, sortObjects } from "./sort.ts";
@@ -152,4 +153,33 @@ Deno.test("sortObjects() fails where kubectl cannot walk an object: an index pas
       e instanceof SortFieldError &&
       e.message === "cannot sort by {.spec.v[0]}: array index out of bounds: index 0, length 0",
   );
+});
+
+Deno.test("a path of plain fields sorts as the JSONPath engine sorts, on any shapes of objects", () => {
+  const key = parseSortKey(".spec.cpus", vm);
+  deepStrictEqual(key.fields, ["spec", "cpus"]);
+  const leaf = fc.oneof(
+    fc.integer({ min: -5, max: 5 }),
+    fc.constantFrom("2", "10", "1Gi", "512Mi", "a", ""),
+    fc.constant(null),
+    fc.boolean(),
+    fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
+  );
+  const spec = fc.oneof(
+    fc.record({ cpus: leaf }, { requiredKeys: [] }),
+    leaf,
+  );
+  const anObject = fc.record({ metadata: fc.record({ name: fc.string() }), spec }, {
+    requiredKeys: ["metadata"],
+  });
+  fc.assert(fc.property(fc.array(anObject, { maxLength: 12 }), (items) => {
+    const run = (k: typeof key) => {
+      try {
+        return sortObjects(items as KubeObject[], k);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    deepStrictEqual(run(key), run({ ...key, fields: undefined }));
+  }));
 });
