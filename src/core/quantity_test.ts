@@ -269,14 +269,20 @@ Deno.test("parseQuantity() throws only InputError on arbitrary strings", () => {
   );
 });
 
-Deno.test("parse(format(q)) equals q and formatting is idempotent", () => {
+Deno.test("parse(format(q)) equals q, and formatting settles after one round", () => {
+  // Not always after none, as in Kubernetes: 312.5Ki is the integer 320000, not a whole number of
+  // Ki, so it prints without a suffix, and "320000" read back is decimal: it prints as 320k.
+  const odd = parseQuantity("312.5Ki");
+  assert.equal(formatQuantity(odd), "320000");
+  assert.equal(formatQuantity(parseQuantity(formatQuantity(odd))), "320k");
   fc.assert(
     fc.property(quantityText, (s) => {
       const q = parseQuantity(s);
       const text = formatQuantity(q);
       const again = parseQuantity(text);
+      const settled = formatQuantity(again);
       return quantitiesEqual(q, again) && again.coefficient === q.coefficient &&
-        again.exponent === q.exponent && formatQuantity(again) === text;
+        again.exponent === q.exponent && formatQuantity(parseQuantity(settled)) === settled;
     }),
     { numRuns: 2000 },
   );
