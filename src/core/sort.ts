@@ -24,6 +24,7 @@ import {
   parseJsonPath,
 } from "./jsonpath/mod.ts";
 import type { KindInfo } from "./kinds.ts";
+import { compareCodePoints } from "./code_points.ts";
 import { compareQuantities, parseQuantity, type Quantity } from "./quantity.ts";
 import { SortFieldError } from "./sort_field_error.ts";
 import type { KubeObject } from "./types.ts";
@@ -186,12 +187,7 @@ function firstValue(obj: KubeObject, key: SortKey): unknown {
  */
 function compareBytes(a: string, b: string, astral: boolean): number {
   if (!astral) return a < b ? -1 : a > b ? 1 : 0;
-  if (a === b) return 0;
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  // Both strings share a high surrogate before i: compare from it, as one code point.
-  if (i > 0 && (a.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
-  return (a.codePointAt(i) ?? -1) - (b.codePointAt(i) ?? -1);
+  return compareCodePoints(a, b);
 }
 
 /** `v`'s text: a number's as a custom column prints it, made the first time it is asked for. */

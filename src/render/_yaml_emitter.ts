@@ -13,6 +13,7 @@
  * @module
  */
 
+import { compareCodePoints, utf8Length } from "../core/code_points.ts";
 import { claimedByOtherType } from "./_go_yaml_resolve.ts";
 import { sortKeys } from "./_go_yaml_sort.ts";
 
@@ -267,7 +268,7 @@ function normalized(s: string): string {
  */
 function normalizedKeys(map: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(map).sort(codePointCompare)) {
+  for (const key of Object.keys(map).sort(compareCodePoints)) {
     if (map[key] !== undefined) {
       Object.defineProperty(out, normalized(key), {
         value: map[key],
@@ -278,24 +279,6 @@ function normalizedKeys(map: Record<string, unknown>): Record<string, unknown> {
     }
   }
   return out;
-}
-
-function codePointCompare(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-  }
-  return x.length - y.length;
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
-  }
-  return n;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import { kubectlBinary } from "../../../tests/support/apiserver.ts";
+import { compareCodePoints } from "../../core/code_points.ts";
 
 /**
  * The kubectl 1.33 binary, or `undefined` (with a message) where there is none; in CI a missing
@@ -34,18 +35,9 @@ export function serverJson(value: unknown): string {
 function sortedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(sortedJson).join(",")}]`;
   if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const keys = Object.keys(value).sort(byCodePoint);
+  const keys = Object.keys(value).sort(compareCodePoints);
   const record = value as Record<string, unknown>;
   return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(record[k])}`).join(",")}}`;
-}
-
-function byCodePoint(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-  }
-  return x.length - y.length;
 }
 
 /**

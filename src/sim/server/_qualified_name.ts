@@ -5,6 +5,8 @@
  * @module
  */
 
+import { utf8Length } from "../../core/code_points.ts";
+
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -15,8 +17,6 @@ const SUBDOMAIN_RULE = "a lowercase RFC 1123 subdomain must consist of lower cas
   "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. " +
   "'example.com', regex used for validation is " +
   "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-
-const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 /**
  * What is wrong with `key` as a qualified name; empty when it is one.
@@ -42,12 +42,12 @@ export function qualifiedNameErrors(key: string): string[] {
     const prefix = parts[0];
     if (prefix === "") errors.push("prefix part must be non-empty");
     else {
-      if (bytes(prefix) > 253) errors.push("prefix part must be no more than 253 bytes");
+      if (utf8Length(prefix) > 253) errors.push("prefix part must be no more than 253 bytes");
       if (!SUBDOMAIN.test(prefix)) errors.push(`prefix part ${SUBDOMAIN_RULE}`);
     }
   }
   if (name === "") errors.push("name part must be non-empty");
-  else if (bytes(name) > 63) errors.push("name part must be no more than 63 bytes");
+  else if (utf8Length(name) > 63) errors.push("name part must be no more than 63 bytes");
   if (!NAME.test(name)) errors.push(`name part ${NAME_RULE}`);
   return errors;
 }

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { utf8Length } from "../../core/code_points.ts";
 import type { KubeObject } from "../../core/types.ts";
 import { isRecord } from "../../core/types.ts";
 import { ApiError, type Cause } from "./status.ts";
@@ -17,8 +18,6 @@ export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 export const MAX_ANNOTATION_BYTES = 256 * 1024;
 /** Largest object etcd stores with its default `--max-request-bytes`. */
 export const MAX_STORED_BYTES = 1.5 * 1024 * 1024;
-
-const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
 /**
  * Read a request body as text, refusing one over {@link MAX_BODY_BYTES} with 413.
@@ -85,7 +84,7 @@ export function annotationCauses(obj: KubeObject): Cause[] {
   const annotations = obj.metadata?.annotations;
   if (!isRecord(annotations)) return [];
   let total = 0;
-  for (const [k, v] of Object.entries(annotations)) total += utf8(k) + utf8(String(v));
+  for (const [k, v] of Object.entries(annotations)) total += utf8Length(k) + utf8Length(String(v));
   if (total <= MAX_ANNOTATION_BYTES) return [];
   return [{
     reason: "FieldValueTooLong",
@@ -100,7 +99,7 @@ export function annotationCauses(obj: KubeObject): Cause[] {
  * @param obj the object about to be stored
  */
 export function checkStoredSize(obj: KubeObject): void {
-  if (utf8(JSON.stringify(obj)) <= MAX_STORED_BYTES) return;
+  if (utf8Length(JSON.stringify(obj)) <= MAX_STORED_BYTES) return;
   throw new ApiError({
     kind: "Status",
     apiVersion: "v1",
