@@ -61,6 +61,17 @@ current-context: x
   },
 });
 
+/** What `running` ends with when the server at `pid` freezes `ms` after it started. */
+async function frozenAfter<T>(pid: number, ms: number, running: Promise<T>): Promise<T> {
+  await sleep(ms);
+  Deno.kill(pid, "SIGSTOP");
+  try {
+    return await running;
+  } finally {
+    Deno.kill(pid, "SIGCONT");
+  }
+}
+
 Deno.test({
   name: "a frozen, a killed and a rebuilt server each end a cron slice loudly",
   ignore: !realServerAvailable(),
@@ -93,15 +104,11 @@ Deno.test({
       });
 
       await t.step("a server frozen mid-stream is reported within the idle bound", async () => {
-        const frozen = slice("25s", { HYPERCTL_WATCH_IDLE_TIMEOUT: "5s" });
-        await sleep(6000);
-        Deno.kill(server.pid, "SIGSTOP");
-        let r;
-        try {
-          r = await frozen;
-        } finally {
-          Deno.kill(server.pid, "SIGCONT");
-        }
+        const r = await frozenAfter(
+          server.pid,
+          6000,
+          slice("25s", { HYPERCTL_WATCH_IDLE_TIMEOUT: "5s" }),
+        );
         assert.equal(r.code, 5, r.stderr);
         const lines = r.stderr.trimEnd().split("\n");
         assert.match(
@@ -227,18 +234,11 @@ Deno.test({
 
       await t.step("frozen mid-wait: exit 5 with the reason", async () => {
         const env = { HYPERCTL_WATCH_IDLE_TIMEOUT: "5s" };
-        const waiting = run(
-          ["wait", "vm", "c1", "--for", "phase=Running", "--timeout", "20s"],
-          env,
+        const r = await frozenAfter(
+          server.pid,
+          3000,
+          run(["wait", "vm", "c1", "--for", "phase=Running", "--timeout", "20s"], env),
         );
-        await sleep(3000);
-        Deno.kill(server.pid, "SIGSTOP");
-        let r;
-        try {
-          r = await waiting;
-        } finally {
-          Deno.kill(server.pid, "SIGCONT");
-        }
         assert.equal(r.code, 5, r.stderr);
         assert.match(r.stderr, /^reconnecting: no data from the server for 5s/);
         assert.match(r.stderr, /\nerror: --timeout 20s ended while the cluster at .* unreachable/);
