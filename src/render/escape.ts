@@ -19,6 +19,9 @@ const ESCAPES: Record<string, string> = {
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 // deno-lint-ignore no-control-regex
 const CONTROL_OR_TAB = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// What kubectl itself escapes in custom columns.
+// deno-lint-ignore no-control-regex
+const ESC_OR_CR = /[\x1b\r]/g;
 /** {@link CONTROL_OR_TAB} without the global flag, for a `test` that keeps no lastIndex. */
 const HAS_CONTROL_OR_TAB = new RegExp(CONTROL_OR_TAB.source);
 
@@ -84,6 +87,3 @@ export function escapeCell(text: string): string {
 export function escapeLikeKubectl(text: string): string {
   return text.replace(ESC_OR_CR, (ch) => ESCAPES[ch]);
 }
-
-// deno-lint-ignore no-control-regex
-const ESC_OR_CR = /[\x1b\r]/g;
