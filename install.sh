@@ -22,7 +22,9 @@ Install hyperctl from its GitHub release (or a mirror), checking the archive's S
 
 Environment:
   HYPERCTL_DOWNLOAD_URL  a folder holding the release's archives and SHA256SUMS, used instead
-                         of GitHub (a mirror, an air-gapped site)
+                         of GitHub (a mirror, an air-gapped site): a URL, or a local path
+                         (/srv/hyperctl, file:///srv/hyperctl); without --version the highest
+                         release there
   HYPERCTL_REPO          the GitHub repository (default: hyperctl/hyperctl)
 
 Nothing is installed unless the archive matches its line in SHA256SUMS.
@@ -61,6 +63,8 @@ if [ -z "$prefix" ]; then
   [ -n "${HOME:-}" ] || usage_error "HOME is not set: give --prefix DIR"
   prefix=$HOME/.local/bin
 fi
+# `--prefix ~/bin/` as tab completion types it: one spelling for messages and the PATH check.
+while [ "${prefix%/}" != "$prefix" ] && [ "${prefix%/}" != "" ]; do prefix=${prefix%/}; done
 
 case $(uname -s) in
   Linux) os=linux ;;
@@ -76,8 +80,15 @@ esac
 if [ "$os" = windows ]; then ext=zip exe=.exe; else ext=tar.gz exe=; fi
 if [ "$os/$arch" = windows/aarch64 ]; then die "no hyperctl release for Windows on ARM"; fi
 
+# A mirror on this machine (a path or file://) is copied: wget has no file:// and curl no paths.
+local_base=
 if [ -n "${HYPERCTL_DOWNLOAD_URL:-}" ]; then
   base=${HYPERCTL_DOWNLOAD_URL%/}
+  case $base in
+    file://*) local_base=${base#file://} ;;
+    *://*) ;;
+    *) local_base=$base ;;
+  esac
 elif [ -n "$version" ]; then
   base=https://github.com/$repo/releases/download/v$version
 else
@@ -85,7 +96,9 @@ else
 fi
 
 fetch() { # URL FILE
-  if command -v curl >/dev/null 2>&1; then
+  if [ -n "$local_base" ]; then
+    cp "$local_base/${1##*/}" "$2" 2>/dev/null || die "cannot read $local_base/${1##*/}"
+  elif command -v curl >/dev/null 2>&1; then
     curl -fsSL -o "$2" "$1" || die "cannot download $1"
   elif command -v wget >/dev/null 2>&1; then
     wget -q -O "$2" "$1" || die "cannot download $1"
@@ -110,10 +123,13 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 fetch "$base/SHA256SUMS" "$tmp/SHA256SUMS"
-# The archive for this system: hyperctl_<version>_<os>_<arch>.<ext> (any version when none given).
+# The archive for this system: hyperctl_<version>_<os>_<arch>.<ext>. Without a version, the
+# highest release (not a pre-release, as GitHub's "latest") when a mirror's SHA256SUMS lists several.
 wanted=$(printf '%s' "$version" | sed 's/\./\\./g')
-pattern="hyperctl_${wanted:-[^_ ]*}_${os}_${arch}\\.${ext}"
-line=$(grep -E "^[0-9a-f]{64}  ${pattern}\$" "$tmp/SHA256SUMS" | head -n 1 || true)
+pattern="hyperctl_${wanted:-[0-9][0-9.]*}_${os}_${arch}\\.${ext}"
+line=$(grep -E "^[0-9a-f]{64}  ${pattern}\$" "$tmp/SHA256SUMS" |
+  sed 's/^\([^ ]*  hyperctl_\([^_]*\)_.*\)$/\2 \1/' |
+  sort -t. -k1,1n -k2,2n -k3,3n | tail -n 1 | cut -d' ' -f2- || true)
 [ -n "$line" ] || die "no hyperctl ${version:-release} for $os/$arch in $base/SHA256SUMS"
 expected=${line%% *}
 archive=${line##* }

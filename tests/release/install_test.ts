@@ -132,6 +132,55 @@ Deno.test("install.sh installs the checked archive from HYPERCTL_DOWNLOAD_URL; r
   }
 });
 
+Deno.test("install.sh from a local folder: the highest release, not a pre-release; --prefix DIR/", async () => {
+  const binaries = await standInBinaries();
+  const mirror = await Deno.makeTempDir({ prefix: "hyperctl-mirror-" });
+  const home = await Deno.makeTempDir({ prefix: "hyperctl-home-" });
+  try {
+    const made = await releasePackage(
+      ["--binaries", binaries, "--version", "0.2.0", "--out", mirror],
+    );
+    assert.equal(made.code, 0, made.stderr);
+    // The same archive under other versions' names, listed after 0.2.0 in name order: a mirror
+    // that keeps several releases. Only the names differ; the version is read from them.
+    const sums = await Deno.readTextFile(`${mirror}/SHA256SUMS`);
+    const line = sums.split("\n").find((l) => l.endsWith(`  ${ARCHIVE}`))!;
+    for (const other of ["0.10.0", "0.9.1", "0.11.0-rc.1"]) {
+      const name = archiveName(other, HOST);
+      await Deno.copyFile(`${mirror}/${ARCHIVE}`, `${mirror}/${name}`);
+      await Deno.writeTextFile(`${mirror}/SHA256SUMS`, line.replace(ARCHIVE, name) + "\n", {
+        append: true,
+      });
+    }
+    const prefix = `${home}/bin`;
+    const env = { HOME: home, PATH: `${prefix}:${Deno.env.get("PATH")}` };
+    // A plain path (no curl or wget involved) and the prefix with a trailing slash.
+    const ok = await install(["--prefix", `${prefix}/`], {
+      ...env,
+      HYPERCTL_DOWNLOAD_URL: mirror,
+    });
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, new RegExp(`^installed hyperctl 0\\.10\\.0 to ${prefix}/hyperctl\\n`));
+    assert.doesNotMatch(ok.stdout, /not on your PATH|\/\//);
+    assert.equal(await exists(`${prefix}/hyperctl`), true);
+    // file:// and a pinned pre-release.
+    const rc = await install(["--prefix", prefix, "--version", "0.11.0-rc.1"], {
+      ...env,
+      HYPERCTL_DOWNLOAD_URL: `file://${mirror}`,
+    });
+    assert.equal(rc.code, 0, rc.stderr);
+    assert.match(rc.stdout, /^installed hyperctl 0\.11\.0-rc\.1 to /);
+    const gone = await install(["--prefix", prefix], {
+      ...env,
+      HYPERCTL_DOWNLOAD_URL: `${mirror}/none`,
+    });
+    assert.equal(gone.code, 1);
+    assert.equal(gone.stderr, `install.sh: error: cannot read ${mirror}/none/SHA256SUMS\n`);
+  } finally {
+    for (const dir of [binaries, mirror, home]) await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("install.sh --help prints its usage, also when the script arrives on stdin", async () => {
   const fromFile = await install(["--help"], {});
   assert.equal(fromFile.code, 0, fromFile.stderr);
