@@ -59,6 +59,12 @@ export interface Deps {
   interruptedBy(): "SIGINT" | "SIGTERM" | undefined;
   /** How help and usage name the program (`kubectl hyperctl` as a plugin). @default "hyperctl" */
   programName?: string;
+  /**
+   * Make `programName` exact before it is printed. The real process knows its argv[0] only by
+   * loading Node's `process` (about 3 MiB and 10 ms), so it does that only on the way to help,
+   * an error or a hint. Absent: `programName` is already exact.
+   */
+  settleProgramName?(): Promise<void>;
   /** Set by a command that finished but must exit non-zero (e.g. one of several clusters failed). */
   exitCode: number;
 }

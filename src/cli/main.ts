@@ -48,7 +48,12 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
       import("./program.ts"),
       import("./parse/mod.ts"),
     ]);
-    const line = await parseCommandLine(commandTree(d), args);
+    let line = await parseCommandLine(commandTree(d), args);
+    if ((line.kind === "help" || line.kind === "usage") && d.settleProgramName) {
+      // Help and usage name the program: as `kubectl hyperctl` when run as the plugin.
+      await d.settleProgramName();
+      line = await parseCommandLine(commandTree(d), args);
+    }
     switch (line.kind) {
       case "version": {
         const { VERSION } = await import("./version.ts");
@@ -85,6 +90,7 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
   } catch (err) {
     const code = exitCodeOf(err);
     if (code !== 0 && !isSilent(err)) {
+      await d.settleProgramName?.();
       await d.io.err.write(`${errorLine(err, d.programName)}\n`);
       if (wantsVerbose(argv) && err instanceof Error && err.stack) {
         await d.io.err.write(`${err.stack}\n`);

@@ -288,8 +288,12 @@ export async function concludeWait(
   if (options.notify && deps.io.stderrIsTTY) {
     await deps.io.err.write(terminalNotification("hyperctl", summary(results), deps.env));
   }
-  const problems = results.flatMap((r) => problemOf(r, options, deps.programName) ?? []);
   const interrupted = results.filter((r) => r.outcome === "interrupted");
+  // Problems and resume hints name the program as it was run.
+  if (interrupted.length > 0 || results.some((r) => r.outcome !== "succeeded")) {
+    await deps.settleProgramName?.();
+  }
+  const problems = results.flatMap((r) => problemOf(r, options, deps.programName) ?? []);
   const worst = interrupted.length > 0
     ? undefined
     : problems.reduce<Error | undefined>((w, p) => (w && rank(w) <= rank(p) ? w : p), undefined);

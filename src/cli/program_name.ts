@@ -9,9 +9,9 @@
 export const INVOKED_AS_ENV = "HYPERCTL_INVOKED_AS";
 
 /**
- * The program name for `path`, the file hyperctl was run as: a compiled binary's own path
- * (`Deno.execPath()`), or, under `deno run` (where that path is deno's), the path a wrapper
- * script puts in HYPERCTL_INVOKED_AS (e.g. a `kubectl-hyperctl` shell script setting it to `$0`).
+ * The program name for `path`, the file hyperctl was run as: a compiled binary's argv[0] (a
+ * `kubectl-hyperctl` symlink stays that name), or, under `deno run` (where argv[0] is deno), the
+ * path a wrapper script puts in HYPERCTL_INVOKED_AS (a `kubectl-hyperctl` script setting it to `$0`).
  *
  * @example
  * ```ts

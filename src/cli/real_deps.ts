@@ -63,6 +63,23 @@ export function realDeps(): Deps {
     interrupt: controller.signal,
     interruptedBy,
     programName: programName(Deno.env.get(INVOKED_AS_ENV) || Deno.execPath()),
+    async settleProgramName() {
+      this.programName = programName(await invokedPath());
+      this.settleProgramName = undefined;
+    },
     exitCode: 0,
   };
+}
+
+/**
+ * The path hyperctl was started as: a wrapper's HYPERCTL_INVOKED_AS, else argv[0]. On Linux
+ * `Deno.execPath()` is the resolved file, so a `kubectl-hyperctl` symlink to the binary (how krew
+ * and Homebrew install plugins) would read as `hyperctl`; argv[0] is the link kubectl ran. Under
+ * `deno run`, argv[0] is deno.
+ */
+async function invokedPath(): Promise<string> {
+  const wrapper = Deno.env.get(INVOKED_AS_ENV);
+  if (wrapper) return wrapper;
+  const { default: process } = await import("node:process");
+  return process.argv0 || Deno.execPath();
 }

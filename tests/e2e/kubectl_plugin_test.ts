@@ -158,3 +158,27 @@ e2eTest("as `kubectl hyperctl`, hints name the command the way it was run", asyn
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a kubectl-hyperctl symlink names itself `kubectl hyperctl`, with no wrapper", async () => {
+  // krew and Homebrew link kubectl-hyperctl to the binary. The deno executable stands in for it:
+  // a symlink to it is run with its own arguments, and argv[0] is the link, as kubectl runs it.
+  const dir = await Deno.makeTempDir({ prefix: "hyperctl-link-" });
+  try {
+    const link = `${dir}/kubectl-hyperctl`;
+    await Deno.symlink(Deno.execPath(), link);
+    const env = { ...Deno.env.toObject() };
+    delete env.HYPERCTL_INVOKED_AS;
+    const out = await new Deno.Command(link, {
+      args: ["run", "--quiet", ...BINARY_PERMISSIONS, PROGRAM, "vm", "list", "--help"],
+      env,
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stdout = new TextDecoder().decode(out.stdout);
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    assert.match(stdout, /^USAGE\n {2}kubectl hyperctl vm list \[flags\]\n/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -5,7 +5,12 @@
  * @module
  */
 
-import { type NodeFacts, vncEndpoint, vncPlacement } from "../../../core/vm_endpoint.ts";
+import {
+  isEndpointFailure,
+  type NodeFacts,
+  vncEndpoint,
+  vncPlacement,
+} from "../../../core/vm_endpoint.ts";
 import { readNode } from "../../../k8s/nodes.ts";
 import { escapeCell } from "../../../render/escape.ts";
 import type { TcpTarget } from "../../../console/tcp_proxy.ts";
@@ -20,11 +25,17 @@ export async function runVnc(options: VncOptions, deps: Deps): Promise<void> {
   let target;
   try {
     const vm = await readVm(conn, options.name);
-    const placement = orThrow(vncPlacement(vm, deps.programName));
+    let placement = vncPlacement(vm, deps.programName);
+    if (isEndpointFailure(placement) && deps.settleProgramName) {
+      // Its "start it with …" hint names the program as it was run.
+      await deps.settleProgramName();
+      placement = vncPlacement(vm, deps.programName);
+    }
+    const placed = orThrow(placement);
     const facts: NodeFacts = options.nodeAddress !== undefined
       ? { address: options.nodeAddress }
-      : await readNode(conn.api, placement.node);
-    target = orThrow(vncEndpoint(placement, facts, options.addressType));
+      : await readNode(conn.api, placed.node);
+    target = orThrow(vncEndpoint(placed, facts, options.addressType));
   } finally {
     conn.close();
   }
