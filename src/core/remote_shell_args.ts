@@ -13,8 +13,8 @@ import { InputError } from "./input_error.ts";
 /** ssh(1) options that take a value (OpenSSH 9 getopt string). */
 const SSH_VALUE_OPTIONS = new Set("BbcDEeFIiJLlmOoPpQRSWw".split(""));
 
-/** scp(1) options that take a value. */
-const SCP_VALUE_OPTIONS = new Set("cDFiJlOoPSX".split(""));
+/** scp(1) options that take a value (OpenSSH 9 getopt string; -O alone picks the old protocol). */
+const SCP_VALUE_OPTIONS = new Set("cDFiJloPSX".split(""));
 
 /** `vm ssh [USER@]NAME [ssh options…] [-- COMMAND…]`, taken apart. */
 export interface SshWords {

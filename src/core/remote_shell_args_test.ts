@@ -54,6 +54,9 @@ Deno.test("parseScpWords() finds NAME:path on either side; scpArgs() rewrites th
     "[fd00::1]:logs",
     "./dir/x:y",
   ]);
+  // Switches take no value: -O (the old protocol) leaves the source an operand.
+  const legacy = parseScpWords(["-O", "file", "web-1:/tmp/"]);
+  assert.deepEqual(legacy.remotes, [{ index: 2, vm: "web-1", path: "/tmp/" }]);
   assert.throws(() => parseScpWords(["a", "b"]), /NAME:path/);
   assert.throws(() => parseScpWords(["web-1:a"]), /source and a destination/);
 });
