@@ -56,7 +56,7 @@ export async function findViewer(
 ): Promise<Launch | undefined> {
   if (options.viewer) {
     const [program, ...words] = options.viewer.split(/\s+/).filter(Boolean);
-    const command = await findOnPath(program, options.path);
+    const command = program && await findOnPath(program, options.path);
     return command ? { command, args: [...words, ...viewerArgs(program, host, port)] } : undefined;
   }
   for (const name of KNOWN_VIEWERS) {
@@ -67,15 +67,26 @@ export async function findViewer(
   return undefined;
 }
 
-/** The program that opens `url` in the user's browser: `$BROWSER`, xdg-open, or macOS `open`. */
+/**
+ * The program that opens `url` in the user's browser: `$BROWSER`, xdg-open, or macOS `open`.
+ * `$BROWSER` is read as xdg-open and Python's webbrowser read it: commands separated by `:` (`;`
+ * on Windows), the first one found wins; `%s` in a command stands for the URL (`%%` for `%`),
+ * else the URL is its last argument.
+ */
 export async function findBrowser(
   url: string,
   options: { browser?: string; path?: string; os: string },
 ): Promise<Launch | undefined> {
   if (options.browser) {
-    const [program, ...words] = options.browser.split(/\s+/).filter(Boolean);
-    const command = program && await findOnPath(program, options.path);
-    return command ? { command, args: [...words, url] } : undefined;
+    for (const entry of options.browser.split(options.os === "windows" ? ";" : ":")) {
+      const [program, ...words] = entry.split(/\s+/).filter(Boolean);
+      const command = program && await findOnPath(program, options.path);
+      if (!command) continue;
+      const placed = words.some((w) => w.includes("%s"));
+      const args = words.map((w) => w.replace(/%(%|s)/g, (_, c) => c === "s" ? url : "%"));
+      return { command, args: placed ? args : [...args, url] };
+    }
+    return undefined;
   }
   if (options.os === "darwin") return { command: "open", args: [url] };
   const opener = await findOnPath("xdg-open", options.path);

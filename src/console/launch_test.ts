@@ -28,6 +28,7 @@ Deno.test("findViewer() takes --viewer, else remote-viewer, else vncviewer, each
       args: ["-FullScreen", "127.0.0.1::5901"],
     });
     assert.equal(await on(tiger, "remote-viewer"), undefined);
+    assert.equal(await on(tiger, "   "), undefined);
     assert.equal(await on("/nonexistent"), undefined);
     assert.deepEqual(await findViewer("127.0.0.1", 1, { path: "", os: "darwin" }), {
       command: "open",
@@ -57,6 +58,16 @@ Deno.test("findBrowser() takes $BROWSER's words, else xdg-open, else none", asyn
     });
     assert.equal(await findBrowser(url, { path: "/nonexistent", os: "linux" }), undefined);
     assert.equal(await findBrowser(url, { browser: "nope", path: dir, os: "linux" }), undefined);
+    // A `:` list, the first found wins; %s places the URL, %% is a percent sign.
+    assert.deepEqual(
+      await findBrowser(url, {
+        browser: "nope:firefox -P 100%% %s --x:xdg-open",
+        path: dir,
+        os: "linux",
+      }),
+      { command: `${dir}/firefox`, args: ["-P", "100%", url, "--x"] },
+    );
+    assert.equal(await findBrowser(url, { browser: " : ", path: dir, os: "linux" }), undefined);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -76,10 +76,12 @@ export const vncCommand = defineCommand({
           ? invalid<string>("vm vnc needs a VM name: hyperctl vm vnc NAME")
           : checkVmName(name),
         modes: unless(flags.proxyOnly && flags.web, "--proxy-only and --web exclude each other"),
-        viewer: unless(
-          flags.viewer !== undefined && (flags.proxyOnly || flags.web),
-          "--viewer cannot be combined with --proxy-only or --web",
-        ),
+        viewer: flags.viewer !== undefined && (flags.proxyOnly || flags.web)
+          ? invalid("--viewer cannot be combined with --proxy-only or --web")
+          : unless(
+            flags.viewer !== undefined && flags.viewer.trim() === "",
+            "--viewer needs a program, e.g. --viewer vncviewer",
+          ),
         port: checkPort(flags.port),
         addressType: checkAddressType(flags.addressType),
         nodeAddress: unless(

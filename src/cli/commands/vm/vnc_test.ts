@@ -44,6 +44,8 @@ Deno.test("vm vnc: parse() names every problem of the command line at once", asy
     [["--node-address", "a b"], /not a host name or IP address/],
     [["-o", "json"], /-o json needs --proxy-only or --web/],
     [["--request-timeout", "5"], /add a unit/],
+    [["--viewer", "  "], /--viewer needs a program/],
+    [["--viewer="], /--viewer needs a program/],
   ];
   for (const [flags, message] of one) {
     const problems = problemsOf(await vnc("web-1", ...flags));
