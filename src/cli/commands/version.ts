@@ -8,6 +8,7 @@
  */
 
 import { GROUP, VERSION as API_VERSION } from "../../core/kinds.ts";
+import { escapeCell } from "../../render/escape.ts";
 import type { KubeApi } from "../../k8s/api.ts";
 import { BUILD_STAMP } from "../build_stamp.ts";
 import { mapValid } from "../../core/validation.ts";
@@ -86,11 +87,11 @@ export function servedVersionWarning(served: readonly string[]): string | undefi
     return `warning: the cluster serves no ${GROUP} API: the HyperSDK CRDs are not installed ` +
       `(hyperctl status lists them)`;
   }
-  return `warning: the cluster serves ${GROUP} ${served.join(", ")}, ` +
+  return `warning: the cluster serves ${GROUP} ${served.map(escapeCell).join(", ")}, ` +
     `which this hyperctl does not know (it uses ${API_VERSION})`;
 }
 
-/** The human-readable report, one `Key: value` line each. */
+/** The human-readable report, one `Key: value` line each; the server's strings escaped. */
 export function formatVersion(report: VersionReport): string {
   const c = report.clientVersion;
   const rows: [string, string][] = [
@@ -101,9 +102,12 @@ export function formatVersion(report: VersionReport): string {
     ["Target", c.target],
   ];
   if (report.serverVersion) {
-    rows.push(["Server Version", String(report.serverVersion.gitVersion ?? "unknown")]);
+    rows.push(["Server Version", escapeCell(String(report.serverVersion.gitVersion ?? "unknown"))]);
     const served = report.hypersdkVersions ?? [];
-    rows.push(["HyperSDK API", served.map((v) => `${GROUP}/${v}`).join(", ") || "(not served)"]);
+    rows.push([
+      "HyperSDK API",
+      served.map((v) => `${GROUP}/${escapeCell(v)}`).join(", ") || "(not served)",
+    ]);
   }
   const width = Math.max(...rows.map(([k]) => k.length)) + 1;
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}\n`).join("");

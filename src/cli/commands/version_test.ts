@@ -109,3 +109,23 @@ Deno.test("formatVersion() says when nothing was stamped", () => {
     ].join("\n"),
   );
 });
+
+Deno.test("the server's version strings print escaped: a hostile server cannot drive the terminal", () => {
+  const text = formatVersion({
+    clientVersion: {
+      version: "0.2.0",
+      gitCommit: "abc",
+      buildDate: "2026-12-06T10:00:00Z",
+      deno: "2.9.6",
+      v8: "15.0",
+      typescript: "6.0.3",
+      target: "x86_64-unknown-linux-gnu",
+    },
+    serverVersion: { gitVersion: "v1.33\x1b]0;PWNED\x07\x1b[31m" },
+    hypersdkVersions: ["v1\x1b[2J"],
+  });
+  assert.match(text, /\nServer Version: v1\.33\^\[\]0;PWNED\^G\^\[\[31m\n/);
+  assert.match(text, /\nHyperSDK API: +hypersdk\.io\/v1\^\[\[2J\n$/);
+  assert.doesNotMatch(text, /\x1b/);
+  assert.doesNotMatch(servedVersionWarning(["v1\x1b[2J"])!, /\x1b/);
+});
