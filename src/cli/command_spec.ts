@@ -37,6 +37,13 @@ export interface ArgSpec {
   name: string;
   required: boolean;
   variadic: boolean;
+  /** The only values it takes, offered by completion (`completion bash`). */
+  choices?: readonly string[];
+  /**
+   * Words handed to ssh or scp that name a VM: ssh's first operand `[USER@]NAME`, scp's
+   * `[USER@]NAME:PATH` operands. Completion offers VM names in those shapes.
+   */
+  remote?: "ssh" | "scp";
 }
 
 /** What the parser hands to a leaf: flag values by key, and the positional arguments. */

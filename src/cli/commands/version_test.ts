@@ -126,6 +126,6 @@ Deno.test("the server's version strings print escaped: a hostile server cannot d
   });
   assert.match(text, /\nServer Version: v1\.33\^\[\]0;PWNED\^G\^\[\[31m\n/);
   assert.match(text, /\nHyperSDK API: +hypersdk\.io\/v1\^\[\[2J\n$/);
-  assert.doesNotMatch(text, /\x1b/);
-  assert.doesNotMatch(servedVersionWarning(["v1\x1b[2J"])!, /\x1b/);
+  assert.equal(text.includes("\x1b"), false);
+  assert.equal(servedVersionWarning(["v1\x1b[2J"])!.includes("\x1b"), false);
 });

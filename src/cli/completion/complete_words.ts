@@ -118,6 +118,14 @@ export async function completeWords(
     const values = await valuesFor(opt, current.slice(eq + 1), noun, state, src);
     return values[0] === FILES_DIRECTIVE ? values : values.map((v) => current.slice(0, eq + 1) + v);
   }
+  const attached = !state.afterDashDash && /^-[^-]/.test(current)
+    ? shortWithValue(state.path, current)
+    : undefined;
+  if (attached) {
+    // `-oj`, `-o=j`: the value typed onto its short flag, as pflag reads it.
+    const values = await valuesFor(attached.opt, attached.value, noun, state, src);
+    return values[0] === FILES_DIRECTIVE ? values : values.map((v) => attached.head + v);
+  }
   if (!state.afterDashDash && current.startsWith("-")) {
     return flagCandidates(state).filter((f) => f.startsWith(current));
   }
@@ -129,24 +137,69 @@ export async function completeWords(
   }
   const arg = argumentAt(cmd.args, state.positionals.length);
   if (arg?.name === "resources") return await resourceCandidates(state, current, src);
+  if (arg?.choices) return arg.choices.filter((c) => c.startsWith(current));
+  if (arg?.remote) return await remoteCandidates(arg.remote, state, current, src);
   if (arg?.noun === undefined) return [];
   const typed = new Set(state.positionals);
   const names = await fetchSafely(src, arg.noun, state.flags);
   return names.filter((n) => n.startsWith(current) && !typed.has(n));
 }
 
-/** kubectl's `KIND NAME…` arguments (`hyperctl wait`): the kinds first, then that kind's names. */
+/**
+ * kubectl's `KIND NAME…` or `KIND/NAME…` arguments (`hyperctl wait`): the kinds first, then that
+ * kind's names.
+ */
 async function resourceCandidates(
   state: WalkState,
   current: string,
   src: CompletionSources,
 ): Promise<string[]> {
   const [first, ...typed] = state.positionals;
+  const slash = current.indexOf("/");
+  if (slash > 0 && (first === undefined || first.includes("/"))) {
+    // `vm/web-1 vm/we…`: names of the kind before the slash, in the same form.
+    const noun = kindOfResource(current.slice(0, slash))?.noun;
+    if (noun === undefined) return [];
+    const head = current.slice(0, slash + 1);
+    const names = await fetchSafely(src, noun, state.flags);
+    return names.map((n) => head + n)
+      .filter((w) => w.startsWith(current) && !state.positionals.includes(w));
+  }
   if (first === undefined) return KINDS.map((k) => k.noun).filter((n) => n.startsWith(current));
   const noun = kindOfResource(first)?.noun;
   if (noun === undefined) return [];
   const names = await fetchSafely(src, noun, state.flags);
   return names.filter((n) => n.startsWith(current) && !typed.includes(n));
+}
+
+/**
+ * VM names where ssh or scp takes a host: ssh's first operand (`root@web-1`), any scp operand as
+ * `web-1:` (a path follows, so no space; the shell scripts leave none after a final `:`).
+ */
+async function remoteCandidates(
+  remote: "ssh" | "scp",
+  state: WalkState,
+  current: string,
+  src: CompletionSources,
+): Promise<string[]> {
+  if (remote === "ssh" && state.positionals.length > 0) return [];
+  if (remote === "scp" && current.includes(":")) return [];
+  const at = current.indexOf("@") + 1;
+  const user = current.slice(0, at);
+  const names = await fetchSafely(src, "vm", state.flags);
+  const tail = remote === "scp" ? ":" : "";
+  return names.map((n) => user + n + tail).filter((w) => w.startsWith(current));
+}
+
+/** `-oj` or `-o=j`: a short flag that takes a value, with the value begun in the same word. */
+function shortWithValue(
+  path: readonly CompletionTree[],
+  word: string,
+): { opt: CompletionOption; head: string; value: string } | undefined {
+  const opt = findOption(path, word.slice(0, 2));
+  if (!opt || opt.value === "none" || word.length === 2) return undefined;
+  const head = word[2] === "=" ? word.slice(0, 3) : word.slice(0, 2);
+  return { opt, head, value: word.slice(head.length) };
 }
 
 function walk(words: readonly string[], tree: CompletionTree): WalkState {

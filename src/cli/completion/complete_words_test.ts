@@ -267,3 +267,26 @@ Deno.test("completeWords() offers -o's template formats where they are accepted"
   // delete prints only its "deleted" lines: it takes no -o at all.
   assert.deepEqual(await complete(["vm", "delete", "web-1", "-o", "j"]), []);
 });
+
+Deno.test("completeWords() completes fixed arguments, ssh and scp hosts, TYPE/NAME and -oVALUE", async () => {
+  const cases: [string[], string[]][] = [
+    [["completion", ""], ["bash", "zsh", "fish"]],
+    [["completion", "z"], ["zsh"]],
+    [["vm", "ssh", "w"], ["web-1", "web-2"]],
+    [["vm", "ssh", "root@w"], ["root@web-1", "root@web-2"]],
+    // After the destination come ssh's own words.
+    [["vm", "ssh", "web-1", ""], []],
+    [["vm", "scp", "./a", "d"], ["db-1:"]],
+    [["vm", "scp", "-r", "alice@"], ["alice@db-1:", "alice@web-1:", "alice@web-2:"]],
+    [["vm", "scp", "web-1:/tm"], []],
+    [["wait", "vm/w"], ["vm/web-1", "vm/web-2"]],
+    [["wait", "vm/web-1", "vm/"], ["vm/db-1", "vm/web-2"]],
+    [["wait", "nope/w"], []],
+    [["vm", "list", "-oj"], ["-ojson", "-ojsonpath=", "-ojsonpath-file=", "-ojsonpath-as-json="]],
+    [["vm", "list", "-o=y"], ["-o=yaml"]],
+    [["vm", "list", "-nprod", "-oname"], ["-oname"]],
+  ];
+  for (const [line, want] of cases) {
+    assert.deepEqual(await complete(line), want, line.join(" "));
+  }
+});

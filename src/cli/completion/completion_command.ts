@@ -13,7 +13,7 @@ export const completionCommand = defineCommand({
   spec: {
     name: "completion",
     description: "print a shell completion script: source <(hyperctl completion bash)",
-    args: [{ name: "shell", required: true, variadic: false }],
+    args: [{ name: "shell", required: true, variadic: false, choices: SHELLS }],
     flags: [] as const,
     globals: LOCAL_GLOBALS,
   },

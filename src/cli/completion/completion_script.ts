@@ -52,8 +52,8 @@ _hyperctl_complete() {
         fi
         [[ -n $line && $line == "$prefix"* ]] && COMPREPLY+=("\${line#"$prefix"}")
     done < <("\${COMP_WORDS[0]}" __complete "\${words[@]}" 2>/dev/null)
-    # "-o jsonpath=" wants its template right after the "=", not after a space.
-    if ((\${#COMPREPLY[@]} == 1)) && [[ \${COMPREPLY[0]} == *= ]]; then
+    # "-o jsonpath=" wants its template right after the "=", "vm scp web-1:" its path after the ":".
+    if ((\${#COMPREPLY[@]} == 1)) && [[ \${COMPREPLY[0]} == *[=:] ]]; then
         compopt -o nospace 2>/dev/null
     fi
     return 0
@@ -82,9 +82,9 @@ _hyperctl() {
         return
     fi
     ((\${#candidates} > 0)) || return 1
-    # "-o jsonpath=" wants its template right after the "=", not after a space.
-    compadd -S '' -- \${(M)candidates:#*=}
-    compadd -- \${candidates:#*=}
+    # "-o jsonpath=" wants its template right after the "=", "vm scp web-1:" its path after the ":".
+    compadd -S '' -- \${(M)candidates:#*[=:]}
+    compadd -- \${candidates:#*[=:]}
 }
 
 if [[ \${funcstack[1]} == "_hyperctl" ]]; then

@@ -28,6 +28,10 @@ export interface CompletionArgument {
   variadic: boolean;
   /** The kind whose object names it takes, when they can be fetched from the cluster. */
   noun?: Noun;
+  /** Fixed values (`completion bash`). */
+  choices?: readonly string[];
+  /** VM names in ssh's `[USER@]NAME` or scp's `[USER@]NAME:` shape. */
+  remote?: "ssh" | "scp";
 }
 
 /** One command; the root is the program itself. */
@@ -110,7 +114,13 @@ function walk(cmd: CommandSpec, parentNoun: Noun | undefined, isRoot = false): C
         : noun !== undefined && !NEW_NAME_VERBS.has(cmd.name) && /^names?$/.test(a.name)
         ? noun
         : undefined;
-      return { name: a.name, variadic: a.variadic, ...(argNoun ? { noun: argNoun } : {}) };
+      return {
+        name: a.name,
+        variadic: a.variadic,
+        ...(argNoun ? { noun: argNoun } : {}),
+        ...(a.choices ? { choices: a.choices } : {}),
+        ...(a.remote ? { remote: a.remote } : {}),
+      };
     }),
     commands,
     ...(noun ? { noun } : {}),

@@ -25,13 +25,13 @@ export interface RemoteShellOptions<W> {
 
 /** The spec of `vm ssh` or `vm scp`: every word hyperctl does not know is the program's. */
 export function remoteShellSpec(
-  name: string,
+  name: "ssh" | "scp",
   description: string,
 ): LeafSpec & { flags: readonly [typeof ADDRESS_FLAG] } {
   return {
     name,
     description,
-    args: [{ name: "args", required: true, variadic: true }],
+    args: [{ name: "args", required: true, variadic: true, remote: name }],
     flags: [ADDRESS_FLAG],
     globals: [...NAMESPACED_GLOBALS, "--all-namespaces"],
     passThrough: true,
