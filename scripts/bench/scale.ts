@@ -106,15 +106,25 @@ interface Fleet {
   api: KubeApi;
 }
 
-/** The raw client for the cluster of `kubeconfig`, its CA written to a file in `dir`. */
-async function rawTool(root: string, kubeconfig: string, dir: string): Promise<Tool> {
+/**
+ * The raw client for the cluster of `kubeconfig` (raw_pages.ts), or the lean one (lean_pages.ts,
+ * with `gc` exposed), its CA written to a file in `dir`.
+ */
+async function rawTool(
+  root: string,
+  kubeconfig: string,
+  dir: string,
+  lean = false,
+): Promise<Tool> {
   const { server, ca, token } = await endpoint(kubeconfig);
   const caFile = await Deno.makeTempFile({ dir, suffix: ".pem" });
   await Deno.writeTextFile(caFile, ca);
   return {
-    label: "raw paged transfer",
+    label: lean ? "lean paged transfer" : "raw paged transfer",
     cmd: Deno.execPath(),
-    baseArgs: ["run", "--quiet", "-A", `${root}/scripts/bench/raw_pages.ts`],
+    baseArgs: lean
+      ? ["run", "--quiet", "-A", "--v8-flags=--expose-gc", `${root}/scripts/bench/lean_pages.ts`]
+      : ["run", "--quiet", "-A", `${root}/scripts/bench/raw_pages.ts`],
     env: {
       PATH: Deno.env.get("PATH") ?? "",
       HOME: Deno.env.get("HOME") ?? "",
@@ -130,35 +140,39 @@ async function measureLists(
   run: ScaleRun,
   cluster: string,
   size: number,
-  tools: { hyperctl: Tool; kubectl: Tool; raw: Tool },
+  tools: { hyperctl: Tool; kubectl: Tool; raw: Tool; lean: Tool },
   reps: number,
   log: (s: string) => void,
   attempt: (what: string, fn: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  const raw = async (metadata: boolean) => {
+  const raw = async (tool: Tool, metadata: boolean) => {
     const what = metadata ? ["metadata"] : [];
-    const m = await runMeasured(tools.raw, [`${VM_PATH}/virtualmachines`, "500", ...what], {
+    const m = await runMeasured(tool, [`${VM_PATH}/virtualmachines`, "500", ...what], {
       capture: true,
     });
-    if (m.code !== 0) throw new Error(`raw client failed: ${m.stderr}`);
+    if (m.code !== 0) throw new Error(`${tool.label} failed: ${m.stderr}`);
     const r = JSON.parse(m.stdout ?? "{}");
-    if (r.items !== size) throw new Error(`raw client saw ${r.items} of ${size} VMs`);
+    if (r.items !== size) throw new Error(`${tool.label} saw ${r.items} of ${size} VMs`);
     return { wallMs: m.wallMs, rssKb: m.peakRssKb, firstMs: r.firstPageMs as number };
   };
-  await raw(false);
+  await raw(tools.raw, false);
+  await raw(tools.lean, false);
   for (let r = 0; r < reps; r++) {
-    // Whole objects (every format but -o name), then metadata only (-o name's floor).
-    for (const [format, metadata] of [["any", false], ["-o name", true]] as const) {
-      const m = await raw(metadata);
-      run.rows.push({
-        cluster,
-        size,
-        format,
-        client: "raw",
-        ms: m.wallMs,
-        ttfbMs: m.firstMs,
-        rssKb: m.rssKb,
-      });
+    // Whole objects (every format but -o name), then metadata only (-o name's floor); the lean
+    // client beside the raw one, for the memory floor.
+    for (const client of ["raw", "lean"] as const) {
+      for (const [format, metadata] of [["any", false], ["-o name", true]] as const) {
+        const m = await raw(tools[client], metadata);
+        run.rows.push({
+          cluster,
+          size,
+          format,
+          client,
+          ms: m.wallMs,
+          ttfbMs: m.firstMs,
+          rssKb: m.rssKb,
+        });
+      }
     }
   }
   // The runtime's floor: the raw client listing an empty namespace (one request, no items), and
@@ -377,6 +391,7 @@ export async function runScale(args: string[], root: string): Promise<number> {
         hyperctl: bundledTool(entry, fleet.kubeconfig),
         kubectl: kubectlTool(fleet.kubeconfig, `${work}/kube-cache-${cluster}-${size}`),
         raw: await rawTool(root, fleet.kubeconfig, work),
+        lean: await rawTool(root, fleet.kubeconfig, work, true),
       };
       // The real server serves 100 000 VMs several times slower than the sim: one run each there.
       const reps = cluster === "real" && size >= 100_000 ? 1 : opts.reps;

@@ -13,7 +13,7 @@ export interface ListRow {
   size: number;
   format: string;
   /** `one request` and `empty deno run` are the runtime's floor (scale.ts). */
-  client: "hyperctl" | "kubectl" | "raw" | "one request" | "empty deno run";
+  client: "hyperctl" | "kubectl" | "raw" | "lean" | "one request" | "empty deno run";
   ms: number;
   /** hyperctl/kubectl: spawn → first stdout byte; raw: process start → first page parsed. */
   ttfbMs: number;
@@ -141,6 +141,10 @@ function targetTable(run: ScaleRun, cluster: string, sizes: number[], formats: s
         ? `${size}: target ${show(limit)} < raw ${show(raw)}`
         : "";
     const rss = at.map((x) => x.h.rss);
+    const lean = sizes.map((size) => pick(run, cluster, size, f, "lean").rss);
+    const leanFlat = lean.length > 1 && lean.every(Number.isFinite)
+      ? `; lean client ${formatKb(lean[0])} → ${formatKb(lean[lean.length - 1])}`
+      : "";
     // Judged only once every size has a number (the report is rewritten while a run goes on).
     const flat = rss.length > 1 && rss.every(Number.isFinite)
       ? Math.abs(rss[rss.length - 1] - rss[0]) <= 10 * MIB
@@ -158,7 +162,9 @@ function targetTable(run: ScaleRun, cluster: string, sizes: number[], formats: s
             (x) => outOfReach(x.size, 0.5 * x.k.rss, x.floor.rss, x.r.rss, formatKb),
           )
         } | ${yes(flat)} (${formatKb(rss[0])} → ` +
-        `${formatKb(rss[rss.length - 1])}) | ${cell((x) => x.h.ttfb <= x.r.ttfb + 100)} |`,
+        `${formatKb(rss[rss.length - 1])}${leanFlat}) | ${
+          cell((x) => x.h.ttfb <= x.r.ttfb + 100)
+        } |`,
     );
   }
   return lines.join("\n");
@@ -190,6 +196,25 @@ function floorLine(run: ScaleRun, cluster: string, sizes: number[]): string {
     }. No Deno client can go below these; a target under them, or under the raw transfer of the same pages, is marked so.`;
 }
 
+/** What the lean client's memory and time say about the flat-RSS target. */
+function leanLine(run: ScaleRun, cluster: string, sizes: number[]): string {
+  if (sizes.length < 2) return "";
+  const [a, b] = [sizes[0], sizes[sizes.length - 1]];
+  const [la, lb] = [pick(run, cluster, a, "any", "lean"), pick(run, cluster, b, "any", "lean")];
+  const rb = pick(run, cluster, b, "any", "raw");
+  if (la.n === 0 || lb.n === 0) return "";
+  return `**The lean client** (scripts/bench/lean_pages.ts: the same pages over one TLS ` +
+    "connection with HTTP/1.1 written by hand instead of `fetch`, one reused 64 KiB read buffer, " +
+    "a full collection after every second page, printing nothing): peak RSS " +
+    `${formatKb(la.rss)} at ${a} VMs and ${formatKb(lb.rss)} at ${b} ` +
+    `(${formatKb(lb.rss - la.rss)} more; the raw client ${
+      formatKb(rb.rss - pick(run, cluster, a, "any", "raw").rss)
+    } more), ` +
+    `in ${formatMs(lb.ms)} at ${b} VMs (raw client ${formatMs(rb.ms)}). ` +
+    "What it still gains is the runtime's own; what a client gains beyond it comes from its " +
+    "HTTP client's buffers and what it does with the pages.";
+}
+
 function growth(run: ScaleRun, cluster: string, sizes: number[], formats: string[]): string {
   if (sizes.length < 2) return "";
   const [a, b] = [sizes[sizes.length - 2], sizes[sizes.length - 1]];
@@ -199,9 +224,9 @@ function growth(run: ScaleRun, cluster: string, sizes: number[], formats: string
   ];
   for (const f of [...formats, "any"]) {
     const clients = f === "any"
-      ? ["raw"]
+      ? ["raw", "lean"]
       : f === "-o name"
-      ? ["hyperctl", "kubectl", "raw"]
+      ? ["hyperctl", "kubectl", "raw", "lean"]
       : ["hyperctl", "kubectl"];
     for (const client of clients) {
       const x = pick(run, cluster, a, f, client), y = pick(run, cluster, b, f, client);
@@ -286,7 +311,8 @@ export function renderScaleReport(
     "(scripts/bench/raw_pages.ts): a keep-alive HTTPS client fetching the same pages of 500 " +
     "and parsing each, printing nothing — the floor; for `-o name`, the same pages of metadata " +
     "only (`PartialObjectMetadataList`), which is what hyperctl's `-o name` fetches, while " +
-    "kubectl's fetches whole objects. Each command lists with `-A` and its " +
+    "kubectl's fetches whole objects; the lean client (below each cluster's table), for the " +
+    "memory floor. Each command lists with `-A` and its " +
     "default page size (500); stdout goes to a pipe that is drained. Medians of " +
     `${options.reps} runs (kubectl: 1 at 100 000 VMs) after a warm-up on an empty namespace; ` +
     "`-o name` runs check that every VM was printed. Time to first byte (TTFB) counts from spawn; the raw client's is its first page " +
@@ -312,6 +338,8 @@ export function renderScaleReport(
       listTable(run, cluster, sizes, formats),
       "",
       floorLine(run, cluster, sizes),
+      "",
+      leanLine(run, cluster, sizes),
       "",
       "### Targets",
       "",

@@ -164,3 +164,38 @@ Deno.test("the scale report compares -o name with the raw transfer of metadata o
   assert.match(line("-o name"), /\| 40 ms \| 20 ms \|/);
   assert.doesNotMatch(line("-o json"), /\| 40 ms \| 20 ms \|/);
 });
+
+Deno.test("the scale report sets hyperctl's RSS growth beside the lean client's", () => {
+  const lean = (size: number, ms: number, mib: number): ListRow => ({
+    cluster: "sim",
+    size,
+    format: "any",
+    client: "lean",
+    ms,
+    ttfbMs: ms / 2,
+    rssKb: mib * 1024,
+  });
+  const run: ScaleRun = {
+    rows: [
+      ...rows(1000, [100, 57], [300, 70], [90, 46]),
+      ...rows(100000, [3600, 82], [48000, 1200], [3000, 112]),
+      lean(1000, 120, 43),
+      lean(100000, 2900, 50),
+    ],
+    seeds: [],
+    watches: [],
+    loads: [1],
+    errors: [],
+  };
+  const report = reportOf(run, [1000, 100000], 0);
+  const line = report.split("\n").find((l) => l.startsWith("| -o json |"))!;
+  assert.match(
+    line,
+    /\| \*\*no\*\* \(57\.0 MiB → 82\.0 MiB; lean client 43\.0 MiB → 50\.0 MiB\) \|/,
+  );
+  assert.match(
+    report,
+    /peak RSS 43\.0 MiB at 1000 VMs and 50\.0 MiB at 100000 \(7\.0 MiB more; the raw client 66\.0 MiB more\), in 2900 ms at 100000 VMs \(raw client 3000 ms\)/,
+  );
+  assert.match(report, /\| \(pages only\) \| lean \| 28 ms \| 0\.1 MiB \|/);
+});
