@@ -6,9 +6,10 @@
  */
 
 import { createKubeApi } from "../k8s/client.ts";
-import { loadKubeConfig } from "../k8s/kubeconfig.ts";
+import { loadContextNames, loadKubeConfig } from "../k8s/kubeconfig.ts";
 import type { Connection, GlobalFlags } from "./deps.ts";
 import { parseRequestTimeout } from "./global_flags.ts";
+import { checkOneContext } from "./one_context.ts";
 
 /** Options of connect. */
 export interface ConnectOptions {
@@ -19,6 +20,7 @@ export interface ConnectOptions {
 /** Resolve the kubeconfig like kubectl and build a client with the request timeout. */
 export function connect(flags: GlobalFlags, options: ConnectOptions): Promise<Connection> {
   const requestTimeoutMs = parseRequestTimeout(flags.requestTimeout);
+  checkOneContext(flags.context, () => loadContextNames({ kubeconfig: flags.kubeconfig }));
   const config = loadKubeConfig({
     kubeconfig: flags.kubeconfig,
     context: flags.context,

@@ -144,7 +144,7 @@ function rowOf(s: Tracked, elapsedMs: number): ProgressRow {
     : s.outcome === "failed"
     ? "failed"
     : undefined;
-  return { title: s.target.title, ...p, elapsedMs, done };
+  return { title: s.target.title, ...p, elapsedMs, done, absent: s.object === undefined };
 }
 
 /**

@@ -157,3 +157,22 @@ Deno.test("concludeWait() tells every target's outcome and throws the worst, pri
     "error: not finished after 3s: a (Running, 10%); resume with: hyperctl op wait a -n w\n",
   );
 });
+
+Deno.test("progress lines describe only states read: nothing for a missing or deleted object", async () => {
+  await withApi(async (api) => {
+    const lines = { timeoutMs: 10_000, progress: "lines" } as const;
+    const missing = fakeDeps({ now: 0 });
+    const [none] = await waitFor(api, [target("nope")], lines, missing);
+    assert.equal(none.outcome, "gone");
+    assert.equal(missing.stderr(), "", "no `Waiting for status` for what is not there");
+
+    await op(api, "b"); // exists, no status yet: that is what the line says
+    const deps = fakeDeps({ now: 0 });
+    const done = waitFor(api, [target("b")], lines, deps);
+    await deps.written(/Waiting for status/, "stderr");
+    await api.delete(refFor(OP, "w"), "b");
+    const [gone] = await done;
+    assert.equal(gone.outcome, "gone");
+    assert.equal(deps.stderr(), "[0s] Waiting for status\n", "nothing after the deletion");
+  });
+});

@@ -34,7 +34,8 @@ function bar(row: ProgressRow, cells: number): string {
 
 function rowCells(row: ProgressRow, barCells: number): Cell[] {
   const percent = row.done === "succeeded" && row.percent === undefined ? 100 : row.percent;
-  const phase = escapeCell(row.phase ?? "Pending");
+  // An absent row claims no phase: "Pending" would describe an object that was not read.
+  const phase = row.absent ? "-" : escapeCell(row.phase ?? "Pending");
   const color = phaseColor(phase);
   return [
     { text: escapeCell(row.title) },

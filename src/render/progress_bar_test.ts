@@ -77,3 +77,8 @@ Deno.test("createProgressBar() redraws over the previous frame and keeps the las
   equal(third.startsWith("\x1b[2A\r\x1b[J"), true);
   equal(third.endsWith("\n"), true);
 });
+
+Deno.test("progressFrame() shows no phase for an absent row", () => {
+  const frame = progressFrame([{ title: "a", elapsedMs: 0, absent: true }], { width: 60 });
+  equal(frame.includes("Pending"), false, frame);
+});

@@ -35,7 +35,7 @@ export function formatProgressLine(row: ProgressRow, options: ProgressLineOption
   return `[${formatDuration(row.elapsedMs)}]${title} ${parts.join(", ")}\n`;
 }
 
-/** Prints a line only for rows whose phase, progress or message changed. */
+/** Prints a line only for rows whose phase, progress or message changed; none for absent rows. */
 export interface ProgressLines {
   /** The lines to write for this update; "" when nothing changed. */
   update(rows: readonly ProgressRow[]): string;
@@ -59,10 +59,11 @@ export function createProgressLines(): ProgressLines {
     update(rows) {
       let out = "";
       for (const row of rows) {
-        const state = JSON.stringify([row.phase, row.percent, row.message, row.done]);
+        const state = JSON.stringify([row.phase, row.percent, row.message, row.done, row.absent]);
         if (seen.get(row.title) === state) continue;
         seen.set(row.title, state);
-        out += formatProgressLine(row, { withTitle: rows.length > 1 });
+        // "Waiting for status" would describe an object that was not read.
+        if (!row.absent) out += formatProgressLine(row, { withTitle: rows.length > 1 });
       }
       return out;
     },

@@ -55,3 +55,10 @@ Deno.test("createProgressLines() names each operation when several are followed"
   ]);
   equal(out, "[1s] web-1 start: Phase: Running\n[1s] web-2 start: Phase: Pending\n");
 });
+
+Deno.test("createProgressLines() prints nothing for an absent row, and the state read after it", () => {
+  const p = createProgressLines();
+  equal(p.update([{ title: "a", elapsedMs: 0, absent: true }]), "");
+  equal(p.update([{ title: "a", elapsedMs: 1000 }]), "[1s] Waiting for status\n");
+  equal(p.update([{ title: "a", elapsedMs: 2000, absent: true }]), "", "deleted: no line");
+});

@@ -19,6 +19,11 @@ export interface ProgressRow {
   elapsedMs: number;
   /** Set once the operation reached a terminal state. */
   done?: "succeeded" | "failed";
+  /**
+   * No object was read for this row: it is not there, was deleted, or could not be read. The
+   * renderers then describe no state (the wait's error line says what happened).
+   */
+  absent?: boolean;
 }
 
 /**

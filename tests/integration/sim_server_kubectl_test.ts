@@ -177,6 +177,19 @@ Deno.test({
   },
 });
 
+/** A VMOperation named by the server from `prefix`. */
+function vmOperation(prefix: string): string {
+  return `apiVersion: hypersdk.io/v1alpha1
+kind: VMOperation
+metadata:
+  generateName: ${prefix}
+spec:
+  vmRef:
+    name: web-1
+  operation: stop
+`;
+}
+
 /** Strip what legitimately differs between two servers: identities, versions, times. */
 function normalize(text: string, ns: string): string {
   const strip = (v: unknown): unknown => {
@@ -191,7 +204,9 @@ function normalize(text: string, ns: string): string {
     }
     return v;
   };
-  let t = text.replaceAll(ns, "<ns>").replace(/\b\d+s\b/g, "<age>");
+  let t = text.replaceAll(ns, "<ns>").replace(/\b\d+s\b/g, "<age>")
+    // The random suffix of a name from generateName (prefixes of "a", which is no suffix letter).
+    .replace(/(a{58}|Foo_bar-)[bcdfghjklmnpqrstvwxz2456789]{5}\b/g, "$1<suffix>");
   try {
     t = JSON.stringify(strip(JSON.parse(t)), null, 2);
   } catch { /* not JSON */ }
@@ -206,6 +221,17 @@ apiServerTest("kubectl 1.33 prints the same against the sim and the real server"
   const simConfig = `${dir}/sim-config`;
   await Deno.writeTextFile(simConfig, sim.kubeconfigYaml("admin", ns), { mode: 0o600 });
   await Deno.writeTextFile(`${dir}/vm.yaml`, VM);
+  // generateName: the base is cut to 58 characters; the prefix is validated as a name (at most
+  // 253 characters once its trailing dash is masked, which drops one), then the name.
+  const prefixes = {
+    long: `${"a".repeat(100)}-stop-`,
+    limit: `${"a".repeat(253)}-`,
+    over: `${"a".repeat(250)}-stop-`,
+    bad: "Foo_bar-",
+  };
+  for (const [file, prefix] of Object.entries(prefixes)) {
+    await Deno.writeTextFile(`${dir}/op-${file}.yaml`, vmOperation(prefix));
+  }
   const kubectl = async (config: string, viewerContext: string, args: string[]) => {
     const full = args.map((a) => a === "@viewer" ? viewerContext : a);
     const out = await new Deno.Command(KUBECTL!, {
@@ -248,6 +274,7 @@ apiServerTest("kubectl 1.33 prints the same against the sim and the real server"
     ["--context", "@viewer", "delete", "vm", "web-1"],
     ["delete", "vm", "web-1"],
     ["get", "vm", "web-1"],
+    ...Object.keys(prefixes).map((file) => ["create", "-f", `${dir}/op-${file}.yaml`]),
   ];
   try {
     for (const step of steps) {
@@ -256,6 +283,7 @@ apiServerTest("kubectl 1.33 prints the same against the sim and the real server"
       equal(got, want, `kubectl ${step.join(" ")}\n--- sim:\n${got}\n--- real:\n${want}`);
     }
   } finally {
+    await kubectl(real.kubeconfigPath, "viewer", ["delete", "vmoperations", "--all"]);
     await sim.stop();
     await Deno.remove(dir, { recursive: true });
   }

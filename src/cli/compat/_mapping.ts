@@ -151,12 +151,15 @@ export function output(f: K8sFlags, spec: Pick<OpSpec, "op" | "output">): string
 /**
  * `--kubeconfig`, `-n`, `-A`. The namespace is passed only when given: HyperSDK's default
  * `default` would override the kubeconfig context's namespace, which hyperctl honours
- * (a deliberate difference). `-all-namespaces` only means something to listing ops.
+ * (a deliberate difference). `-all-namespaces` is passed on wherever it is set, so a command that
+ * lists nothing refuses it with its own message (exit 2) instead of acting in one namespace;
+ * on a listing op it wins over `-namespace`, as HyperSDK's did.
  */
 export function scope(f: K8sFlags, listing: boolean, namespaced = true): string[] {
   const out = passString(f, "kubeconfig");
-  if (listing && f.bool("all-namespaces")) out.push("-A");
-  else if (namespaced) out.push(...passString(f, "namespace", "-n"));
+  const all = f.bool("all-namespaces");
+  if (all) out.push("-A");
+  if (namespaced && !(listing && all)) out.push(...passString(f, "namespace", "-n"));
   return out;
 }
 

@@ -8,6 +8,7 @@ import { fakeDeps } from "../../testing/fake_deps.ts";
 import { run } from "../main.ts";
 import { InputError } from "../outcomes.ts";
 import { k8sLine, translateK8sArgs } from "./mod.ts";
+import { OPS } from "./ops.ts";
 import { CASES, split } from "./testdata/k8s_cases.ts";
 
 function vm(name: string, phase: string, namespace = "default"): KubeObject {
@@ -139,6 +140,31 @@ Deno.test("every translated command line is accepted by hyperctl's command tree"
       equal(code, 1);
     });
   }
+});
+
+Deno.test("-A on an op that lists nothing is refused as by its command, nothing sent", async (t) => {
+  // Every op's example, with -A after k8s (hyperctl's spelling) and -all-namespaces (HyperSDK's).
+  class Reached extends Error {}
+  for (const spec of OPS.filter((o) => !o.listing)) {
+    const args = spec.example.match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ""));
+    for (const flag of ["-A", "-all-namespaces"]) {
+      await t.step(`${spec.op} ${flag}`, async () => {
+        const deps = fakeDeps({ connect: () => Promise.reject(new Reached("connect reached")) });
+        const code = await run(["k8s", ...args, flag], deps);
+        equal(code, 2, deps.stderr());
+        match(
+          deps.stderr(),
+          /^error: (--all-namespaces \(-A\) does not apply to "hyperctl [a-z ]+"|a \w+ cannot be retrieved by name across all namespaces; use -n NAMESPACE)\n/,
+        );
+      });
+    }
+  }
+  const deps = fakeDeps({ connect: () => Promise.reject(new Reached("connect reached")) });
+  equal(await run(["k8s", "-op", "vm-start", "-vm", "web-001", "-A"], deps), 2);
+  equal(
+    deps.stderr(),
+    'error: --all-namespaces (-A) does not apply to "hyperctl vm start"\n',
+  );
 });
 
 Deno.test("k8sLine(): global flags before k8s, and hyperctl's spellings after it, as on any command", () => {

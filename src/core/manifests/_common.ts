@@ -6,6 +6,7 @@
 
 import { InputError } from "../input_error.ts";
 import { closest, didYouMean } from "../did_you_mean.ts";
+import { boundedGenerateName } from "../generate_name.ts";
 import { API_VERSION } from "../kinds.ts";
 import { labelKeyError, labelValueError } from "../label_selector.ts";
 import { validateDns1123Label, validateDns1123Name } from "../names.ts";
@@ -66,7 +67,7 @@ function pruneValue(value: unknown): unknown {
   return value === null ? undefined : value;
 }
 
-/** Assemble a pruned manifest of a hypersdk.io kind. */
+/** Assemble a pruned manifest of a hypersdk.io kind; a generateName is cut as the server would. */
 export function manifest<S>(
   kind: string,
   meta: Naming & { namespace: string; labels?: Record<string, string> },
@@ -74,7 +75,7 @@ export function manifest<S>(
 ): Manifest<S> {
   const metadata: ManifestMeta = "name" in meta
     ? { name: meta.name, namespace: meta.namespace }
-    : { generateName: meta.generateName, namespace: meta.namespace };
+    : { generateName: boundedGenerateName(meta.generateName), namespace: meta.namespace };
   if (meta.labels && Object.keys(meta.labels).length > 0) metadata.labels = { ...meta.labels };
   return prune({ apiVersion: API_VERSION, kind, metadata, spec });
 }

@@ -136,8 +136,19 @@ Deno.test("buildVmOperation() migrate, resize and snapshot specs carry only what
 Deno.test("buildVmOperation() leaves the VM label out when the name is too long for a label value", () => {
   const vm = "v".repeat(70);
   assert.deepEqual(buildVmOperation({ operation: "start", vm, namespace: "prod" }).metadata, {
-    generateName: `${vm}-start-`,
+    generateName: "v".repeat(58), // what the server keeps of `${vm}-start-`
     namespace: "prod",
     labels: { "hypersdk.io/operation": "start" },
   });
+});
+
+Deno.test("buildVmOperation(): a generateName is cut to the 58 characters the server keeps", () => {
+  const gen = (vm: string) =>
+    buildVmOperation({ operation: "stop", vm, namespace: "p" }).metadata.generateName;
+  assert.equal(gen("web-1"), "web-1-stop-");
+  assert.equal(gen("a".repeat(52)), `${"a".repeat(52)}-stop-`);
+  assert.equal(gen("a".repeat(250)), "a".repeat(58), "not over 253, which the server refuses");
+  // The prefix is validated as a name: no trailing dot (a trailing dash is allowed).
+  assert.equal(gen(`${"d".repeat(57)}.x`), "d".repeat(57));
+  assert.equal(gen(`${"d".repeat(57)}-x`), `${"d".repeat(57)}-`);
 });

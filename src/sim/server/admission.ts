@@ -10,7 +10,12 @@
 import { isRecord, type KubeObject } from "../../core/types.ts";
 import { canonical } from "./_canonical.ts";
 import type { ResourceDef } from "./resource_defs.ts";
-import { compileValidator, type ObjectValidator, validateName } from "./schema_validate.ts";
+import {
+  compileValidator,
+  type ObjectValidator,
+  validateGenerateName,
+  validateName,
+} from "./schema_validate.ts";
 import { badRequest, type Cause, invalid } from "./status.ts";
 import { annotationCauses } from "./limits.ts";
 import { qualifiedNameErrors } from "./_qualified_name.ts";
@@ -53,7 +58,10 @@ export function decode(a: Admitter, obj: KubeObject, mode: FieldValidation): str
 /** Validate a fully prepared object (after metadata stamping); throws 422 Invalid. */
 export function validateObject(a: Admitter, obj: KubeObject): void {
   const name = obj.metadata?.name ?? "";
+  const prefix = obj.metadata?.generateName;
   const causes: Cause[] = [
+    // The real server checks the prefix first, then the name made from it.
+    ...(typeof prefix === "string" && prefix !== "" ? validateGenerateName(prefix) : []),
     ...validateName(name),
     ...validateLabels(obj),
     ...keyCauses(obj, "annotations"),
@@ -121,8 +129,16 @@ export function timestamp(ms: number): string {
 
 const NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
+/**
+ * A name from generateName as the real server makes it: the prefix cut to 58 characters, so the
+ * name with its 5-character suffix fits in 63 (the prefix itself is validated separately).
+ */
+export function generatedName(prefix: string): string {
+  return `${prefix.slice(0, 58)}${randomSuffix()}`;
+}
+
 /** The 5-character suffix the real server appends to generateName. */
-export function randomSuffix(): string {
+function randomSuffix(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(5));
   return Array.from(bytes, (b) => NAME_CHARS[b % NAME_CHARS.length]).join("");
 }

@@ -14,7 +14,7 @@ import {
   type Admitter,
   decode,
   type FieldValidation,
-  randomSuffix,
+  generatedName,
   sameObject,
   specPart,
   timestamp,
@@ -102,7 +102,7 @@ export class ResourceOps {
     const obj = this.checkBody(body, namespace);
     const meta = obj.metadata!;
     const warnings = decode(this.a, obj, opts.fieldValidation);
-    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix()}`;
+    if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName);
     if (!meta.name) {
       throw invalid(this.def, "", [{
         reason: "FieldValueRequired",

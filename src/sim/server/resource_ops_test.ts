@@ -40,6 +40,41 @@ Deno.test("create: stamps metadata, defaults, drops status, sorts keys", () => {
   deepEqual(Object.keys(r.object), ["apiVersion", "kind", "metadata", "spec"]);
 });
 
+Deno.test("create: generateName as the real server: base cut to 58, prefix checked as a name", () => {
+  const { ops } = setup();
+  const gen = (generateName: string) =>
+    ops.create("ns", { ...vm(""), metadata: { generateName } }, W);
+  const b = "b".repeat(100);
+  const name = gen(`${b}-stop-`).object.metadata!.name!;
+  equal(name.length, 63);
+  assert(name.startsWith("b".repeat(58)), name);
+  // The server masks the trailing dash (dropping one character), so 254 characters still pass.
+  equal(gen(`${"c".repeat(253)}-`).object.metadata!.name!.length, 63);
+  const long = `${"a".repeat(250)}-stop-`;
+  const refused = statusOf(() => gen(long));
+  equal(refused.code, 422);
+  const refusedName = (refused.details as { name: string }).name;
+  assert(/^a{58}[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(refusedName), refusedName);
+  equal(
+    refused.message,
+    `VirtualMachine.hypersdk.io "${refusedName}" is invalid: metadata.generateName: Invalid value: "${long}": must be no more than 253 characters`,
+  );
+  const bad = statusOf(() => gen("Foo_bar-"));
+  const badName = (bad.details as { name: string }).name;
+  equal(
+    (bad.details as { causes: { field: string }[] }).causes.map((c) => c.field).join(),
+    "metadata.generateName,metadata.name",
+  );
+  assert(
+    (bad.message as string).includes(
+      `metadata.generateName: Invalid value: "Foo_bar-": a lowercase RFC 1123`,
+    ),
+  );
+  assert(
+    (bad.message as string).includes(`metadata.name: Invalid value: "${badName}": a lowercase`),
+  );
+});
+
 Deno.test("create: AlreadyExists, Invalid, generateName, namespace mismatch, warnings, dryRun", () => {
   const { ops, store } = setup();
   ops.create("ns", vm("a"), W);

@@ -187,21 +187,35 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 /** Validate metadata.name as a DNS-1123 subdomain, with the real server's message. */
 export function validateName(name: string): Cause[] {
+  return subdomainCauses(name, name, "metadata.name");
+}
+
+/**
+ * Validate metadata.generateName as the real server does: as a name whose trailing dash is
+ * masked (Go's maskTrailingDash drops the last two characters and appends "a", so a 254-character
+ * prefix ending in "-" passes), reporting the prefix as given.
+ */
+export function validateGenerateName(prefix: string): Cause[] {
+  const masked = prefix.length > 1 && prefix.endsWith("-") ? `${prefix.slice(0, -2)}a` : prefix;
+  return subdomainCauses(masked, prefix, "metadata.generateName");
+}
+
+function subdomainCauses(checked: string, shown: string, field: string): Cause[] {
   const causes: Cause[] = [];
-  if (name.length > 253) {
+  if (checked.length > 253) {
     causes.push({
       reason: "FieldValueInvalid",
-      message: `Invalid value: ${renderValue(name)}: must be no more than 253 characters`,
-      field: "metadata.name",
+      message: `Invalid value: ${renderValue(shown)}: must be no more than 253 characters`,
+      field,
     });
   }
-  if (!DNS1123_SUBDOMAIN.test(name)) {
+  if (!DNS1123_SUBDOMAIN.test(checked)) {
     causes.push({
       reason: "FieldValueInvalid",
       message: `Invalid value: ${
-        renderValue(name)
+        renderValue(shown)
       }: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
-      field: "metadata.name",
+      field,
     });
   }
   return causes;
