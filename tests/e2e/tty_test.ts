@@ -115,6 +115,14 @@ e2eTest("on a terminal a missing name offers a pick list and delete asks first",
   assert.match(picked.screen, /virtual ?machine to stop/);
   assert.match(picked.screen, /vmoperation\.hypersdk\.io\/pick-me-stop-[a-z0-9]{5} created/);
 
+  // Every name is checked before the question, so it never names a VM that is not there.
+  const missing = await onTerminal(t, ["vm", "delete", "pick-me", "nope"], {
+    when: /\(y\/N\)/,
+    text: "n\r",
+  });
+  assert.equal(missing.code, 1, missing.screen);
+  assert.doesNotMatch(missing.screen, /\(y\/N\)/);
+  assert.match(missing.screen, /"nope" not found/);
   const kept = await onTerminal(t, ["vm", "delete", "pick-me"], { when: /\(y\/N\)/, text: "n\r" });
   assert.equal(kept.code, 0, kept.screen);
   assert.match(kept.screen, /nothing deleted/);

@@ -17,7 +17,7 @@ import { refFor } from "./common.ts";
 import type { KindInfo } from "../../core/kinds.ts";
 import { withWatchIdle, type WritingOptions } from "./mutation_flags.ts";
 import type { TargetSpec } from "./target_spec.ts";
-import { confirmDestructive, NONE_MATCHED, resolveTargets } from "./_targets.ts";
+import { confirmDestructive, NONE_MATCHED, requireExisting, resolveTargets } from "./_targets.ts";
 
 /** What `<noun> delete` does, checked (by delete.ts). */
 export interface DeleteCommandOptions extends WritingOptions {
@@ -37,6 +37,11 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
     if (targets.length === 0) {
       await deps.io.err.write(NONE_MATCHED);
       return;
+    }
+    // All named objects must exist before anything is asked or deleted: one missing changes none.
+    // A client dry run sends nothing, as kubectl's does not look either.
+    if (spec.names.length > 0 && mutation.dryRun !== "client") {
+      await requireExisting(conn, kind, targets);
     }
     if (mutation.dryRun === "none") {
       const what = `delete ${targets.length === 1 ? kind.singular : kind.plural} ${
