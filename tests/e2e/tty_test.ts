@@ -134,6 +134,26 @@ e2eTest("on a terminal a missing name offers a pick list and delete asks first",
   assert.match(deleted.screen, /virtualmachine\.hypersdk\.io\/pick-me deleted/);
 });
 
+e2eTest("Ctrl+C at a question or a pick list exits 130 like any interrupt", async (t) => {
+  await vmRunning(t, "ctrl-c");
+  for (const args of [["vm", "delete", "ctrl-c"], ["vm", "stop"]]) {
+    const r = await onTerminal(t, args, { when: /\(y\/N\)|to stop/, text: "\x03" });
+    assert.equal(r.code, 130, r.screen);
+    assert.doesNotMatch(r.screen, /error|force closed/, "no error line, no library text");
+  }
+  assert.ok(
+    await t.api.get(
+      {
+        group: "hypersdk.io",
+        version: "v1alpha1",
+        plural: "virtualmachines",
+        namespace: t.namespace,
+      },
+      "ctrl-c",
+    ),
+  );
+});
+
 e2eTest("--notify asks the terminal for a notification; nothing off a terminal", async (t) => {
   await vmRunning(t, "notify-1");
   const args = ["wait", "vm", "notify-1", "--for", "phase=Running", "--notify"];
