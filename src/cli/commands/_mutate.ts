@@ -67,12 +67,14 @@ type ObjectPrinter = (objects: readonly { kind: KindInfo; object: KubeObject }[]
  * Print objects as `kubectl create -f` prints several: each on its own, so YAML documents are
  * separated by `---` and JSON objects follow one another (never a `List`), whether they were
  * created one by one, dry-run or waited for. One renderer for the whole command keeps the count
- * of YAML documents across calls. Without `-o`, a `NAME VERB` line each.
+ * of YAML documents across calls. Without `-o`, a `NAME VERB` line each. `built`: the objects
+ * were built here and never sent (a client dry run).
  */
 function objectPrinter(
   output: MutationOptions["output"],
   verb: string,
   deps: Deps,
+  built = false,
 ): ObjectPrinter {
   let renderer: Promise<Renderer> | undefined;
   return async (objects) => {
@@ -82,7 +84,12 @@ function objectPrinter(
       await deps.io.out.write(text.join(""));
       return;
     }
-    renderer ??= createRenderer(output, { kind: objects[0].kind, nowMs: deps.clock.now });
+    // Manifests built here hold their keys in insertion order; kubectl prints them sorted.
+    renderer ??= createRenderer(output, {
+      kind: objects[0].kind,
+      nowMs: deps.clock.now,
+      goKeyOrder: built,
+    });
     const r = await renderer;
     await deps.io.out.write(objects.map(({ object }) => r.single(object)).join(""));
   };
@@ -100,7 +107,7 @@ export async function createAll(
 ): Promise<KubeObject[]> {
   if (options.dryRun === "client") {
     const objects = creations.map((c) => ({ kind: c.kind, object: withLocalName(c.manifest) }));
-    await objectPrinter(options.output, "created (dry run)", deps)(objects);
+    await objectPrinter(options.output, "created (dry run)", deps, true)(objects);
     return objects.map((o) => o.object);
   }
   const print = objectPrinter(
