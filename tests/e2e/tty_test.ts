@@ -131,7 +131,7 @@ e2eTest("on a terminal a missing name offers a pick list and delete asks first",
     text: "y\r",
   });
   assert.equal(deleted.code, 0, deleted.screen);
-  assert.match(deleted.screen, /virtualmachine\.hypersdk\.io\/pick-me deleted/);
+  assert.match(deleted.screen, /virtualmachine\.hypersdk\.io "pick-me" deleted/);
 });
 
 e2eTest("Ctrl+C at a question or a pick list exits 130 like any interrupt", async (t) => {
