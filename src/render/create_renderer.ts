@@ -36,6 +36,8 @@ export interface RendererOptions {
   showEvents?: boolean;
   /** Formats TIME under watch. @default localClockTime */
   formatTime?: (ms: number) => string;
+  /** `-o json` keys in Go's order: objects built here, never sent (client dry run). @default false */
+  goKeyOrder?: boolean;
   /** Templates, label columns and kubectl's other printing flags. @default {} */
   print?: PrintOptions;
 }
@@ -96,7 +98,9 @@ function build(
   const print = options.print ?? {};
   switch (format) {
     case "json":
-      return options.watch ? createJsonLinesRenderer() : createJsonRenderer();
+      return options.watch
+        ? createJsonLinesRenderer()
+        : createJsonRenderer({ goKeyOrder: options.goKeyOrder });
     case "name":
       return createNameRenderer(options.kind);
     case "table":

@@ -10,6 +10,7 @@
  */
 
 import { escapeLikeGo } from "../core/go_json_escape.ts";
+import { goMarshalIndent } from "../core/go_json_marshal.ts";
 import type { KubeObject } from "../core/types.ts";
 import { jsonLine } from "./jsonl.ts";
 import type { ListStream, StreamingRenderer } from "./list_stream.ts";
@@ -37,6 +38,15 @@ export function listOf(items: readonly KubeObject[]): {
   return { apiVersion: "v1", items: [...items], kind: "List", metadata: { resourceVersion: "" } };
 }
 
+/** Options for {@link createJsonRenderer}. */
+export interface JsonRendererOptions {
+  /**
+   * Keys in Go's map order (UTF-8 bytes), as kubectl prints an object it decoded, whatever
+   * order the object holds them in: for manifests built here and never sent. @default false
+   */
+  goKeyOrder?: boolean;
+}
+
 /**
  * Create the `-o json` renderer. Contexts are not part of a manifest, so list and single output
  * stay plain objects; the JSON Lines events carry a `context` field instead.
@@ -48,10 +58,13 @@ export function listOf(items: readonly KubeObject[]): {
  * deepEqual(JSON.parse(out).items, []);
  * ```
  */
-export function createJsonRenderer(): StreamingRenderer {
+export function createJsonRenderer(options: JsonRendererOptions = {}): StreamingRenderer {
+  const text = options.goKeyOrder
+    ? (v: unknown) => goMarshalIndent(v, " ".repeat(INDENT))
+    : (v: unknown) => escapeLikeGo(JSON.stringify(v, null, INDENT));
   return {
-    list: (items) => escapeLikeGo(JSON.stringify(listOf(items), null, INDENT)) + "\n",
-    single: (obj) => escapeLikeGo(JSON.stringify(obj, null, INDENT)) + "\n",
+    list: (items) => text(listOf(items)) + "\n",
+    single: (obj) => text(obj) + "\n",
     event: (ev: RenderEvent) => jsonLine(ev),
     listStream: jsonListStream,
   };

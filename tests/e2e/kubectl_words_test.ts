@@ -119,9 +119,19 @@ e2eTest("verb-first delete, and delete -l matching nothing says so and exits 0",
   assert.equal(kubectlNone.code, 0);
   assert.equal(kubectlNone.stdout + kubectlNone.stderr, "No resources found\n");
 
+  // Each form of the line in kubectl's bytes, dry runs checked against kubectl itself.
+  for (const line of [["delete", "vm/d-a"], ["delete", "vm", "d-a"], ["vm", "delete", "d-a"]]) {
+    for (const dryRun of ["--dry-run=client", "--dry-run=server"]) {
+      const ours = await hyperctl([...line, dryRun, "--yes"], kc);
+      assert.equal(ours.code, 0, ours.stderr);
+      const theirs = await kubectl(["delete", "vm/d-a", dryRun], t.kubeconfig);
+      assert.equal(theirs.code, 0, theirs.stderr);
+      assert.equal(ours.stdout, theirs.stdout, `${line.join(" ")} ${dryRun}`);
+    }
+  }
   const del = await hyperctl(["delete", "vm/d-a", "--yes"], kc);
   assert.equal(del.code, 0, del.stderr);
-  assert.equal(del.stdout, "virtualmachine.hypersdk.io/d-a deleted\n");
+  assert.equal(del.stdout, 'virtualmachine.hypersdk.io "d-a" deleted\n');
   const bad = await hyperctl(["get", "pods"], kc);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^error: unknown resource type "pods"/);

@@ -115,6 +115,14 @@ e2eTest("on a terminal a missing name offers a pick list and delete asks first",
   assert.match(picked.screen, /virtual ?machine to stop/);
   assert.match(picked.screen, /vmoperation\.hypersdk\.io\/pick-me-stop-[a-z0-9]{5} created/);
 
+  // Every name is checked before the question, so it never names a VM that is not there.
+  const missing = await onTerminal(t, ["vm", "delete", "pick-me", "nope"], {
+    when: /\(y\/N\)/,
+    text: "n\r",
+  });
+  assert.equal(missing.code, 1, missing.screen);
+  assert.doesNotMatch(missing.screen, /\(y\/N\)/);
+  assert.match(missing.screen, /"nope" not found/);
   const kept = await onTerminal(t, ["vm", "delete", "pick-me"], { when: /\(y\/N\)/, text: "n\r" });
   assert.equal(kept.code, 0, kept.screen);
   assert.match(kept.screen, /nothing deleted/);
@@ -123,7 +131,27 @@ e2eTest("on a terminal a missing name offers a pick list and delete asks first",
     text: "y\r",
   });
   assert.equal(deleted.code, 0, deleted.screen);
-  assert.match(deleted.screen, /virtualmachine\.hypersdk\.io\/pick-me deleted/);
+  assert.match(deleted.screen, /virtualmachine\.hypersdk\.io "pick-me" deleted/);
+});
+
+e2eTest("Ctrl+C at a question or a pick list exits 130 like any interrupt", async (t) => {
+  await vmRunning(t, "ctrl-c");
+  for (const args of [["vm", "delete", "ctrl-c"], ["vm", "stop"]]) {
+    const r = await onTerminal(t, args, { when: /\(y\/N\)|to stop/, text: "\x03" });
+    assert.equal(r.code, 130, r.screen);
+    assert.doesNotMatch(r.screen, /error|force closed/, "no error line, no library text");
+  }
+  assert.ok(
+    await t.api.get(
+      {
+        group: "hypersdk.io",
+        version: "v1alpha1",
+        plural: "virtualmachines",
+        namespace: t.namespace,
+      },
+      "ctrl-c",
+    ),
+  );
 });
 
 e2eTest("--notify asks the terminal for a notification; nothing off a terminal", async (t) => {

@@ -110,7 +110,7 @@ e2eTest("every VM operation really happens and --wait exits 0", async (t) => {
 
   const del = await hyperctl(["vm", "delete", "copy", "--yes", "--wait"], kc);
   assert.equal(del.code, 0, del.stderr);
-  assert.equal(del.stdout, "virtualmachine.hypersdk.io/copy deleted\n");
+  assert.equal(del.stdout, 'virtualmachine.hypersdk.io "copy" deleted\n');
   assert.equal(await getOrUndefined(t, "vm", "copy"), undefined);
 
   const refuse = await hyperctl(["vm", "delete", "src"], kc);

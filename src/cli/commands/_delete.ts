@@ -8,16 +8,16 @@
  */
 
 import { formatDuration } from "../../core/duration.ts";
-import { resourceName } from "../../render/name.ts";
+import { escapeCell } from "../../render/escape.ts";
 import type { Deps } from "../deps.ts";
 import { WaitTimeoutError } from "../outcomes.ts";
 import { throwIfInterrupted } from "../stream_tail.ts";
 import { waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
-import type { KindInfo } from "../../core/kinds.ts";
+import { GROUP, type KindInfo } from "../../core/kinds.ts";
 import { withWatchIdle, type WritingOptions } from "./mutation_flags.ts";
 import type { TargetSpec } from "./target_spec.ts";
-import { confirmDestructive, NONE_MATCHED, resolveTargets } from "./_targets.ts";
+import { confirmDestructive, NONE_MATCHED, requireExisting, resolveTargets } from "./_targets.ts";
 
 /** What `<noun> delete` does, checked (by delete.ts). */
 export interface DeleteCommandOptions extends WritingOptions {
@@ -38,6 +38,11 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
       await deps.io.err.write(NONE_MATCHED);
       return;
     }
+    // All named objects must exist before anything is asked or deleted: one missing changes none.
+    // A client dry run sends nothing, as kubectl's does not look either.
+    if (spec.names.length > 0 && mutation.dryRun !== "client") {
+      await requireExisting(conn, kind, targets);
+    }
     if (mutation.dryRun === "none") {
       const what = `delete ${targets.length === 1 ? kind.singular : kind.plural} ${
         targets.join(", ")
@@ -57,7 +62,7 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
       if (mutation.dryRun !== "client") {
         await conn.api.delete(ref, name, { dryRun: mutation.dryRun === "server" });
       }
-      await deps.io.out.write(`${resourceName(kind, { metadata: { name } })} ${suffix}\n`);
+      await deps.io.out.write(`${deletedName(kind, name)} ${suffix}\n`);
     }
     if (!mutation.wait) return;
     // Done when the object no longer exists; the phase of a deleting object does not matter.
@@ -86,4 +91,12 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
   } finally {
     conn.close();
   }
+}
+
+/**
+ * How kubectl's delete names an object: `virtualmachine.hypersdk.io "web-1"`, not the `-o name`
+ * form, in both word orders (`delete vm x` is rewritten to `vm delete x`, one line for both).
+ */
+function deletedName(kind: KindInfo, name: string): string {
+  return `${kind.kind.toLowerCase()}.${GROUP} "${escapeCell(name)}"`;
 }

@@ -13,6 +13,7 @@ import type { Manifest } from "../../core/manifests/mod.ts";
 import { type KubeObject, nameOf } from "../../core/types.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import { resourceName } from "../../render/name.ts";
+import type { Renderer } from "../../render/renderer.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { concludeWait, waitFor, type WaitTarget } from "../operation_wait.ts";
 import type { MutationOptions } from "./mutation_flags.ts";
@@ -59,26 +60,39 @@ function withLocalName(m: Manifest<unknown>): Manifest<unknown> {
   >;
 }
 
-async function printObjects(
-  objects: readonly { kind: KindInfo; object: KubeObject }[],
+/** Prints created objects one by one, in one shape on every path (see {@link objectPrinter}). */
+type ObjectPrinter = (objects: readonly { kind: KindInfo; object: KubeObject }[]) => Promise<void>;
+
+/**
+ * Print objects as `kubectl create -f` prints several: each on its own, so YAML documents are
+ * separated by `---` and JSON objects follow one another (never a `List`), whether they were
+ * created one by one, dry-run or waited for. One renderer for the whole command keeps the count
+ * of YAML documents across calls. Without `-o`, a `NAME VERB` line each. `built`: the objects
+ * were built here and never sent (a client dry run).
+ */
+function objectPrinter(
   output: MutationOptions["output"],
   verb: string,
   deps: Deps,
-): Promise<void> {
-  if (objects.length === 0) return;
-  if (output === undefined) {
-    const text = objects.map(({ kind, object }) => `${resourceName(kind, object)} ${verb}\n`).join(
-      "",
-    );
-    await deps.io.out.write(text);
-    return;
-  }
-  const renderer = await createRenderer(output, { kind: objects[0].kind, nowMs: deps.clock.now });
-  await deps.io.out.write(
-    objects.length === 1
-      ? renderer.single(objects[0].object)
-      : renderer.list(objects.map((o) => o.object)),
-  );
+  built = false,
+): ObjectPrinter {
+  let renderer: Promise<Renderer> | undefined;
+  return async (objects) => {
+    if (objects.length === 0) return;
+    if (output === undefined) {
+      const text = objects.map(({ kind, object }) => `${resourceName(kind, object)} ${verb}\n`);
+      await deps.io.out.write(text.join(""));
+      return;
+    }
+    // Manifests built here hold their keys in insertion order; kubectl prints them sorted.
+    renderer ??= createRenderer(output, {
+      kind: objects[0].kind,
+      nowMs: deps.clock.now,
+      goKeyOrder: built,
+    });
+    const r = await renderer;
+    await deps.io.out.write(objects.map(({ object }) => r.single(object)).join(""));
+  };
 }
 
 /**
@@ -93,9 +107,14 @@ export async function createAll(
 ): Promise<KubeObject[]> {
   if (options.dryRun === "client") {
     const objects = creations.map((c) => ({ kind: c.kind, object: withLocalName(c.manifest) }));
-    await printObjects(objects, options.output, "created (dry run)", deps);
+    await objectPrinter(options.output, "created (dry run)", deps, true)(objects);
     return objects.map((o) => o.object);
   }
+  const print = objectPrinter(
+    options.output,
+    options.dryRun === "server" ? "created (server dry run)" : "created",
+    deps,
+  );
   const created: (Omit<Creation, "manifest"> & { object: KubeObject })[] = [];
   for (const c of creations) {
     const namespace = c.manifest.metadata.namespace ?? conn.namespace;
@@ -109,14 +128,7 @@ export async function createAll(
       title: c.title,
       until: c.until,
     });
-    if (options.output === undefined || !options.wait) {
-      await printObjects(
-        [created.at(-1)!],
-        options.output,
-        options.dryRun === "server" ? "created (server dry run)" : "created",
-        deps,
-      );
-    }
+    if (options.output === undefined || !options.wait) await print([created.at(-1)!]);
   }
   if (!options.wait) return created.map((c) => c.object);
   const targets: WaitTarget[] = created.map((c) => ({
@@ -128,11 +140,8 @@ export async function createAll(
   }));
   const results = await waitFor(conn.api, targets, options, deps);
   if (options.output !== undefined) {
-    await printObjects(
+    await print(
       results.filter((r) => r.object).map((r) => ({ kind: r.target.kind, object: r.object! })),
-      options.output,
-      "",
-      deps,
     );
   }
   await concludeWait(results, options, deps);

@@ -10,6 +10,7 @@ import { nameOf, phaseOf } from "../../core/types.ts";
 import { list$ } from "../../k8s/list.ts";
 import type { Connection, Deps } from "../deps.ts";
 import { InputError } from "../outcomes.ts";
+import { asking } from "../prompt_interrupt.ts";
 import { refFor } from "./common.ts";
 import type { TargetSpec } from "./target_spec.ts";
 
@@ -42,13 +43,15 @@ export async function resolveTargets(
     throw new InputError(`no ${kind.plural} in namespace "${conn.namespace}" to ${verb}`);
   }
   const { select } = await import("@inquirer/prompts");
-  const choice = await select({
-    message: `${kind.singular} to ${verb}`,
-    choices: items.map((o) => ({
-      name: `${nameOf(o)}${phaseOf(o) ? `  (${phaseOf(o)})` : ""}`,
-      value: nameOf(o),
-    })),
-  }, { output: stderrStream() });
+  const choice = await asking(() =>
+    select({
+      message: `${kind.singular} to ${verb}`,
+      choices: items.map((o) => ({
+        name: `${nameOf(o)}${phaseOf(o) ? `  (${phaseOf(o)})` : ""}`,
+        value: nameOf(o),
+      })),
+    }, { output: stderrStream() })
+  );
   return [choice];
 }
 
@@ -81,7 +84,9 @@ export async function confirmDestructive(
     throw new InputError(`refusing to ${what} without --yes: ${which} is not a terminal`);
   }
   const { confirm } = await import("@inquirer/prompts");
-  return await confirm({ message: `${what}?`, default: false }, { output: stderrStream() });
+  return await asking(() =>
+    confirm({ message: `${what}?`, default: false }, { output: stderrStream() })
+  );
 }
 
 function stderrStream(): NodeJS.WritableStream {

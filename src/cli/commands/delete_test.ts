@@ -35,7 +35,7 @@ Deno.test("delete --wait returns once the finalizers are done", async () => {
   await withHeldAndFree(async (sim, admin) => {
     const d = sim.deps();
     const exit = run(["vm", "delete", "held", "free", "--yes", "--wait", "--timeout", "1h"], d);
-    await d.written(/held deleted\n.*free deleted\n/s);
+    await d.written(/"held" deleted\n.*"free" deleted\n/s);
     await d.timerSet();
     assert.ok((await admin.get(REF, "held")).metadata?.deletionTimestamp, "held is still there");
     await admin.patch(REF, "held", { metadata: { finalizers: null } }, { type: "merge" });
@@ -48,7 +48,7 @@ Deno.test("delete --wait times out with what is still there, in virtual time", a
   await withHeldAndFree(async (sim) => {
     const d = sim.deps();
     const exit = run(["vm", "delete", "held", "--yes", "--wait", "--timeout", "1h"], d);
-    await d.written(/held deleted\n/);
+    await d.written(/"held" deleted\n/);
     await d.timerSet();
     // The hour must pass after the watch's first answer: before it, the cluster never answered.
     await new Promise((r) => setTimeout(r, 500));

@@ -42,12 +42,15 @@ export function suspendCommand(suspend: boolean): Command<SuspendOptions> {
         ({ globals, names }): SuspendOptions => ({ suspend, names: names.names, globals }),
       ),
     async run({ names, globals }, deps) {
-      const [{ refFor }, { resourceName }] = await Promise.all([
+      const [{ refFor }, { resourceName }, { requireExisting }] = await Promise.all([
         import("../common.ts"),
         import("../../../render/name.ts"),
+        import("../_targets.ts"),
       ]);
       const conn = await deps.connect(globals);
       try {
+        // One missing name changes none: check them all before the first patch.
+        await requireExisting(conn, SCHEDULE, names);
         for (const name of names) {
           const obj = await conn.api.patch(
             refFor(SCHEDULE, conn.namespace),

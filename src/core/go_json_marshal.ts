@@ -1,0 +1,55 @@
+/**
+ * Go's `json.MarshalIndent` of a decoded JSON value, as kubectl prints an object it never sent
+ * (`create --dry-run=client -o json`): map keys in UTF-8 byte order, Go's string escapes and
+ * float form, whatever order the JavaScript object holds its keys in.
+ *
+ * Why not `JSON.stringify` of a sorted copy: a JavaScript object puts integer-like keys (`"10"`,
+ * `"9"`, valid label keys) first in numeric order, and `sort()` orders UTF-16 units, not bytes.
+ * @module
+ */
+
+import { compareCodePoints } from "./code_points.ts";
+import { escapeLikeGo } from "./go_json_escape.ts";
+
+/**
+ * `json.MarshalIndent(value, "", indent)` of a value decoded from JSON: `undefined` members are
+ * left out as `JSON.stringify` leaves them.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(goMarshalIndent({ b: "<", 9: 1, 10: 2 }, " "), '{\n "10": 2,\n "9": 1,\n "b": "\\u003c"\n}');
+ * equal(goMarshalIndent({ n: 1e21, e: [] }, ""), '{\n"e": [],\n"n": 1e+21\n}');
+ * ```
+ */
+export function goMarshalIndent(value: unknown, indent: string): string {
+  return marshal(value, indent, "\n");
+}
+
+function marshal(v: unknown, indent: string, newline: string): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "string") return escapeLikeGo(JSON.stringify(v));
+  if (typeof v === "number") return goNumber(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  const inner = newline + indent;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    return `[${inner}${v.map((x) => marshal(x, indent, inner)).join(`,${inner}`)}${newline}]`;
+  }
+  const map = v as Record<string, unknown>;
+  const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort(compareCodePoints);
+  if (keys.length === 0) return "{}";
+  const members = keys.map((k) =>
+    `${marshal(k, indent, inner)}: ${marshal(map[k], indent, inner)}`
+  );
+  return `{${inner}${members.join(`,${inner}`)}${newline}}`;
+}
+
+/**
+ * A JSON number as Go writes it: JavaScript's shortest form, with the `+` Go writes in a positive
+ * exponent (`1e+21`); both switch to exponents at the same magnitudes (below 1e-6, from 1e21).
+ */
+function goNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new TypeError(`json: unsupported value: ${n}`);
+  return String(n).replace(/e(\d)/, "e+$1");
+}
