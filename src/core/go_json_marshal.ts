@@ -23,24 +23,38 @@ import { escapeLikeGo } from "./go_json_escape.ts";
  * ```
  */
 export function goMarshalIndent(value: unknown, indent: string): string {
-  return marshal(value, indent, "\n");
+  return marshal(value, indent, "\n", ": ");
 }
 
-function marshal(v: unknown, indent: string, newline: string): string {
+/**
+ * `json.Marshal(value)`: the same without line breaks or spaces.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(goMarshal({ b: [1, "<"], 9: 1, 10: 2 }), '{"10":2,"9":1,"b":[1,"\\u003c"]}');
+ * ```
+ */
+export function goMarshal(value: unknown): string {
+  return marshal(value, "", "", ":");
+}
+
+function marshal(v: unknown, indent: string, newline: string, colon: string): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return escapeLikeGo(JSON.stringify(v));
   if (typeof v === "number") return goNumber(v);
   if (typeof v === "boolean") return v ? "true" : "false";
-  const inner = newline + indent;
+  const inner = newline && newline + indent;
   if (Array.isArray(v)) {
     if (v.length === 0) return "[]";
-    return `[${inner}${v.map((x) => marshal(x, indent, inner)).join(`,${inner}`)}${newline}]`;
+    const items = v.map((x) => marshal(x, indent, inner, colon));
+    return `[${inner}${items.join(`,${inner}`)}${newline}]`;
   }
   const map = v as Record<string, unknown>;
   const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort(compareCodePoints);
   if (keys.length === 0) return "{}";
   const members = keys.map((k) =>
-    `${marshal(k, indent, inner)}: ${marshal(map[k], indent, inner)}`
+    `${marshal(k, indent, inner, colon)}${colon}${marshal(map[k], indent, inner, colon)}`
   );
   return `{${inner}${members.join(`,${inner}`)}${newline}}`;
 }

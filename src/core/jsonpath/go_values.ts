@@ -6,6 +6,8 @@
  * @module
  */
 
+import { compareCodePoints } from "../code_points.ts";
+import { goMarshal, goMarshalIndent } from "../go_json_marshal.ts";
 import { escapeLikeGo } from "../go_json_escape.ts";
 
 /** A float literal of a template (`2.0`): Go keeps it a float64, unlike the whole number 2. */
@@ -29,7 +31,7 @@ export function isContainer(v: unknown): boolean {
 
 /** A map's keys in Go's printing order. */
 export function sortedKeys(map: GoMap): string[] {
-  return Object.keys(map).sort();
+  return Object.keys(map).sort(compareCodePoints);
 }
 
 /**
@@ -95,12 +97,6 @@ export function goSprint(v: unknown): string {
   return v === undefined ? "<no value>" : "<nil>";
 }
 
-function sortDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortDeep);
-  if (!isRecord(v)) return v;
-  return Object.fromEntries(sortedKeys(v).map((k) => [k, sortDeep(v[k])]));
-}
-
 /**
  * Go's `json.Marshal` (or `MarshalIndent` with `indent`): keys sorted, HTML characters escaped.
  *
@@ -111,8 +107,46 @@ function sortDeep(v: unknown): unknown {
  * ```
  */
 export function goJson(v: unknown, indent = ""): string {
-  return escapeLikeGo(JSON.stringify(sortDeep(v), null, indent || undefined) ?? "null");
+  const sorted = sortedCopy(v);
+  if (sorted === UNSORTABLE) return indent ? goMarshalIndent(v, indent) : goMarshal(v);
+  return escapeLikeGo(JSON.stringify(sorted, null, indent || undefined) ?? "null");
 }
+
+/** {@link sortedCopy} met what `JSON.stringify` would print otherwise than Go. */
+const UNSORTABLE = Symbol("unsortable");
+
+/**
+ * A copy with every map's keys in Go's order, for `JSON.stringify` (about twice as fast as the
+ * general writer on a page of objects); {@link UNSORTABLE} where that cannot hold: an object puts
+ * integer-like keys (`"10"`, `"9"`) first in numeric order, and JavaScript writes `1e21` where Go
+ * writes `1e+21`.
+ */
+function sortedCopy(v: unknown): unknown {
+  if (typeof v === "number") {
+    return v !== 0 && (Math.abs(v) >= 1e21 || Math.abs(v) < 1e-6) ? UNSORTABLE : v;
+  }
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = sortedCopy(v[i]);
+      if (x === UNSORTABLE) return UNSORTABLE;
+      out[i] = x;
+    }
+    return out;
+  }
+  if (!isRecord(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of sortedKeys(v)) {
+    if (INDEX_LIKE.test(k)) return UNSORTABLE;
+    const x = sortedCopy(v[k]);
+    if (x === UNSORTABLE) return UNSORTABLE;
+    out[k] = x;
+  }
+  return out;
+}
+
+/** Keys a JavaScript object orders by value, ahead of the others. */
+const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
 
 function kindOf(v: unknown): Kind {
   if (typeof v === "boolean") return "bool";

@@ -1,4 +1,4 @@
-import { equal } from "node:assert/strict";
+import assert, { equal } from "node:assert/strict";
 import { goCompare, GoFloat, goFloatText, goJson, goSprint } from "./go_values.ts";
 
 Deno.test("goSprint() and goFloatText() print like Go's fmt", () => {
@@ -28,4 +28,12 @@ Deno.test("goCompare() needs the same kind on both sides", () => {
   equal(goCompare(">=", 2, 2), true);
   equal(goCompare("!=", new GoFloat(2.5), new GoFloat(2.5)), false);
   equal(goCompare("==", true, true), true);
+});
+
+Deno.test("goJson() orders keys as Go does, also where a JavaScript object would not", () => {
+  // Integer-like keys (label keys may be digits) sort by bytes, as Go sorts map keys.
+  const labels = JSON.parse('{"9":"b","10":"a","app":"x","\u{1F680}":"r","\uFFFD":"f"}');
+  assert.equal(goJson(labels), '{"10":"a","9":"b","app":"x","\uFFFD":"f","\u{1F680}":"r"}');
+  assert.equal(goJson({ n: 1e21, m: 5e-7 }), '{"m":5e-7,"n":1e+21}');
+  assert.equal(goJson([{ b: 1, a: "<" }], "  "), '[\n  {\n    "a": "\\u003c",\n    "b": 1\n  }\n]');
 });
