@@ -12,8 +12,8 @@ import { compareCodePoints } from "./code_points.ts";
 import { escapeLikeGo } from "./go_json_escape.ts";
 
 /**
- * `json.MarshalIndent(value, "", indent)` of a value decoded from JSON: `undefined` members are
- * left out as `JSON.stringify` leaves them.
+ * `json.MarshalIndent(value, prefix, indent)` of a value decoded from JSON: `undefined` members
+ * are left out as `JSON.stringify` leaves them.
  *
  * @example
  * ```ts
@@ -22,8 +22,32 @@ import { escapeLikeGo } from "./go_json_escape.ts";
  * equal(goMarshalIndent({ n: 1e21, e: [] }, ""), '{\n"e": [],\n"n": 1e+21\n}');
  * ```
  */
-export function goMarshalIndent(value: unknown, indent: string): string {
-  return marshal(value, indent, "\n", ": ");
+export function goMarshalIndent(value: unknown, indent: string, prefix = ""): string {
+  return marshal(value, indent, "\n" + prefix, ": ");
+}
+
+/**
+ * Whether `JSON.stringify` (with an indent) wrote some object of `text` with an integer-like key,
+ * which JavaScript orders ahead of the others by value (`"9"` before `"10"`) where Go orders keys
+ * by bytes. Such a key is then the object's first, so only the key after each `{` is looked at.
+ * A first key that merely starts with a digit also answers true (the caller then pays for
+ * {@link goMarshalIndent}, which is right either way).
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(hasIntegerLikeKey(JSON.stringify({ a: { 9: 1, 10: 2 } }, null, 4)), true);
+ * equal(hasIntegerLikeKey(JSON.stringify({ a: { b: "{\n 1" } }, null, 4)), false);
+ * ```
+ */
+export function hasIntegerLikeKey(text: string): boolean {
+  for (let i = text.indexOf("{\n"); i >= 0; i = text.indexOf("{\n", i + 2)) {
+    let j = i + 2;
+    while (text.charCodeAt(j) === 32) j++;
+    const c = text.charCodeAt(j + 1);
+    if (text.charCodeAt(j) === 34 && c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 
 import { escapeLikeGo } from "../core/go_json_escape.ts";
-import { goMarshalIndent } from "../core/go_json_marshal.ts";
+import { goMarshalIndent, hasIntegerLikeKey } from "../core/go_json_marshal.ts";
 import type { KubeObject } from "../core/types.ts";
 import { jsonLine } from "./jsonl.ts";
 import type { ListStream, StreamingRenderer } from "./list_stream.ts";
@@ -59,9 +59,10 @@ export interface JsonRendererOptions {
  * ```
  */
 export function createJsonRenderer(options: JsonRendererOptions = {}): StreamingRenderer {
-  const text = options.goKeyOrder
-    ? (v: unknown) => goMarshalIndent(v, " ".repeat(INDENT))
-    : (v: unknown) => escapeLikeGo(JSON.stringify(v, null, INDENT));
+  const text = options.goKeyOrder ? goOrdered : (v: unknown) => {
+    const json = JSON.stringify(v, null, INDENT);
+    return hasIntegerLikeKey(json) ? goOrdered(v) : escapeLikeGo(json);
+  };
   return {
     list: (items) => text(listOf(items)) + "\n",
     single: (obj) => text(obj) + "\n",
@@ -71,10 +72,18 @@ export function createJsonRenderer(options: JsonRendererOptions = {}): Streaming
 }
 
 /** The `List` envelope as `JSON.stringify(listOf(items), null, 4)` prints it around its items. */
+const GO_INDENT = " ".repeat(INDENT);
+
+/** Keys in Go's order whatever JavaScript's: what kubectl prints of a decoded object. */
+const goOrdered = (v: unknown): string => goMarshalIndent(v, GO_INDENT);
+
 const LIST_OPEN = '{\n    "apiVersion": "v1",\n    "items": [';
 const LIST_TAIL =
   '],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}';
 const LIST_END = `\n    ${LIST_TAIL}`;
+/** Where each item of the `items` array starts, and the indentation of its lines. */
+const ITEM_PREFIX = " ".repeat(2 * INDENT);
+const ITEM_START = `\n${ITEM_PREFIX}`;
 
 /**
  * `-o json` of a list, printed page by page: the same bytes as `list()` of all the items, with the
@@ -97,8 +106,12 @@ export function jsonListStream(): ListStream {
       if (items.length === 0) return "";
       const whole = JSON.stringify(listOf(items), null, INDENT);
       // `whole` is LIST_OPEN, then "\n        " before each item with "," between, then LIST_END.
-      const inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
-      const out = (opened ? "," : LIST_OPEN) + escapeLikeGo(inner);
+      let inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
+      // An integer-like key (a label `10`) is where JavaScript's key order is not Go's.
+      inner = hasIntegerLikeKey(inner)
+        ? items.map((item) => ITEM_START + goMarshalIndent(item, GO_INDENT, ITEM_PREFIX)).join(",")
+        : escapeLikeGo(inner);
+      const out = (opened ? "," : LIST_OPEN) + inner;
       opened = true;
       return out;
     },

@@ -1,7 +1,7 @@
-import { deepEqual, equal } from "node:assert/strict";
+import assert, { deepEqual, equal } from "node:assert/strict";
 import { kindByNoun } from "../core/kinds.ts";
 import { createRenderer } from "./create_renderer.ts";
-import { createJsonRenderer } from "./json.ts";
+import { createJsonRenderer, jsonListStream } from "./json.ts";
 import { fleet, NOW, vm } from "./testdata/fixtures.ts";
 
 const opts = { kind: kindByNoun("vm"), nowMs: () => NOW };
@@ -57,4 +57,19 @@ Deno.test("-o json escapes <, > and & (and U+2028/U+2029) as kubectl's Go encode
   const paged = stream.page([obj]) + stream.page([obj]) + stream.end();
   equal(paged, r.list([obj, obj]));
   deepEqual(JSON.parse(paged).items[1], obj);
+});
+
+Deno.test("-o json prints integer-like keys in Go's order, as kubectl does (a label 10 before 9)", () => {
+  const plain = { kind: "VM", metadata: { labels: { app: "a", tier: "b" }, name: "x" } };
+  const digits = JSON.parse('{"kind":"VM","metadata":{"labels":{"10":"a","9":"b","app":"c"}}}');
+  const want = '{\n    "kind": "VM",\n    "metadata": {\n        "labels": {\n' +
+    '            "10": "a",\n            "9": "b",\n            "app": "c"\n        }\n    }\n}\n';
+  assert.equal(createJsonRenderer().single(digits), want);
+  // In a streamed list, the page holding such an object is written the same way, and a page
+  // without one keeps the fast writer's bytes.
+  const stream = jsonListStream();
+  const text = stream.page([plain]) + stream.page([digits, plain]) + stream.end();
+  assert.equal(text, createJsonRenderer().list([plain, digits, plain]));
+  assert.match(text, /"10": "a",\n {20}"9": "b"/);
+  assert.deepEqual(JSON.parse(text).items, [plain, digits, plain]);
 });
