@@ -7,6 +7,11 @@ import { API_VERSION } from "../../core/kinds.ts";
 import type { KubeClient } from "../../k8s/client.ts";
 import { withSimDeps } from "../../testing/sim_deps.ts";
 import { run } from "../main.ts";
+import { createSink } from "../../render/sink.ts";
+import { FileWriteError } from "../atomic_file.ts";
+import { exitCodeOf } from "../exit_code.ts";
+import { WatchLostError } from "../../k8s/errors.ts";
+import { endingSlice, type StateFile } from "./_state_file.ts";
 
 const VM_REF = {
   group: "hypersdk.io",
@@ -131,3 +136,104 @@ Deno.test("a state file saved before filters were recorded resumes, and records 
       assert.equal(await run(slice(state, "--status", "stopped"), changed), 2);
     }));
 });
+
+const names = (out: string) => out.trim().split("\n").filter(Boolean).sort();
+
+Deno.test("a reader that closes after the first line: the file is not saved, the next run prints all", async () => {
+  await withSimDeps(() => Promise.resolve(), (sim) =>
+    withState(async (state) => {
+      const first = sim.deps();
+      assert.equal(await run(slice(state), first), 0, first.stderr());
+      const saved = await Deno.readTextFile(state);
+      await seed(await sim.deps().connect({} as never).then((c) => c.api as KubeClient));
+
+      // `| head -1`: the first write goes out, the next finds the reader gone.
+      const cut = sim.deps({ closeStdoutAfter: 1 });
+      assert.equal(await run(slice(state), cut), 0, cut.stderr());
+      assert.equal(cut.stdout().trim().split("\n").length, 1);
+      assert.equal(await Deno.readTextFile(state), saved, "the checkpoint did not move");
+      assert.equal(existsLock(state), false);
+
+      const next = sim.deps();
+      assert.equal(await run(slice(state), next), 0, next.stderr());
+      assert.deepEqual(names(next.stdout()), [
+        "virtualmachine.hypersdk.io/down",
+        "virtualmachine.hypersdk.io/up",
+      ]);
+    }));
+});
+
+Deno.test("stdout that cannot be written: exit 7 naming stdout, the next run prints all", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      const d = sim.deps();
+      const full = createSink(
+        { write: () => Promise.reject(new Error("No space left on device (os error 28)")) },
+        "stdout",
+      );
+      assert.equal(await run(slice(state), { ...d, io: { ...d.io, out: full } }), 7);
+      assert.equal(
+        d.stderr(),
+        "error: cannot write to stdout: No space left on device (os error 28)\n",
+      );
+      assert.equal(existsLock(state), false);
+
+      const next = sim.deps();
+      assert.equal(await run(slice(state), next), 0, next.stderr());
+      assert.deepEqual(names(next.stdout()), [
+        "virtualmachine.hypersdk.io/down",
+        "virtualmachine.hypersdk.io/up",
+      ]);
+    }));
+});
+
+Deno.test("a state file that cannot be saved: exit 7 naming it, and no lock left behind", async () => {
+  await withSimDeps(seed, (sim) =>
+    withState(async (state) => {
+      const d = sim.deps();
+      // While the run prints, something takes the file's name (a full disk fails the same step).
+      const out = {
+        write: (text: string) => {
+          Deno.mkdirSync(`${state}/taken`, { recursive: true });
+          return d.io.out.write(text);
+        },
+      };
+      assert.equal(await run(slice(state), { ...d, io: { ...d.io, out } }), 7);
+      assert.match(d.stderr(), new RegExp(`^error: cannot write state file "${state}": `));
+      assert.equal(existsLock(state), false);
+    }));
+});
+
+Deno.test("endingSlice(): a lost watch stays exit 5 when the save fails too; both are reported", async () => {
+  let released = false;
+  const state = {
+    save: () => Promise.reject(new FileWriteError('cannot write state file "s": disk full')),
+    release: () => Promise.resolve(void (released = true)),
+  } as unknown as StateFile;
+  const lines: string[] = [];
+  await assert.rejects(
+    () =>
+      endingSlice(
+        state,
+        () =>
+          Promise.reject(new WatchLostError("lost the watch", { cause: undefined, attempts: 12 })),
+        {
+          read: () => undefined,
+          nowMs: () => 0,
+          report: (line) => Promise.resolve(lines.push(line)),
+        },
+      ),
+    (e) => exitCodeOf(e) === 5,
+  );
+  assert.deepEqual(lines, ['error: cannot write state file "s": disk full\n']);
+  assert.equal(released, true);
+});
+
+function existsLock(state: string): boolean {
+  try {
+    Deno.statSync(`${state}.lock`);
+    return true;
+  } catch {
+    return false;
+  }
+}
