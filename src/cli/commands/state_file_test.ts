@@ -12,6 +12,11 @@ import { FileWriteError } from "../atomic_file.ts";
 import { exitCodeOf } from "../exit_code.ts";
 import { WatchLostError } from "../../k8s/errors.ts";
 import { endingSlice, type StateFile } from "./_state_file.ts";
+import { startSimServer } from "../../sim/server/mod.ts";
+import { resolveKubeConfig } from "../../k8s/kubeconfig.ts";
+import { createKubeApi } from "../../k8s/client.ts";
+import { fakeDeps } from "../../testing/fake_deps.ts";
+import type { Connection } from "../deps.ts";
 
 const VM_REF = {
   group: "hypersdk.io",
@@ -237,3 +242,51 @@ function existsLock(state: string): boolean {
     return false;
   }
 }
+
+Deno.test("a sim restarted on the same port is another cluster: the next slice exits 6", async () => {
+  const tokens = { admin: "a", viewer: "v", nobody: "n", namespaced: "s" };
+  const crdDir = new URL("../../../deploy/crds", import.meta.url).pathname;
+  let sim = await startSimServer({ crdDir, tokens });
+  const port = sim.port;
+  // Each start has a CA of its own: the kubeconfig is read afresh, as `sim --kubeconfig-out` rewrites it.
+  const config = () =>
+    resolveKubeConfig({
+      env: {},
+      kubeconfig: "k",
+      readFile: () => sim.kubeconfigYaml("t", "ns1"),
+    });
+  const connect = (): Promise<Connection> => {
+    const api = createKubeApi(config());
+    return Promise.resolve({ api, namespace: "ns1", contextName: "t", close: () => api.close() });
+  };
+  const deps = () => fakeDeps({ now: Date.now(), connect });
+  try {
+    await withState(async (state) => {
+      const api = createKubeApi(config());
+      await seed(api).finally(() => api.close());
+      const first = deps();
+      assert.equal(await run(slice(state), first), 0, first.stderr());
+      assert.notEqual(JSON.parse(await Deno.readTextFile(state)).clusterId, null);
+
+      await sim.stop();
+      sim = await startSimServer({ crdDir, tokens, port });
+      // The new cluster's resourceVersions pass the saved one: only the CRD's uid tells them apart.
+      const again = createKubeApi(config());
+      await seed(again);
+      for (let i = 0; i < 10; i++) {
+        await again.patch(VM_REF, "up", { metadata: { labels: { round: `${i}` } } }, {
+          type: "merge",
+        });
+      }
+      again.close();
+      const before = await Deno.readTextFile(state);
+      const next = deps();
+      assert.equal(await run(slice(state), next), 6, next.stderr());
+      assert.equal(next.stdout(), "");
+      assert.match(next.stderr(), /belongs to another cluster/);
+      assert.equal(await Deno.readTextFile(state), before);
+    });
+  } finally {
+    await sim.stop();
+  }
+});
