@@ -2,7 +2,8 @@
  * The one table from error to exit code, and the one-line message printed for it.
  *
  * Codes are a contract with scripts (README "Exit codes"): 0 ok, 1 cluster, 2 usage, 3 wait timeout,
- * 4 operation failed, 5 watch lost, 6 state file of another cluster, 130/143 interrupted.
+ * 4 operation failed, 5 watch lost, 6 state file of another cluster, 7 a local write failed,
+ * 130/143 interrupted.
  * @module
  */
 
@@ -18,6 +19,8 @@ import {
   WatchLostError,
 } from "../k8s/errors.ts";
 import { escapeTerminal } from "../render/escape.ts";
+import { OutputWriteError } from "../render/sink.ts";
+import { FileWriteError } from "./atomic_file.ts";
 import {
   InterruptedError,
   ObjectGoneError,
@@ -34,6 +37,7 @@ export const ExitCode = {
   operationFailed: 4,
   watchLost: 5,
   otherCluster: 6,
+  localWrite: 7,
   sigint: 130,
   sigterm: 143,
 } as const;
@@ -52,6 +56,9 @@ const TABLE: readonly (readonly [ErrorClass, number | ((err: Error) => number)])
   [OperationFailedError, ExitCode.operationFailed],
   [WatchLostError, ExitCode.watchLost],
   [CheckpointClusterError, ExitCode.otherCluster],
+  // stdout or a file could not be written (disk full): the machine's trouble, not the cluster's.
+  [OutputWriteError, ExitCode.localWrite],
+  [FileWriteError, ExitCode.localWrite],
   [
     InterruptedError,
     (err) => (err as InterruptedError).signal === "SIGTERM" ? ExitCode.sigterm : ExitCode.sigint,

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { ApiError } from "../k8s/errors.ts";
-import { errorLine } from "./exit_code.ts";
+import { OutputWriteError } from "../render/sink.ts";
+import { FileWriteError } from "./atomic_file.ts";
+import { errorLine, exitCodeOf } from "./exit_code.ts";
 
 Deno.test("errorLine() passes the program name to the error's suggested commands", () => {
   const missing = new ApiError(404, {
@@ -17,4 +19,9 @@ Deno.test("errorLine() passes the program name to the error's suggested commands
   );
   assert.match(errorLine(missing), /^error: .*\(try "hyperctl status"\)$/);
   assert.equal(errorLine(new Error("plain")), "error: plain");
+});
+
+Deno.test("exitCodeOf() gives a failed local write 7, not the cluster's 1", () => {
+  assert.equal(exitCodeOf(new OutputWriteError("cannot write to stdout: disk full")), 7);
+  assert.equal(exitCodeOf(new FileWriteError('cannot write state file "s": disk full')), 7);
 });

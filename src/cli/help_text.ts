@@ -9,6 +9,7 @@ Exit codes:
   5    a watch was lost and could not be re-established (or --for ended while the
        cluster was unreachable)
   6    --state-file was saved on another cluster (recreated at the same URL)
+  7    stdout or a file (the state file) could not be written, e.g. disk full
   130  interrupted (SIGINT), 143 terminated (SIGTERM)
 
 Environment:

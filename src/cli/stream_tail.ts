@@ -19,7 +19,6 @@ import {
   type OperatorFunction,
   take,
   takeUntil,
-  takeWhile,
   timer,
 } from "../rx.ts";
 import type { Deps, TextOut } from "./deps.ts";
@@ -68,54 +67,69 @@ const BATCH_CHARS = 64 * 1024;
  * quietly. Values that arrive while a write is out wait in a queue and go out together in the
  * next write (up to 64 KiB of text), each rendered only when its write is prepared.
  *
+ * A source that fails (a lost watch) still has its queued values written before its error goes
+ * on, and no error goes on while a write is out: the process exits on it, and exiting mid-write
+ * would leave half a record on stdout.
+ *
  * Why not `concatMap`: its queue is an array it shifts, and a burst of 100 000 events (a large
  * fleet's initial list under `-w`) made every shift copy the rest of the queue, seconds of CPU;
  * one write per event also cost an operation round trip each, which the batches save.
  *
  * @param render the text of one value ("" writes nothing)
  * @param sink where the text goes (stdout, or stderr for progress)
- * @returns an operator that emits, for each value, whether the reader was still there after the
- *   write that carried it; it completes once the reader has gone
+ * @returns an operator that emits each value once the write that carried it is out whole; it
+ *   completes once the reader has gone (the values of the failed write are not emitted)
  * @example
  * ```ts
- * import { equal } from "node:assert/strict";
- * import { lastValueFrom, of } from "../rx.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ * import { lastValueFrom, of, toArray } from "../rx.ts";
  * let out = "";
  * const sink = { write: (text: string) => Promise.resolve((out += text).length < 4) };
- * await lastValueFrom(of("a", "b", "c", "d").pipe(printEach((v) => `${v}\n`, sink)));
- * equal(out, "a\nb\nc\nd\n"); // "a" went alone; "b" to "d" arrived meanwhile and went together
+ * const written = await lastValueFrom(
+ *   of("a", "b", "c", "d").pipe(printEach((v) => `${v}\n`, sink), toArray()),
+ * );
+ * // "a" went alone; "b" to "d" arrived meanwhile and went together, after the reader had gone.
+ * deepStrictEqual(written, ["a"]);
  * ```
  */
 export function printEach<T>(
   render: (value: T) => string,
   sink: TextOut,
-): OperatorFunction<T, boolean> {
+): OperatorFunction<T, T> {
   return (source$) =>
-    new Observable<boolean>((subscriber) => {
+    new Observable<T>((subscriber) => {
       const queue: (T | undefined)[] = [];
       let head = 0;
       let writing = false;
       let sourceDone = false;
+      // The source's error, passed on once the queue is written.
+      let failure: { error: unknown } | undefined;
+      const end = (): void => {
+        if (failure) subscriber.error(failure.error);
+        else subscriber.complete();
+      };
       const pump = (): void => {
         try {
           fill();
         } catch (error) {
-          // A render that throws is a bug; it ends the stream as concatMap's project would.
+          // A render that throws is a bug; it ends the stream as concatMap's project would (no
+          // write is out: renders happen only between writes).
           subscriber.error(error);
         }
       };
       const fill = (): void => {
         while (!writing && !subscriber.closed) {
           if (head === queue.length) {
-            if (sourceDone) subscriber.complete();
+            if (sourceDone) end();
             return;
           }
+          const batch: T[] = [];
           let text = "";
-          let count = 0;
           while (head < queue.length && text.length < BATCH_CHARS) {
-            text += render(queue[head] as T);
+            const value = queue[head] as T;
+            text += render(value);
+            batch.push(value);
             queue[head++] = undefined;
-            count++;
           }
           // Drop the written part of the queue now and then, so it never grows with the stream.
           if (head === queue.length || head > 4096) {
@@ -123,16 +137,22 @@ export function printEach<T>(
             head = 0;
           }
           if (text === "") {
-            for (let i = 0; i < count; i++) subscriber.next(true);
+            for (const value of batch) subscriber.next(value);
             continue;
           }
           writing = true;
           sink.write(text).then((open) => {
             writing = false;
-            for (let i = 0; i < count && !subscriber.closed; i++) subscriber.next(open);
-            if (open) pump();
-            else subscriber.complete();
-          }, (error) => subscriber.error(error));
+            // The reader has gone: nothing more can be written; a failure still goes on.
+            if (!open) return end();
+            for (const value of batch) {
+              if (!subscriber.closed) subscriber.next(value);
+            }
+            pump();
+          }, (error) => {
+            writing = false;
+            subscriber.error(error);
+          });
         }
       };
       const subscription = source$.subscribe({
@@ -140,7 +160,11 @@ export function printEach<T>(
           queue.push(value);
           pump();
         },
-        error: (error) => subscriber.error(error),
+        error: (error) => {
+          failure = { error };
+          sourceDone = true;
+          pump();
+        },
         complete: () => {
           sourceDone = true;
           pump();
@@ -150,7 +174,7 @@ export function printEach<T>(
         subscription.unsubscribe();
         queue.length = 0;
       };
-    }).pipe(takeWhile((open) => open));
+    });
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { VirtualTimeScheduler } from "rxjs";
-import { from, lastValueFrom, of, Subject, toArray } from "../rx.ts";
+import { concat, from, lastValueFrom, of, Subject, tap, throwError, toArray } from "../rx.ts";
 import { InterruptedError } from "./outcomes.ts";
 import { followToEnd, printEach, until } from "./stream_tail.ts";
 
@@ -50,13 +50,13 @@ Deno.test("printEach() writes in order, together what queued up, and stops when 
       return Promise.resolve(written.length < 2);
     },
   };
-  const open = await lastValueFrom(
+  const done = await lastValueFrom(
     of("a", "", "b", "c", "d").pipe(printEach((v) => v && `${v}\n`, sink), toArray()),
   );
   // "a" goes out at once; the rest arrived while it was out and goes in one write, after which
   // the reader is gone.
   assert.deepEqual(written, ["a\n", "b\nc\nd\n"], 'no text for ""');
-  assert.deepEqual(open, [true]);
+  assert.deepEqual(done, ["a"], "only what was written whole is emitted");
 });
 
 Deno.test("printEach() writes a value that arrives after the queue drained on its own", async () => {
@@ -68,7 +68,7 @@ Deno.test("printEach() writes a value that arrives after the queue drained on it
   await new Promise((resolve) => setTimeout(resolve, 0));
   values$.next("b");
   values$.complete();
-  assert.deepEqual(await done, [true, true]);
+  assert.deepEqual(await done, ["a", "b"]);
   assert.deepEqual(written, ["a", "b"]);
 });
 
@@ -76,8 +76,8 @@ Deno.test("printEach() writes a burst of 100 000 values in order, in batches of 
   const written: string[] = [];
   const sink = { write: (text: string) => (written.push(text), Promise.resolve(true)) };
   const values = Array.from({ length: 100_000 }, (_, i) => `virtualmachine.hypersdk.io/vm-${i}\n`);
-  const open = await lastValueFrom(from(values).pipe(printEach((v) => v, sink), toArray()));
-  assert.equal(open.length, values.length);
+  const done = await lastValueFrom(from(values).pipe(printEach((v) => v, sink), toArray()));
+  assert.equal(done.length, values.length);
   assert.equal(written.join(""), values.join(""));
   assert.ok(written.length < 100, `${written.length} writes`);
   assert.ok(written.every((text) => text.length < 64 * 1024 + 64));
@@ -93,6 +93,61 @@ Deno.test("printEach() ends the stream with the error of a render that throws", 
     () => lastValueFrom(of(1, 2, 3).pipe(printEach(render, sink))),
     /bad value/,
   );
+});
+
+Deno.test("printEach() writes what queued up before passing on the source's error", async () => {
+  const written: string[] = [];
+  let release = () => {};
+  const sink = {
+    write: (text: string) => {
+      written.push(text);
+      // The first write stays out until released, as a slow reader keeps it.
+      return written.length === 1
+        ? new Promise<boolean>((resolve) => release = () => resolve(true))
+        : Promise.resolve(true);
+    },
+  };
+  const values$ = new Subject<string>();
+  const emitted: string[] = [];
+  let failed: unknown;
+  values$.pipe(printEach((v) => `${v}\n`, sink)).subscribe({
+    next: (v) => emitted.push(v),
+    error: (e) => failed = e,
+  });
+  values$.next("a");
+  values$.next("b");
+  values$.next("c");
+  values$.error(new Error("watch lost"));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(failed, undefined, "no error while a write is out");
+  release();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(written, ["a\n", "b\nc\n"]);
+  assert.deepEqual(emitted, ["a", "b", "c"]);
+  assert.match(String(failed), /watch lost/);
+});
+
+Deno.test("printEach() passes on the source's error when the reader went while writing the queue", async () => {
+  const sink = { write: () => Promise.resolve(false) };
+  await assert.rejects(
+    () =>
+      lastValueFrom(
+        concat(of("a"), throwError(() => new Error("watch lost"))).pipe(
+          printEach((v) => v, sink),
+        ),
+      ),
+    /watch lost/,
+  );
+});
+
+Deno.test("printEach() ends with the sink's error and emits nothing of the failed write", async () => {
+  const sink = { write: () => Promise.reject(new Error("disk full")) };
+  const emitted: string[] = [];
+  await assert.rejects(
+    () => lastValueFrom(of("a", "b").pipe(printEach((v) => v, sink), tap((v) => emitted.push(v)))),
+    /disk full/,
+  );
+  assert.deepEqual(emitted, []);
 });
 
 Deno.test("followToEnd() turns a signal into InterruptedError with the signal's name", async () => {

@@ -44,11 +44,17 @@ export function isBrokenPipe(error: unknown): boolean {
   return code === "EPIPE" || code === "ECONNRESET";
 }
 
+/** Writing to stdout or stderr failed for another reason than a closed reader (disk full). */
+export class OutputWriteError extends Error {
+  override name = "OutputWriteError";
+}
+
 const encoder = new TextEncoder();
 
 /**
  * Create a sink over a writer. Errors other than a broken pipe (disk full, bad descriptor) are
- * real failures and are rethrown for the CLI's error handler.
+ * real failures and are rethrown for the CLI's error handler; with `name`, as an
+ * `OutputWriteError` that says what was being written (the OS's own text names no file).
  *
  * @example
  * ```ts
@@ -59,7 +65,7 @@ const encoder = new TextEncoder();
  * equal(new TextDecoder().decode(chunks[0]), "hi\n");
  * ```
  */
-export function createSink(stream: WritableLike): Sink {
+export function createSink(stream: WritableLike, name?: string): Sink {
   let closed = false;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -71,7 +77,12 @@ export function createSink(stream: WritableLike): Sink {
       while (offset < bytes.length) offset += await stream.write(bytes.subarray(offset));
       return true;
     } catch (error) {
-      if (!isBrokenPipe(error)) throw error;
+      if (!isBrokenPipe(error)) {
+        if (name === undefined) throw error;
+        throw new OutputWriteError(`cannot write to ${name}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
       closed = true;
       return false;
     }
@@ -92,12 +103,12 @@ export function createSink(stream: WritableLike): Sink {
 
 /** A sink over the process's stdout (data only). */
 export function stdoutSink(): Sink {
-  return createSink(Deno.stdout);
+  return createSink(Deno.stdout, "stdout");
 }
 
 /** A sink over the process's stderr (messages, progress, prompts). */
 export function stderrSink(): Sink {
-  return createSink(Deno.stderr);
+  return createSink(Deno.stderr, "stderr");
 }
 
 /**

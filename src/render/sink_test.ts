@@ -1,5 +1,5 @@
 import { equal, rejects } from "node:assert/strict";
-import { createSink, memorySink } from "./sink.ts";
+import { createSink, memorySink, OutputWriteError } from "./sink.ts";
 
 Deno.test("createSink() writes everything even when the writer takes a few bytes at a time", async () => {
   const got: number[] = [];
@@ -70,4 +70,17 @@ Deno.test("stdoutSink() into `head -1` ends with exit 0 and nothing on stderr", 
   } finally {
     await Deno.remove(statusFile);
   }
+});
+
+Deno.test("createSink() with a name says what it was writing when a write fails", async () => {
+  const sink = createSink(
+    { write: () => Promise.reject(new Error("No space left on device (os error 28)")) },
+    "stdout",
+  );
+  await rejects(
+    () => sink.write("x\n"),
+    (e: Error) =>
+      e instanceof OutputWriteError &&
+      e.message === "cannot write to stdout: No space left on device (os error 28)",
+  );
 });

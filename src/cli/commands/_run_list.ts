@@ -7,13 +7,13 @@
 import type { Deps } from "../deps.ts";
 import type { ListCommandOptions } from "./list_options.ts";
 import { colorFor, refFor } from "./common.ts";
-import { listEvents$, streamWatch } from "./_stream_watch.ts";
+import { listEvents$, type PrintTally, streamWatch } from "./_stream_watch.ts";
 import { listRenderer } from "./_list_renderer.ts";
 import { printList } from "./_print_list.ts";
 import { runMultiList } from "./_multi_cluster.ts";
 import { noResourcesLine, saysNoResources } from "./_no_resources.ts";
 import { withTemplateFile } from "./print_flags.ts";
-import { openStateFile } from "./_state_file.ts";
+import { endingSlice, openStateFile } from "./_state_file.ts";
 import { clusterIdentity } from "../../k8s/cluster_identity.ts";
 import { watchHealth } from "./_watch_health.ts";
 import { watchIdleMs } from "./_watch_idle.ts";
@@ -66,20 +66,25 @@ export async function runList(checked: ListCommandOptions, deps: Deps): Promise<
         filters: options.clientFilters,
       });
       let read: () => WatchResume | undefined = () => undefined;
-      try {
+      const tally: PrintTally = { received: 0, written: 0 };
+      await endingSlice(state, async () => {
         state.checkCluster(await clusterIdentity(conn.api, ref));
         const events$ = listEvents$(conn.api, ref, options, {
           resume: state.resume(),
           checkpoint: (r) => (read = r),
           onNotice,
         });
-        await streamWatch(events$, { ...options, color }, renderer, deps);
+        await streamWatch(events$, { ...options, color }, renderer, deps, tally);
         if (options.forMs !== undefined) health.finish(options.forMs);
-      } finally {
-        // Saved on every ending (--for, Ctrl+C, closed pipe, lost watch): the next run resumes.
-        await state.save(read, deps.clock.now());
-        await state.release();
-      }
+      }, {
+        // The watch's cache is its only checkpoint, and it holds every event emitted: it may be
+        // saved only when all of them were written whole (a closed pipe or a full disk leaves
+        // some unwritten). Otherwise the file keeps the previous checkpoint, and the next run
+        // prints those events again: at least once, never lost.
+        read: () => tally.written === tally.received ? read() : undefined,
+        nowMs: () => deps.clock.now(),
+        report: (line) => deps.io.err.write(line),
+      });
       return;
     }
     const kept = await printList(conn.api, ref, { ...options, renderer, out: deps.io.out });

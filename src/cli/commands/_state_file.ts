@@ -17,6 +17,7 @@ import {
 import type { WatchResume } from "../../core/watch_state.ts";
 import { writeFileAtomic } from "../atomic_file.ts";
 import { InputError } from "../outcomes.ts";
+import { errorLine } from "../exit_code.ts";
 
 /** An open state file: the checkpoint to resume from, and how to save and release. */
 export interface StateFile {
@@ -111,4 +112,43 @@ export async function openStateFile(path: string, query: CheckpointQuery): Promi
     },
     release,
   };
+}
+
+/** How a slice that holds a state file ends: what to save, the clock, where a line goes. */
+export interface SliceEnd {
+  /** The checkpoint to save; undefined keeps the file as it is. */
+  read(): WatchResume | undefined;
+  nowMs(): number;
+  /** Writes one line to stderr. */
+  report(line: string): Promise<unknown>;
+}
+
+/**
+ * Run `slice` holding `state`, then save and release the lock however it ended.
+ *
+ * Why one place for both failures: the slice's own outcome decides the exit code (a lost watch
+ * stays 5, Ctrl+C 130), and a save that fails as well gets its own line before that error; a
+ * failed save alone is the run's error. Either way the file keeps its previous checkpoint, which
+ * the next run resumes from.
+ */
+export async function endingSlice(
+  state: StateFile,
+  slice: () => Promise<void>,
+  end: SliceEnd,
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  try {
+    await slice();
+  } catch (error) {
+    failure = { error };
+  }
+  try {
+    await state.save(() => end.read(), end.nowMs());
+  } catch (error) {
+    if (failure === undefined) failure = { error };
+    else await end.report(`${errorLine(error)}\n`).catch(() => {});
+  } finally {
+    await state.release();
+  }
+  if (failure) throw failure.error;
 }

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Observable } from "../../rx.ts";
+import { type Observable, tap } from "../../rx.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { type KubeSource, watch$, type WatchViewOptions } from "../../k8s/watch.ts";
 import { leanSource } from "../../k8s/lean_source.ts";
@@ -55,24 +55,44 @@ export function listEvents$(
   });
 }
 
+/**
+ * How far printing got: the events the watch emitted, and those written whole. The watch emits an
+ * event in the same step that puts it into its cache, so when the two are equal the cache (the
+ * checkpoint) holds nothing the reader has not seen.
+ */
+export interface PrintTally {
+  received: number;
+  written: number;
+}
+
 /** Print `events$` until `--for` elapses, a signal arrives, or stdout closes. */
 export async function streamWatch(
   events$: Observable<RenderEvent>,
   options: WatchOptions & { showContext?: boolean; color?: boolean },
   renderer: Renderer,
   deps: Deps,
+  tally: PrintTally = { received: 0, written: 0 },
 ): Promise<void> {
   // `--for 0` is not a time limit: the source itself stops once the list is printed.
-  const bounded$ = events$.pipe(until(options.forMs || undefined, deps));
+  const bounded$ = events$.pipe(
+    tap(() => tally.received++),
+    until(options.forMs || undefined, deps),
+  );
   const live = options.live && deps.io.stdoutIsTTY &&
     (options.output === "table" || options.output === "wide");
   if (options.live && !live) {
     await deps.io.err.write("warning: --live needs a terminal and table output; printing rows\n");
   }
-  if (live) await runLive(bounded$, options, deps);
-  else {
+  if (live) {
+    await runLive(bounded$, options, deps);
+    // A terminal's view, not a log: its last frame shows the view as the watch ended.
+    tally.written = tally.received;
+  } else {
     await followToEnd(
-      bounded$.pipe(printEach((ev) => renderer.event(ev, deps.clock.now()), deps.io.out)),
+      bounded$.pipe(
+        printEach((ev) => renderer.event(ev, deps.clock.now()), deps.io.out),
+        tap(() => tally.written++),
+      ),
       deps,
     );
   }

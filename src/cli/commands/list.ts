@@ -86,6 +86,8 @@ function checkContexts(
         flags.stateFile !== undefined && (!flags.watching || contexts !== undefined),
         "--state-file needs --watch (or --watch-only) on one cluster",
       ),
+      // An empty path would only fail when saving, after printing, with a lock left in ".".
+      statePath: unless(flags.stateFile === "", '--state-file needs a path, not ""'),
       both: unless(
         flags.allContexts && context !== undefined,
         "use --context or --all-contexts, not both",

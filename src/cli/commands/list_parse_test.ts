@@ -96,6 +96,10 @@ Deno.test("list parse checks combinations without a cluster", async () => {
       "use --context or --all-contexts, not both",
   );
   assert.equal(
+    await problemsOf(vmList, ["-w", "--for", "0", "--state-file", ""]),
+    '--state-file needs a path, not ""',
+  );
+  assert.equal(
     await problemsOf(opList, ["--status", "bogus", "--created-after", "yesterday-ish"]).then((m) =>
       m.split("; ").length
     ),

@@ -7,7 +7,13 @@
  */
 
 import { discardBody } from "./limits.ts";
-import { authenticate, authorizePath, authorizeResource, type SimTokens } from "./auth.ts";
+import {
+  authenticate,
+  authorizePath,
+  authorizeResource,
+  type Role,
+  type SimTokens,
+} from "./auth.ts";
 import {
   apiGroupDoc,
   apiGroupList,
@@ -29,7 +35,8 @@ import {
   verbOf,
 } from "./resource_handler.ts";
 import type { ResourceOps } from "./resource_ops.ts";
-import { ApiError, internalError, pathNotFound, PlainError } from "./status.ts";
+import { ApiError, internalError, notFound, pathNotFound, PlainError } from "./status.ts";
+import { CRD_RESOURCE } from "./crd_objects.ts";
 
 /** Everything the router dispatches to. */
 export interface RouterEnv extends HandlerEnv {
@@ -42,6 +49,8 @@ export interface RouterEnv extends HandlerEnv {
   /** Names of the Nodes served under /api/v1, and when they were created (RFC 3339). */
   nodes: readonly string[];
   nodesCreated: string;
+  /** The CRDs served, by name (`plural.group`), as the apiextensions API returns them. */
+  crds: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 const HEALTH = new Set(["/healthz", "/readyz", "/livez"]);
@@ -83,6 +92,9 @@ async function route(env: RouterEnv, req: Request): Promise<Response> {
     if (rest[0] === "namespaces" && rest.length >= 3) {
       t.namespace = rest[1];
       rest = rest.slice(2);
+    }
+    if (group === CRD_RESOURCE.group && version === "v1" && rest[0] === CRD_RESOURCE.plural) {
+      return getCrd(env, role, req, rest);
     }
     const ops = env.ops.get(`${group}/${version}/${rest[0]}`);
     if (ops && rest.length <= 3 && (rest.length < 3 || rest[2] === "status")) {
@@ -137,4 +149,13 @@ async function route(env: RouterEnv, req: Request): Promise<Response> {
   if (parts[0] === "apis" || parts[0] === "openapi") throw pathNotFound();
   // like the real server: the root lists the served paths; other unknown paths 404 with it
   return json(rootPaths(env.defs), path === "/" ? 200 : 404);
+}
+
+/** GET of one CRD by name, the only apiextensions request the sim answers (see crd_objects.ts). */
+function getCrd(env: RouterEnv, role: Role, req: Request, rest: string[]): Response {
+  if (rest.length !== 2 || req.method !== "GET") throw pathNotFound();
+  authorizeResource(role, "get", CRD_RESOURCE, undefined, rest[1]);
+  const crd = env.crds.get(rest[1]);
+  if (crd === undefined) throw notFound(CRD_RESOURCE, rest[1]);
+  return json(crd);
 }

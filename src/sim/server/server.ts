@@ -20,6 +20,7 @@ import { Store } from "./store.ts";
 import { generateServerTls } from "./tls.ts";
 import { listen } from "./listen.ts";
 import { WatchHub } from "./watch_hub.ts";
+import { crdObjects } from "./crd_objects.ts";
 
 /** Options of `startSimServer`. */
 export interface SimServerOptions {
@@ -96,6 +97,9 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     namespaced: options.tokens?.namespaced ?? randomToken(),
   };
   const now = options.now ?? Date.now;
+  const created = new Date(now()).toISOString().replace(/\.\d+Z$/, "Z");
+  // Events are built in, not a CRD.
+  const crds = crdObjects(defs.filter((d) => d !== EVENT_RESOURCE), created);
   // start above 1 so that, as on a real cluster, a watch from resourceVersion "1" gets 410
   const store = new Store(options.historyWindow ?? 10_000, INITIAL_RESOURCE_VERSION);
   const hub = new WatchHub(store);
@@ -113,7 +117,8 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     ops,
     hashes,
     nodes: options.nodes ?? [],
-    nodesCreated: new Date(now()).toISOString().replace(/\.\d+Z$/, "Z"),
+    nodesCreated: created,
+    crds,
     store,
     hub,
     now,
