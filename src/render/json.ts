@@ -64,7 +64,11 @@ export function createJsonRenderer(options: JsonRendererOptions = {}): Streaming
     return hasIntegerLikeKey(json) ? goOrdered(v) : escapeLikeGo(json);
   };
   return {
-    list: (items) => text(listOf(items)) + "\n",
+    list: options.goKeyOrder ? (items) => text(listOf(items)) + "\n" : (items) => {
+      // The stream's bytes, so a list prints the same whether it came in one page or many.
+      const stream = jsonListStream();
+      return stream.page(items) + stream.end();
+    },
     single: (obj) => text(obj) + "\n",
     event: (ev: RenderEvent) => jsonLine(ev),
     listStream: jsonListStream,
@@ -84,6 +88,15 @@ const LIST_END = `\n    ${LIST_TAIL}`;
 /** Where each item of the `items` array starts, and the indentation of its lines. */
 const ITEM_PREFIX = " ".repeat(2 * INDENT);
 const ITEM_START = `\n${ITEM_PREFIX}`;
+
+/** One item of a page as the page's own `JSON.stringify` writes it, or in Go's key order. */
+function itemText(item: unknown): string {
+  const json = JSON.stringify(item, null, INDENT);
+  return ITEM_START +
+    (hasIntegerLikeKey(json)
+      ? goMarshalIndent(item, GO_INDENT, ITEM_PREFIX)
+      : escapeLikeGo(json.replaceAll("\n", ITEM_START)));
+}
 
 /**
  * `-o json` of a list, printed page by page: the same bytes as `list()` of all the items, with the
@@ -106,12 +119,11 @@ export function jsonListStream(): ListStream {
       if (items.length === 0) return "";
       const whole = JSON.stringify(listOf(items), null, INDENT);
       // `whole` is LIST_OPEN, then "\n        " before each item with "," between, then LIST_END.
-      let inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
-      // An integer-like key (a label `10`) is where JavaScript's key order is not Go's.
-      inner = hasIntegerLikeKey(inner)
-        ? items.map((item) => ITEM_START + goMarshalIndent(item, GO_INDENT, ITEM_PREFIX)).join(",")
-        : escapeLikeGo(inner);
-      const out = (opened ? "," : LIST_OPEN) + inner;
+      const inner = whole.slice(LIST_OPEN.length, whole.length - LIST_END.length);
+      // An integer-like key (a label `10`) is where JavaScript's key order is not Go's: the items
+      // that have one are written in Go's order, the others as they were.
+      const out = (opened ? "," : LIST_OPEN) +
+        (hasIntegerLikeKey(inner) ? items.map(itemText).join(",") : escapeLikeGo(inner));
       opened = true;
       return out;
     },
