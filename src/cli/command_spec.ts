@@ -86,6 +86,11 @@ export interface CommandSpec {
    * and the global long flags are hyperctl's; every other word is handed on as an argument.
    */
   passThrough?: boolean;
+  /**
+   * Routed to but never listed (help, completion): a target of a rewritten command line only,
+   * as `get-kinds` is of kubectl's `get vm,vmop`.
+   */
+  hidden?: boolean;
 }
 
 /** A flag that takes a value, `--namespace <ns>`; `extra` adds a short name, default, …. */

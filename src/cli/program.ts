@@ -14,6 +14,7 @@ import { writeCommands } from "./write_commands.ts";
 import { InputError } from "./outcomes.ts";
 import { lazyLeaf } from "./command.ts";
 import { kubectlVerbCommands } from "./kubectl_verbs.ts";
+import { GET_KINDS } from "./parse/verb_first.ts";
 
 function nounCommand(kind: KindInfo, deps: Deps): CommandSpec {
   return {
@@ -56,6 +57,15 @@ export function commandTree(deps: Deps): CommandSpec {
     commands: [
       ...nouns,
       ...kubectlVerbCommands(nouns),
+      {
+        ...lazyLeaf(
+          GET_KINDS,
+          "show objects of several kinds (get KIND,KIND… [NAME…] or get KIND/NAME…)",
+          () => import("./commands/get_kinds.ts").then((m) => m.getKindsCommand),
+          deps,
+        ),
+        hidden: true,
+      },
       lazyLeaf(
         "wait",
         "wait for objects to reach a phase or condition, or to be deleted (kubectl wait)",

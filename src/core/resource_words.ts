@@ -73,17 +73,7 @@ export const KNOWN_KINDS = KINDS.map((k) => `${k.plural} (${k.shortNames.join(",
  */
 export function resourceArgs(words: readonly string[]): TypedNames {
   if (words[0].includes("/")) {
-    const refs = words.map((w) => {
-      const ref = splitTypedName(w);
-      if (!ref) {
-        throw new InputError(
-          w.includes("/")
-            ? `unknown resource type in "${w}": HyperSDK kinds are ${KNOWN_KINDS}`
-            : `"${w}" has no type: give every argument as TYPE/NAME, or TYPE NAME…`,
-        );
-      }
-      return ref;
-    });
+    const refs = words.map(typedNameArg);
     const nouns = new Set(refs.map((r) => r.kind.noun));
     if (nouns.size > 1) {
       throw new InputError(`one kind at a time: got ${[...nouns].join(" and ")}`);
@@ -91,10 +81,78 @@ export function resourceArgs(words: readonly string[]): TypedNames {
     return { kind: refs[0].kind, names: refs.map((r) => r.name) };
   }
   if (words[0].includes(",")) throw new InputError(`one kind at a time: got "${words[0]}"`);
-  const kind = kindOfResource(words[0]);
-  if (!kind) {
-    throw new InputError(`unknown resource type "${words[0]}": HyperSDK kinds are ${KNOWN_KINDS}`);
+  return { kind: kindArg(words[0]), names: namesAfterType(words) };
+}
+
+/** A kind and names of its objects (none: the whole collection). */
+export interface TypedNames {
+  kind: KindInfo;
+  names: string[];
+}
+
+/**
+ * What `get` is asked for, any number of kinds: whole collections (`vm,vmop`), or objects by name
+ * (`vm/a vmop/b`, or `vm,vmop a b`: each name of each kind), in the order kubectl fetches them.
+ */
+export type ResourceRequest =
+  | { form: "collections"; kinds: KindInfo[] }
+  | { form: "objects"; refs: TypedName[] };
+
+/**
+ * Read kubectl's resource arguments with any number of kinds: `TYPE[,TYPE…] [NAME…]` or
+ * `TYPE/NAME…`. A kind named twice (`vm,vms`) is listed once, as kubectl lists it; by name it is
+ * asked twice, as kubectl asks.
+ *
+ * @param words the non-flag words, at least one
+ * @throws SyntaxError for an unknown type or a mix of both forms
+ * @example
+ * ```ts
+ * import { deepEqual } from "node:assert/strict";
+ * import { resourceRequest } from "./resource_words.ts";
+ * const list = resourceRequest(["vm,vmop,vms"]);
+ * deepEqual(list.form === "collections" && list.kinds.map((k) => k.noun), ["vm", "op"]);
+ * const named = resourceRequest(["vm,bj", "a", "b"]);
+ * deepEqual(named.form === "objects" && named.refs.map((r) => `${r.kind.noun}/${r.name}`), [
+ *   "vm/a", "vm/b", "backup/a", "backup/b",
+ * ]);
+ * ```
+ */
+export function resourceRequest(words: readonly string[]): ResourceRequest {
+  if (words[0].includes("/")) return { form: "objects", refs: words.map(typedNameArg) };
+  const kinds = words[0].split(",").map(kindArg);
+  const names = namesAfterType(words);
+  if (names.length === 0) {
+    return { form: "collections", kinds: kinds.filter((k, i) => kinds.indexOf(k) === i) };
   }
+  return { form: "objects", refs: kinds.flatMap((kind) => names.map((name) => ({ kind, name }))) };
+}
+
+/** The distinct kinds a request names, in order. */
+export function kindsOf(request: ResourceRequest): KindInfo[] {
+  const kinds = request.form === "collections" ? request.kinds : request.refs.map((r) => r.kind);
+  return kinds.filter((k, i) => kinds.indexOf(k) === i);
+}
+
+/** One `TYPE/NAME` argument; every argument must have that form once the first has. */
+function typedNameArg(word: string): TypedName {
+  const ref = splitTypedName(word);
+  if (ref) return ref;
+  throw new InputError(
+    word.includes("/")
+      ? `unknown resource type in "${word}": HyperSDK kinds are ${KNOWN_KINDS}`
+      : `"${word}" has no type: give every argument as TYPE/NAME, or TYPE NAME…`,
+  );
+}
+
+/** The kind of a `TYPE` argument. */
+function kindArg(word: string): KindInfo {
+  const kind = kindOfResource(word);
+  if (kind) return kind;
+  throw new InputError(`unknown resource type "${word}": HyperSDK kinds are ${KNOWN_KINDS}`);
+}
+
+/** The names after a `TYPE` argument; none may have a type of its own. */
+function namesAfterType(words: readonly string[]): string[] {
   const names = words.slice(1);
   if (names.some((n) => n.includes("/"))) {
     // kubectl's own words for `get vm vm/a`.
@@ -103,11 +161,5 @@ export function resourceArgs(words: readonly string[]): TypedNames {
         "arguments in resource/name form",
     );
   }
-  return { kind, names };
-}
-
-/** A kind and names of its objects (none: the whole collection). */
-export interface TypedNames {
-  kind: KindInfo;
-  names: string[];
+  return names;
 }

@@ -67,7 +67,7 @@ const NAMED: Record<string, { field: string; as: SortKey["as"] }> = {
  * equal(parseSortKey("spec.cpus", KINDS[0]).field, "{.spec.cpus}");
  * ```
  */
-export function parseSortKey(input: string, _kind: KindInfo): SortKey {
+export function parseSortKey(input: string, _kind?: KindInfo): SortKey {
   const text = input.trim();
   const named = NAMED[text.toLowerCase()];
   try {

@@ -16,7 +16,6 @@ import { parseSortKey } from "../../core/sort.ts";
 import { readsOnlyMetadata } from "../../core/metadata_only.ts";
 import type { ObjectPredicate } from "../../core/types.ts";
 import { attempt, collect, mapValid, unless, type Validation } from "../../core/validation.ts";
-import { InputError } from "../../core/input_error.ts";
 import { defineCommand } from "../command.ts";
 import { switchFlag, valueFlag } from "../command_spec.ts";
 import { checkGlobals, type GlobalFlags } from "../global_flags.ts";
@@ -24,6 +23,7 @@ import { READ_GLOBALS } from "../honoured_globals.ts";
 import type { ListCommandOptions } from "./list_options.ts";
 import { checkPrintFlags, NO_HEADERS_FLAG, PRINT_FLAGS } from "./print_flags.ts";
 import { checkFor, watchModeOf } from "./watch_flags.ts";
+import { parseChunkSize } from "./chunk_size.ts";
 
 const LIST_FLAGS = [
   valueFlag("--selector", "selector", "label selector, sent to the server (a=b,c!=d,e in (f))", {
@@ -60,13 +60,6 @@ const VM_LIST_FLAGS = [
 function statusFlag(kind: KindInfo) {
   const phases = kind.phases.length ? ` (${kind.phases.join(", ")})` : "";
   return valueFlag("--status", "phases", `only these phases, comma-separated, any case${phases}`);
-}
-
-function parseChunkSize(value: string): number {
-  if (!/^\d+$/.test(value)) {
-    throw new InputError(`--chunk-size must be a whole number >= 0, got "${value}"`);
-  }
-  return Number(value);
 }
 
 /** Where to list: one cluster (undefined), the named contexts, or every context. */

@@ -100,7 +100,7 @@ export function treeFromSpec(root: CommandSpec): CompletionTree {
 
 function walk(cmd: CommandSpec, parentNoun: Noun | undefined, isRoot = false): CompletionTree {
   const noun = parentNoun ?? (isRoot ? undefined : kindByName(cmd.name)?.noun);
-  const commands = (cmd.commands ?? []).map((sub) => walk(sub, noun));
+  const commands = (cmd.commands ?? []).filter((sub) => !sub.hidden).map((sub) => walk(sub, noun));
   if (commands.length > 0) commands.push(helpCommand(noun));
   return {
     name: cmd.name,

@@ -64,7 +64,7 @@ export function groupHelp(
   globals: readonly FlagSpec[],
 ): string {
   const isRoot = prefix.length === 1;
-  const children = group.commands ?? [];
+  const children = (group.commands ?? []).filter((c) => !c.hidden);
   const usage = children.map((child) => {
     const words = [...prefix, child.name].join(" ");
     if (child.commands) return `${words} ${child.commands.map((c) => c.name).join("|")} ...`;

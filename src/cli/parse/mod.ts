@@ -118,7 +118,7 @@ function wantsHelp(argv: readonly string[]): boolean {
 }
 
 function unknownCommand(word: string, group: CommandSpec): InputError {
-  const names = (group.commands ?? []).map((c) => c.name);
+  const names = (group.commands ?? []).filter((c) => !c.hidden).map((c) => c.name);
   return new InputError(`unknown command "${word}"${didYouMean(closest(word, names))}`);
 }
 

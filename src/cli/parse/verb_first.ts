@@ -2,12 +2,17 @@
  * kubectl's word order: `hyperctl get vms`, `hyperctl get vm NAME… -o yaml`, `hyperctl get vm/a
  * vm/b`, `hyperctl delete vm NAME`, `hyperctl describe vm NAME` are rewritten, before parsing, to
  * the noun-first commands that do the work (`vm list`, `vm get`, `vm delete`, `vm describe`).
+ * A `get` of several kinds (`get vm,vmop`, `get vm/a vmop/b`) has no noun to lead with: it goes
+ * to the hidden command {@link GET_KINDS}, its resource words unchanged.
  * @module
  */
 
-import { KINDS } from "../../core/kinds.ts";
-import { KNOWN_KINDS, resourceArgs } from "../../core/resource_words.ts";
+import { type KindInfo, KINDS } from "../../core/kinds.ts";
+import { kindsOf, KNOWN_KINDS, resourceArgs, resourceRequest } from "../../core/resource_words.ts";
 import { InputError } from "../outcomes.ts";
+
+/** The hidden command a verb-first `get` of several kinds becomes: `get-kinds vm,vmop -o json`. */
+export const GET_KINDS = "get-kinds";
 
 /** kubectl verb → the hyperctl verb, given names or not. */
 const VERBS: Readonly<Record<string, { named: string; bare: string }>> = {
@@ -91,13 +96,33 @@ export function verbFirstToNounFirst(
     if (["-h", "--help", "--version"].some((f) => flags.includes(f))) return [...argv];
     throw new InputError(`you must specify the type of resource to ${argv[i]}: ${kinds}`);
   }
-  const { kind, names } = resourceArgs(words);
-  if (nouns !== undefined && !nouns.includes(kind.noun)) {
-    throw new InputError(
-      `cannot ${argv[i]} ${kind.plural}: ${argv[i]} takes ${kinds}`,
-    );
+  const { kinds: wanted, names } = argv[i] === "get" ? getTargets(words) : oneKind(words);
+  const refused = wanted.find((k) => nouns !== undefined && !nouns.includes(k.noun));
+  if (refused) {
+    throw new InputError(`cannot ${argv[i]} ${refused.plural}: ${argv[i]} takes ${kinds}`);
   }
+  if (wanted.length > 1) return [...before, GET_KINDS, ...words, ...flags];
+  const kind = wanted[0];
   return [...before, kind.noun, names.length > 0 ? verb.named : verb.bare, ...names, ...flags];
+}
+
+/** The kinds and names of resource words. */
+interface Targets {
+  kinds: KindInfo[];
+  names: string[];
+}
+
+/** `get` reads several kinds; with one, the names of its objects. */
+function getTargets(words: readonly string[]): Targets {
+  const request = resourceRequest(words);
+  const names = request.form === "objects" ? request.refs.map((r) => r.name) : [];
+  return { kinds: kindsOf(request), names };
+}
+
+/** `delete` and `describe` keep refusing several kinds. */
+function oneKind(words: readonly string[]): Targets {
+  const { kind, names } = resourceArgs(words);
+  return { kinds: [kind], names };
 }
 
 /**

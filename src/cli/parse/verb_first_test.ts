@@ -37,6 +37,21 @@ Deno.test("verbFirstToNounFirst() maps kubectl's get, delete and describe to nou
     [["get", "--", "vm", "-odd"], ["vm", "get", "-odd"]],
     [["vm", "get", "a"], ["vm", "get", "a"]],
     [["get", "-h"], ["get", "-h"]],
+    // One kind named twice is still one kind: kubectl lists it once, and gets each name twice.
+    [["get", "vm,vms"], ["vm", "list"]],
+    [["get", "vm,vms", "a"], ["vm", "get", "a", "a"]],
+    // Several kinds go to get-kinds, their words unchanged, the flags after them.
+    [["get", "vm,vmop"], ["get-kinds", "vm,vmop"]],
+    [["-n", "x", "get", "-o", "json", "vm,bj", "a"], [
+      "-n",
+      "x",
+      "get-kinds",
+      "vm,bj",
+      "a",
+      "-o",
+      "json",
+    ]],
+    [["get", "vm/a", "vmop/b", "-A"], ["get-kinds", "vm/a", "vmop/b", "-A"]],
   ];
   for (const [argv, want] of cases) assert.deepEqual(rewrite(...argv), want, argv.join(" "));
 });
@@ -45,8 +60,10 @@ Deno.test("verbFirstToNounFirst() refuses what it cannot map, naming the kinds",
   const cases: [string[], RegExp][] = [
     [["get"], /you must specify the type of resource to get: virtualmachines \(vm, vms\)/],
     [["get", "pods"], /unknown resource type "pods": HyperSDK kinds are/],
-    [["get", "vm,op"], /one kind at a time/],
-    [["get", "vm/a", "vmop/b"], /one kind at a time: got vm and op/],
+    [["get", "vm,pods"], /unknown resource type "pods": HyperSDK kinds are/],
+    [["get", "vm,vmop", "vm/a"], /no need to specify a resource type as a separate argument/],
+    [["describe", "vm,op"], /one kind at a time/],
+    [["delete", "vm/a", "bj/b"], /one kind at a time: got vm and backup/],
     [["get", "vm/a", "b"], /"b" has no type/],
     [["get", "pods/a"], /unknown resource type in "pods\/a"/],
     [["get", "vm", "vm/a"], /no need to specify a resource type as a separate argument/],
