@@ -6,11 +6,11 @@
 import type { OutputFormat } from "../../render/renderer.ts";
 
 /**
- * Whether an empty result is said on stderr: only for the formats a person reads (a JSON or
- * template consumer gets its empty document, as from kubectl).
+ * Whether an empty result is said on stderr: only for tables, as kubectl 1.33 says it (`-o name`
+ * prints nothing at all; a JSON or template consumer gets its empty document).
  */
 export function saysNoResources(output: OutputFormat): boolean {
-  return output === "table" || output === "wide" || output === "name";
+  return output === "table" || output === "wide";
 }
 
 /** The line; `namespace` undefined for all namespaces or several clusters. */

@@ -107,6 +107,10 @@ Deno.test("an empty result says so on stderr only, and a closed stdout ends quie
     assert.equal(await run(["snapshot", "list"], empty), 0);
     assert.equal(empty.stdout(), "");
     assert.equal(empty.stderr(), "No resources found in ns1 namespace.\n");
+    // kubectl 1.33 says nothing for -o name either.
+    const names = deps();
+    assert.equal(await run(["snapshot", "list", "-o", "name"], names), 0);
+    assert.equal(names.stdout() + names.stderr(), "");
 
     const closed = deps({ closeStdoutAfter: 0 });
     assert.equal(await run(["vm", "list", "-o", "yaml"], closed), 0);
