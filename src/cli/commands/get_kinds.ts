@@ -38,10 +38,52 @@ const FLAGS = [
   switchFlag("--watch-only", "refused: a watch follows one kind"),
   ...PRINT_FLAGS,
   NO_HEADERS_FLAG,
+  // list's own filters and modes, known so that the problem named is that they take one kind
+  // (not an unknown flag, with its value read as a name).
+  valueFlag("--status", "phases", "refused: list one kind to filter by phase"),
+  valueFlag("--where", "expr", "refused: list one kind to query"),
+  valueFlag("--preset", "name", "refused: list one kind to use a preset"),
+  valueFlag("--created-after", "time", "refused: list one kind to filter by age"),
+  valueFlag("--created-before", "time", "refused: list one kind to filter by age"),
+  valueFlag("--node", "name", "refused: list VMs to filter by node"),
+  valueFlag("--min-cpus", "n", "refused: list VMs to filter by CPUs"),
+  valueFlag("--min-memory", "quantity", "refused: list VMs to filter by memory"),
+  valueFlag("--for", "duration", "refused: a watch follows one kind"),
+  valueFlag("--state-file", "path", "refused: a watch follows one kind"),
+  switchFlag("--live", "refused: a watch follows one kind"),
+  switchFlag("--all-contexts", "refused: list one kind across contexts"),
 ] as const;
+
+/** The flags above that only `KIND list` takes, as typed and as parsed. */
+const ONE_KIND_ONLY = {
+  "--status": "status",
+  "--where": "where",
+  "--preset": "preset",
+  "--created-after": "createdAfter",
+  "--created-before": "createdBefore",
+  "--node": "node",
+  "--min-cpus": "minCpus",
+  "--min-memory": "minMemory",
+  "--for": "for",
+  "--state-file": "stateFile",
+  "--live": "live",
+  "--all-contexts": "allContexts",
+} as const;
 
 /** kubectl's refusal of a watch of several kinds. */
 export const ONE_KIND_TO_WATCH = "you may only specify a single resource type";
+
+/** list's filters and modes given with several kinds: one problem naming them all. */
+function oneKindOnly(flags: Record<string, unknown>): Validation<void> {
+  const given = Object.entries(ONE_KIND_ONLY)
+    .filter(([, key]) => flags[key] !== undefined && flags[key] !== false)
+    .map(([flag]) => flag);
+  return unless(
+    given.length > 0,
+    `${given.join(", ")} take${given.length === 1 ? "s" : ""} one kind: ` +
+      `run hyperctl get KIND ${given[0]} … for each kind`,
+  );
+}
 
 /** `get-kinds`: what a verb-first `get` of several kinds runs. */
 export const getKindsCommand = defineCommand({
@@ -74,6 +116,7 @@ export const getKindsCommand = defineCommand({
       selector: optional(flags.selector, parseLabelSelector),
       fieldSelector: optional(flags.fieldSelector, parseFieldSelector),
       watch: unless(watchModeOf(flags) !== "none", ONE_KIND_TO_WATCH),
+      oneKind: oneKindOnly(flags),
       // kubectl's `--sort-by ""` sorts nothing.
       sortKey: optional(flags.sortBy || undefined, (s) => parseSortKey(s)),
       chunkSize: attempt(() => parseChunkSize(flags.chunkSize)),

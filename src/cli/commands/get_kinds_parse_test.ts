@@ -49,3 +49,20 @@ Deno.test("get-kinds parse names every problem of a line at once", async () => {
   assert.match(await problemsOf(getKindsCommand, ["vm,pods"]), /^unknown resource type "pods"/);
   assert.match(await problemsOf(getKindsCommand, ["vm,bj", "-l", "a in ("]), /./);
 });
+
+Deno.test("get-kinds parse names list's own filters as taking one kind, not as unknown flags", async () => {
+  assert.equal(
+    await problemsOf(getKindsCommand, ["vm,vmop", "--status", "Running"]),
+    "--status takes one kind: run hyperctl get KIND --status … for each kind",
+  );
+  assert.equal(
+    await problemsOf(getKindsCommand, [
+      "vm,vmop",
+      "--where",
+      "cpus > 2",
+      "--live",
+      "--state-file=s",
+    ]),
+    "--where, --state-file, --live take one kind: run hyperctl get KIND --where … for each kind",
+  );
+});
