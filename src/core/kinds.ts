@@ -6,7 +6,7 @@
  * @module
  */
 
-import { getBoolean, getNumber, getPath, getString, getStrings, type KubeObject } from "./types.ts";
+import { getPath, getString, type KubeObject } from "./types.ts";
 
 /** API group of every HyperSDK kind. */
 export const GROUP = "hypersdk.io";
@@ -16,7 +16,7 @@ export const VERSION = "v1alpha1";
 export const API_VERSION = `${GROUP}/${VERSION}`;
 
 /** How a column's value is typed; `date` renders as an AGE, `list` comma-joins strings. */
-export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | "list";
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date";
 
 /** One table column, mirroring a CRD additionalPrinterColumn. */
 export interface Column {
@@ -25,7 +25,10 @@ export interface Column {
   type: ColumnType;
   /** 0 = always shown, 1 = only with `-o wide`. */
   priority: 0 | 1;
-  /** Reads the raw value; undefined means missing (printed as `<none>`). */
+  /**
+   * Reads the raw value at the CRD column's JSONPath (its first match); undefined means missing,
+   * an empty cell as kubectl prints it.
+   */
   value: (obj: KubeObject) => unknown;
 }
 
@@ -53,46 +56,36 @@ const age: Column = {
   value: (o) => getString(o, ["metadata", "creationTimestamp"]),
 };
 
-const str = (header: string, path: string[], priority: 0 | 1 = 0): Column => ({
+/** A column of `type` at a plain field path; the value is given raw and printed by its type. */
+const field = (type: ColumnType) =>
+(
+  header: string,
+  path: readonly (string | number)[],
+  priority: 0 | 1 = 0,
+): Column => ({
   header,
-  type: "string",
+  type,
   priority,
-  value: (o) => getString(o, path),
+  value: (o) => getPath(o, path),
 });
 
-const int = (header: string, path: string[], priority: 0 | 1 = 0): Column => ({
-  header,
-  type: "integer",
-  priority,
-  value: (o) => getNumber(o, path),
-});
+const str = field("string");
+const int = field("integer");
+const num = field("number");
+const bool = field("boolean");
 
-const bool = (header: string, path: string[], priority: 0 | 1 = 0): Column => ({
-  header,
-  type: "boolean",
-  priority,
-  value: (o) => getBoolean(o, path),
-});
-
-/** Percentages are stored as numbers (BackupJob: float); print without trailing zeros. */
-const percent = (header: string, path: string[]): Column => ({
+/**
+ * A string column at `path[*].field`: the table shows the first match, as the CRD table convertor
+ * keeps the first result of a JSONPath.
+ */
+const firstOf = (header: string, path: readonly string[], field: string): Column => ({
   header,
   type: "string",
   priority: 0,
   value: (o) => {
-    const n = getNumber(o, path);
-    return n === undefined ? undefined : `${Math.round(n * 10) / 10}%`;
-  },
-});
-
-/** Memory is a quantity that may arrive as a string or a number. */
-const quantity = (header: string, path: string[], priority: 0 | 1 = 0): Column => ({
-  header,
-  type: "string",
-  priority,
-  value: (o) => {
-    const v = getPath(o, path);
-    return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+    const list = getPath(o, path);
+    if (!Array.isArray(list)) return undefined;
+    return list.map((x) => getPath(x, [field])).find((v) => v !== undefined);
   },
 });
 
@@ -118,26 +111,12 @@ export const KINDS: readonly KindInfo[] = [
     columns: [
       str("STATUS", ["status", "phase"]),
       int("CPUS", ["spec", "cpus"]),
-      quantity("MEMORY", ["spec", "memory"]),
+      str("MEMORY", ["spec", "memory"]),
       str("NODE", ["status", "nodeName"]),
-      {
-        header: "IPS",
-        type: "list",
-        priority: 0,
-        value: (o) => getStrings(o, ["status", "ipAddresses"]),
-      },
+      str("IPS", ["status", "ipAddresses", 0]),
       age,
       bool("RUNNING", ["spec", "running"], 1),
-      {
-        header: "IMAGE",
-        type: "string",
-        priority: 1,
-        value: (o) =>
-          getString(o, ["spec", "image", "source"]) ??
-            (getString(o, ["spec", "image", "templateRef", "name"]) === undefined
-              ? undefined
-              : `template:${getString(o, ["spec", "image", "templateRef", "name"])}`),
-      },
+      str("IMAGE", ["spec", "image", "source"], 1),
     ],
   },
   {
@@ -152,15 +131,7 @@ export const KINDS: readonly KindInfo[] = [
       str("VM", ["spec", "vmRef", "name"]),
       str("OPERATION", ["spec", "operation"]),
       str("STATUS", ["status", "phase"]),
-      {
-        header: "PROGRESS",
-        type: "string",
-        priority: 0,
-        value: (o) => {
-          const n = getNumber(o, ["status", "progress"]);
-          return n === undefined ? undefined : `${n}%`;
-        },
-      },
+      int("PROGRESS", ["status", "progress"]),
       age,
       str("MESSAGE", ["status", "message"], 1),
     ],
@@ -209,7 +180,7 @@ export const KINDS: readonly KindInfo[] = [
     phases: ["Pending", "Running", "Completed", "Failed", "Cancelled"],
     columns: [
       str("PHASE", ["status", "phase"]),
-      percent("PROGRESS", ["status", "progress", "percentage"]),
+      num("PROGRESS", ["status", "progress", "percentage"]),
       str("SOURCE", ["spec", "source", "vmName"]),
       str("DESTINATION", ["spec", "destination", "type"]),
       age,
@@ -227,7 +198,7 @@ export const KINDS: readonly KindInfo[] = [
     phases: ["Pending", "Running", "Completed", "Failed", "Cancelled"],
     columns: [
       str("PHASE", ["status", "phase"]),
-      percent("PROGRESS", ["status", "progress", "percentage"]),
+      num("PROGRESS", ["status", "progress", "percentage"]),
       str("VM NAME", ["status", "restoredVMName"]),
       str("PROVIDER", ["spec", "destination", "provider"]),
       age,
@@ -244,15 +215,7 @@ export const KINDS: readonly KindInfo[] = [
     columns: [
       str("SCHEDULE", ["spec", "schedule"]),
       bool("SUSPEND", ["spec", "suspend"]),
-      {
-        header: "ACTIVE",
-        type: "integer",
-        priority: 0,
-        value: (o) => {
-          const a = getPath(o, ["status", "active"]);
-          return Array.isArray(a) ? a.length : 0;
-        },
-      },
+      firstOf("ACTIVE", ["status", "active"], "name"),
       {
         header: "LAST SCHEDULE",
         type: "date",

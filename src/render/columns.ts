@@ -9,6 +9,7 @@
 import { formatAge, parseTimestamp } from "../core/age.ts";
 import type { Column, KindInfo } from "../core/kinds.ts";
 import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
+import { goFloatText, goSprint } from "../core/jsonpath/go_values.ts";
 import type { Cell } from "./_tab_layout.ts";
 import { phaseColor } from "./color.ts";
 import { escapeCell } from "./escape.ts";
@@ -42,40 +43,48 @@ export interface ObjectColumnsOptions {
   showKind?: boolean;
 }
 
-const NONE = "<none>";
-
 /**
- * Format one printer-column value as kubectl does: missing → `<none>`, dates → AGE
- * (`<unknown>` if missing or unparseable), lists comma-joined, booleans `true`/`false`.
+ * Format one printer-column value as `kubectl get` prints a CRD's server-side table: a missing
+ * value (or one of another type than the column's) is an empty cell, `integer` truncates,
+ * `number` prints as Go prints a decoded JSON number (`12.5`, `100`, `1.5e+06`), `date` as an
+ * AGE (`<invalid>` when unparseable), `string` whatever the path holds, as JSONPath prints it.
  * The result is not yet escaped.
  *
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";
- * const col = { header: "IPS", type: "list", priority: 0, value: () => [] } as const;
- * equal(formatColumnValue(col, {}, 0), "<none>");
+ * const col = { header: "PROGRESS", type: "integer", priority: 0, value: (o: any) => o.p } as const;
+ * equal(formatColumnValue(col, { p: 99.6 }, 0), "99");
+ * equal(formatColumnValue(col, {}, 0), "");
  * ```
  */
 export function formatColumnValue(column: Column, obj: KubeObject, nowMs: number): string {
   const raw = column.value(obj);
+  if (raw === undefined || raw === null) return "";
   switch (column.type) {
     case "date": {
+      if (typeof raw !== "string") return "";
       const t = timestampMs(raw);
-      return t === undefined ? "<unknown>" : formatAge(nowMs - t);
+      return t === undefined ? "<invalid>" : formatAge(nowMs - t);
     }
-    case "list": {
-      const parts = Array.isArray(raw)
-        ? raw.filter((x) => typeof x === "string" || typeof x === "number").map(String)
-        : [];
-      return parts.length === 0 ? NONE : parts.join(",");
-    }
+    case "integer":
+      return typeof raw === "number" && Number.isFinite(raw) ? String(Math.trunc(raw)) : "";
+    case "number":
+      return typeof raw === "number" ? jsonNumberText(raw) : "";
+    case "boolean":
+      return typeof raw === "boolean" ? String(raw) : "";
     default:
       if (typeof raw === "string") return raw;
-      if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
-      if (typeof raw === "boolean") return raw ? "true" : "false";
-      // kubectl omits a value whose type does not match the column; we show it as missing.
-      return NONE;
+      return typeof raw === "number" ? jsonNumberText(raw) : goSprint(raw);
   }
+}
+
+/**
+ * A number as kubectl prints it after decoding JSON: an integer as int64 digits, anything else as
+ * Go's `%v` of a float64.
+ */
+function jsonNumberText(n: number): string {
+  return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? String(n) : goFloatText(n);
 }
 
 /** Parsed timestamps by their text, cleared when full: a bound on memory, not on correctness. */

@@ -18,10 +18,10 @@ Deno.test("-L, --show-labels and --show-kind decorate the table as kubectl does"
   equal(lines[0].replace(/ +/g, " "), "NAME VM OPERATION STATUS PROGRESS AGE TIER ENV LABELS");
   equal(
     lines[1].replace(/ +/g, " "),
-    "vmoperation.hypersdk.io/a web-1 Start <none> <none> 60s web prod env=prod,hypersdk.io/tier=web",
+    "vmoperation.hypersdk.io/a web-1 Start 60s web prod env=prod,hypersdk.io/tier=web",
   );
   equal(
     lines[2].replace(/ +/g, " "),
-    "vmoperation.hypersdk.io/b web-1 Start <none> <none> 60s <none>",
+    "vmoperation.hypersdk.io/b web-1 Start 60s <none>",
   );
 });

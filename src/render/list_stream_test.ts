@@ -61,8 +61,9 @@ Deno.test("an empty list printed page by page equals list([]) in every format", 
 
 Deno.test("a table in pages keeps the first page's widths and widens a column only from the page that needs it", async () => {
   const table = listStreamOf(await createRenderer("table", { ...opts, showNamespace: false }));
-  const first = table.page([{ metadata: { name: "a" } }]);
-  const second = table.page([{ metadata: { name: "a-much-longer-name" } }]);
+  const running = { phase: "Running" };
+  const first = table.page([{ metadata: { name: "a" }, status: running }]);
+  const second = table.page([{ metadata: { name: "a-much-longer-name" }, status: running }]);
   const secondColumn = (line: string) => line.search(/ \S/) + 1;
   // NAME is max(6, 4 + 3) wide on the first page, for the header and its row alike.
   equal(first.split("\n").map(secondColumn).slice(0, 2).join(), "7,7");

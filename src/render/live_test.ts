@@ -11,9 +11,9 @@ Deno.test("liveFrame() is the whole plain table when nothing changed recently", 
   const out = liveFrame(items, { kind: VM, nowMs: NOW });
   equal(
     out,
-    "NAME   STATUS    CPUS     MEMORY   NODE     IPS      AGE\n" +
-      "a      Running   <none>   <none>   <none>   <none>   1s\n" +
-      "bb     <none>    <none>   <none>   <none>   <none>   2s\n",
+    "NAME   STATUS    CPUS   MEMORY   NODE   IPS   AGE\n" +
+      "a      Running                                1s\n" +
+      "bb                                            2s\n",
   );
 });
 

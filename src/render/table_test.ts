@@ -22,7 +22,7 @@ Deno.test("table pads every column but the last to max(6, widest + 3), like kube
   equal(out, "NAME   VM    STATUS\na      x     Running\n");
 });
 
-Deno.test("table renders VM rows with <none>, comma-joined lists and AGE", async () => {
+Deno.test("table renders VM rows as kubectl prints the CRD's table: empty cells, the first IP", async () => {
   const r = await createRenderer("table", { kind: VM, nowMs: clock });
   const out = r.list([
     vm("web-1", {
@@ -38,25 +38,25 @@ Deno.test("table renders VM rows with <none>, comma-joined lists and AGE", async
   equal(
     out,
     [
-      "NAME    STATUS    CPUS     MEMORY   NODE     IPS                AGE",
-      "web-1   Running   2        4Gi      n1       10.0.0.1,fd00::1   2m30s",
-      "db      <none>    <none>   <none>   <none>   <none>             5s",
+      "NAME    STATUS    CPUS   MEMORY   NODE   IPS        AGE",
+      "web-1   Running   2      4Gi      n1     10.0.0.1   2m30s",
+      "db                                                  5s",
       "",
     ].join("\n"),
   );
 });
 
-Deno.test("table prints <unknown> for a missing or unparseable date", async () => {
+Deno.test("table leaves a missing date empty, and pads before it as kubectl's tabwriter does", async () => {
   const r = await createRenderer("table", { kind: VM, nowMs: clock, noHeaders: true });
   const bad = vm("x", { phase: "Running", cpus: 1, memory: "1Gi", node: "n", ips: ["1.1.1.1"] });
   // Short cells still take kubectl's minimum width of 6.
-  equal(r.list([bad]), "x     Running   1     1Gi   n     1.1.1.1   <unknown>\n");
+  equal(r.list([bad]), "x     Running   1     1Gi   n     1.1.1.1   \n");
 });
 
 Deno.test("table with wide adds priority-1 columns in declaration order", async () => {
   const r = await createRenderer("wide", { kind: VM, nowMs: clock });
   const header = r.list([vm("a", { running: true, image: "img" })]).split("\n")[0];
-  equal(header, "NAME   STATUS   CPUS     MEMORY   NODE     IPS      AGE         RUNNING   IMAGE");
+  equal(header, "NAME   STATUS   CPUS   MEMORY   NODE   IPS   AGE   RUNNING   IMAGE");
 });
 
 Deno.test("table puts CONTEXT then NAMESPACE before NAME", async () => {
@@ -69,8 +69,8 @@ Deno.test("table puts CONTEXT then NAMESPACE before NAME", async () => {
   const out = r.list([{ metadata: { name: "op-1", namespace: "prod" } }], ["east"]);
   equal(
     out,
-    "CONTEXT   NAMESPACE   NAME   VM       OPERATION   STATUS   PROGRESS   AGE\n" +
-      "east      prod        op-1   <none>   <none>      <none>   <none>     <unknown>\n",
+    "CONTEXT   NAMESPACE   NAME   VM    OPERATION   STATUS   PROGRESS   AGE\n" +
+      "east      prod        op-1                                         \n",
   );
 });
 
@@ -92,7 +92,7 @@ Deno.test("table escapes control characters in cells so a row stays one line", a
     metadata: { name: "op" },
     spec: { vmRef: { name: "v\x1b[31m" }, operation: "start\nstop" },
   }]);
-  equal(out, "op    v^[[31m   start\\nstop   <none>   <none>   <unknown>\n");
+  equal(out, "op    v^[[31m   start\\nstop               \n");
 });
 
 Deno.test("watch table prints the header once, TIME and EVENT first, and keeps widths", async () => {
@@ -114,9 +114,9 @@ Deno.test("watch table prints the header once, TIME and EVENT first, and keeps w
     out,
     [
       "TIME       EVENT      NAME    VM      OPERATION   STATUS    PROGRESS   AGE",
-      "03:04:05   ADDED      mig-1   web-1   migrate     Pending   <none>     10s",
-      "03:04:07   MODIFIED   mig-1   web-1   migrate     Running   60%        12s",
-      "03:04:09   DELETED    mig-1   web-1   migrate     Succeeded   100%       14s",
+      "03:04:05   ADDED      mig-1   web-1   migrate     Pending              10s",
+      "03:04:07   MODIFIED   mig-1   web-1   migrate     Running   60         12s",
+      "03:04:09   DELETED    mig-1   web-1   migrate     Succeeded   100        14s",
       "",
     ].join("\n"),
   );
