@@ -91,10 +91,10 @@ export async function run(argv: readonly string[], deps?: Deps): Promise<number>
     const code = exitCodeOf(err);
     if (code !== 0 && !isSilent(err)) {
       await d.settleProgramName?.();
-      await d.io.err.write(`${errorLine(err, d.programName)}\n`);
-      if (wantsVerbose(argv) && err instanceof Error && err.stack) {
-        await d.io.err.write(`${err.stack}\n`);
-      }
+      // A stderr that cannot be written any more must not take the decision from the table.
+      const say = (text: string) => d.io.err.write(text).catch(() => false);
+      await say(`${errorLine(err, d.programName)}\n`);
+      if (wantsVerbose(argv) && err instanceof Error && err.stack) await say(`${err.stack}\n`);
     }
     return code;
   }

@@ -84,10 +84,10 @@ function marshal(v: unknown, indent: string, newline: string, colon: string): st
 }
 
 /**
- * A JSON number as Go writes it: JavaScript's shortest form, with the `+` Go writes in a positive
- * exponent (`1e+21`); both switch to exponents at the same magnitudes (below 1e-6, from 1e21).
+ * A JSON number as Go writes it, which is JavaScript's shortest form: both switch to exponents
+ * below 1e-6 and from 1e21, and write them alike (`1e+21`, `5e-7`).
  */
 function goNumber(n: number): string {
   if (!Number.isFinite(n)) throw new TypeError(`json: unsupported value: ${n}`);
-  return String(n).replace(/e(\d)/, "e+$1");
+  return String(n);
 }

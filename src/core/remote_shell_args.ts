@@ -16,6 +16,27 @@ const SSH_VALUE_OPTIONS = new Set("BbcDEeFIiJLlmOoPpQRSWw".split(""));
 /** scp(1) options that take a value (OpenSSH 9 getopt string; -O alone picks the old protocol). */
 const SCP_VALUE_OPTIONS = new Set("cDFiJloPSX".split(""));
 
+/**
+ * For completion: how many operands `words` (ssh's or scp's words so far) hold, or undefined when
+ * the next word is the value of an option (`-p ␣`) rather than an operand.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(operandsBefore(["-p", "22"], "ssh"), 0);
+ * equal(operandsBefore(["-p"], "ssh"), undefined);
+ * equal(operandsBefore(["-O", "a.txt"], "scp"), 1);
+ * ```
+ */
+export function operandsBefore(
+  words: readonly string[],
+  program: "ssh" | "scp",
+): number | undefined {
+  const options = program === "ssh" ? SSH_VALUE_OPTIONS : SCP_VALUE_OPTIONS;
+  const found = operandIndexes([...words, "next"], options);
+  return found.at(-1) === words.length ? found.length - 1 : undefined;
+}
+
 /** `vm ssh [USER@]NAME [ssh options…] [-- COMMAND…]`, taken apart. */
 export interface SshWords {
   user?: string;

@@ -9,7 +9,7 @@
 import { formatAge, parseTimestamp } from "../core/age.ts";
 import type { Column, KindInfo } from "../core/kinds.ts";
 import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
-import { goFloatText, goSprint } from "../core/jsonpath/go_values.ts";
+import { goJson, goSprint, isContainer } from "../core/jsonpath/go_values.ts";
 import type { Cell } from "./_tab_layout.ts";
 import { phaseColor } from "./color.ts";
 import { escapeCell } from "./escape.ts";
@@ -47,7 +47,8 @@ export interface ObjectColumnsOptions {
  * Format one printer-column value as `kubectl get` prints a CRD's server-side table: a missing
  * value (or one of another type than the column's) is an empty cell, `integer` truncates,
  * `number` prints as Go prints a decoded JSON number (`12.5`, `100`, `1.5e+06`), `date` as an
- * AGE (`<invalid>` when unparseable), `string` whatever the path holds, as JSONPath prints it.
+ * AGE (`<invalid>` when unparseable), `string` whatever the path holds, as JSONPath prints it
+ * (a map or list as compact JSON).
  * The result is not yet escaped.
  *
  * @example
@@ -70,21 +71,13 @@ export function formatColumnValue(column: Column, obj: KubeObject, nowMs: number
     case "integer":
       return typeof raw === "number" && Number.isFinite(raw) ? String(Math.trunc(raw)) : "";
     case "number":
-      return typeof raw === "number" ? jsonNumberText(raw) : "";
+      return typeof raw === "number" ? goSprint(raw) : "";
     case "boolean":
       return typeof raw === "boolean" ? String(raw) : "";
     default:
-      if (typeof raw === "string") return raw;
-      return typeof raw === "number" ? jsonNumberText(raw) : goSprint(raw);
+      // JSONPath's printing: a map or a list as compact JSON, anything else as Go's fmt.
+      return typeof raw === "string" ? raw : isContainer(raw) ? goJson(raw) : goSprint(raw);
   }
-}
-
-/**
- * A number as kubectl prints it after decoding JSON: an integer as int64 digits, anything else as
- * Go's `%v` of a float64.
- */
-function jsonNumberText(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? String(n) : goFloatText(n);
 }
 
 /** Parsed timestamps by their text, cleared when full: a bound on memory, not on correctness. */

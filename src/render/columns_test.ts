@@ -19,8 +19,9 @@ Deno.test("formatColumnValue() formats each column type as kubectl prints a CRD'
     ["string", "", ""],
     // A string column prints whatever its path holds, as JSONPath prints it.
     ["string", 4294967296, "4294967296"],
-    ["string", { nested: true }, "map[nested:true]"],
-    ["string", ["a", "b"], "[a b]"],
+    ["string", { nested: true }, '{"nested":true}'],
+    ["string", ["a", "b"], '["a","b"]'],
+    ["string", 2.5e-7, "2.5e-07"],
     ["integer", 4, "4"],
     ["integer", 99.6, "99"],
     ["integer", "4", ""],

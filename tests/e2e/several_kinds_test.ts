@@ -6,7 +6,6 @@
  *
  * The AGE cells may tick between two runs, so a table is compared with each AGE cell and the
  * padding after it as one token; everything else, the other columns' widths too, byte for byte.
- * Tables leave VMOperations out: hyperctl prints their PROGRESS as `100%`, kubectl as `100`.
  * @module
  */
 
@@ -100,17 +99,17 @@ e2eTest("get of several kinds prints what kubectl prints, in every format", asyn
     // two and three kinds, unnamed, here and across namespaces
     { words: ["vm,vmsnapshot"], table: true },
     { words: ["vm,vmsnapshot,bj"], table: true },
-    { words: ["vm,vmop,vmsnapshot"], table: false },
+    { words: ["vm,vmop,vmsnapshot"], table: true },
     { words: ["vm,vmsnapshot", "-A", "-l", mineOnly], table: true },
-    { words: ["vmop,vm,vmsnapshot", "-A", "-l", mineOnly], table: false },
+    { words: ["vmop,vm,vmsnapshot", "-A", "-l", mineOnly], table: true },
     // named: TYPE/NAME in any order, a kind again later, and TYPE,TYPE NAME…
     { words: ["vm/k-b", "vmsnapshot/k-s1", "vm/k-a"], table: true },
-    { words: ["vm/k-a", `vmop/${op}`, "vmsnapshot/k-s2"], table: false },
+    { words: ["vm/k-a", `vmop/${op}`, "vmsnapshot/k-s2"], table: true },
     { words: ["vm,vmsnapshot", "k-a", "k-s1"], table: true },
     // a missing name: an error line, the others printed, exit 1
     { words: ["vm/k-a", "vmsnapshot/nope", "vm/k-b"], table: true },
-    { words: ["vm/nope", `vmop/${op}`, "vmsnapshot/k-s1"], table: false },
-    { words: ["vm/nope", "vmop/nope-too"], table: false },
+    { words: ["vm/nope", `vmop/${op}`, "vmsnapshot/k-s1"], table: true },
+    { words: ["vm/nope", "vmop/nope-too"], table: true },
   ];
   for (const { words, table } of requests) {
     for (const format of table ? [...tables, ...data] : data) {

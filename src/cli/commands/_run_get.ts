@@ -15,7 +15,7 @@ import { watch$ } from "../../k8s/watch.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import type { Renderer } from "../../render/renderer.ts";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
-import { errorLine } from "../exit_code.ts";
+import { reportMissing } from "./_missing_names.ts";
 import type { GetCommandOptions } from "./get_options.ts";
 import type { Deps } from "../deps.ts";
 import { withTemplateFile } from "./print_flags.ts";
@@ -77,7 +77,7 @@ export async function runGet(checked: GetCommandOptions, deps: Deps): Promise<vo
 
 /**
  * One name prints the bare object; several print one table or one `List` (kubectl's shape), in
- * the order given, after a line on stderr for each missing name (then exit 1).
+ * the order given, then a line on stderr for each missing name (then exit 1), as kubectl orders them.
  */
 async function printByName(
   options: GetCommandOptions,
@@ -95,12 +95,6 @@ async function printByName(
       },
     )
   ));
-  for (const { missing } of got) {
-    if (missing) {
-      deps.exitCode = 1;
-      await deps.io.err.write(`${errorLine(missing)}\n`);
-    }
-  }
   const present = got.flatMap((g) => (g.object ? [g.object] : []));
   // Sorted before anything prints, in every format, and a path no object has fails (one name
   // too). kubectl sorts several names so for json, yaml, name and templates; its table sorts the
@@ -111,4 +105,5 @@ async function printByName(
   } else if (found.length > 0 || options.output === "json" || options.output === "yaml") {
     await deps.io.out.write(renderer.list(found));
   }
+  await reportMissing(got.flatMap((g) => (g.missing ? [g.missing] : [])), deps);
 }

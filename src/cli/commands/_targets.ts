@@ -55,9 +55,13 @@ export async function resolveTargets(
   return [choice];
 }
 
+/** How many existence checks are out at once: hundreds of names must not open hundreds of requests. */
+const CHECKS_AT_ONCE = 16;
+
 /**
  * Fail with the server's 404 (exit 1, `… "web-1" not found in namespace "prod"`) before creating
- * an operation for an object that does not exist: the operator would only fail it later.
+ * an operation for an object that does not exist: the operator would only fail it later. Of
+ * several failures, the first name in the order given is the one named.
  */
 export async function requireExisting(
   conn: Connection,
@@ -65,7 +69,12 @@ export async function requireExisting(
   names: readonly string[],
 ): Promise<void> {
   const ref = refFor(kind, conn.namespace);
-  await Promise.all(names.map((name) => conn.api.get(ref, name)));
+  for (let i = 0; i < names.length; i += CHECKS_AT_ONCE) {
+    const batch = names.slice(i, i + CHECKS_AT_ONCE);
+    const checked = await Promise.allSettled(batch.map((name) => conn.api.get(ref, name)));
+    const failed = checked.find((c) => c.status === "rejected");
+    if (failed) throw failed.reason;
+  }
 }
 
 /**

@@ -77,6 +77,18 @@ Deno.test("<noun> delete with a missing name deletes nothing, wherever the name 
   });
 });
 
+Deno.test("of several missing names the first one given is named, however many there are", async () => {
+  await withSimDeps(seed, async (sim) => {
+    // More names than are checked at once, the missing ones in both halves.
+    const names: string[] = Array.from({ length: 40 }, (_, i) => (i === 25 ? "gone-a" : "keep"));
+    names[31] = "gone-b";
+    names[3] = "gone-c";
+    const d = sim.deps();
+    assert.equal(await run(["vm", "delete", ...names, "--yes"], d), 1);
+    assert.match(d.stderr(), /^error: .*"gone-c" not found/);
+  });
+});
+
 Deno.test("schedule suspend|resume with a missing name changes none", async () => {
   let admin: KubeClient | undefined;
   await withSimDeps(async (api) => {

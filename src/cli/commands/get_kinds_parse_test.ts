@@ -66,3 +66,13 @@ Deno.test("get-kinds parse names list's own filters as taking one kind, not as u
     "--where, --state-file, --live take one kind: run hyperctl get KIND --where … for each kind",
   );
 });
+
+Deno.test("every flag of vm list is known to get of several kinds: taken, or refused by name", async () => {
+  const { listCommand } = await import("./list.ts");
+  const { kindByNoun } = await import("../../core/kinds.ts");
+  for (const flag of listCommand(kindByNoun("vm")).spec.flags ?? []) {
+    const words = flag.value === "none" ? [flag.long] : [flag.long, "1"];
+    const problems = await problemsOf(getKindsCommand, ["vm,vmop", ...words]).catch(() => "");
+    assert.doesNotMatch(problems, /unknown flag|invalid .* name "1"/, flag.long);
+  }
+});

@@ -8,6 +8,7 @@
  */
 
 import { kindByNoun, KINDS, type Noun } from "../../core/kinds.ts";
+import { operandsBefore } from "../../core/remote_shell_args.ts";
 import { kindOfResource } from "../../core/resource_words.ts";
 import { allowedFormats } from "../../render/renderer.ts";
 import type { GlobalFlags } from "../deps.ts";
@@ -68,6 +69,8 @@ interface WalkState {
   /** The option waiting for its value (`-n ␣`); optional values only before a non-flag word. */
   pending?: CompletionOption;
   afterDashDash: boolean;
+  /** The leaf's words hyperctl does not take itself, in order (ssh's options and operands). */
+  rest: string[];
 }
 
 /**
@@ -182,7 +185,9 @@ async function remoteCandidates(
   current: string,
   src: CompletionSources,
 ): Promise<string[]> {
-  if (remote === "ssh" && state.positionals.length > 0) return [];
+  // ssh's destination is its first operand; any scp operand may be a VM's path.
+  const before = operandsBefore(state.rest, remote);
+  if (before === undefined || (remote === "ssh" && before > 0)) return [];
   if (remote === "scp" && current.includes(":")) return [];
   const at = current.indexOf("@") + 1;
   const user = current.slice(0, at);
@@ -209,6 +214,7 @@ function walk(words: readonly string[], tree: CompletionTree): WalkState {
     flags: {},
     used: new Set(),
     afterDashDash: false,
+    rest: [],
   };
   const take = (opt: CompletionOption, value: string) => {
     const key = opt.long && CONNECTION_FLAGS[opt.long];
@@ -223,18 +229,24 @@ function walk(words: readonly string[], tree: CompletionTree): WalkState {
     }
     if (state.afterDashDash) {
       state.positionals.push(word);
+      state.rest.push(word);
     } else if (word === "--") {
       state.afterDashDash = true;
+      state.rest.push(word);
     } else if (word.startsWith("--")) {
       const eq = word.indexOf("=");
       const opt = findOption(state.path, eq < 0 ? word : word.slice(0, eq));
-      if (!opt) continue;
+      if (!opt) {
+        state.rest.push(word);
+        continue;
+      }
       state.used.add(opt);
       if (opt.long === "--all-namespaces") state.flags.allNamespaces = true;
       if (eq >= 0) take(opt, word.slice(eq + 1));
       else if (opt.value !== "none") state.pending = opt;
     } else if (word.startsWith("-") && word.length > 1) {
       // Clustered short flags, pflag-style: `-wA`, `-nprod`, `-n prod`.
+      if (!findOption(state.path, `-${word[1]}`)) state.rest.push(word);
       for (let i = 1; i < word.length; i++) {
         const opt = findOption(state.path, `-${word[i]}`);
         if (!opt) break;
@@ -249,8 +261,13 @@ function walk(words: readonly string[], tree: CompletionTree): WalkState {
       const sub = state.positionals.length === 0
         ? cmd.commands.find((c) => c.name === word || c.aliases.includes(word))
         : undefined;
-      if (sub) state.path.push(sub);
-      else state.positionals.push(word);
+      if (sub) {
+        state.path.push(sub);
+        state.rest = [];
+      } else {
+        state.positionals.push(word);
+        state.rest.push(word);
+      }
     }
   }
   return state;

@@ -276,6 +276,11 @@ Deno.test("completeWords() completes fixed arguments, ssh and scp hosts, TYPE/NA
     [["vm", "ssh", "root@w"], ["root@web-1", "root@web-2"]],
     // After the destination come ssh's own words.
     [["vm", "ssh", "web-1", ""], []],
+    // ssh's options with values come before the destination; after `-p` its value is due.
+    [["vm", "ssh", "-p", "22", "w"], ["web-1", "web-2"]],
+    [["vm", "ssh", "-l", "root", "-A", "d"], ["db-1"]],
+    [["vm", "ssh", "-p", ""], []],
+    [["vm", "scp", "-P", "2222", "./a", "w"], ["web-1:", "web-2:"]],
     [["vm", "scp", "./a", "d"], ["db-1:"]],
     [["vm", "scp", "-r", "alice@"], ["alice@db-1:", "alice@web-1:", "alice@web-2:"]],
     [["vm", "scp", "web-1:/tm"], []],

@@ -112,19 +112,15 @@ export function goJson(v: unknown, indent = ""): string {
   return escapeLikeGo(JSON.stringify(sorted, null, indent || undefined) ?? "null");
 }
 
-/** {@link sortedCopy} met what `JSON.stringify` would print otherwise than Go. */
+/** {@link sortedCopy} met an object whose keys `JSON.stringify` would write out of Go's order. */
 const UNSORTABLE = Symbol("unsortable");
 
 /**
  * A copy with every map's keys in Go's order, for `JSON.stringify` (about twice as fast as the
  * general writer on a page of objects); {@link UNSORTABLE} where that cannot hold: an object puts
- * integer-like keys (`"10"`, `"9"`) first in numeric order, and JavaScript writes `1e21` where Go
- * writes `1e+21`.
+ * integer-like keys (`"10"`, `"9"`) first in numeric order.
  */
 function sortedCopy(v: unknown): unknown {
-  if (typeof v === "number") {
-    return v !== 0 && (Math.abs(v) >= 1e21 || Math.abs(v) < 1e-6) ? UNSORTABLE : v;
-  }
   if (Array.isArray(v)) {
     const out = new Array(v.length);
     for (let i = 0; i < v.length; i++) {

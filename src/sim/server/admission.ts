@@ -7,6 +7,7 @@
  * @module
  */
 
+import { GENERATE_NAME_BASE_MAX } from "../../core/generate_name.ts";
 import { isRecord, type KubeObject } from "../../core/types.ts";
 import { canonical } from "./_canonical.ts";
 import type { ResourceDef } from "./resource_defs.ts";
@@ -134,7 +135,7 @@ const NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
  * name with its 5-character suffix fits in 63 (the prefix itself is validated separately).
  */
 export function generatedName(prefix: string): string {
-  return `${prefix.slice(0, 58)}${randomSuffix()}`;
+  return `${prefix.slice(0, GENERATE_NAME_BASE_MAX)}${randomSuffix()}`;
 }
 
 /** The 5-character suffix the real server appends to generateName. */
