@@ -60,6 +60,8 @@ export function until<T>(
 
 /** Text gathered into one write when values queued up while the previous write was out. */
 const BATCH_CHARS = 64 * 1024;
+/** At most this many values per write when they are rendered together (a page of rows). */
+const BATCH_VALUES = 1000;
 
 /**
  * Write each value as `render` shows it, in order, one write at a time, so a reader sees every
@@ -77,6 +79,8 @@ const BATCH_CHARS = 64 * 1024;
  *
  * @param render the text of one value ("" writes nothing)
  * @param sink where the text goes (stdout, or stderr for progress)
+ * @param renderMany the text of values written together (up to 1 000), laid out as one block: a
+ *   table's rows. With it, the values of one burst (a page) wait for the burst to end.
  * @returns an operator that emits each value once the write that carried it is out whole; it
  *   completes once the reader has gone (the values of the failed write are not emitted)
  * @example
@@ -95,6 +99,7 @@ const BATCH_CHARS = 64 * 1024;
 export function printEach<T>(
   render: (value: T) => string,
   sink: TextOut,
+  renderMany?: (values: readonly T[]) => string,
 ): OperatorFunction<T, T> {
   return (source$) =>
     new Observable<T>((subscriber) => {
@@ -102,6 +107,7 @@ export function printEach<T>(
       let head = 0;
       let writing = false;
       let sourceDone = false;
+      let scheduled = false;
       // The source's error, passed on once the queue is written.
       let failure: { error: unknown } | undefined;
       const end = (): void => {
@@ -125,11 +131,19 @@ export function printEach<T>(
           }
           const batch: T[] = [];
           let text = "";
-          while (head < queue.length && text.length < BATCH_CHARS) {
-            const value = queue[head] as T;
-            text += render(value);
-            batch.push(value);
-            queue[head++] = undefined;
+          if (renderMany) {
+            while (head < queue.length && batch.length < BATCH_VALUES) {
+              batch.push(queue[head] as T);
+              queue[head++] = undefined;
+            }
+            text = renderMany(batch);
+          } else {
+            while (head < queue.length && text.length < BATCH_CHARS) {
+              const value = queue[head] as T;
+              text += render(value);
+              batch.push(value);
+              queue[head++] = undefined;
+            }
           }
           // Drop the written part of the queue now and then, so it never grows with the stream.
           if (head === queue.length || head > 4096) {
@@ -158,7 +172,14 @@ export function printEach<T>(
       const subscription = source$.subscribe({
         next: (value) => {
           queue.push(value);
-          pump();
+          if (!renderMany) return pump();
+          // Values that arrive in one burst (a page of the initial list) go out together.
+          if (scheduled) return;
+          scheduled = true;
+          queueMicrotask(() => {
+            scheduled = false;
+            pump();
+          });
         },
         error: (error) => {
           failure = { error };

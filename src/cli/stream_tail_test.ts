@@ -157,3 +157,18 @@ Deno.test("followToEnd() turns a signal into InterruptedError with the signal's 
     (e: Error) => e instanceof InterruptedError && e.signal === "SIGTERM",
   );
 });
+
+Deno.test("printEach() with renderMany writes a burst together, then what comes later on its own", async () => {
+  const written: string[] = [];
+  const sink = { write: (text: string) => (written.push(text), Promise.resolve(true)) };
+  const values$ = new Subject<string>();
+  const many = (vs: readonly string[]) => `[${vs.join(",")}]`;
+  const done = lastValueFrom(values$.pipe(printEach((v) => v, sink, many), toArray()));
+  // A page of the initial list arrives in one go: laid out as one block, not row by row.
+  for (const v of ["a", "bbbb", "cc"]) values$.next(v);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  values$.next("d");
+  values$.complete();
+  assert.deepEqual(await done, ["a", "bbbb", "cc", "d"]);
+  assert.deepEqual(written, ["[a,bbbb,cc]", "[d]"]);
+});

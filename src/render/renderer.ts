@@ -32,6 +32,11 @@ export interface Renderer {
   single(obj: KubeObject, context?: string): string;
   /** Print one watch event that happened at `atMs` (epoch milliseconds). */
   event(ev: RenderEvent, atMs: number): string;
+  /**
+   * Print events that arrived together, laid out together: a table aligns a watch's initial
+   * list as kubectl does. Absent: each is printed by {@link event}.
+   */
+  events?(evs: readonly RenderEvent[], atMs: number): string;
 }
 
 /** The `-o` values hyperctl accepts; the last three come with a template (`-o jsonpath=…`). */

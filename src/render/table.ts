@@ -71,5 +71,10 @@ export function createTableRenderer(
     event(ev: RenderEvent, atMs: number) {
       return block([{ object: ev.object, context: ev.context, type: ev.type, atMs }]);
     },
+    events(evs: readonly RenderEvent[], atMs: number) {
+      return block(
+        evs.map((ev) => ({ object: ev.object, context: ev.context, type: ev.type, atMs })),
+      );
+    },
   };
 }

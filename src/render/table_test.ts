@@ -1,4 +1,4 @@
-import { equal } from "node:assert/strict";
+import assert, { equal } from "node:assert/strict";
 import { kindByNoun } from "../core/kinds.ts";
 import { objectColumns } from "./columns.ts";
 import { stripAnsi } from "./color.ts";
@@ -174,4 +174,20 @@ Deno.test("fleet watch stream matches its golden file", async () => {
     out += r.event({ type: i % 3 === 2 ? "DELETED" : "MODIFIED", object }, NOW + i * 1000);
   });
   await assertGolden("fleet_watch.txt", out);
+});
+
+Deno.test("watch table lays out events that arrive together as one block, as kubectl its first list", async () => {
+  const r = await createRenderer("table", {
+    kind: kindByNoun("op"),
+    nowMs: clock,
+    watch: true,
+    formatTime: fixedTime,
+  });
+  const op = (name: string) => ({ type: "ADDED" as const, object: { metadata: { name } } });
+  const out = r.events!([op("a"), op("a-much-longer-name"), op("bb")], NOW);
+  // Every row's NAME cell is as wide as the longest name, the header's too.
+  const vmColumn = out.indexOf("VM");
+  const rows = out.split("\n").slice(1, -1);
+  for (const line of rows) assert.equal(line.slice(vmColumn - 3, vmColumn), "   ", out);
+  assert.equal(new Set(rows.map((line) => line.length)).size, 1, out);
 });

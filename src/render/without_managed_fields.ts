@@ -29,6 +29,15 @@ export function withoutManagedFields(renderer: Renderer): Renderer {
     single: (obj, context) => renderer.single(stripManagedFields(obj), context),
     event: (ev, atMs) => renderer.event({ ...ev, object: stripManagedFields(ev.object) }, atMs),
   };
+  const events = renderer.events;
+  if (events) {
+    wrapped.events = (evs, atMs) =>
+      events.call(
+        renderer,
+        evs.map((ev) => ({ ...ev, object: stripManagedFields(ev.object) })),
+        atMs,
+      );
+  }
   if (!isStreamingRenderer(renderer)) return wrapped;
   const listStream = (): ListStream => {
     const inner = renderer.listStream();

@@ -90,7 +90,11 @@ export async function streamWatch(
   } else {
     await followToEnd(
       bounded$.pipe(
-        printEach((ev) => renderer.event(ev, deps.clock.now()), deps.io.out),
+        printEach(
+          (ev) => renderer.event(ev, deps.clock.now()),
+          deps.io.out,
+          renderer.events && ((evs) => renderer.events!(evs, deps.clock.now())),
+        ),
         tap(() => tally.written++),
       ),
       deps,
