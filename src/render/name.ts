@@ -21,7 +21,12 @@ import { concatenatingStream, type StreamingRenderer } from "./list_stream.ts";
  * ```
  */
 export function resourceName(kind: KindInfo, obj: KubeObject): string {
-  return `${kind.kind.toLowerCase()}.${GROUP}/${escapeCell(nameOf(obj))}`;
+  return `${qualifiedKind(kind)}/${escapeCell(nameOf(obj))}`;
+}
+
+/** The kind as kubectl names it in messages and `-o name`: `virtualmachine.hypersdk.io`. */
+export function qualifiedKind(kind: KindInfo): string {
+  return `${kind.kind.toLowerCase()}.${GROUP}`;
 }
 
 /**

@@ -9,12 +9,13 @@
 
 import { formatDuration } from "../../core/duration.ts";
 import { escapeCell } from "../../render/escape.ts";
+import { qualifiedKind } from "../../render/name.ts";
 import type { Deps } from "../deps.ts";
 import { WaitTimeoutError } from "../outcomes.ts";
 import { throwIfInterrupted } from "../stream_tail.ts";
 import { waitFor } from "../operation_wait.ts";
 import { refFor } from "./common.ts";
-import { GROUP, type KindInfo } from "../../core/kinds.ts";
+import type { KindInfo } from "../../core/kinds.ts";
 import { withWatchIdle, type WritingOptions } from "./mutation_flags.ts";
 import type { TargetSpec } from "./target_spec.ts";
 import { confirmDestructive, NONE_MATCHED, requireExisting, resolveTargets } from "./_targets.ts";
@@ -98,5 +99,5 @@ export async function runDelete(options: DeleteCommandOptions, deps: Deps): Prom
  * form, in both word orders (`delete vm x` is rewritten to `vm delete x`, one line for both).
  */
 function deletedName(kind: KindInfo, name: string): string {
-  return `${kind.kind.toLowerCase()}.${GROUP} "${escapeCell(name)}"`;
+  return `${qualifiedKind(kind)} "${escapeCell(name)}"`;
 }

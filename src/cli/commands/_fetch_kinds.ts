@@ -9,6 +9,7 @@ import { type KindObject, type KindSection, sectionsOf } from "../../core/kind_s
 import type { KubeApi } from "../../k8s/api.ts";
 import { refFor } from "./common.ts";
 import type { GetKindsOptions } from "./get_kinds_options.ts";
+import { getOrMissing } from "./_missing_names.ts";
 import { listKept } from "./_print_list.ts";
 
 /** What was read: the sections to print, and the errors of the names not found (404). */
@@ -37,12 +38,8 @@ export async function fetchKinds(
   }
   const got = await Promise.all(
     request.refs.map(({ kind, name }) =>
-      api.get(refFor(kind, namespace), name).then(
-        (object): KindObject | { missing: unknown } => ({ kind, object }),
-        (err) => {
-          if ((err as { code?: number }).code !== 404) throw err;
-          return { missing: err };
-        },
+      getOrMissing(api, refFor(kind, namespace), name).then((g) =>
+        "object" in g ? { kind, object: g.object } : g
       )
     ),
   );

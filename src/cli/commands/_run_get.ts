@@ -15,7 +15,7 @@ import { watch$ } from "../../k8s/watch.ts";
 import { createRenderer } from "../../render/create_renderer.ts";
 import type { Renderer } from "../../render/renderer.ts";
 import type { KubeApi, ResourceRef } from "../../k8s/api.ts";
-import { reportMissing } from "./_missing_names.ts";
+import { getOrMissing, type Named, reportMissing } from "./_missing_names.ts";
 import type { GetCommandOptions } from "./get_options.ts";
 import type { Deps } from "../deps.ts";
 import { withTemplateFile } from "./print_flags.ts";
@@ -86,16 +86,11 @@ async function printByName(
   renderer: Renderer,
   deps: Deps,
 ): Promise<void> {
-  const got = await Promise.all(options.names.map((name) =>
-    api.get(ref, name).then(
-      (object) => ({ object, missing: undefined }),
-      (err) => {
-        if ((err as { code?: number }).code !== 404 || options.names.length === 1) throw err;
-        return { object: undefined, missing: err };
-      },
-    )
-  ));
-  const present = got.flatMap((g) => (g.object ? [g.object] : []));
+  // One name fails as its read does; of several, the missing ones are told after the others.
+  const got: Named[] = options.names.length === 1
+    ? [{ object: await api.get(ref, options.names[0]) }]
+    : await Promise.all(options.names.map((name) => getOrMissing(api, ref, name)));
+  const present = got.flatMap((g) => ("object" in g ? [g.object] : []));
   // Sorted before anything prints, in every format, and a path no object has fails (one name
   // too). kubectl sorts several names so for json, yaml, name and templates; its table sorts the
   // server's Table wrappers instead of the objects, and so fails on any object field.
@@ -105,5 +100,5 @@ async function printByName(
   } else if (found.length > 0 || options.output === "json" || options.output === "yaml") {
     await deps.io.out.write(renderer.list(found));
   }
-  await reportMissing(got.flatMap((g) => (g.missing ? [g.missing] : [])), deps);
+  await reportMissing(got.flatMap((g) => ("missing" in g ? [g.missing] : [])), deps);
 }
