@@ -22,17 +22,27 @@ export const METADATA_WATCH_ACCEPT =
   "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1, application/json";
 
 /**
- * The Accept header of a list request: the metadata-only media type when asked for, else the
- * requester's default (undefined).
+ * The Accept header of a list request that wants server-side table rows (`kubectl get`'s table);
+ * the plain fallback brings the list itself from a server that does not print tables.
+ */
+export const TABLE_LIST_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io, application/json";
+
+/**
+ * The Accept header of a list request: table rows or the metadata-only media type when asked
+ * for, else the requester's default (undefined).
  *
  * @example
  * ```ts
  * import { equal } from "node:assert/strict";
  * equal(listAccept({ metadataOnly: false }), undefined);
  * equal(listAccept({ metadataOnly: true }), METADATA_LIST_ACCEPT);
+ * equal(listAccept({ rows: "None" }), TABLE_LIST_ACCEPT);
  * ```
  */
-export function listAccept(options: { metadataOnly?: boolean } = {}): string | undefined {
+export function listAccept(
+  options: { metadataOnly?: boolean; rows?: string } = {},
+): string | undefined {
+  if (options.rows !== undefined) return TABLE_LIST_ACCEPT;
   return options.metadataOnly ? METADATA_LIST_ACCEPT : undefined;
 }
 

@@ -27,6 +27,7 @@ export function listQuery(o: ListOptions = {}): URLSearchParams {
     continue: o.continue,
     resourceVersion: o.resourceVersion,
     resourceVersionMatch: o.resourceVersionMatch,
+    includeObject: o.rows,
   });
 }
 

@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { RowObject } from "../core/server_rows.ts";
 import type { KubeList, KubeObject, Status, WatchEvent } from "../core/types.ts";
 
 /** Which collection a request addresses. `namespace: undefined` means all namespaces. */
@@ -30,6 +31,13 @@ export interface ListOptions {
    * serve it answers with the full list. Not a query parameter: it sets the Accept header.
    */
   metadataOnly?: boolean;
+  /**
+   * Ask for a server-side table instead of objects: the cells the server prints for each object,
+   * each row with its object's metadata or nothing (`includeObject`). The items are then made
+   * from the rows (core/server_rows.ts); a server that does not print tables answers with the
+   * list itself. Sets the Accept header and `includeObject`.
+   */
+  rows?: RowObject;
 }
 
 /** Query parameters of a watch request. */

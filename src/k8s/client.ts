@@ -25,6 +25,7 @@ import { decodeNdjson, NdjsonSyntaxError } from "./_ndjson.ts";
 import { reusedChunks } from "./_body_chunks.ts";
 import { listQuery, query, resourcePath, watchQuery } from "./_paths.ts";
 import { listAccept, watchAccept } from "./_partial_metadata.ts";
+import { tableItems } from "../core/server_rows.ts";
 import { type ApiRequest, type OpenStream, Requester } from "./_requester.ts";
 import { toTransportError } from "./_transport_error.ts";
 import { TransportError } from "./errors.ts";
@@ -96,7 +97,7 @@ export function createKubeApi(config: ResolvedConfig, options: KubeApiOptions = 
         query: listQuery(opts),
         accept: listAccept(opts),
         signal,
-      }).then((l) => ({ ...l, items: Array.isArray(l.items) ? l.items : [] }));
+      }).then((l) => ({ ...l, items: tableItems(l) ?? (Array.isArray(l.items) ? l.items : []) }));
     },
 
     get(ref: ResourceRef, name: string, signal?: AbortSignal): Promise<KubeObject> {

@@ -1,5 +1,7 @@
 /**
- * The cells of a table row: NAME (plus NAMESPACE/CONTEXT) and the kind's printer columns.
+ * The cells of a table row: NAME (plus NAMESPACE/CONTEXT) and the kind's printer columns, computed
+ * from the object, or, for a row of a server-side table, the cell the server printed under the
+ * column's name (the same text; see core/server_rows.ts).
  *
  * A `ColumnSet` is what the table renderer prints; wrappers such as {@link withWatchColumns} add
  * columns around it, the way kubectl's printers decorate a delegate.
@@ -8,6 +10,7 @@
 
 import { formatAge, parseTimestamp } from "../core/age.ts";
 import type { Column, KindInfo } from "../core/kinds.ts";
+import { servedCell, servedCellsOf } from "../core/server_rows.ts";
 import { type KubeObject, nameOf, namespaceOf } from "../core/types.ts";
 import { goJson, goSprint, isContainer } from "../core/jsonpath/go_values.ts";
 import type { Cell } from "./_tab_layout.ts";
@@ -80,6 +83,28 @@ export function formatColumnValue(column: Column, obj: KubeObject, nowMs: number
   }
 }
 
+/**
+ * Format a cell the API server printed, as `kubectl get` prints a server-side table's cells: the
+ * server already applied the column's type (a `date` is an age, a `string` holds what JSONPath
+ * prints), and kubectl reads a whole JSON number as an integer, any other as Go's float64.
+ * The result is not yet escaped.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * equal(formatServedValue(null), "");
+ * equal(formatServedValue(4), "4");
+ * equal(formatServedValue(12.5), "12.5");
+ * equal(formatServedValue(true), "true");
+ * ```
+ */
+export function formatServedValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  return isContainer(value) ? goJson(value) : goSprint(value);
+}
+
 /** Parsed timestamps by their text, cleared when full: a bound on memory, not on correctness. */
 const parsedTimestamps = new Map<string, number | undefined>();
 const PARSED_TIMESTAMPS_MAX = 4096;
@@ -132,8 +157,12 @@ export function objectColumns(kind: KindInfo, options: ObjectColumnsOptions = {}
       cells.push({
         text: options.showKind ? resourceName(kind, row.object) : escapeCell(nameOf(row.object)),
       });
+      const served = servedCellsOf(row.object);
       for (const column of columns) {
-        const text = escapeCell(formatColumnValue(column, row.object, row.atMs));
+        const cell = served && servedCell(served, column.header);
+        const text = escapeCell(
+          cell ? formatServedValue(cell.value) : formatColumnValue(column, row.object, row.atMs),
+        );
         const color = isPhaseColumn(column) ? phaseColor(text) : undefined;
         cells.push(color ? { text, color } : { text });
       }

@@ -1,7 +1,9 @@
 import { equal } from "node:assert/strict";
 import { formatAge } from "../core/age.ts";
 import type { Column } from "../core/kinds.ts";
-import { formatColumnValue } from "./columns.ts";
+import { formatColumnValue, formatServedValue, objectColumns } from "./columns.ts";
+import { kindByNoun } from "../core/kinds.ts";
+import { tableItems } from "../core/server_rows.ts";
 import { ago, NOW } from "./testdata/fixtures.ts";
 
 const col = (type: Column["type"], raw: unknown): Column => ({
@@ -53,4 +55,44 @@ Deno.test("formatColumnValue() gives a date the same AGE however often and among
   equal(date(first), "90s");
   equal(date("2024-02-30T00:00:00Z"), "<invalid>");
   equal(formatColumnValue(col("date", first), {}, NOW + 60_000), "2m30s");
+});
+
+Deno.test("formatServedValue() prints a served cell as kubectl prints a decoded table cell", () => {
+  const cases: [unknown, string][] = [
+    [null, ""],
+    [undefined, ""],
+    ["", ""],
+    ["Running", "Running"],
+    ["3m20s", "3m20s"],
+    // A whole JSON number decodes as an integer, any other as a float64.
+    [1500000, "1500000"],
+    [0, "0"],
+    [12.5, "12.5"],
+    [1234567.5, "1.2345675e+06"],
+    [1e21, "1e+21"],
+    [true, "true"],
+    [false, "false"],
+  ];
+  for (const [value, want] of cases) equal(formatServedValue(value), want, String(value));
+});
+
+Deno.test("objectColumns() prints a served row's cells, and its own for a column the server lacks", () => {
+  const [item] = tableItems({
+    kind: "Table",
+    columnDefinitions: [
+      { name: "Name", format: "name" },
+      { name: "Status" },
+      { name: "CPUs" },
+      { name: "Age" },
+    ],
+    rows: [{
+      cells: ["web-1", "Running\x1b[2J", 4, "9d"],
+      object: { metadata: { name: "web-1", namespace: "prod", creationTimestamp: ago(60_000) } },
+    }],
+  })!;
+  const set = objectColumns(kindByNoun("vm"), { showNamespace: true });
+  const cells = set.cells({ object: item, atMs: NOW }).map((c) => c.text);
+  // STATUS escaped as any cell; MEMORY, NODE and IPS absent from this server's table: read from
+  // the row's metadata, which has none of them; AGE the server's.
+  equal(cells.join("|"), "prod|web-1|Running^[[2J|4||||9d");
 });

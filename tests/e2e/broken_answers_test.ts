@@ -137,3 +137,28 @@ Deno.test({
     }
   },
 });
+
+Deno.test("a server that does not print tables answers a table list with objects: the same table", async () => {
+  const cluster = await fakeCluster(() => ({ body: listBody }));
+  try {
+    const r = await hyperctl(["vm", "list", "-o", "wide"], { kubeconfig: cluster.kubeconfig });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(cluster.seen, [`${VMS}?limit=500&includeObject=None`]);
+    const [header, row] = r.stdout.split("\n").map((l) => l.trimEnd().split(/\s+/));
+    assert.deepEqual(header, [
+      "NAME",
+      "STATUS",
+      "CPUS",
+      "MEMORY",
+      "NODE",
+      "IPS",
+      "AGE",
+      "RUNNING",
+      "IMAGE",
+    ]);
+    // No creationTimestamp here: AGE is empty too.
+    assert.deepEqual(row, ["web-1", "Running", "2", "4Gi"]);
+  } finally {
+    await cluster.close();
+  }
+});

@@ -74,7 +74,7 @@ Deno.test({
       assert.equal(verbose.code, 0, verbose.stderr);
       assert.match(
         verbose.stderr,
-        /GET https:\/\/127\.0\.0\.1:\d+\/apis\/hypersdk\.io\/v1alpha1\/namespaces\/ns\/virtualmachines\?limit=500 200/,
+        /GET https:\/\/127\.0\.0\.1:\d+\/apis\/hypersdk\.io\/v1alpha1\/namespaces\/ns\/virtualmachines\?limit=500&includeObject=None 200 .* \(as=Table\)$/m,
       );
       assert.doesNotMatch(verbose.stderr, /s3cr3t-admin-token/);
 

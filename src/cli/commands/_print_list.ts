@@ -13,6 +13,7 @@
 import { defer, lastValueFrom, takeWhile } from "../../rx.ts";
 import { type SortKey, sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
+import type { RowObject } from "../../core/server_rows.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { DEFAULT_CHUNK_SIZE, list$ } from "../../k8s/list.ts";
 import { listPages$ } from "../../k8s/list_pages.ts";
@@ -34,6 +35,8 @@ export interface PrintListOptions {
   sortKey?: SortKey;
   /** Ask the server for each object's metadata only (nothing else is printed or filtered on). */
   metadataOnly?: boolean;
+  /** Print the server's table rows, each carrying this (see `ListOptions.rows`). */
+  rows?: RowObject;
   /** `--show-managed-fields`: a sorted list keeps them too. */
   print?: Pick<PrintOptions, "showManagedFields">;
 }
@@ -45,6 +48,7 @@ function requestOf(options: PrintListOptions) {
     fieldSelector: options.fieldSelector,
     chunkSize: options.chunkSize,
     metadataOnly: options.metadataOnly,
+    rows: options.rows,
   };
 }
 

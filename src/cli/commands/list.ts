@@ -14,6 +14,7 @@ import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
 import { parseSortKey } from "../../core/sort.ts";
 import { readsOnlyMetadata } from "../../core/metadata_only.ts";
+import { tableRows } from "../../core/table_rows.ts";
 import type { ObjectPredicate } from "../../core/types.ts";
 import { attempt, collect, mapValid, unless, type Validation } from "../../core/validation.ts";
 import { defineCommand } from "../command.ts";
@@ -201,6 +202,17 @@ export function listCommand(kind: KindInfo) {
             watching: watch !== "none",
             watchEvents: v.out.print.watchEvents,
             stateFile: flags.stateFile !== undefined,
+          }),
+          rows: tableRows({
+            output: v.out.output,
+            watching: watch !== "none",
+            sorted: v.sortKey !== undefined,
+            filter: v.filter,
+            where: where !== undefined,
+            severalClusters: v.contexts !== undefined,
+            allNamespaces: flags.allNamespaces === true,
+            labelColumns: v.out.print.labelColumns,
+            showLabels: v.out.print.showLabels,
           }),
         };
       });

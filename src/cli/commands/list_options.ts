@@ -6,6 +6,7 @@
  */
 
 import type { KindInfo } from "../../core/kinds.ts";
+import type { RowObject } from "../../core/server_rows.ts";
 import type { SortKey } from "../../core/sort.ts";
 import type { ObjectPredicate } from "../../core/types.ts";
 import type { GlobalFlags } from "../global_flags.ts";
@@ -39,4 +40,6 @@ export interface ListCommandOptions extends OutputChoice {
   idleMs?: number;
   /** Only metadata is read: the list or watch asks the server for metadata only. */
   metadataOnly?: boolean;
+  /** The table prints the server's rows; what each row carries beside its cells. */
+  rows?: RowObject;
 }
