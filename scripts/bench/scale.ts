@@ -87,13 +87,21 @@ export function parseScaleArgs(args: readonly string[]): ScaleOptions {
 const VM = "virtualmachines.hypersdk.io";
 /** The API path of the VirtualMachine kind, for the raw client. */
 const VM_PATH = "/apis/hypersdk.io/v1alpha1";
+/**
+ * The outputs listed, and the pages the raw client fetches for each (raw_pages.ts's WHAT; none:
+ * whole objects). Every list is `-A` but the last, which lists the fleet's one namespace.
+ */
 const FORMATS = [
   { name: "-o json", hyperctl: ["-o", "json"], kubectl: ["-o", "json"] },
-  { name: "table", hyperctl: [], kubectl: [] },
+  // hyperctl's table, like kubectl's, fetches the server's rows (as=Table); under -A each row
+  // carries its object's metadata for NAMESPACE, and so do the raw client's.
+  { name: "table", hyperctl: [], kubectl: [], raw: "rows-metadata" },
   // hyperctl's -o name fetches metadata only (PartialObjectMetadataList), and so does the raw
   // client it is compared with; kubectl fetches whole objects.
-  { name: "-o name", hyperctl: ["-o", "name"], kubectl: ["-o", "name"] },
+  { name: "-o name", hyperctl: ["-o", "name"], kubectl: ["-o", "name"], raw: "metadata" },
   { name: "-o yaml", hyperctl: ["-o", "yaml"], kubectl: ["-o", "yaml"] },
+  // In one namespace hyperctl's rows carry nothing beside their cells; kubectl's carry metadata.
+  { name: "table -n", hyperctl: [], kubectl: [], raw: "rows", oneNamespace: true },
 ] as const;
 
 /** One cluster holding `size` VMs, ready to be listed. */
@@ -140,29 +148,41 @@ async function measureLists(
   run: ScaleRun,
   cluster: string,
   size: number,
+  namespace: string,
   tools: { hyperctl: Tool; kubectl: Tool; raw: Tool; lean: Tool },
   reps: number,
   log: (s: string) => void,
   attempt: (what: string, fn: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  const raw = async (tool: Tool, metadata: boolean) => {
-    const what = metadata ? ["metadata"] : [];
-    const m = await runMeasured(tool, [`${VM_PATH}/virtualmachines`, "500", ...what], {
-      capture: true,
-    });
+  const raw = async (tool: Tool, what?: string, oneNamespace?: boolean) => {
+    const path = oneNamespace
+      ? `${VM_PATH}/namespaces/${namespace}/virtualmachines`
+      : `${VM_PATH}/virtualmachines`;
+    const m = await runMeasured(tool, [path, "500", ...(what ? [what] : [])], { capture: true });
     if (m.code !== 0) throw new Error(`${tool.label} failed: ${m.stderr}`);
     const r = JSON.parse(m.stdout ?? "{}");
     if (r.items !== size) throw new Error(`${tool.label} saw ${r.items} of ${size} VMs`);
     return { wallMs: m.wallMs, rssKb: m.peakRssKb, firstMs: r.firstPageMs as number };
   };
-  await raw(tools.raw, false);
-  await raw(tools.lean, false);
+  await raw(tools.raw);
+  await raw(tools.lean);
+  // Whole objects (the floor of every format that fetches them), then each other kind of page
+  // (metadata only for -o name, rows for the tables); the lean client beside the raw one for
+  // whole objects and metadata, for the memory floor.
+  const pages = [
+    { format: "any", what: undefined, oneNamespace: false, clients: ["raw", "lean"] },
+    ...FORMATS.filter((f) => "raw" in f).map((f) => ({
+      format: f.name,
+      what: f.raw,
+      oneNamespace: "oneNamespace" in f,
+      clients: f.raw === "metadata" ? ["raw", "lean"] : ["raw"],
+    })),
+  ] as const;
   for (let r = 0; r < reps; r++) {
-    // Whole objects (every format but -o name), then metadata only (-o name's floor); the lean
-    // client beside the raw one, for the memory floor.
     for (const client of ["raw", "lean"] as const) {
-      for (const [format, metadata] of [["any", false], ["-o name", true]] as const) {
-        const m = await raw(tools[client], metadata);
+      for (const { format, what, oneNamespace, clients } of pages) {
+        if (!(clients as readonly string[]).includes(client)) continue;
+        const m = await raw(tools[client], what, oneNamespace);
         run.rows.push({
           cluster,
           size,
@@ -209,7 +229,10 @@ async function measureLists(
   }
   for (const f of FORMATS) {
     for (const c of clients) {
-      const args = [...c.list, ...(c.client === "hyperctl" ? f.hyperctl : f.kubectl)];
+      const list = "oneNamespace" in f
+        ? [...c.list.filter((a) => a !== "-A"), "-n", namespace]
+        : c.list;
+      const args = [...list, ...(c.client === "hyperctl" ? f.hyperctl : f.kubectl)];
       log(`  ${cluster} ${size}: ${c.client} ${f.name}`);
       await attempt(`${cluster}, ${size} VMs, ${c.client} ${f.name}`, async () => {
         // kubectl takes 40-60 s a run at 100 000 VMs: one run there, far from its target anyway.
@@ -397,7 +420,7 @@ export async function runScale(args: string[], root: string): Promise<number> {
       const reps = cluster === "real" && size >= 100_000 ? 1 : opts.reps;
       await attempt(
         `${cluster}, ${size} VMs, lists`,
-        () => measureLists(run, cluster, size, tools, reps, log, attempt),
+        () => measureLists(run, cluster, size, fleet.namespace, tools, reps, log, attempt),
       );
       if (opts.watch) {
         await attempt(

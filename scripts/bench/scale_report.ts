@@ -223,11 +223,12 @@ function growth(run: ScaleRun, cluster: string, sizes: number[], formats: string
     "|---|---|---|---|",
   ];
   for (const f of [...formats, "any"]) {
+    // The raw and lean clients where they fetched this output's own pages (rows, metadata).
+    const own = (client: string) =>
+      run.rows.some((r) => r.cluster === cluster && r.client === client && r.format === f);
     const clients = f === "any"
       ? ["raw", "lean"]
-      : f === "-o name"
-      ? ["hyperctl", "kubectl", "raw", "lean"]
-      : ["hyperctl", "kubectl"];
+      : ["hyperctl", "kubectl", ...["raw", "lean"].filter(own)];
     for (const client of clients) {
       const x = pick(run, cluster, a, f, client), y = pick(run, cluster, b, f, client);
       const per = (d: number) => d / ((b - a) / 1000);
@@ -289,7 +290,7 @@ export function renderScaleReport(
   },
 ): string {
   const { options, facts } = meta;
-  const formats = ["-o json", "table", "-o name", "-o yaml"];
+  const formats = ["-o json", "table", "-o name", "-o yaml", "table -n"];
   const loads = [...run.loads].sort((x, y) => x - y);
   const out: string[] = [
     "# hyperctl at scale: 1 000 to 100 000 VMs",
@@ -311,8 +312,11 @@ export function renderScaleReport(
     "(scripts/bench/raw_pages.ts): a keep-alive HTTPS client fetching the same pages of 500 " +
     "and parsing each, printing nothing — the floor; for `-o name`, the same pages of metadata " +
     "only (`PartialObjectMetadataList`), which is what hyperctl's `-o name` fetches, while " +
-    "kubectl's fetches whole objects; the lean client (below each cluster's table), for the " +
-    "memory floor. Each command lists with `-A` and its " +
+    "kubectl's fetches whole objects; for the tables, the server's rows (`as=Table`), as both " +
+    "hyperctl and kubectl fetch them: under `-A` each row with its object's metadata (for " +
+    "NAMESPACE), in one namespace (`table -n`) hyperctl's and the raw client's rows with nothing " +
+    "but their cells, kubectl's with metadata; the lean client (below each cluster's table), " +
+    "for the memory floor. Each command lists with `-A` (`table -n`: the fleet's one namespace) and its " +
     "default page size (500); stdout goes to a pipe that is drained. Medians of " +
     `${options.reps} runs (kubectl: 1 at 100 000 VMs) after a warm-up on an empty namespace; ` +
     "`-o name` runs check that every VM was printed. Time to first byte (TTFB) counts from spawn; the raw client's is its first page " +
