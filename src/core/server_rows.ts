@@ -6,14 +6,20 @@
  *
  * Each row becomes an item like any other (its metadata, or just its name), carrying the row's
  * cells under a symbol, so the list machinery pages, counts and renders rows as it does objects,
- * and a table prints the served cell of each column it knows by name.
+ * and a table prints the served cell of each column it knows by name. The cells live on that very
+ * item: a copy (a spread, a rewritten metadata) prints as an object without them, so the items are
+ * made without managedFields, and the renderers' managedFields wrapper hands them on unchanged.
  * @module
  */
 
+import { stripManagedFields } from "./managed_fields.ts";
 import { isRecord, type KubeObject, type ObjectMeta } from "./types.ts";
 
-/** What each row carries beside its cells (`includeObject`): the object's metadata, or nothing. */
-export type RowObject = "Metadata" | "None";
+/**
+ * What each row carries beside its cells (the `includeObject` query parameter): the object's
+ * metadata, or nothing.
+ */
+export type IncludeObject = "Metadata" | "None";
 
 /** The cells a server printed for one object, and the names of its columns (upper case). */
 export interface ServedCells {
@@ -57,9 +63,29 @@ export function servedCell(served: ServedCells, header: string): { value: unknow
 }
 
 /**
- * The items of a `Table` answer: per row, its object's metadata (or, when the rows carry no
- * object, the name from the table's `name` column) with the row's cells attached. Undefined when
- * the body is not a Table (a server that does not print tables answers with the list itself).
+ * True when the item is a row of a served table that lacks one of the headers: the cluster's CRD
+ * prints other columns than hyperctl's. An item that is an object (no served cells) lacks none.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * const [item] = tableItems({ kind: "Table", columnDefinitions: [{ name: "Name" }, { name: "IP" }], rows: [{ cells: ["a", "10.0.0.1"] }] })!;
+ * equal(lacksColumns(item, ["NAME", "IP"]), false);
+ * equal(lacksColumns(item, ["NAME", "IPS"]), true);
+ * equal(lacksColumns({ metadata: { name: "a" } }, ["NAME", "IPS"]), false);
+ * ```
+ */
+export function lacksColumns(item: KubeObject, headers: readonly string[]): boolean {
+  const served = servedCellsOf(item);
+  return served !== undefined && !headers.every((h) => served.columns.includes(h));
+}
+
+/**
+ * The items of a `Table` answer: per row, its object's metadata without managedFields (or, when
+ * the rows carry no object, the name from the table's `name` column, the first when none says so)
+ * with the row's cells attached. Undefined when the body is not a Table (a server that does not
+ * print tables answers with the list itself). Every page of a list carries its column
+ * definitions unless the client asks for `noHeaders`, which hyperctl never does.
  *
  * @example
  * ```ts
@@ -84,17 +110,10 @@ export function tableItems(body: unknown): KubeObject[] | undefined {
   return rows.map((row) => {
     const cells = isRecord(row) && Array.isArray(row.cells) ? row.cells : [];
     const object = isRecord(row) && isRecord(row.object) ? row.object : undefined;
-    const metadata: ObjectMeta = isRecord(object?.metadata)
-      ? withoutManagedFields(object.metadata as ObjectMeta)
-      : { name: String(cells[nameAt] ?? "") };
+    const item = isRecord(object?.metadata)
+      ? stripManagedFields({ metadata: object.metadata as ObjectMeta })
+      : { metadata: { name: String(cells[nameAt] ?? "") } };
     // Not enumerable: invisible to JSON, to copies and to comparisons of the item.
-    return Object.defineProperty({ metadata }, SERVED, { value: { columns, cells } });
+    return Object.defineProperty(item, SERVED, { value: { columns, cells } });
   });
-}
-
-/** Nothing prints a row's managedFields; a real server sends them with every row's metadata. */
-function withoutManagedFields(metadata: ObjectMeta): ObjectMeta {
-  if (metadata.managedFields === undefined) return metadata;
-  const { managedFields: _, ...rest } = metadata;
-  return rest;
 }

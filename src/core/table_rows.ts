@@ -12,7 +12,7 @@
  */
 
 import type { Filter } from "./filters.ts";
-import type { RowObject } from "./server_rows.ts";
+import type { IncludeObject } from "./server_rows.ts";
 
 /** What a list does with its objects, as its checked options say. */
 export interface TableReads {
@@ -45,13 +45,13 @@ const METADATA_FILTERS: ReadonlySet<string> = new Set(["createdAfterMs", "create
  * ```ts
  * import { equal } from "node:assert/strict";
  * const plain = { output: "table", watching: false, sorted: false, filter: {}, where: false, severalClusters: false, allNamespaces: false };
- * equal(tableRows(plain), "None");
- * equal(tableRows({ ...plain, allNamespaces: true }), "Metadata");
- * equal(tableRows({ ...plain, filter: { node: "n1" } }), undefined);
- * equal(tableRows({ ...plain, output: "json" }), undefined);
+ * equal(rowsToRequest(plain), "None");
+ * equal(rowsToRequest({ ...plain, allNamespaces: true }), "Metadata");
+ * equal(rowsToRequest({ ...plain, filter: { node: "n1" } }), undefined);
+ * equal(rowsToRequest({ ...plain, output: "json" }), undefined);
  * ```
  */
-export function tableRows(reads: TableReads): RowObject | undefined {
+export function rowsToRequest(reads: TableReads): IncludeObject | undefined {
   if (reads.output !== "table" && reads.output !== "wide") return undefined;
   if (reads.watching || reads.sorted || reads.where || reads.severalClusters) return undefined;
   const filters = Object.entries(reads.filter).filter(([, value]) => value !== undefined);

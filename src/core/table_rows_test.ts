@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type TableReads, tableRows } from "./table_rows.ts";
+import { rowsToRequest, type TableReads } from "./table_rows.ts";
 import { parseQuantity } from "./quantity.ts";
 
 const PLAIN: TableReads = {
@@ -12,22 +12,22 @@ const PLAIN: TableReads = {
   allNamespaces: false,
 };
 
-Deno.test("tableRows(): a plain table or wide list needs cells only", () => {
-  assert.equal(tableRows(PLAIN), "None");
-  assert.equal(tableRows({ ...PLAIN, output: "wide" }), "None");
-  assert.equal(tableRows({ ...PLAIN, labelColumns: [] }), "None");
-  assert.equal(tableRows({ ...PLAIN, filter: { node: undefined } }), "None");
+Deno.test("rowsToRequest(): a plain table or wide list needs cells only", () => {
+  assert.equal(rowsToRequest(PLAIN), "None");
+  assert.equal(rowsToRequest({ ...PLAIN, output: "wide" }), "None");
+  assert.equal(rowsToRequest({ ...PLAIN, labelColumns: [] }), "None");
+  assert.equal(rowsToRequest({ ...PLAIN, filter: { node: undefined } }), "None");
 });
 
-Deno.test("tableRows(): NAMESPACE, labels and creation-time filters need each row's metadata", () => {
-  assert.equal(tableRows({ ...PLAIN, allNamespaces: true }), "Metadata");
-  assert.equal(tableRows({ ...PLAIN, labelColumns: ["tier"] }), "Metadata");
-  assert.equal(tableRows({ ...PLAIN, showLabels: true }), "Metadata");
-  assert.equal(tableRows({ ...PLAIN, filter: { createdAfterMs: 0 } }), "Metadata");
-  assert.equal(tableRows({ ...PLAIN, filter: { createdBeforeMs: 0 } }), "Metadata");
+Deno.test("rowsToRequest(): NAMESPACE, labels and creation-time filters need each row's metadata", () => {
+  assert.equal(rowsToRequest({ ...PLAIN, allNamespaces: true }), "Metadata");
+  assert.equal(rowsToRequest({ ...PLAIN, labelColumns: ["tier"] }), "Metadata");
+  assert.equal(rowsToRequest({ ...PLAIN, showLabels: true }), "Metadata");
+  assert.equal(rowsToRequest({ ...PLAIN, filter: { createdAfterMs: 0 } }), "Metadata");
+  assert.equal(rowsToRequest({ ...PLAIN, filter: { createdBeforeMs: 0 } }), "Metadata");
 });
 
-Deno.test("tableRows(): whatever reads spec or status, or merges or keeps objects, needs objects", () => {
+Deno.test("rowsToRequest(): whatever reads spec or status, or merges or keeps objects, needs objects", () => {
   const needObjects: Partial<TableReads>[] = [
     { output: "json" },
     { output: "name" },
@@ -43,6 +43,6 @@ Deno.test("tableRows(): whatever reads spec or status, or merges or keeps object
     { filter: { createdAfterMs: 0, node: "n1" } },
   ];
   for (const change of needObjects) {
-    assert.equal(tableRows({ ...PLAIN, ...change }), undefined, Object.keys(change).join());
+    assert.equal(rowsToRequest({ ...PLAIN, ...change }), undefined, Object.keys(change).join());
   }
 });

@@ -9,6 +9,8 @@
  * @module
  */
 
+import type { IncludeObject } from "../core/server_rows.ts";
+
 /** The Accept header of a list request that wants each item's metadata only. */
 export const METADATA_LIST_ACCEPT =
   "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1, application/json";
@@ -40,7 +42,7 @@ export const TABLE_LIST_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io, 
  * ```
  */
 export function listAccept(
-  options: { metadataOnly?: boolean; rows?: string } = {},
+  options: { metadataOnly?: boolean; rows?: IncludeObject } = {},
 ): string | undefined {
   if (options.rows !== undefined) return TABLE_LIST_ACCEPT;
   return options.metadataOnly ? METADATA_LIST_ACCEPT : undefined;

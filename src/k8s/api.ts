@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { RowObject } from "../core/server_rows.ts";
+import type { IncludeObject } from "../core/server_rows.ts";
 import type { KubeList, KubeObject, Status, WatchEvent } from "../core/types.ts";
 
 /** Which collection a request addresses. `namespace: undefined` means all namespaces. */
@@ -37,7 +37,7 @@ export interface ListOptions {
    * from the rows (core/server_rows.ts); a server that does not print tables answers with the
    * list itself. Sets the Accept header and `includeObject`.
    */
-  rows?: RowObject;
+  rows?: IncludeObject;
 }
 
 /** Query parameters of a watch request. */

@@ -97,7 +97,7 @@ export function createKubeApi(config: ResolvedConfig, options: KubeApiOptions = 
         query: listQuery(opts),
         accept: listAccept(opts),
         signal,
-      }).then((l) => ({ ...l, items: tableItems(l) ?? (Array.isArray(l.items) ? l.items : []) }));
+      }).then(asList);
     },
 
     get(ref: ResourceRef, name: string, signal?: AbortSignal): Promise<KubeObject> {
@@ -231,4 +231,15 @@ function watchStream(open: OpenStream): WatchStream {
     [Symbol.asyncIterator]: () => iterator,
     close: stop,
   };
+}
+
+/**
+ * A list answer as a list: its items, or a Table's rows made items (whose own fields, the rows
+ * with their objects and the column definitions, are not kept beside them).
+ */
+function asList(body: KubeList & { rows?: unknown; columnDefinitions?: unknown }): KubeList {
+  const rows = tableItems(body);
+  if (rows === undefined) return { ...body, items: Array.isArray(body.items) ? body.items : [] };
+  const { rows: _rows, columnDefinitions: _columns, ...list } = body;
+  return { ...list, items: rows };
 }

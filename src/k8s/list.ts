@@ -20,7 +20,7 @@ import {
 } from "../rx.ts";
 import { collectGarbage } from "./_collect_garbage.ts";
 import type { KubeList, KubeObject } from "../core/types.ts";
-import type { RowObject } from "../core/server_rows.ts";
+import type { IncludeObject } from "../core/server_rows.ts";
 import type { ListOptions, ResourceRef } from "./api.ts";
 import { type KubeSource, type RxKube, toRxKube } from "./_rx_kube.ts";
 import { isGone } from "./_watch_errors.ts";
@@ -39,7 +39,7 @@ export interface ListAllOptions {
   /** Ask for each item's metadata only (see `ListOptions.metadataOnly`). @default false */
   metadataOnly?: boolean;
   /** Ask for server-side table rows (see `ListOptions.rows`). @default objects */
-  rows?: RowObject;
+  rows?: IncludeObject;
 }
 
 /** Every item of a collection, and the list's resourceVersion (where a watch starts). */

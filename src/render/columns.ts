@@ -99,10 +99,7 @@ export function formatColumnValue(column: Column, obj: KubeObject, nowMs: number
  * ```
  */
 export function formatServedValue(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
-  return isContainer(value) ? goJson(value) : goSprint(value);
+  return value === null || value === undefined ? "" : goSprint(value);
 }
 
 /** Parsed timestamps by their text, cleared when full: a bound on memory, not on correctness. */

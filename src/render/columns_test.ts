@@ -96,3 +96,17 @@ Deno.test("objectColumns() prints a served row's cells, and its own for a column
   // the row's metadata, which has none of them; AGE the server's.
   equal(cells.join("|"), "prod|web-1|Running^[[2J|4||||9d");
 });
+
+Deno.test("a served row with managedFields prints its cells through the table renderer", async () => {
+  const { createRenderer } = await import("./create_renderer.ts");
+  const [item] = tableItems({
+    kind: "Table",
+    columnDefinitions: [{ name: "Name", format: "name" }, { name: "Status" }],
+    rows: [{
+      cells: ["web-1", "Served"],
+      object: { metadata: { name: "web-1", managedFields: [{ manager: "m" }] } },
+    }],
+  })!;
+  const table = await createRenderer("table", { kind: kindByNoun("vm"), nowMs: () => NOW });
+  equal(table.list([item]).split("\n")[1].split(/\s+/)[1], "Served");
+});

@@ -162,3 +162,30 @@ Deno.test("a server that does not print tables answers a table list with objects
     await cluster.close();
   }
 });
+
+Deno.test("a server whose table has other columns than hyperctl's is listed again as objects", async () => {
+  // An older CRD: its table prints NAME and PHASE only.
+  const table = JSON.stringify({
+    kind: "Table",
+    apiVersion: "meta.k8s.io/v1",
+    metadata: { resourceVersion: "5" },
+    columnDefinitions: [{ name: "Name", type: "string", format: "name" }, {
+      name: "Phase",
+      type: "string",
+    }],
+    rows: [{ cells: ["web-1", "Running"] }],
+  });
+  const cluster = await fakeCluster((url) => ({
+    body: url.searchParams.has("includeObject") ? table : listBody,
+  }));
+  try {
+    const r = await hyperctl(["vm", "list"], { kubeconfig: cluster.kubeconfig });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(cluster.seen, [`${VMS}?limit=500&includeObject=None`, `${VMS}?limit=500`]);
+    const [header, row] = r.stdout.split("\n").map((l) => l.trimEnd().split(/\s+/));
+    assert.deepEqual(header, ["NAME", "STATUS", "CPUS", "MEMORY", "NODE", "IPS", "AGE"]);
+    assert.deepEqual(row, ["web-1", "Running", "2", "4Gi"]);
+  } finally {
+    await cluster.close();
+  }
+});

@@ -13,7 +13,8 @@
 import { defer, lastValueFrom, takeWhile } from "../../rx.ts";
 import { type SortKey, sortObjects } from "../../core/sort.ts";
 import type { KubeObject } from "../../core/types.ts";
-import type { RowObject } from "../../core/server_rows.ts";
+import { type IncludeObject, lacksColumns } from "../../core/server_rows.ts";
+import type { KindInfo } from "../../core/kinds.ts";
 import type { ResourceRef } from "../../k8s/api.ts";
 import { DEFAULT_CHUNK_SIZE, list$ } from "../../k8s/list.ts";
 import { listPages$ } from "../../k8s/list_pages.ts";
@@ -36,7 +37,12 @@ export interface PrintListOptions {
   /** Ask the server for each object's metadata only (nothing else is printed or filtered on). */
   metadataOnly?: boolean;
   /** Print the server's table rows, each carrying this (see `ListOptions.rows`). */
-  rows?: RowObject;
+  rows?: IncludeObject;
+  /**
+   * The kind listed: rows are printed only when the server's table has its columns (a CRD of
+   * another version is read as objects).
+   */
+  kind?: Pick<KindInfo, "columns">;
   /** `--show-managed-fields`: a sorted list keeps them too. */
   print?: Pick<PrintOptions, "showManagedFields">;
 }
@@ -76,7 +82,7 @@ export async function printList(
   ref: ResourceRef,
   options: PrintListOptions & { renderer: Renderer; out: TextOut },
 ): Promise<number> {
-  const { renderer, out, keep } = options;
+  const { renderer, out } = options;
   if (options.sortKey) {
     const items = sortObjects(await listKept(source, ref, options), options.sortKey);
     if (items.length > 0) {
@@ -84,6 +90,33 @@ export async function printList(
     }
     return items.length;
   }
+  if (options.rows === undefined) return await printPages(source, ref, options);
+  try {
+    return await printPages(source, ref, options);
+  } catch (error) {
+    if (!(error instanceof OtherColumns)) throw error;
+    // Nothing was printed: the first rows told before anything was written.
+    return await printPages(source, ref, { ...options, rows: undefined });
+  }
+}
+
+/** The server's table has other columns than the kind's: its CRD is another version. */
+class OtherColumns extends Error {}
+
+/**
+ * Print each page as it arrives. Rows are checked, before the first is printed, to be the kind's
+ * columns: otherwise printing them would leave the columns the server lacks empty, and the list
+ * is read again as objects (OtherColumns).
+ */
+async function printPages(
+  source: KubeSource,
+  ref: ResourceRef,
+  options: PrintListOptions & { renderer: Renderer; out: TextOut },
+): Promise<number> {
+  const { renderer, out, keep } = options;
+  const headers = options.rows && options.kind &&
+    ["NAME", ...options.kind.columns.map((c) => c.header)];
+  let checked = headers === undefined;
   const stream = listStreamOf(renderer);
   let kept = 0;
   let closed = false;
@@ -92,6 +125,10 @@ export async function printList(
       ...requestOf(options),
       handle: (page) =>
         defer(async () => {
+          if (!checked && page.items.length > 0) {
+            if (lacksColumns(page.items[0], headers!)) throw new OtherColumns();
+            checked = true;
+          }
           const items = page.items.filter(keep);
           kept += items.length;
           closed = !(await out.write(stream.page(items)));

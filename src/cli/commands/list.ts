@@ -14,7 +14,7 @@ import { parseLabelSelector } from "../../core/label_selector.ts";
 import { parseQuery, queryPredicate } from "../../core/query.ts";
 import { parseSortKey } from "../../core/sort.ts";
 import { readsOnlyMetadata } from "../../core/metadata_only.ts";
-import { tableRows } from "../../core/table_rows.ts";
+import { rowsToRequest } from "../../core/table_rows.ts";
 import type { ObjectPredicate } from "../../core/types.ts";
 import { attempt, collect, mapValid, unless, type Validation } from "../../core/validation.ts";
 import { defineCommand } from "../command.ts";
@@ -203,7 +203,7 @@ export function listCommand(kind: KindInfo) {
             watchEvents: v.out.print.watchEvents,
             stateFile: flags.stateFile !== undefined,
           }),
-          rows: tableRows({
+          rows: rowsToRequest({
             output: v.out.output,
             watching: watch !== "none",
             sorted: v.sortKey !== undefined,

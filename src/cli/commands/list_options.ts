@@ -6,7 +6,7 @@
  */
 
 import type { KindInfo } from "../../core/kinds.ts";
-import type { RowObject } from "../../core/server_rows.ts";
+import type { IncludeObject } from "../../core/server_rows.ts";
 import type { SortKey } from "../../core/sort.ts";
 import type { ObjectPredicate } from "../../core/types.ts";
 import type { GlobalFlags } from "../global_flags.ts";
@@ -41,5 +41,5 @@ export interface ListCommandOptions extends OutputChoice {
   /** Only metadata is read: the list or watch asks the server for metadata only. */
   metadataOnly?: boolean;
   /** The table prints the server's rows; what each row carries beside its cells. */
-  rows?: RowObject;
+  rows?: IncludeObject;
 }
