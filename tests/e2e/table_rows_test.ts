@@ -6,10 +6,23 @@
  * filter, `--sort-by` or a watch reads spec or status.
  */
 import assert from "node:assert/strict";
-import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
+import { API_VERSION, kindByNoun, KINDS } from "../../src/core/kinds.ts";
 import { refFor } from "../../src/cli/commands/common.ts";
 import { hyperctl, kubectl } from "../support/cli.ts";
 import { e2eTest, type Target } from "../support/targets.ts";
+import { seedWorld } from "../support/world.ts";
+
+/** Wait until `count` VMs each have a phase the operator leaves alone. */
+async function vmsSettled(t: Target, count: number): Promise<void> {
+  const ref = refFor(kindByNoun("vm"), t.namespace);
+  for (let i = 0; i < 600; i++) { // up to 30 s: suites share 2 cores
+    const { items } = await t.api.list(ref);
+    const phases = items.map((o) => (o.status as { phase?: string } | undefined)?.phase);
+    if (phases.length === count && phases.every((p) => p === "Running" || p === "Stopped")) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("VMs did not settle");
+}
 
 /** Four VMs of different shapes (one stopped), once the operator has given each a phase. */
 async function seed(t: Target): Promise<void> {
@@ -28,21 +41,15 @@ async function seed(t: Target): Promise<void> {
       spec,
     });
   }
-  for (let i = 0; i < 600; i++) { // up to 30 s: suites share 2 cores
-    const { items } = await t.api.list(ref);
-    const phases = items.map((o) => (o.status as { phase?: string } | undefined)?.phase);
-    if (phases.length === 4 && phases.every((p) => p === "Running" || p === "Stopped")) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("VMs did not settle");
+  await vmsSettled(t, 4);
 }
 
 /** AGE may tick between two runs; everything else must be the same bytes. */
 const ageless = (text: string) => text.replace(/\b\d+(?:[smhdy]\d*)+\b/g, "AGE");
 
 /** What the list requests asked for, from `-v`: `objects`, `None` or `Metadata` rows. */
-function asked(stderr: string): string[] {
-  return stderr.split("\n").filter((l) => /^GET \S*virtualmachines\?/.test(l)).map((l) =>
+function asked(stderr: string, plural = "virtualmachines"): string[] {
+  return stderr.split("\n").filter((l) => new RegExp(`^GET \\S*/${plural}\\?`).test(l)).map((l) =>
     l.endsWith("(as=Table)") ? /includeObject=(\w+)/.exec(l)?.[1] ?? "Table" : "objects"
   );
 }
@@ -116,3 +123,25 @@ e2eTest(
     assert.match(none.stderr, /^No resources found in \S+ namespace\.\n$/);
   },
 );
+
+e2eTest("every kind's table from rows is the table from objects, and kubectl's", async (t) => {
+  await seedWorld(t);
+  await vmsSettled(t, 3);
+  const kc = { kubeconfig: t.kubeconfig };
+  for (const kind of KINDS) {
+    for (const wide of [[], ["-o", "wide"]]) {
+      const fromRows = await hyperctl([kind.noun, "list", ...wide, "-v"], kc);
+      assert.equal(fromRows.code, 0, fromRows.stderr);
+      assert.deepEqual(asked(fromRows.stderr, kind.plural), ["None"], fromRows.stderr);
+      assert.ok(fromRows.stdout.split("\n").length > 2, `${kind.noun}: ${fromRows.stdout}`);
+      // One short page: sorted by name (whole objects) is the server's order and layout.
+      const fromObjects = await hyperctl(
+        [kind.noun, "list", ...wide, "--sort-by", ".metadata.name"],
+        kc,
+      );
+      assert.equal(ageless(fromRows.stdout), ageless(fromObjects.stdout), kind.noun);
+      const theirs = await kubectl(["get", `${kind.plural}.hypersdk.io`, ...wide], t.kubeconfig);
+      assert.equal(ageless(fromRows.stdout), ageless(theirs.stdout), `${kind.noun} ${wide}`);
+    }
+  }
+});
