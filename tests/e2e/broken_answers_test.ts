@@ -189,3 +189,31 @@ Deno.test("a server whose table has other columns than hyperctl's is listed agai
     await cluster.close();
   }
 });
+
+Deno.test("get of several kinds reads a kind again as objects when its table has other columns", async () => {
+  const oldTable = JSON.stringify({
+    kind: "Table",
+    apiVersion: "meta.k8s.io/v1",
+    metadata: { resourceVersion: "5" },
+    columnDefinitions: [{ name: "Name", format: "name" }, { name: "Phase" }],
+    rows: [{ cells: ["web-1", "Running"] }],
+  });
+  const emptyOps = JSON.stringify({ kind: "VMOperationList", metadata: {}, items: [] });
+  const cluster = await fakeCluster((url) => ({
+    body: url.pathname.endsWith("/vmoperations")
+      ? emptyOps
+      : url.searchParams.has("includeObject")
+      ? oldTable
+      : listBody,
+  }));
+  try {
+    const r = await hyperctl(["get", "vm,vmop"], { kubeconfig: cluster.kubeconfig });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(cluster.seen.includes(`${VMS}?limit=500&includeObject=None`), cluster.seen.join());
+    assert.ok(cluster.seen.includes(`${VMS}?limit=500`), cluster.seen.join());
+    const row = r.stdout.split("\n")[1].trimEnd().split(/\s+/);
+    assert.deepEqual(row, ["virtualmachine.hypersdk.io/web-1", "Running", "2", "4Gi"]);
+  } finally {
+    await cluster.close();
+  }
+});

@@ -117,6 +117,17 @@ e2eTest(
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(asked(r.stderr), ["objects"], `${args}: ${r.stderr}`);
     }
+    // get of several kinds: rows per kind for a table, whole objects for data or a sort.
+    const kinds = await hyperctl(["get", "vm,vmop", "-v"], kc);
+    assert.equal(kinds.code, 0, kinds.stderr);
+    assert.deepEqual(
+      [asked(kinds.stderr), asked(kinds.stderr, "vmoperations")],
+      [["None"], ["None"]],
+      kinds.stderr,
+    );
+    const sorted = await hyperctl(["get", "vm,vmop", "--sort-by", ".metadata.name", "-v"], kc);
+    assert.deepEqual(asked(sorted.stderr), ["objects"], sorted.stderr);
+
     const none = await hyperctl(["vm", "list", "--created-before", "2000-01-01"], kc);
     assert.equal(none.code, 0, none.stderr);
     assert.equal(none.stdout, "");

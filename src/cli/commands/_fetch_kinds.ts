@@ -32,7 +32,11 @@ export async function fetchKinds(
   if (request.form === "collections") {
     const sections = await Promise.all(request.kinds.map(async (kind) => ({
       kind,
-      objects: await listKept(api, refFor(kind, namespace), { ...options, keep: () => true }),
+      objects: await listKept(api, refFor(kind, namespace), {
+        ...options,
+        kind,
+        keep: () => true,
+      }),
     })));
     return { sections, missing: [] };
   }

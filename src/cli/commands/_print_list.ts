@@ -69,7 +69,17 @@ export async function listKept(
 ): Promise<KubeObject[]> {
   const from = options.print?.showManagedFields ? source : leanSource(source);
   const { items } = await lastValueFrom(list$(from, ref, requestOf(options)));
+  const headers = rowHeaders(options);
+  if (headers && items.length > 0 && lacksColumns(items[0], headers)) {
+    return await listKept(source, ref, { ...options, rows: undefined });
+  }
   return items.filter(options.keep);
+}
+
+/** The headers rows must have, when rows are asked for (see `PrintListOptions.kind`). */
+function rowHeaders(options: PrintListOptions): readonly string[] | undefined {
+  if (options.rows === undefined || options.kind === undefined) return undefined;
+  return ["NAME", ...options.kind.columns.map((c) => c.header)];
 }
 
 /**
@@ -114,8 +124,7 @@ async function printPages(
   options: PrintListOptions & { renderer: Renderer; out: TextOut },
 ): Promise<number> {
   const { renderer, out, keep } = options;
-  const headers = options.rows && options.kind &&
-    ["NAME", ...options.kind.columns.map((c) => c.header)];
+  const headers = rowHeaders(options);
   let checked = headers === undefined;
   const stream = listStreamOf(renderer);
   let kept = 0;

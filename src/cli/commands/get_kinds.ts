@@ -10,6 +10,7 @@
  */
 
 import { isRight } from "fp-ts/Either";
+import { rowsToRequest } from "../../core/table_rows.ts";
 import { parseFieldSelector } from "../../core/field_selector.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
 import { resourceRequest } from "../../core/resource_words.ts";
@@ -132,6 +133,17 @@ export const getKindsCommand = defineCommand({
       sortKey: v.sortKey,
       noHeaders: flags.headers === false,
       chunkSize: v.chunkSize,
+      rows: rowsToRequest({
+        output: v.out.output,
+        watching: false,
+        sorted: v.sortKey !== undefined,
+        filter: {},
+        where: false,
+        severalClusters: false,
+        allNamespaces: flags.allNamespaces === true,
+        labelColumns: v.out.print.labelColumns,
+        showLabels: v.out.print.showLabels,
+      }),
     }));
   },
   async run(options, deps) {

@@ -5,6 +5,7 @@
  */
 
 import type { ResourceRequest } from "../../core/resource_words.ts";
+import type { IncludeObject } from "../../core/server_rows.ts";
 import type { SortKey } from "../../core/sort.ts";
 import type { GlobalFlags } from "../global_flags.ts";
 import type { OutputChoice } from "./print_flags.ts";
@@ -21,4 +22,6 @@ export interface GetKindsOptions extends OutputChoice {
   sortKey?: SortKey;
   noHeaders: boolean;
   chunkSize: number;
+  /** Tables print the server's rows; what each row carries beside its cells. */
+  rows?: IncludeObject;
 }
