@@ -59,10 +59,10 @@ export function createTableRenderer(
   };
   return {
     list,
-    // A list in pages prints one block per page, like kubectl's table per chunk, but through the
-    // same remembered widths: the first page settles the columns, a wider value on a later page
-    // widens its column from there on (earlier rows are already out). One page prints exactly
-    // as `list()` does.
+    // A list in pages prints one block per page as it arrives (kubectl aligns every chunk at the
+    // end instead), through the same remembered widths: the first page settles the columns, a
+    // wider value on a later page widens its column from there on (earlier rows are already out).
+    // One page prints exactly as `list()` does.
     listStream: () => concatenatingStream({ list }),
     laysOutWholeList: true,
     single(obj: KubeObject, context?: string) {
