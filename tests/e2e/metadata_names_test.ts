@@ -3,7 +3,8 @@
  * API server and the sim, across pages, with a label selector and for another kind; so do custom
  * columns and jsonpath templates over `.metadata`, and watches printing names. `-v` shows
  * which requests asked for `PartialObjectMetadataList`; a filter or sort that reads spec or status
- * still fetches whole objects, and still filters.
+ * still fetches whole objects, and still filters. `get` of several kinds with `-o name` fetches
+ * metadata only too.
  */
 import assert from "node:assert/strict";
 import { API_VERSION, kindByNoun } from "../../src/core/kinds.ts";
@@ -84,6 +85,19 @@ e2eTest("-o name lists fetch metadata only and print kubectl's bytes", async (t)
     assert.ok(expected.includes(gets.length), `${what}: ${ours.stderr}`);
     for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), `${what}: ${line}`);
   }
+  // get of several kinds: each kind's list is metadata only too, and prints kubectl's bytes.
+  const kinds = await hyperctl(["get", "vm,vmtemplate", "-o", "name", "-v"], {
+    kubeconfig: t.kubeconfig,
+  });
+  const theirs = await kubectl(
+    ["get", "virtualmachines.hypersdk.io,vmtemplates.hypersdk.io", "-o", "name"],
+    t.kubeconfig,
+  );
+  assert.equal(kinds.code, 0, kinds.stderr);
+  assert.equal(kinds.stdout, theirs.stdout);
+  const gets = requests(kinds.stderr);
+  assert.equal(gets.length, 2, kinds.stderr);
+  for (const line of gets) assert.ok(line.endsWith(METADATA_ONLY), line);
 });
 
 e2eTest("-o name with a filter or sort on spec or status fetches whole objects", async (t) => {

@@ -10,6 +10,7 @@
  */
 
 import { isRight } from "fp-ts/Either";
+import { readsOnlyMetadata } from "../../core/metadata_only.ts";
 import { rowsToRequest } from "../../core/table_rows.ts";
 import { parseFieldSelector } from "../../core/field_selector.ts";
 import { parseLabelSelector } from "../../core/label_selector.ts";
@@ -133,6 +134,16 @@ export const getKindsCommand = defineCommand({
       sortKey: v.sortKey,
       noHeaders: flags.headers === false,
       chunkSize: v.chunkSize,
+      metadataOnly: readsOnlyMetadata({
+        output: v.out.output,
+        customColumns: v.out.print.customColumns,
+        jsonPath: v.out.print.jsonPath,
+        allowMissingKeys: v.out.print.allowMissingKeys,
+        filter: {},
+        where: false,
+        sortTemplate: v.sortKey?.template,
+        watching: false,
+      }),
       rows: rowsToRequest({
         output: v.out.output,
         watching: false,

@@ -22,6 +22,8 @@ export interface GetKindsOptions extends OutputChoice {
   sortKey?: SortKey;
   noHeaders: boolean;
   chunkSize: number;
+  /** Only metadata is read (`-o name`, templates over `.metadata`): lists ask for metadata only. */
+  metadataOnly?: boolean;
   /** Tables print the server's rows; what each row carries beside its cells. */
   rows?: IncludeObject;
 }
