@@ -5,7 +5,7 @@
 
 import type { Connection, Deps, GlobalFlags } from "./deps.ts";
 import { type Sink, stderrSink, stdoutSink } from "../render/sink.ts";
-import { terminalSink } from "../render/terminal_sink.ts";
+import { neutralizeTerminalText, terminalSink } from "../render/terminal_sink.ts";
 import { warmTlsEntropy } from "../k8s/tls_warmup.ts";
 import { INVOKED_AS_ENV, programName } from "./program_name.ts";
 
@@ -53,8 +53,12 @@ export function realDeps(): Deps {
     env: (name) => Deno.env.get(name),
     connect: async (flags: GlobalFlags): Promise<Connection> => {
       const { connect } = await import("./connect.ts");
-      const log = onTerminal(stderrSink(), Deno.stderr.isTerminal());
-      return connect(flags, { log: (line) => void log.write(`${line}\n`) });
+      // `-v` lines are written at once, not queued: requests in flight log as they end, nobody
+      // awaits those writes, and a queued line was lost when the process exited after the output.
+      const onScreen = Deno.stderr.isTerminal();
+      return connect(flags, {
+        log: (line) => writeStderrNow(onScreen ? neutralizeTerminalText(`${line}\n`) : `${line}\n`),
+      });
     },
     contextNames: async (flags: GlobalFlags): Promise<string[]> => {
       const { loadContextNames } = await import("../k8s/kubeconfig.ts");
@@ -82,4 +86,14 @@ async function invokedPath(): Promise<string> {
   if (wrapper) return wrapper;
   const { default: process } = await import("node:process");
   return process.argv0 || Deno.execPath();
+}
+
+/** Write `text` to stderr before returning; a stderr that cannot be written drops it. */
+function writeStderrNow(text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  try {
+    for (let offset = 0; offset < bytes.length;) {
+      offset += Deno.stderr.writeSync(bytes.subarray(offset));
+    }
+  } catch { /* a closed or full stderr: the verbose line is lost, the command goes on */ }
 }
