@@ -88,9 +88,11 @@ async function invokedPath(): Promise<string> {
   return process.argv0 || Deno.execPath();
 }
 
+const encoder = new TextEncoder();
+
 /** Write `text` to stderr before returning; a stderr that cannot be written drops it. */
 function writeStderrNow(text: string): void {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = encoder.encode(text);
   try {
     for (let offset = 0; offset < bytes.length;) {
       offset += Deno.stderr.writeSync(bytes.subarray(offset));

@@ -163,20 +163,21 @@ Deno.test("a server that does not print tables answers a table list with objects
   }
 });
 
+/** The table of an older CRD: it prints NAME and PHASE only. */
+const olderCrdTable = JSON.stringify({
+  kind: "Table",
+  apiVersion: "meta.k8s.io/v1",
+  metadata: { resourceVersion: "5" },
+  columnDefinitions: [{ name: "Name", type: "string", format: "name" }, {
+    name: "Phase",
+    type: "string",
+  }],
+  rows: [{ cells: ["web-1", "Running"] }],
+});
+
 Deno.test("a server whose table has other columns than hyperctl's is listed again as objects", async () => {
-  // An older CRD: its table prints NAME and PHASE only.
-  const table = JSON.stringify({
-    kind: "Table",
-    apiVersion: "meta.k8s.io/v1",
-    metadata: { resourceVersion: "5" },
-    columnDefinitions: [{ name: "Name", type: "string", format: "name" }, {
-      name: "Phase",
-      type: "string",
-    }],
-    rows: [{ cells: ["web-1", "Running"] }],
-  });
   const cluster = await fakeCluster((url) => ({
-    body: url.searchParams.has("includeObject") ? table : listBody,
+    body: url.searchParams.has("includeObject") ? olderCrdTable : listBody,
   }));
   try {
     const r = await hyperctl(["vm", "list"], { kubeconfig: cluster.kubeconfig });
@@ -191,19 +192,12 @@ Deno.test("a server whose table has other columns than hyperctl's is listed agai
 });
 
 Deno.test("get of several kinds reads a kind again as objects when its table has other columns", async () => {
-  const oldTable = JSON.stringify({
-    kind: "Table",
-    apiVersion: "meta.k8s.io/v1",
-    metadata: { resourceVersion: "5" },
-    columnDefinitions: [{ name: "Name", format: "name" }, { name: "Phase" }],
-    rows: [{ cells: ["web-1", "Running"] }],
-  });
   const emptyOps = JSON.stringify({ kind: "VMOperationList", metadata: {}, items: [] });
   const cluster = await fakeCluster((url) => ({
     body: url.pathname.endsWith("/vmoperations")
       ? emptyOps
       : url.searchParams.has("includeObject")
-      ? oldTable
+      ? olderCrdTable
       : listBody,
   }));
   try {

@@ -69,17 +69,19 @@ export async function listKept(
 ): Promise<KubeObject[]> {
   const from = options.print?.showManagedFields ? source : leanSource(source);
   const { items } = await lastValueFrom(list$(from, ref, requestOf(options)));
-  const headers = rowHeaders(options);
-  if (headers && items.length > 0 && lacksColumns(items[0], headers)) {
+  if (rowsMisfit(items, options)) {
     return await listKept(source, ref, { ...options, rows: undefined });
   }
   return items.filter(options.keep);
 }
 
-/** The headers rows must have, when rows are asked for (see `PrintListOptions.kind`). */
-function rowHeaders(options: PrintListOptions): readonly string[] | undefined {
-  if (options.rows === undefined || options.kind === undefined) return undefined;
-  return ["NAME", ...options.kind.columns.map((c) => c.header)];
+/**
+ * True when `items` (a page, or a whole list) are rows of a table that lacks one of the listed
+ * kind's columns (see `PrintListOptions.kind`), told by the first: its CRD is another version.
+ */
+function rowsMisfit(items: readonly KubeObject[], options: PrintListOptions): boolean {
+  if (options.rows === undefined || options.kind === undefined || items.length === 0) return false;
+  return lacksColumns(items[0], ["NAME", ...options.kind.columns.map((c) => c.header)]);
 }
 
 /**
@@ -100,7 +102,6 @@ export async function printList(
     }
     return items.length;
   }
-  if (options.rows === undefined) return await printPages(source, ref, options);
   try {
     return await printPages(source, ref, options);
   } catch (error) {
@@ -124,8 +125,7 @@ async function printPages(
   options: PrintListOptions & { renderer: Renderer; out: TextOut },
 ): Promise<number> {
   const { renderer, out, keep } = options;
-  const headers = rowHeaders(options);
-  let checked = headers === undefined;
+  let checked = options.rows === undefined;
   const stream = listStreamOf(renderer);
   let kept = 0;
   let closed = false;
@@ -135,7 +135,7 @@ async function printPages(
       handle: (page) =>
         defer(async () => {
           if (!checked && page.items.length > 0) {
-            if (lacksColumns(page.items[0], headers!)) throw new OtherColumns();
+            if (rowsMisfit(page.items, options)) throw new OtherColumns();
             checked = true;
           }
           const items = page.items.filter(keep);
