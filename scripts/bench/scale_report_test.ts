@@ -198,4 +198,22 @@ Deno.test("the scale report sets hyperctl's RSS growth beside the lean client's"
     /peak RSS 43\.0 MiB at 1000 VMs and 50\.0 MiB at 100000 \(7\.0 MiB more; the raw client 66\.0 MiB more\), in 2900 ms at 100000 VMs \(raw client 3000 ms\)/,
   );
   assert.match(report, /\| \(pages only\) \| lean \| 28 ms \| 0\.1 MiB \|/);
+
+  // Where the lean client itself grows past 10 MiB, no Deno client can meet the target.
+  const leaner = {
+    ...run,
+    rows: [
+      ...run.rows.filter((r) => r.client !== "lean"),
+      lean(1000, 120, 50),
+      lean(100000, 2900, 64),
+    ],
+  };
+  const marked = reportOf(leaner, [1000, 100000], 0).split("\n").find((l) =>
+    l.startsWith("| -o json |")
+  )!;
+  assert.match(
+    marked,
+    /lean client 50\.0 MiB → 64\.0 MiB, itself 14\.0 MiB more: target under the floor\) \|/,
+  );
+  assert.doesNotMatch(line, /under the floor/);
 });
